@@ -1,0 +1,101 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ROLE_LABELS, type Role } from "~/utils/permissions";
+
+export type ShellUser = {
+  name: string;
+  email: string;
+  role: Role;
+  organisationName: string;
+  canManage: boolean;
+  canReadRecords: boolean;
+};
+
+const AREAS = [
+  { to: "/parcels", label: "Parcels" },
+  { to: "/households", label: "Households" },
+  { to: "/leases", label: "Leases" },
+  { to: "/resale", label: "Resale" },
+  { to: "/reports", label: "Reports" },
+];
+
+export function AppShell({
+  user,
+  toast,
+  children,
+}: {
+  user: ShellUser | null;
+  toast: { kind: string; message: string } | null;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          <span aria-hidden="true" className="brand-mark">
+            ◧
+          </span>{" "}
+          Commonground
+        </Link>
+        {user ? (
+          <>
+            <details className="menu">
+              <summary>Menu</summary>
+              <Nav user={user} />
+            </details>
+            <div className="nav-desktop">
+              <Nav user={user} />
+            </div>
+            <div className="account">
+              <span className="account-name">
+                {user.name}
+                <small>
+                  {user.organisationName} · {ROLE_LABELS[user.role]}
+                </small>
+              </span>
+              <Link to="/account/password">Password</Link>
+              <Form method="post" action="/logout">
+                <button type="submit" className="link-button">
+                  Sign out
+                </button>
+              </Form>
+            </div>
+          </>
+        ) : null}
+      </header>
+      {toast ? (
+        <div role="status" className={`toast toast-${toast.kind}`}>
+          {toast.message}
+        </div>
+      ) : null}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="footer">Commonground — open-source software for community land trusts</footer>
+    </>
+  );
+}
+
+function Nav({ user }: { user: ShellUser }) {
+  return (
+    <nav aria-label="Main">
+      <ul>
+        {user.canReadRecords
+          ? AREAS.map((area) => (
+              <li key={area.to}>
+                <NavLink to={area.to}>{area.label}</NavLink>
+              </li>
+            ))
+          : null}
+        {user.canManage ? (
+          <li>
+            <NavLink to="/settings">Settings</NavLink>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,65 @@
+import { createHash, randomBytes } from "node:crypto";
+import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import type { Db } from "~/utils/db.server";
+
+const TOKEN_PREFIX = "cg_";
+
+function hashToken(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+/** Creates an API token; the secret is returned once and only its hash is stored. */
+export async function createApiToken(db: Db, actor: AuditActor, createdById: string, name: string) {
+  const secret = `${TOKEN_PREFIX}${randomBytes(24).toString("base64url")}`;
+  const token = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: {
+        organisationId: actor.organisationId,
+        name,
+        tokenHash: hashToken(secret),
+        prefix: secret.slice(0, 8),
+        createdById,
+      },
+    });
+    await recordAudit(tx, actor, { entity: "ApiToken", entityId: created.id, action: "create", after: { name, prefix: created.prefix } });
+    return created;
+  });
+  return { id: token.id, secret };
+}
+
+export async function revokeApiToken(db: Db, actor: AuditActor, tokenId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const result = await tx.apiToken.updateMany({
+      where: { id: tokenId, organisationId: actor.organisationId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (result.count === 0) return false;
+    await recordAudit(tx, actor, { entity: "ApiToken", entityId: tokenId, action: "revoke" });
+    return true;
+  });
+}
+
+export async function listApiTokens(db: Db, organisationId: string) {
+  return db.apiToken.findMany({ where: { organisationId }, orderBy: { createdAt: "desc" } });
+}
+
+export type ApiClient = { organisationId: string; tokenId: string; label: string };
+
+/** The organisation a `Authorization: Bearer <token>` header speaks for, or null. */
+export async function authenticateApiRequest(db: Db, request: Request): Promise<ApiClient | null> {
+  const header = request.headers.get("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) return null;
+  const token = await db.apiToken.findUnique({ where: { tokenHash: hashToken(match[1]!) } });
+  if (!token || token.revokedAt) return null;
+  await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+  return { organisationId: token.organisationId, tokenId: token.id, label: `API token “${token.name}”` };
+}
+
+/** The JSON 401 every API route answers without a valid token. */
+export function unauthorizedResponse(): Response {
+  return Response.json(
+    { error: "unauthorized", message: "Send a valid API token: Authorization: Bearer <token>. Admins create tokens under Settings → API tokens." },
+    { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="commonground"' } },
+  );
+}

@@ -1,0 +1,118 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createCookie, redirect } from "@remix-run/node";
+import { db } from "~/utils/db.server";
+import { cookieSecure, sessionSecret } from "~/utils/env.server";
+import { can, isRole, type Permission, type Role } from "~/utils/permissions";
+import { clientAddress, requestId } from "~/utils/request.server";
+
+export const SESSION_DAYS = 14;
+
+/** Who is acting: the signed-in user within their organisation. Passed to every data-access function. */
+export type Actor = {
+  userId: string;
+  name: string;
+  email: string;
+  organisationId: string;
+  organisationName: string;
+  role: Role;
+  householdId: string | null;
+  requestId: string;
+};
+
+let sessionCookie: ReturnType<typeof createCookie> | undefined;
+function cookie() {
+  sessionCookie ??= createCookie("cg_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: cookieSecure(),
+    path: "/",
+    maxAge: SESSION_DAYS * 24 * 60 * 60,
+    secrets: [sessionSecret()],
+  });
+  return sessionCookie;
+}
+
+function tokenHash(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+async function readToken(request: Request): Promise<string | null> {
+  const value = await cookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/** Creates a database session and returns the Set-Cookie header value. */
+export async function createUserSession(request: Request, userId: string, organisationId: string): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await db().session.create({
+    data: {
+      id: tokenHash(token),
+      userId,
+      organisationId,
+      expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000),
+      ipAddress: clientAddress(request),
+      userAgent: (request.headers.get("user-agent") ?? "").slice(0, 300),
+    },
+  });
+  return cookie().serialize(token);
+}
+
+export async function destroyUserSession(request: Request): Promise<string> {
+  const token = await readToken(request);
+  if (token) await db().session.deleteMany({ where: { id: tokenHash(token) } });
+  return cookie().serialize("", { maxAge: 0 });
+}
+
+/** The actor for this request, or null when not signed in (expired, revoked or disabled accounts count as signed out). */
+export async function getActor(request: Request): Promise<Actor | null> {
+  const token = await readToken(request);
+  if (!token) return null;
+  const session = await db().session.findUnique({
+    where: { id: tokenHash(token) },
+    include: { user: { include: { memberships: { include: { organisation: true } } } } },
+  });
+  if (!session || session.expiresAt < new Date() || session.user.disabledAt) return null;
+  const membership = session.user.memberships.find((m) => m.organisationId === session.organisationId);
+  if (!membership || !isRole(membership.role)) return null;
+  return {
+    userId: session.user.id,
+    name: session.user.name,
+    email: session.user.email,
+    organisationId: membership.organisationId,
+    organisationName: membership.organisation.name,
+    role: membership.role,
+    householdId: membership.householdId,
+    requestId: requestId(request),
+  };
+}
+
+export async function requireActor(request: Request): Promise<Actor> {
+  const actor = await getActor(request);
+  if (!actor) {
+    const url = new URL(request.url);
+    const redirectTo = `${url.pathname}${url.search}`;
+    throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+  }
+  return actor;
+}
+
+/** Signed in and allowed; otherwise a redirect to sign in, or a 403 the error boundary explains. */
+export async function requirePermission(request: Request, permission: Permission): Promise<Actor> {
+  const actor = await requireActor(request);
+  if (!can(actor.role, permission)) {
+    throw new Response("You do not have permission to do this.", { status: 403, statusText: "Forbidden" });
+  }
+  return actor;
+}
+
+/** Signs the user out everywhere else (after a password change), keeping this request's session. */
+export async function revokeOtherSessions(request: Request, userId: string): Promise<void> {
+  const token = await readToken(request);
+  await db().session.deleteMany({ where: { userId, NOT: token ? { id: tokenHash(token) } : undefined } });
+}
+
+/** Only same-site relative paths, so a crafted link cannot send a user elsewhere after sign-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { EmailSchema, NewPasswordSchema } from "~/modules/auth/password-policy";
+import { ROLES } from "~/utils/permissions";
+
+export const RoleSchema = z.enum(ROLES, { errorMap: () => ({ message: "Choose a role" }) });
+
+export const AddUserSchema = z.object({
+  name: z.string({ required_error: "Enter the person's name" }).trim().min(1, "Enter the person's name").max(120),
+  email: EmailSchema,
+  role: RoleSchema,
+  householdId: z.string().optional(),
+  password: NewPasswordSchema,
+});
+
+export const UpdateMemberSchema = z.object({
+  role: RoleSchema,
+  disabled: z.boolean().default(false),
+  version: z.coerce.number({ invalid_type_error: "Missing record version" }).int(),
+});

@@ -1,0 +1,159 @@
+import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { decoyPasswordHash, hashPassword, verifyPassword } from "~/modules/auth/password.server";
+import { loginThrottle, recordLoginAttempt, WINDOW_MINUTES } from "~/modules/auth/throttle.server";
+import { assertUpdated } from "~/utils/concurrency.server";
+import { isUniqueViolation, type Db } from "~/utils/db.server";
+import type { Role } from "~/utils/permissions";
+
+export type LoginResult =
+  | { ok: true; userId: string; organisationId: string }
+  | { ok: false; reason: "invalid" | "throttled" | "no-organisation"; message: string };
+
+/**
+ * Checks a sign-in. Failures are recorded per account and address; after 5 in 15 minutes the account is
+ * refused from that address until the window passes, whatever the password.
+ */
+export async function authenticate(db: Db, email: string, password: string, ipAddress: string): Promise<LoginResult> {
+  const throttle = await loginThrottle(db, email, ipAddress);
+  if (throttle.locked) {
+    return {
+      ok: false,
+      reason: "throttled",
+      message: `Too many failed sign-in attempts. For your security, sign-in is paused for this account — try again in ${throttle.retryAfterMinutes} minute${throttle.retryAfterMinutes === 1 ? "" : "s"}.`,
+    };
+  }
+  const user = await db.user.findUnique({
+    where: { email },
+    include: { memberships: { orderBy: { createdAt: "asc" }, take: 1 } },
+  });
+  const valid = user
+    ? !user.disabledAt && (await verifyPassword(user.passwordHash, password))
+    : (await verifyPassword(await decoyPasswordHash(), password)) && false;
+  await recordLoginAttempt(db, email, ipAddress, Boolean(valid));
+  if (!user || !valid) {
+    return { ok: false, reason: "invalid", message: "That email and password do not match an account." };
+  }
+  const membership = user.memberships[0];
+  if (!membership) {
+    return { ok: false, reason: "no-organisation", message: "This account is not a member of any organisation yet. Ask an administrator." };
+  }
+  return { ok: true, userId: user.id, organisationId: membership.organisationId };
+}
+
+export { WINDOW_MINUTES };
+
+export type ChangePasswordResult = { ok: true } | { ok: false; field: "currentPassword"; message: string };
+
+export async function changePassword(db: Db, userId: string, currentPassword: string, newPassword: string): Promise<ChangePasswordResult> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    return { ok: false, field: "currentPassword", message: "Your current password is not correct." };
+  }
+  await db.user.update({
+    where: { id: userId },
+    data: { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() },
+  });
+  return { ok: true };
+}
+
+export async function listMembers(db: Db, organisationId: string) {
+  return db.membership.findMany({
+    where: { organisationId },
+    include: { user: { select: { id: true, email: true, name: true, disabledAt: true, createdAt: true } }, household: { select: { id: true, name: true } } },
+    orderBy: { user: { name: "asc" } },
+  });
+}
+
+export async function getMember(db: Db, organisationId: string, membershipId: string) {
+  return db.membership.findFirst({
+    where: { id: membershipId, organisationId },
+    include: { user: { select: { id: true, email: true, name: true, disabledAt: true } } },
+  });
+}
+
+export type AddUserInput = { email: string; name: string; role: Role; password: string; householdId?: string | null };
+export type AddUserResult = { ok: true; membershipId: string } | { ok: false; field: "email" | "householdId"; message: string };
+
+/**
+ * Adds a person to the organisation: a new account with the given initial password, or an existing account
+ * (another organisation of the network) gains a membership.
+ */
+export async function addUser(db: Db, actor: AuditActor, input: AddUserInput): Promise<AddUserResult> {
+  if (input.role === "homeowner" && !input.householdId) {
+    return { ok: false, field: "householdId", message: "Choose the household this homeowner belongs to." };
+  }
+  if (input.householdId) {
+    const household = await db.household.findFirst({ where: { id: input.householdId, organisationId: actor.organisationId } });
+    if (!household) return { ok: false, field: "householdId", message: "Choose a household of this organisation." };
+  }
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const membership = await db.$transaction(async (tx) => {
+      const existing = await tx.user.findUnique({ where: { email: input.email } });
+      const user = existing ?? (await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } }));
+      const created = await tx.membership.create({
+        data: {
+          organisationId: actor.organisationId,
+          userId: user.id,
+          role: input.role,
+          householdId: input.role === "homeowner" ? input.householdId ?? null : null,
+        },
+      });
+      await recordAudit(tx, actor, {
+        entity: "Membership",
+        entityId: created.id,
+        action: "create",
+        after: { email: user.email, name: user.name, role: created.role, householdId: created.householdId },
+      });
+      return created;
+    });
+    return { ok: true, membershipId: membership.id };
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      return { ok: false, field: "email", message: "This person is already a member of this organisation." };
+    }
+    throw error;
+  }
+}
+
+export type UpdateMemberResult = { ok: true } | { ok: false; message: string };
+
+/** Changes a member's role (or disables them) — never leaving the organisation without an active admin. */
+export async function updateMember(
+  db: Db,
+  actor: AuditActor,
+  membershipId: string,
+  input: { role: Role; disabled: boolean; version: number },
+): Promise<UpdateMemberResult> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.membership.findFirst({
+      where: { id: membershipId, organisationId: actor.organisationId },
+      include: { user: true },
+    });
+    if (!before) throw new Response("Not found", { status: 404 });
+    const losingAdmin = before.role === "admin" && (input.role !== "admin" || input.disabled);
+    if (losingAdmin) {
+      const otherAdmins = await tx.membership.count({
+        where: { organisationId: actor.organisationId, role: "admin", id: { not: membershipId }, user: { disabledAt: null } },
+      });
+      if (otherAdmins === 0) return { ok: false, message: "The organisation needs at least one active administrator." };
+    }
+    assertUpdated(
+      await tx.membership.updateMany({
+        where: { id: membershipId, organisationId: actor.organisationId, version: input.version },
+        data: { role: input.role, version: { increment: 1 } },
+      }),
+    );
+    const disabledAt = input.disabled ? before.user.disabledAt ?? new Date() : null;
+    await tx.user.update({ where: { id: before.userId }, data: { disabledAt } });
+    if (input.disabled) await tx.session.deleteMany({ where: { userId: before.userId } });
+    await recordAudit(tx, actor, {
+      entity: "Membership",
+      entityId: membershipId,
+      action: "update",
+      before: { role: before.role, disabled: Boolean(before.user.disabledAt) },
+      after: { role: input.role, disabled: input.disabled },
+    });
+    return { ok: true };
+  });
+}

@@ -1,0 +1,89 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/modules/auth/session.server";
+import { portfolioSummary } from "~/modules/organisations/dashboard.server";
+import { db } from "~/utils/db.server";
+import { formatInstant, humanise } from "~/utils/format";
+import { can } from "~/utils/permissions";
+
+export const meta: MetaFunction = () => [{ title: "Home · Commonground" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  if (!can(actor.role, "records:read")) {
+    return { kind: "homeowner" as const, name: actor.name, organisationName: actor.organisationName };
+  }
+  const summary = await portfolioSummary(db(), actor.organisationId);
+  return {
+    kind: "staff" as const,
+    name: actor.name,
+    organisationName: actor.organisationName,
+    summary: {
+      ...summary,
+      recentActivity: summary.recentActivity.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),
+    },
+    canWrite: can(actor.role, "records:write"),
+  };
+}
+
+export default function HomePage() {
+  const data = useLoaderData<typeof loader>();
+  if (data.kind === "homeowner") {
+    return (
+      <>
+        <h1>Welcome, {data.name}</h1>
+        <p>
+          This is your homeowner page at {data.organisationName}. Your lease, lease-fee account and what your home
+          could sell for will appear here.
+        </p>
+      </>
+    );
+  }
+  const { summary } = data;
+  return (
+    <>
+      <div className="page-header">
+        <h1>{data.organisationName}</h1>
+        {data.canWrite ? (
+          <div className="actions">
+            <Link className="button" to="/parcels/new">
+              Register a parcel
+            </Link>
+            <Link className="button secondary" to="/households/new">
+              Add a household
+            </Link>
+          </div>
+        ) : null}
+      </div>
+      <p className="muted">Signed in as {data.name}.</p>
+      <section aria-label="Portfolio" className="cards">
+        <Stat label="Parcels" value={summary.parcels} to="/parcels" />
+        <Stat label="Homes" value={summary.homes} to="/parcels" />
+        <Stat label="Households" value={summary.households} to="/households" />
+        <Stat label="Leases in force" value={summary.activeLeases} to="/leases" />
+        <Stat label="Draft leases" value={summary.draftLeases} to="/leases?status=draft" />
+      </section>
+      <h2>Recent activity</h2>
+      {summary.recentActivity.length === 0 ? (
+        <p className="muted">Nothing has changed yet.</p>
+      ) : (
+        <ul>
+          {summary.recentActivity.map((entry) => (
+            <li key={entry.id}>
+              {entry.actorLabel} — {humanise(entry.action)} {entry.entity} <span className="muted">({formatInstant(entry.createdAt)})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function Stat({ label, value, to }: { label: string; value: number; to: string }) {
+  return (
+    <Link to={to} className="card" style={{ textDecoration: "none", color: "inherit" }}>
+      <p className="stat">{value.toLocaleString("en-US")}</p>
+      <p className="stat-label">{label}</p>
+    </Link>
+  );
+}

@@ -1,0 +1,80 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormErrors } from "~/components/forms";
+import { NewPasswordSchema } from "~/modules/auth/password-policy";
+import { requireActor, revokeOtherSessions } from "~/modules/auth/session.server";
+import { changePassword } from "~/modules/users/users.server";
+import { db } from "~/utils/db.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Change password · Commonground" }];
+
+const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string({ required_error: "Enter your current password" }),
+    newPassword: NewPasswordSchema,
+    confirmPassword: z.string({ required_error: "Repeat the new password" }),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords do not match",
+  });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireActor(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
+  const hidden = { hideFields: ["currentPassword", "newPassword", "confirmPassword"] };
+  if (submission.status !== "success") return data(submission.reply(hidden), { status: 400 });
+  const result = await changePassword(db(), actor.userId, submission.value.currentPassword, submission.value.newPassword);
+  if (!result.ok) {
+    return data(submission.reply({ ...hidden, fieldErrors: { [result.field]: [result.message] } }), { status: 400 });
+  }
+  await revokeOtherSessions(request, actor.userId);
+  return redirectWithToast("/", { kind: "success", message: "Your password was changed. Other devices were signed out." });
+}
+
+export default function ChangePasswordPage() {
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "change-password",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div className="card auth-card">
+      <h1>Change your password</h1>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <Field
+          label="Current password"
+          errors={fields.currentPassword.errors}
+          inputProps={{ ...getInputProps(fields.currentPassword, { type: "password" }), autoComplete: "current-password" }}
+        />
+        <Field
+          label="New password"
+          hint="At least 10 characters. A short sentence is easy to remember and hard to guess."
+          errors={fields.newPassword.errors}
+          inputProps={{ ...getInputProps(fields.newPassword, { type: "password" }), autoComplete: "new-password" }}
+        />
+        <Field
+          label="Repeat the new password"
+          errors={fields.confirmPassword.errors}
+          inputProps={{ ...getInputProps(fields.confirmPassword, { type: "password" }), autoComplete: "new-password" }}
+        />
+        <button type="submit" className="primary">
+          Change password
+        </button>
+      </Form>
+    </div>
+  );
+}

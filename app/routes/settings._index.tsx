@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { requirePermission } from "~/modules/auth/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Settings · Commonground" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "settings:manage");
+  return null;
+}
+
+const SECTIONS = [
+  { to: "/settings/users", title: "Users and roles", text: "Add staff, viewers and homeowners; change roles; disable accounts." },
+  { to: "/settings/audit", title: "Audit trail", text: "Every change to every record: who, when, and what changed." },
+  { to: "/settings/api-tokens", title: "API tokens", text: "Tokens for the HTTP API (resale calculations, lease documents)." },
+  { to: "/settings/income-limits", title: "Income limits", text: "HUD income-limit tables by year and area; import and corrections." },
+  { to: "/settings/formula-presets", title: "Resale formula presets", text: "The named resale formulas your leases use." },
+  { to: "/settings/lease-templates", title: "Lease templates", text: "Your ground lease, versioned article by article." },
+];
+
+export default function SettingsPage() {
+  return (
+    <>
+      <h1>Settings</h1>
+      <div className="cards">
+        {SECTIONS.map((section) => (
+          <Link key={section.to} to={section.to} className="card" style={{ color: "inherit", textDecoration: "none" }}>
+            <h2 style={{ marginTop: 0 }}>{section.title}</h2>
+            <p className="muted">{section.text}</p>
+          </Link>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,154 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { listAuditEntries } from "~/modules/audit/audit.server";
+import { requirePermission } from "~/modules/auth/session.server";
+import { db } from "~/utils/db.server";
+import { formatInstant, humanise } from "~/utils/format";
+
+export const meta: MetaFunction = () => [{ title: "Audit trail · Commonground" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "audit:read");
+  const url = new URL(request.url);
+  const filters = {
+    entity: url.searchParams.get("entity") || undefined,
+    action: url.searchParams.get("action") || undefined,
+    userId: url.searchParams.get("userId") || undefined,
+    entityId: url.searchParams.get("entityId") || undefined,
+    page: Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1,
+  };
+  const [result, entities, people] = await Promise.all([
+    listAuditEntries(db(), actor.organisationId, filters),
+    db().auditEntry.findMany({ where: { organisationId: actor.organisationId }, distinct: ["entity"], select: { entity: true } }),
+    db().membership.findMany({
+      where: { organisationId: actor.organisationId },
+      select: { user: { select: { id: true, name: true } } },
+    }),
+  ]);
+  return {
+    filters,
+    entities: entities.map((e) => e.entity).sort(),
+    people: people.map((p) => p.user),
+    ...result,
+    entries: result.entries.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),
+  };
+}
+
+const ACTIONS = ["create", "update", "delete", "archive", "restore", "transition", "generate", "revoke"];
+
+export default function AuditPage() {
+  const { entries, filters, entities, people, page, pageCount, total } = useLoaderData<typeof loader>();
+  const pageLink = (target: number) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(filters)) if (value && key !== "page") params.set(key, String(value));
+    params.set("page", String(target));
+    return `?${params}`;
+  };
+  return (
+    <>
+      <h1>Audit trail</h1>
+      <p className="muted">Append-only: entries are written in the same transaction as the change and are never edited.</p>
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="entity">Record type</label>
+          <select id="entity" name="entity" defaultValue={filters.entity ?? ""}>
+            <option value="">All</option>
+            {entities.map((entity) => (
+              <option key={entity}>{entity}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="action">Action</label>
+          <select id="action" name="action" defaultValue={filters.action ?? ""}>
+            <option value="">All</option>
+            {ACTIONS.map((action) => (
+              <option key={action} value={action}>
+                {humanise(action)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="userId">Person</label>
+          <select id="userId" name="userId" defaultValue={filters.userId ?? ""}>
+            <option value="">Anyone</option>
+            {people.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="secondary">
+          Filter
+        </button>
+      </Form>
+      <p className="muted">{total.toLocaleString("en-US")} entries</p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">Action</th>
+              <th scope="col">Record</th>
+              <th scope="col">Changes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>{formatInstant(entry.createdAt)}</td>
+                <td>{entry.actorLabel}</td>
+                <td>{humanise(entry.action)}</td>
+                <td>
+                  {entry.entity} <code>{entry.entityId.slice(-8)}</code>
+                </td>
+                <td>
+                  <ChangeSummary changes={entry.changes} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav className="pagination" aria-label="Pages">
+        {page > 1 ? <Link to={pageLink(page - 1)}>← Newer</Link> : null}
+        <span>
+          Page {page} of {pageCount}
+        </span>
+        {page < pageCount ? <Link to={pageLink(page + 1)}>Older →</Link> : null}
+      </nav>
+    </>
+  );
+}
+
+export function ChangeSummary({ changes }: { changes: unknown }) {
+  const value = changes as { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
+  const keys = Object.keys(value?.after ?? value?.before ?? {});
+  if (keys.length === 0) return <span className="muted">—</span>;
+  return (
+    <ul style={{ margin: 0, paddingLeft: "1rem" }}>
+      {keys.slice(0, 12).map((key) => (
+        <li key={key}>
+          <strong>{key}</strong>:{" "}
+          {value.before && value.after ? (
+            <>
+              {show(value.before[key])} → {show(value.after[key])}
+            </>
+          ) : (
+            show((value.after ?? value.before)?.[key])
+          )}
+        </li>
+      ))}
+      {keys.length > 12 ? <li className="muted">and {keys.length - 12} more</li> : null}
+    </ul>
+  );
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "∅";
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}

@@ -1,0 +1,82 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { CheckboxField, FormErrors, SelectField } from "~/components/forms";
+import { auditActor } from "~/modules/audit/audit.server";
+import { requirePermission } from "~/modules/auth/session.server";
+import { UpdateMemberSchema } from "~/modules/users/schemas";
+import { getMember, updateMember } from "~/modules/users/users.server";
+import { StaleRecordError } from "~/utils/concurrency.server";
+import { db } from "~/utils/db.server";
+import { ROLE_LABELS, ROLES } from "~/utils/permissions";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Edit user · Commonground" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "users:manage");
+  const member = await getMember(db(), actor.organisationId, params.membershipId ?? "");
+  if (!member) throw new Response("User not found", { status: 404 });
+  return {
+    member: {
+      id: member.id,
+      name: member.user.name,
+      email: member.user.email,
+      role: member.role,
+      disabled: Boolean(member.user.disabledAt),
+      version: member.version,
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, "users:manage");
+  const submission = parseWithZod(await request.formData(), { schema: UpdateMemberSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    const result = await updateMember(db(), auditActor(actor), params.membershipId ?? "", submission.value);
+    if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: 400 });
+  } catch (error) {
+    if (error instanceof StaleRecordError) return data(submission.reply({ formErrors: [error.message] }), { status: 409 });
+    throw error;
+  }
+  return redirectWithToast("/settings/users", { kind: "success", message: "The user was updated." });
+}
+
+export default function EditUserPage() {
+  const { member } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: `member-${member.id}-${member.version}`,
+    lastResult,
+    defaultValue: { role: member.role, disabled: member.disabled ? "on" : undefined, version: String(member.version) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: UpdateMemberSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div className="card" style={{ maxWidth: "36rem" }}>
+      <h1>{member.name}</h1>
+      <p className="muted">{member.email}</p>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <input {...getInputProps(fields.version, { type: "hidden" })} />
+        <SelectField
+          label="Role"
+          errors={fields.role.errors}
+          selectProps={getSelectProps(fields.role)}
+          options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+        />
+        <CheckboxField
+          label="Account disabled (cannot sign in)"
+          errors={fields.disabled.errors}
+          inputProps={getInputProps(fields.disabled, { type: "checkbox" })}
+        />
+        <button type="submit" className="primary">
+          Save
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/modules/auth/session.server";
+import { listMembers } from "~/modules/users/users.server";
+import { db } from "~/utils/db.server";
+import { ROLE_LABELS } from "~/utils/permissions";
+
+export const meta: MetaFunction = () => [{ title: "Users · Commonground" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "users:manage");
+  const members = await listMembers(db(), actor.organisationId);
+  return {
+    members: members.map((m) => ({
+      id: m.id,
+      name: m.user.name,
+      email: m.user.email,
+      role: m.role,
+      household: m.household?.name ?? null,
+      disabled: Boolean(m.user.disabledAt),
+    })),
+  };
+}
+
+export default function UsersPage() {
+  const { members } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <div className="page-header">
+        <h1>Users and roles</h1>
+        <Link className="button" to="/settings/users/new">
+          Add a user
+        </Link>
+      </div>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.id}>
+                <td>
+                  <Link to={`/settings/users/${member.id}`}>{member.name}</Link>
+                </td>
+                <td>{member.email}</td>
+                <td>
+                  {ROLE_LABELS[member.role]}
+                  {member.household ? <span className="muted"> · {member.household}</span> : null}
+                </td>
+                <td>{member.disabled ? <span className="badge badge-danger">Disabled</span> : <span className="badge badge-ok">Active</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, FormErrors, SelectField } from "~/components/forms";
+import { auditActor } from "~/modules/audit/audit.server";
+import { requirePermission } from "~/modules/auth/session.server";
+import { AddUserSchema } from "~/modules/users/schemas";
+import { addUser } from "~/modules/users/users.server";
+import { db } from "~/utils/db.server";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "~/utils/permissions";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Add a user · Commonground" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "users:manage");
+  const households = await db().household.findMany({
+    where: { organisationId: actor.organisationId, archivedAt: null },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+    take: 500,
+  });
+  return { households };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, "users:manage");
+  const submission = parseWithZod(await request.formData(), { schema: AddUserSchema });
+  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  const result = await addUser(db(), auditActor(actor), submission.value);
+  if (!result.ok) {
+    return data(submission.reply({ hideFields: ["password"], fieldErrors: { [result.field]: [result.message] } }), { status: 400 });
+  }
+  return redirectWithToast("/settings/users", {
+    kind: "success",
+    message: `${submission.value.name} was added as ${ROLE_LABELS[submission.value.role].toLowerCase()}. Give them their initial password in person.`,
+  });
+}
+
+export default function AddUserPage() {
+  const { households } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "add-user",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddUserSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div className="card" style={{ maxWidth: "36rem" }}>
+      <h1>Add a user</h1>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <Field label="Name" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
+        <Field label="Email" errors={fields.email.errors} inputProps={getInputProps(fields.email, { type: "email" })} />
+        <SelectField
+          label="Role"
+          hint={ROLES.map((role) => `${ROLE_LABELS[role]}: ${ROLE_DESCRIPTIONS[role]}`).join(" ")}
+          errors={fields.role.errors}
+          selectProps={getSelectProps(fields.role)}
+          placeholder="Choose a role"
+          options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+        />
+        <SelectField
+          label="Household (homeowners only)"
+          errors={fields.householdId.errors}
+          selectProps={getSelectProps(fields.householdId)}
+          placeholder="—"
+          options={households.map((h) => ({ value: h.id, label: h.name }))}
+        />
+        <Field
+          label="Initial password"
+          hint="At least 10 characters. The person can change it after signing in."
+          errors={fields.password.errors}
+          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
+        />
+        <button type="submit" className="primary">
+          Add user
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+/**
+ * The environment, validated once. A bad variable stops the process with a message naming it.
+ * SESSION_SECRET may be absent in the environment: scripts/serve.ts then creates one under ./data
+ * (so `npm install && npm start` needs no configuration) and sets it before the app loads.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((value) => value === "" || /^(file:|postgres(ql)?:\/\/)/.test(value), {
+      message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+    })
+    .optional(),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters long").optional(),
+  PORT: z.coerce.number().int("must be a whole number").min(1).max(65535).default(3000),
+  SEED_DEMO: z.enum(["true", "false"], { message: 'must be "true" or "false"' }).default("true"),
+  COOKIE_SECURE: z.enum(["true", "false"], { message: 'must be "true" or "false"' }).optional(),
+  TRUST_PROXY: z.enum(["true", "false"], { message: 'must be "true" or "false"' }).default("false"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export const DEFAULT_DATABASE_URL = "file:./data/commonground.db";
+
+export function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  return url && url.length > 0 ? url : DEFAULT_DATABASE_URL;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+export function sessionSecret(): string {
+  const secret = env().SESSION_SECRET;
+  if (!secret) throw new EnvError("SESSION_SECRET is not set (npm start creates one under ./data)");
+  return secret;
+}
+
+export function cookieSecure(): boolean {
+  const configured = env().COOKIE_SECURE;
+  if (configured) return configured === "true";
+  return env().NODE_ENV === "production";
+}

@@ -1,0 +1,47 @@
+/**
+ * What `npm start` does before it serves: make sure a session secret exists, validate the environment,
+ * apply pending migrations, and on an empty database create the demo organisation (unless SEED_DEMO=false).
+ */
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { deployMigrations } from "./db/engine.ts";
+import { databaseUrl, EnvError, env, isPostgresUrl } from "~/utils/env.server";
+
+const SECRET_FILE = resolve("data/session-secret");
+
+export function ensureSessionSecret(log: (line: string) => void): void {
+  if (process.env.SESSION_SECRET) return;
+  if (!existsSync(SECRET_FILE)) {
+    mkdirSync(dirname(SECRET_FILE), { recursive: true });
+    writeFileSync(SECRET_FILE, randomBytes(32).toString("hex"), { mode: 0o600 });
+    chmodSync(SECRET_FILE, 0o600);
+    log(`No SESSION_SECRET set: created one in ${SECRET_FILE}. Set SESSION_SECRET yourself when you run several app servers.`);
+  }
+  process.env.SESSION_SECRET = readFileSync(SECRET_FILE, "utf8").trim();
+}
+
+export async function prepareRuntime(log: (line: string) => void = console.log): Promise<void> {
+  ensureSessionSecret(log);
+  try {
+    env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const url = databaseUrl();
+  log(`Database: ${isPostgresUrl(url) ? "PostgreSQL" : `SQLite (${url.replace(/^file:/, "")})`}`);
+  const { applied } = await deployMigrations(url);
+  log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date.");
+  if (env().SEED_DEMO === "true") {
+    const { seedDemoIfEmpty } = await import("./seed/demo.ts");
+    const created = await seedDemoIfEmpty();
+    if (created) {
+      const line = "─".repeat(64);
+      log(`\n${line}\n  Demo organisation created: ${created.organisationName}\n  Sign in at http://localhost:${env().PORT}/login\n    email:    ${created.email}\n    password: ${created.password}\n  (shown once — change it under “Password” after signing in)\n${line}\n`);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { deployMigrations } from "../../scripts/db/engine.ts";
+import { disconnectDb } from "~/utils/db.server";
+
+/**
+ * A fresh database per test file, with all migrations applied: a SQLite file in the temp folder, or a
+ * PostgreSQL database created on TEST_POSTGRES_URL's server (default postgresql://postgres@127.0.0.1:5432)
+ * and dropped afterwards.
+ */
+const kind = process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
+const serverUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const name = `cg_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+const sqliteFile = join(tmpdir(), `${name}.db`);
+
+process.env.NODE_ENV = "test";
+process.env.SESSION_SECRET = "test-session-secret-that-is-long-enough-0123456789";
+process.env.SEED_DEMO = "false";
+
+function postgresUrl(database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+process.env.DATABASE_URL = kind === "postgresql" ? postgresUrl(name) : `file:${sqliteFile}`;
+
+beforeAll(async () => {
+  if (kind === "postgresql") await admin(`CREATE DATABASE "${name}"`);
+  await deployMigrations(process.env.DATABASE_URL!);
+});
+
+afterAll(async () => {
+  await disconnectDb();
+  if (kind === "postgresql") {
+    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } else {
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${sqliteFile}${suffix}`, { force: true });
+  }
+});

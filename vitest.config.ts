@@ -1,0 +1,46 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+/**
+ * Three projects: pure unit tests (beside the code), and the integration suite run twice — against a fresh
+ * SQLite file per test file, and against a fresh PostgreSQL database per test file.
+ * Browser tests live in tests/e2e and run with Playwright (playwright.config.ts).
+ */
+const integration = ["tests/integration/**/*.test.ts"];
+
+export default defineConfig({
+  resolve: {
+    alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) },
+  },
+  test: {
+    environment: "node",
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    setupFiles: ["tests/setup/console.ts"],
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["app/**/*.test.ts", "app/**/*.test.tsx", "scripts/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "sqlite",
+          include: integration,
+          setupFiles: ["tests/setup/console.ts", "tests/setup/database.ts"],
+          env: { TEST_DATABASE: "sqlite" },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "postgresql",
+          include: integration,
+          setupFiles: ["tests/setup/console.ts", "tests/setup/database.ts"],
+          env: { TEST_DATABASE: "postgresql" },
+        },
+      },
+    ],
+  },
+});
