@@ -1,0 +1,53 @@
+import { defineConfig } from "@playwright/test";
+
+/**
+ * Browser tests in Debian's Chromium (never a downloaded browser: docs/decisions/005-testing.md).
+ * The web server is the real production server (`npm start`'s code) on a fresh SQLite file with the demo
+ * organisation seeded; DEMO_PASSWORD fixes the printed demo password.
+ */
+export const E2E_PORT = 3310;
+export const DEMO_PASSWORD = "riverbend-demo-password";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  outputDir: "test-results/e2e",
+  use: {
+    baseURL: `http://localhost:${E2E_PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: "tsx scripts/e2e-server.ts",
+    url: `http://localhost:${E2E_PORT}/login`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(E2E_PORT),
+      DATABASE_URL: "file:./test-results/e2e.db",
+      DEMO_PASSWORD,
+      SESSION_SECRET: "e2e-session-secret-0123456789-abcdefghijklmnop",
+      COOKIE_SECURE: "false",
+      SEED_DEMO: "true",
+    },
+  },
+});
