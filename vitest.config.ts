@@ -21,7 +21,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["app/**/*.test.ts", "app/**/*.test.tsx", "scripts/**/*.test.ts"] },
+        test: { name: "unit", include: ["app/**/*.test.ts", "app/**/*.test.tsx"] },
+      },
+      {
+        // the migrate tool's own tests: they create scratch SQLite files and PostgreSQL databases
+        extends: true,
+        test: { name: "tooling", include: ["scripts/**/*.test.ts"] },
       },
       {
         extends: true,

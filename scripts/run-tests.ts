@@ -35,7 +35,7 @@ function step(title: string, command: string, args: string[]): void {
 const hasPostgres = await postgresReachable();
 const projects = ["--project", "unit", "--project", "sqlite"];
 if (hasPostgres) {
-  projects.push("--project", "postgresql");
+  projects.push("--project", "postgresql", "--project", "tooling");
 } else if (process.env.REQUIRE_POSTGRES === "1") {
   console.error(`✖ PostgreSQL is required (REQUIRE_POSTGRES=1) but ${serverUrl} is not reachable.`);
   process.exit(1);
@@ -49,6 +49,6 @@ step("Browser tests", "npx", ["playwright", "test"]);
 
 if (!hasPostgres) {
   const bar = "!".repeat(78);
-  console.warn(`\n${bar}\n!! SKIPPED: the PostgreSQL integration suite — no server at ${serverUrl}.\n!! Start PostgreSQL (see README) or set TEST_POSTGRES_URL; CI runs it always.\n${bar}`);
+  console.warn(`\n${bar}\n!! SKIPPED: the PostgreSQL integration suite and the migrate tool's tests — no server at ${serverUrl}.\n!! Start PostgreSQL (see README) or set TEST_POSTGRES_URL; CI runs it always.\n${bar}`);
 }
 console.log("\nAll tests passed.");

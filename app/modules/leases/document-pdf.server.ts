@@ -1,0 +1,760 @@
+/**
+ * The ground lease as a PDF: title page, table of contents, parties, recitals, definitions, articles,
+ * signatures, notary acknowledgments and exhibits A–F, drawn with pdfkit from plain data.
+ *
+ * Layout is done in one pass with `bufferPages`: the table of contents pages are reserved up front (the
+ * number of entries is known), the body is laid out while the page of each entry is noted, and then the
+ * buffered pages are revisited to write the contents page numbers, the running header, "Page X of Y" and,
+ * for drafts, the watermark.
+ *
+ * Same data → same bytes: the PDF info dates come from `documentDate`, and pdfkit derives the file ID from
+ * the info dictionary (an MD5 of its values), so nothing depends on the clock or on randomness.
+ */
+import PDFDocument from "pdfkit";
+import Decimal from "decimal.js";
+import { registerFonts } from "~/modules/documents/fonts.server";
+import type { FeeEscalationRule, LeaseStatus } from "./lifecycle";
+import {
+  feeEscalationInWords,
+  recitalLetter,
+  renderTemplate,
+  wordsAndFigures,
+  type LeaseExhibit,
+  type LeaseTemplateContent,
+  type LeaseTemplateValues,
+} from "./template";
+
+// ---------------------------------------------------------------------------------------------------------
+// Data
+// ---------------------------------------------------------------------------------------------------------
+
+/** A line of the resale worked example. `amount` is a decimal string ("245000.00") or already formatted. */
+export type ResaleExampleLine = { label: string; amount: string; explanation: string };
+
+/** Everything the lease document shows, as plain data. Dates are `YYYY-MM-DD`; money in integer cents or decimal strings. */
+export type LeaseDocumentData = {
+  organisation: {
+    name: string;
+    /** Mailing address; line breaks allowed. */
+    address: string;
+    state: string;
+    county: string;
+    /** Officer who signs for the trust; blank lines are printed when absent. */
+    signatory?: { name: string; title: string } | null;
+  };
+  /** The trust's reference, e.g. "GL-2025-0007". */
+  leaseReference: string;
+  /** A draft carries the "DRAFT — NOT FOR SIGNATURE" watermark on every page. */
+  status: LeaseStatus;
+  /** Date the document is produced: printed nowhere but used as the PDF creation/modification date. */
+  documentDate: string;
+  /** Full names of the lessees (homeowners), in signing order. */
+  lessees: string[];
+  property: {
+    address: string;
+    parcelNumber: string;
+    /** Verbatim legal description; line breaks are kept. */
+    legalDescription: string;
+  };
+  commencementDate: string;
+  expirationDate: string;
+  termYears: number;
+  renewalTermYears: number;
+  fee: {
+    monthlyFeeCents: number;
+    escalation: FeeEscalationRule;
+    lateChargeCents: number;
+    lateChargeGraceDays: number;
+  };
+  permittedMortgages: { lender: string; amount: string; date: string }[];
+  /** Titles of the riders attached, e.g. "Fannie Mae CLT Ground Lease Rider". */
+  riders: string[];
+  purchaseOptionDays: number;
+  lenderCureDays: number;
+  template: { content: LeaseTemplateContent; versionLabel: string };
+  resale: {
+    formulaInWords: string;
+    workedExample: { description: string; lines: ResaleExampleLine[]; maxResalePrice: string };
+  };
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Formatting (private to the lease documents)
+// ---------------------------------------------------------------------------------------------------------
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "2025-01-01" → "January 1, 2025", without going through a Date (no time zone can shift it). */
+export function formatLegalDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new RangeError(`Expected a date YYYY-MM-DD, got "${date}"`);
+  return `${MONTHS[Number(match[2]) - 1]} ${Number(match[3])}, ${match[1]}`;
+}
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** Integer cents → "$1,234.56". */
+export function formatCents(cents: number): string {
+  if (!Number.isInteger(cents)) throw new RangeError(`Cents must be a whole number, got ${cents}`);
+  return formatMoney(new Decimal(cents).dividedBy(100).toFixed(2));
+}
+
+/** A decimal string ("245000", "-1200.5") → "$245,000.00" / "-$1,200.50"; anything else is shown as given. */
+export function formatMoney(amount: string): string {
+  const trimmed = amount.trim();
+  if (!/^-?\d+(\.\d+)?$/.test(trimmed)) return trimmed;
+  const value = new Decimal(trimmed).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const [whole, cents] = value.abs().toFixed(2).split(".");
+  return `${value.isNegative() && !value.isZero() ? "-" : ""}$${groupThousands(whole!)}.${cents}`;
+}
+
+/** "A", "A and B", "A, B and C". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+function pdfDate(date: string): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/** The values of every template field for this lease. */
+export function leaseTemplateValues(data: LeaseDocumentData): LeaseTemplateValues {
+  return {
+    organisation_name: data.organisation.name,
+    organisation_address: data.organisation.address.replace(/\s*\n\s*/g, ", "),
+    state: data.organisation.state,
+    county: data.organisation.county,
+    lease_reference: data.leaseReference,
+    template_version: data.template.versionLabel,
+    lessee_names: joinNames(data.lessees),
+    property_address: data.property.address,
+    parcel_number: data.property.parcelNumber,
+    legal_description: data.property.legalDescription,
+    commencement_date: formatLegalDate(data.commencementDate),
+    expiration_date: formatLegalDate(data.expirationDate),
+    term_years: wordsAndFigures(data.termYears),
+    renewal_term_years: wordsAndFigures(data.renewalTermYears),
+    monthly_lease_fee: formatCents(data.fee.monthlyFeeCents),
+    fee_escalation_in_words: feeEscalationInWords(data.fee.escalation),
+    late_charge: formatCents(data.fee.lateChargeCents),
+    late_charge_grace_days: wordsAndFigures(data.fee.lateChargeGraceDays),
+    resale_formula_in_words: data.resale.formulaInWords.trim(),
+    purchase_option_days: wordsAndFigures(data.purchaseOptionDays),
+    lender_cure_days: wordsAndFigures(data.lenderCureDays),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Page furniture shared with the memorandum
+// ---------------------------------------------------------------------------------------------------------
+
+export const PAGE = { size: "LETTER" as const, width: 612, height: 792, margin: 72 };
+export const BODY_SIZE = 11;
+export const LINE_GAP = 2.5;
+const INK = "#111111";
+const MUTED = "#555555";
+
+export function newDocument(info: { title: string; author: string; subject: string; keywords: string; date: string }): PDFKit.PDFDocument {
+  const date = pdfDate(info.date);
+  const doc = new PDFDocument({
+    size: PAGE.size,
+    margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+    bufferPages: true,
+    autoFirstPage: false,
+    lang: "en-US",
+    displayTitle: true,
+    info: {
+      Title: info.title,
+      Author: info.author,
+      Subject: info.subject,
+      Keywords: info.keywords,
+      Creator: "Commonground",
+      Producer: "Commonground (pdfkit)",
+      CreationDate: date,
+      ModDate: date,
+    },
+  });
+  registerFonts(doc);
+  for (const [name, font] of parsedFonts) doc.registerFont(name, font as never);
+  return doc;
+}
+
+/**
+ * Parsed fonts kept between documents. `registerFonts` hands pdfkit the TTF bytes, which it parses again for
+ * every document (about a third of the render time). pdfkit also accepts an already-parsed font object, so
+ * after the first document the parsed objects are reused. Output bytes are unchanged (the tests check that
+ * repeated renders are identical). Reads pdfkit's internal `_fontFamilies`: if a pdfkit upgrade renames it,
+ * this silently falls back to parsing per document.
+ */
+const parsedFonts = new Map<string, unknown>();
+const FONT_NAMES = ["serif", "serif-bold", "serif-italic", "sans", "sans-bold"];
+
+function keepParsedFonts(doc: PDFKit.PDFDocument): void {
+  const families = (doc as unknown as { _fontFamilies?: Record<string, { font?: { layout?: unknown } }> })._fontFamilies;
+  for (const name of FONT_NAMES) {
+    const font = families?.[name]?.font;
+    if (!parsedFonts.has(name) && font && typeof font.layout === "function") parsedFonts.set(name, font);
+  }
+}
+
+export function toBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  keepParsedFonts(doc);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+    doc.end();
+  });
+}
+
+/** Writes outside the margins without pdfkit starting a new page. */
+function withoutBottomMargin(doc: PDFKit.PDFDocument, draw: () => void): void {
+  const bottom = doc.page.margins.bottom;
+  doc.page.margins.bottom = 0;
+  draw();
+  doc.page.margins.bottom = bottom;
+}
+
+/**
+ * Header (from page `headerFrom`, 0-based), "Page X of Y" footer and, for drafts, the diagonal watermark on
+ * every buffered page. Call once, after the last page is laid out.
+ */
+export function finishPages(doc: PDFKit.PDFDocument, options: { headerLeft: string; headerRight: string; headerFrom: number; draft: boolean }): void {
+  const range = doc.bufferedPageRange();
+  const width = PAGE.width - 2 * PAGE.margin;
+  for (let i = range.start; i < range.start + range.count; i += 1) {
+    doc.switchToPage(i);
+    withoutBottomMargin(doc, () => {
+      if (i >= options.headerFrom) {
+        doc.font("sans").fontSize(8).fillColor(MUTED);
+        doc.text(options.headerLeft, PAGE.margin, 40, { width, lineBreak: false });
+        doc.text(options.headerRight, PAGE.margin, 40, { width, align: "right", lineBreak: false });
+        doc.moveTo(PAGE.margin, 52).lineTo(PAGE.width - PAGE.margin, 52).lineWidth(0.5).strokeColor("#999999").stroke();
+      }
+      doc.font("sans").fontSize(8.5).fillColor(MUTED);
+      doc.text(`Page ${i - range.start + 1} of ${range.count}`, PAGE.margin, PAGE.height - 48, { width, align: "center", lineBreak: false });
+      if (options.draft) {
+        // The diagonal mark is for the eye (text extractors scatter rotated letters); the footer line keeps
+        // the draft status in the page's extractable text too.
+        doc.font("sans-bold").fontSize(8).fillColor("#c0392b");
+        doc.text(DRAFT_WATERMARK, PAGE.margin, PAGE.height - 48, { width, lineBreak: false });
+        drawWatermark(doc);
+      }
+    });
+    doc.fillColor(INK);
+  }
+}
+
+export const DRAFT_WATERMARK = "DRAFT — NOT FOR SIGNATURE";
+
+function drawWatermark(doc: PDFKit.PDFDocument): void {
+  doc.save();
+  doc.font("sans-bold").fontSize(44).fillColor("#c0392b").fillOpacity(0.13);
+  const textWidth = doc.widthOfString(DRAFT_WATERMARK);
+  const cx = PAGE.width / 2;
+  const cy = PAGE.height / 2;
+  doc.rotate(-52, { origin: [cx, cy] });
+  doc.text(DRAFT_WATERMARK, cx - textWidth / 2, cy - 22, { lineBreak: false });
+  doc.restore();
+  doc.fillOpacity(1);
+}
+
+/** A small writer over a pdfkit document: paragraphs, headings that never sit alone at a page bottom, blocks. */
+export class Flow {
+  readonly left = PAGE.margin;
+  readonly width = PAGE.width - 2 * PAGE.margin;
+  constructor(readonly doc: PDFKit.PDFDocument) {}
+
+  get bottom(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
+
+  /** 0-based index of the page being written. */
+  get pageIndex(): number {
+    const range = this.doc.bufferedPageRange();
+    return range.start + range.count - 1;
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+    this.doc.x = this.left;
+  }
+
+  /** Starts a new page unless `height` points still fit on this one. */
+  ensureSpace(height: number): void {
+    if (this.doc.y + height > this.bottom) this.newPage();
+  }
+
+  lineHeight(size = BODY_SIZE, font = "serif"): number {
+    this.doc.font(font).fontSize(size);
+    return this.doc.currentLineHeight(true) + LINE_GAP;
+  }
+
+  /** Height of `text` at the given font and width, without drawing it. */
+  measure(text: string, options: { font?: string; size?: number; width?: number; align?: "left" | "justify" | "center" | "right" } = {}): number {
+    this.doc.font(options.font ?? "serif").fontSize(options.size ?? BODY_SIZE);
+    return this.doc.heightOfString(text, { width: options.width ?? this.width, lineGap: LINE_GAP, align: options.align ?? "justify" });
+  }
+
+  paragraph(
+    text: string,
+    options: { font?: string; size?: number; align?: "left" | "justify" | "center" | "right"; indent?: number; gapAfter?: number; color?: string } = {},
+  ): void {
+    const indent = options.indent ?? 0;
+    this.doc.font(options.font ?? "serif").fontSize(options.size ?? BODY_SIZE).fillColor(options.color ?? INK);
+    this.doc.text(text, this.left + indent, this.doc.y, { width: this.width - indent, align: options.align ?? "justify", lineGap: LINE_GAP });
+    this.doc.fillColor(INK);
+    this.doc.y += options.gapAfter ?? 7;
+  }
+
+  /**
+   * A paragraph opened by a bold run ("5.2  Late Charges. ") followed by regular text. Kept on the page with
+   * at least its first three lines.
+   */
+  leadParagraph(lead: string, text: string, options: { indent?: number; gapAfter?: number } = {}): void {
+    const indent = options.indent ?? 0;
+    const width = this.width - indent;
+    this.keepLines(lead + text, width);
+    this.doc.font("serif-bold").fontSize(BODY_SIZE);
+    this.doc.text(lead, this.left + indent, this.doc.y, { width, align: "justify", lineGap: LINE_GAP, continued: true });
+    this.doc.font("serif").text(text, { width, align: "justify", lineGap: LINE_GAP });
+    this.doc.y += options.gapAfter ?? 7;
+  }
+
+  /** A labelled paragraph with a hanging label ("A.", "1."), kept with its first lines. */
+  hanging(label: string, text: string, options: { hang?: number; gapAfter?: number } = {}): void {
+    const hang = options.hang ?? 24;
+    this.keepLines(text, this.width - hang);
+    const y = this.doc.y;
+    this.doc.font("serif").fontSize(BODY_SIZE).text(label, this.left, y, { width: hang, lineBreak: false });
+    this.doc.text(text, this.left + hang, y, { width: this.width - hang, align: "justify", lineGap: LINE_GAP });
+    this.doc.y += options.gapAfter ?? 7;
+  }
+
+  /** A centred heading, kept with `keepWith` points of what follows. */
+  heading(text: string, options: { size?: number; keepWith?: number; gapBefore?: number; gapAfter?: number; destination?: string; font?: string } = {}): void {
+    const size = options.size ?? 12.5;
+    const height = this.measure(text, { font: options.font ?? "serif-bold", size, align: "center" });
+    if (this.doc.y > this.doc.page.margins.top + 1) this.doc.y += options.gapBefore ?? 10;
+    this.ensureSpace(height + (options.keepWith ?? 3 * this.lineHeight()));
+    this.doc.font(options.font ?? "serif-bold").fontSize(size).fillColor(INK);
+    this.doc.text(text, this.left, this.doc.y, {
+      width: this.width,
+      align: "center",
+      lineGap: 1,
+      ...(options.destination ? { destination: options.destination } : {}),
+    });
+    this.doc.y += options.gapAfter ?? 8;
+  }
+
+  /**
+   * Starts a new page unless the first lines of `text` (three, or all of a shorter paragraph) fit here, so no
+   * paragraph leaves a lone line at the foot of a page. Measures only when the page is nearly full.
+   */
+  keepLines(text: string, width: number): void {
+    const line = this.lineHeight();
+    if (this.doc.y + 3 * line <= this.bottom) return;
+    const lines = Math.min(3, Math.ceil(this.measure(text, { width }) / line));
+    this.ensureSpace(lines * line);
+  }
+
+  /** A block that must not be split across pages (signature and notary blocks). */
+  keepTogether(height: number, draw: () => void): void {
+    this.ensureSpace(height);
+    draw();
+  }
+
+  /** A signature line with a caption underneath. */
+  signatureLine(caption: string, options: { x?: number; width?: number; space?: number } = {}): void {
+    const x = options.x ?? this.left;
+    const width = options.width ?? 260;
+    const y = this.doc.y + (options.space ?? 26);
+    this.doc.moveTo(x, y).lineTo(x + width, y).lineWidth(0.6).strokeColor(INK).stroke();
+    this.doc.font("serif").fontSize(9.5).fillColor(INK).text(caption, x, y + 3, { width, lineGap: 1 });
+    this.doc.y += 4;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The lease
+// ---------------------------------------------------------------------------------------------------------
+
+type TocEntry = { key: string; label: string; indent: number; page?: number };
+
+function exhibitOf(content: LeaseTemplateContent, kind: LeaseExhibit["kind"]): LeaseExhibit {
+  const exhibit = content.exhibits.find((e) => e.kind === kind);
+  if (!exhibit) throw new Error(`The lease template has no “${kind}” exhibit`);
+  return exhibit;
+}
+
+function signerBlockHeight(flow: Flow): number {
+  return 5 * flow.lineHeight() + 40;
+}
+
+/** Renders the complete ground lease. Throws when a template field has no value (no document with holes). */
+export async function renderLeaseDocument(data: LeaseDocumentData): Promise<Buffer> {
+  if (data.lessees.length === 0) throw new Error("A lease document needs at least one lessee");
+  const values = leaseTemplateValues(data);
+  const content = renderTemplate(data.template.content, values);
+  const lesseeNames = joinNames(data.lessees);
+
+  const doc = newDocument({
+    title: `${content.title} ${data.leaseReference} — ${data.property.address}`,
+    author: data.organisation.name,
+    subject: `${content.title} between ${data.organisation.name} and ${lesseeNames} for ${data.property.address}`,
+    keywords: ["ground lease", "community land trust", data.leaseReference, data.property.parcelNumber, data.property.address].join(", "),
+    date: data.documentDate,
+  });
+  const flow = new Flow(doc);
+
+  // Table-of-contents entries are known before layout, so their pages can be reserved.
+  const exhibits = [...content.exhibits].sort((a, b) => a.letter.localeCompare(b.letter));
+  const toc: TocEntry[] = [
+    { key: "parties", label: "Parties and Recitals", indent: 0 },
+    { key: "definitions", label: "Definitions", indent: 0 },
+    ...content.articles.map((a) => ({ key: `article-${a.number}`, label: `Article ${a.number}   ${a.title}`, indent: 0 })),
+    { key: "signatures", label: "Signatures", indent: 0 },
+    { key: "acknowledgments", label: "Notary Acknowledgments", indent: 0 },
+    ...exhibits.map((e) => ({ key: `exhibit-${e.letter}`, label: `Exhibit ${e.letter}   ${e.title}`, indent: 0 })),
+  ];
+  const mark = (key: string): void => {
+    const entry = toc.find((e) => e.key === key);
+    if (entry) entry.page = flow.pageIndex + 1;
+  };
+
+  // Title page.
+  flow.newPage();
+  drawTitlePage(flow, data, content, lesseeNames);
+
+  // Contents pages, filled in at the end.
+  const tocLine = 19;
+  const tocFirstPageCapacity = Math.floor((flow.bottom - PAGE.margin - 60) / tocLine);
+  const tocOtherPageCapacity = Math.floor((flow.bottom - PAGE.margin) / tocLine);
+  const tocPages = toc.length <= tocFirstPageCapacity ? 1 : 1 + Math.ceil((toc.length - tocFirstPageCapacity) / tocOtherPageCapacity);
+  const tocStart = flow.pageIndex + 1;
+  for (let i = 0; i < tocPages; i += 1) flow.newPage();
+
+  // Parties and recitals.
+  flow.newPage();
+  mark("parties");
+  flow.heading(content.title.toUpperCase(), { size: 15, gapAfter: 4, destination: "parties" });
+  flow.paragraph(`Lease reference ${data.leaseReference}`, { align: "center", size: 9.5, font: "sans", color: MUTED, gapAfter: 14 });
+  flow.paragraph(content.preamble, { gapAfter: 12 });
+  flow.heading("RECITALS", { size: 11.5 });
+  content.recitals.forEach((recital, i) => flow.hanging(`${recitalLetter(i)}.`, recital));
+  flow.paragraph("NOW, THEREFORE, in consideration of the promises in this Lease, the Trust and the Homeowner agree as follows.", { gapAfter: 10 });
+
+  // Definitions.
+  flow.heading("DEFINITIONS", { size: 11.5, destination: "definitions" });
+  mark("definitions");
+  flow.paragraph("In this Lease the following words have the meanings given below. Other capitalised words are defined where they first appear.");
+  for (const definition of content.definitions) flow.leadParagraph(`“${definition.term}” `, `means ${definition.meaning}`, { indent: 18 });
+
+  // Articles.
+  for (const article of content.articles) {
+    const key = `article-${article.number}`;
+    flow.doc.y += 6;
+    const first = article.sections[0];
+    const keepWith = first ? Math.min(3, Math.ceil(flow.measure(first.text) / flow.lineHeight()) + 1) * flow.lineHeight() : flow.lineHeight();
+    flow.heading(`ARTICLE ${article.number}\n${article.title.toUpperCase()}`, { size: 11.5, keepWith, destination: key });
+    mark(key);
+    doc.outline.addItem(`Article ${article.number} — ${article.title}`);
+    for (const section of article.sections) {
+      flow.leadParagraph(`${section.number}   ${section.title ? `${section.title}. ` : ""}`, section.text);
+    }
+  }
+
+  // Signatures.
+  flow.doc.y += 8;
+  flow.ensureSpace(flow.measure(content.testimonium) + signerBlockHeight(flow) + 30);
+  flow.heading("SIGNATURES", { size: 11.5, destination: "signatures", keepWith: flow.measure(content.testimonium) + signerBlockHeight(flow) });
+  mark("signatures");
+  flow.paragraph(content.testimonium, { gapAfter: 14 });
+  drawTrustSignature(flow, data);
+  for (const lessee of data.lessees) drawLesseeSignature(flow, lessee);
+
+  // Notary acknowledgments.
+  flow.newPage();
+  mark("acknowledgments");
+  flow.heading("NOTARY ACKNOWLEDGMENTS", { size: 11.5, destination: "acknowledgments" });
+  const trustSigner = data.organisation.signatory
+    ? `${data.organisation.signatory.name}, ${data.organisation.signatory.title} of ${data.organisation.name}`
+    : `the authorised officer of ${data.organisation.name} named above`;
+  drawNotaryBlock(flow, `Acknowledgment of the Trust`, content.notaryAcknowledgment.replace("[SIGNERS]", trustSigner), data.organisation.state);
+  drawNotaryBlock(flow, `Acknowledgment of the Homeowner`, content.notaryAcknowledgment.replace("[SIGNERS]", lesseeNames), data.organisation.state);
+
+  // Exhibits, each on its own page.
+  for (const exhibit of exhibits) {
+    flow.newPage();
+    mark(`exhibit-${exhibit.letter}`);
+    doc.outline.addItem(`Exhibit ${exhibit.letter} — ${exhibit.title}`);
+    flow.heading(`EXHIBIT ${exhibit.letter}\n${exhibit.title.toUpperCase()}`, { size: 12, destination: `exhibit-${exhibit.letter}`, gapAfter: 12 });
+    for (const text of exhibit.paragraphs) {
+      const numbered = /^(\d+)\.\s+(.*)$/s.exec(text);
+      if (numbered) flow.hanging(`${numbered[1]}.`, numbered[2]!, { hang: 20 });
+      else flow.paragraph(text);
+    }
+    drawExhibitData(flow, exhibit, data);
+  }
+
+  // Contents, now that every page is known.
+  doc.switchToPage(tocStart);
+  drawContents(flow, toc, tocStart, tocLine, tocFirstPageCapacity, tocOtherPageCapacity);
+
+  finishPages(doc, {
+    headerLeft: `${content.title} ${data.leaseReference} · ${data.property.address}`,
+    headerRight: data.organisation.name,
+    headerFrom: 1,
+    draft: data.status === "draft",
+  });
+  return toBuffer(doc);
+}
+
+function drawTitlePage(flow: Flow, data: LeaseDocumentData, content: LeaseTemplateContent, lesseeNames: string): void {
+  const { doc } = flow;
+  doc.y = 130;
+  flow.paragraph(content.title.toUpperCase(), { font: "serif-bold", size: 28, align: "center", gapAfter: 6 });
+  flow.paragraph(`Reference ${data.leaseReference}`, { font: "sans", size: 10, align: "center", color: MUTED, gapAfter: 40 });
+  flow.paragraph("between", { font: "serif-italic", size: 11, align: "center", gapAfter: 6 });
+  flow.paragraph(data.organisation.name, { font: "serif-bold", size: 14, align: "center", gapAfter: 2 });
+  flow.paragraph("(the “Trust”)", { size: 10, align: "center", gapAfter: 14 });
+  flow.paragraph("and", { font: "serif-italic", size: 11, align: "center", gapAfter: 6 });
+  flow.paragraph(lesseeNames, { font: "serif-bold", size: 14, align: "center", gapAfter: 2 });
+  flow.paragraph("(the “Homeowner”)", { size: 10, align: "center", gapAfter: 34 });
+
+  const rows: [string, string][] = [
+    ["Property", data.property.address],
+    ["Parcel number", data.property.parcelNumber],
+    ["County and state", `${data.organisation.county} County, ${data.organisation.state}`],
+    ["Commencement date", formatLegalDate(data.commencementDate)],
+    ["Expiration date", formatLegalDate(data.expirationDate)],
+    ["Term", `${data.termYears} years, renewable for ${data.renewalTermYears} years`],
+    ["Template", data.template.versionLabel],
+  ];
+  const labelWidth = 130;
+  const x = flow.left + 40;
+  const valueWidth = flow.width - 80 - labelWidth;
+  for (const [label, value] of rows) {
+    const y = doc.y;
+    doc.font("sans").fontSize(9).fillColor(MUTED).text(label, x, y + 1, { width: labelWidth - 10, lineBreak: false });
+    doc.font("serif").fontSize(10.5).fillColor(INK).text(value, x + labelWidth, y, { width: valueWidth });
+    doc.y += 5;
+  }
+
+  // The lawyer-review notice, boxed at the foot of the page.
+  doc.font("sans").fontSize(9);
+  const boxWidth = flow.width;
+  const textHeight = doc.heightOfString(content.reviewNotice, { width: boxWidth - 24, lineGap: 1.5 });
+  const boxTop = flow.bottom - textHeight - 24;
+  doc.rect(flow.left, boxTop, boxWidth, textHeight + 20).lineWidth(1).strokeColor("#8a1c1c").stroke();
+  doc.fillColor("#8a1c1c").font("sans-bold").fontSize(9).text(content.reviewNotice, flow.left + 12, boxTop + 10, { width: boxWidth - 24, lineGap: 1.5 });
+  doc.fillColor(INK);
+}
+
+function drawContents(flow: Flow, toc: TocEntry[], tocStart: number, lineHeight: number, firstCapacity: number, otherCapacity: number): void {
+  const { doc } = flow;
+  doc.y = PAGE.margin;
+  flow.heading("TABLE OF CONTENTS", { size: 13, gapAfter: 24 });
+  let onPage = 0;
+  let page = tocStart;
+  const numberWidth = 40;
+  for (const entry of toc) {
+    if (onPage >= (page === tocStart ? firstCapacity : otherCapacity)) {
+      page += 1;
+      doc.switchToPage(page);
+      doc.y = PAGE.margin;
+      onPage = 0;
+    }
+    const y = doc.y;
+    const pageLabel = String(entry.page ?? "");
+    doc.font("serif").fontSize(10.5).fillColor(INK);
+    const labelWidth = Math.min(doc.widthOfString(entry.label), flow.width - numberWidth - 20);
+    doc.text(entry.label, flow.left + entry.indent, y, { width: labelWidth + 1, lineBreak: false, ellipsis: true, goTo: entry.key });
+    // Dot leader between the label and the page number.
+    const dotsFrom = flow.left + entry.indent + labelWidth + 6;
+    const dotsTo = flow.left + flow.width - numberWidth + 4;
+    const dot = doc.widthOfString(". ");
+    const count = Math.max(0, Math.floor((dotsTo - dotsFrom) / dot));
+    doc.fillColor("#777777").text(". ".repeat(count), dotsTo - count * dot, y, { lineBreak: false });
+    doc.fillColor(INK).text(pageLabel, flow.left + flow.width - numberWidth, y, { width: numberWidth, align: "right", lineBreak: false });
+    doc.y = y + lineHeight;
+    onPage += 1;
+  }
+}
+
+function drawTrustSignature(flow: Flow, data: LeaseDocumentData): void {
+  const { doc } = flow;
+  flow.keepTogether(signerBlockHeight(flow) + 40, () => {
+    doc.font("serif-bold").fontSize(BODY_SIZE).text("THE TRUST", flow.left, doc.y);
+    doc.font("serif").text(data.organisation.name, flow.left, doc.y, { width: flow.width });
+    flow.signatureLine("By (signature)");
+    const signatory = data.organisation.signatory;
+    doc.y += 6;
+    doc.font("serif").fontSize(10).text(`Name: ${signatory?.name ?? "_______________________________"}`, flow.left, doc.y);
+    doc.text(`Title: ${signatory?.title ?? "_______________________________"}`, flow.left, doc.y);
+    doc.text("Date: _______________________________", flow.left, doc.y);
+    doc.y += 18;
+  });
+}
+
+function drawLesseeSignature(flow: Flow, name: string): void {
+  const { doc } = flow;
+  flow.keepTogether(signerBlockHeight(flow), () => {
+    doc.font("serif-bold").fontSize(BODY_SIZE).text("HOMEOWNER", flow.left, doc.y);
+    flow.signatureLine(name);
+    doc.y += 6;
+    doc.font("serif").fontSize(10).text("Date: _______________________________", flow.left, doc.y);
+    doc.y += 18;
+  });
+}
+
+function drawNotaryBlock(flow: Flow, title: string, text: string, state: string): void {
+  const { doc } = flow;
+  const height = flow.measure(text) + 190;
+  flow.keepTogether(height, () => {
+    doc.font("serif-bold").fontSize(BODY_SIZE).text(title, flow.left, doc.y);
+    doc.y += 6;
+    doc.font("serif").fontSize(BODY_SIZE);
+    const y = doc.y;
+    doc.text(`State of ${state}`, flow.left, y, { width: 220 });
+    doc.text("County of ______________________", flow.left, doc.y, { width: 220 });
+    doc.text(")\n)  ss.", flow.left + 240, y, { width: 40 });
+    doc.y = Math.max(doc.y, y + 2 * flow.lineHeight()) + 8;
+    flow.paragraph(text, { gapAfter: 4 });
+    flow.signatureLine("Notary Public (signature)");
+    doc.y += 6;
+    doc.font("serif").fontSize(10).text("Printed name: _______________________________", flow.left, doc.y);
+    doc.text("Date: ______________________   My commission expires: ______________________", flow.left, doc.y);
+    const end = doc.y;
+    doc.font("serif-italic").fontSize(9).fillColor(MUTED).text("(Notary seal)", flow.left + flow.width - 90, end - 60, { width: 90, align: "center" });
+    doc.fillColor(INK);
+    doc.x = flow.left;
+    doc.y = end + 30;
+  });
+}
+
+function drawExhibitData(flow: Flow, exhibit: LeaseExhibit, data: LeaseDocumentData): void {
+  const { doc } = flow;
+  switch (exhibit.kind) {
+    case "legal-description": {
+      const text = data.property.legalDescription.replace(/\r\n?/g, "\n").trim();
+      doc.y += 4;
+      flow.paragraph(text, { indent: 24, align: "left" });
+      break;
+    }
+    case "letter-of-agreement": {
+      doc.y += 10;
+      for (const lessee of data.lessees) {
+        flow.keepTogether(60, () => {
+          flow.signatureLine(`${lessee}            Date: ________________`, { width: 320 });
+          doc.y += 16;
+        });
+      }
+      break;
+    }
+    case "attorney-acknowledgment": {
+      doc.y += 10;
+      flow.keepTogether(120, () => {
+        flow.signatureLine("Attorney (signature)", { width: 320 });
+        doc.y += 8;
+        doc.font("serif").fontSize(10).text("Printed name: _______________________________", flow.left, doc.y);
+        doc.text("Bar number: ______________________   Date: ______________________", flow.left, doc.y);
+      });
+      break;
+    }
+    case "permitted-mortgages": {
+      if (data.permittedMortgages.length === 0) {
+        flow.paragraph("None at the date of this Lease.", { font: "serif-italic" });
+        break;
+      }
+      drawTable(flow, [
+        { header: "Permitted Mortgagee (lender)", width: 0.5 },
+        { header: "Original principal amount", width: 0.27, align: "right" },
+        { header: "Date", width: 0.23, align: "right" },
+      ], data.permittedMortgages.map((m) => [m.lender, formatMoney(m.amount), formatLegalDate(m.date)]));
+      break;
+    }
+    case "resale-formula": {
+      const example = data.resale.workedExample;
+      doc.y += 4;
+      flow.heading("Worked example", { size: 11, keepWith: 80, gapAfter: 6 });
+      flow.paragraph(example.description);
+      drawTable(
+        flow,
+        [
+          { header: "Item", width: 0.3 },
+          { header: "Amount", width: 0.2, align: "right" },
+          { header: "How it is calculated", width: 0.5 },
+        ],
+        example.lines.map((line) => [line.label, formatMoney(line.amount), line.explanation]),
+        { total: ["Maximum resale price (Formula Price)", formatMoney(example.maxResalePrice), "The highest price at which the Home may be sold."] },
+      );
+      break;
+    }
+    case "riders": {
+      if (data.riders.length === 0) {
+        flow.paragraph("No riders are attached to this Lease.", { font: "serif-italic" });
+        break;
+      }
+      data.riders.forEach((rider, i) => flow.hanging(`${i + 1}.`, rider, { hang: 20 }));
+      break;
+    }
+  }
+}
+
+type Column = { header: string; width: number; align?: "left" | "right" };
+
+/** A ruled table whose rows never split across pages; the header is repeated after a page break. */
+function drawTable(flow: Flow, columns: Column[], rows: string[][], options: { total?: string[] } = {}): void {
+  const { doc } = flow;
+  const size = 9.5;
+  const pad = 5;
+  const widths = columns.map((c) => c.width * flow.width);
+  const rowHeight = (cells: string[], font: string): number =>
+    Math.max(...cells.map((cell, i) => {
+      doc.font(font).fontSize(size);
+      return doc.heightOfString(cell, { width: widths[i]! - 2 * pad, lineGap: 1 });
+    })) + 2 * pad;
+  const drawRow = (cells: string[], font: string, fill?: string): void => {
+    const height = rowHeight(cells, font);
+    const y = doc.y;
+    if (fill) doc.rect(flow.left, y, flow.width, height).fillColor(fill).fill();
+    let x = flow.left;
+    cells.forEach((cell, i) => {
+      doc.font(font).fontSize(size).fillColor(INK).text(cell, x + pad, y + pad, { width: widths[i]! - 2 * pad, align: columns[i]!.align ?? "left", lineGap: 1 });
+      x += widths[i]!;
+    });
+    doc.moveTo(flow.left, y + height).lineTo(flow.left + flow.width, y + height).lineWidth(0.5).strokeColor("#888888").stroke();
+    doc.x = flow.left;
+    doc.y = y + height;
+  };
+  const header = columns.map((c) => c.header);
+  const drawHeader = (): void => {
+    doc.moveTo(flow.left, doc.y).lineTo(flow.left + flow.width, doc.y).lineWidth(0.8).strokeColor(INK).stroke();
+    drawRow(header, "sans-bold", "#eeeeee");
+  };
+  doc.y += 4;
+  flow.ensureSpace(rowHeight(header, "sans-bold") + (rows[0] ? rowHeight(rows[0], "serif") : 0));
+  drawHeader();
+  for (const row of rows) {
+    if (doc.y + rowHeight(row, "serif") > flow.bottom) {
+      flow.newPage();
+      drawHeader();
+    }
+    drawRow(row, "serif");
+  }
+  if (options.total) {
+    if (doc.y + rowHeight(options.total, "serif-bold") > flow.bottom) {
+      flow.newPage();
+      drawHeader();
+    }
+    drawRow(options.total, "serif-bold", "#f4f4f4");
+    doc.moveTo(flow.left, doc.y).lineTo(flow.left + flow.width, doc.y).lineWidth(0.8).strokeColor(INK).stroke();
+  }
+  doc.y += 10;
+}

@@ -1,0 +1,321 @@
+import { auditHistory, recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { assertUpdated } from "~/utils/concurrency.server";
+import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
+import type { FundingSourceInput, HomeInput, ParcelInput, ParcelListQuery } from "./schemas";
+
+export const PARCEL_PAGE_SIZE = 25;
+
+export class DuplicateParcelNumberError extends Error {
+  constructor(parcelNumber: string) {
+    super(`Parcel number ${parcelNumber} is already registered in this organisation`);
+  }
+}
+
+function parcelData(input: ParcelInput) {
+  return {
+    parcelNumber: input.parcelNumber,
+    streetAddress: input.streetAddress,
+    city: input.city ?? "",
+    state: input.state ?? "",
+    postalCode: input.postalCode ?? "",
+    legalDescription: input.legalDescription ?? "",
+    landArea: input.landArea ?? null,
+    landAreaUnit: input.landAreaUnit,
+    zoning: input.zoning ?? "",
+    acquisitionDate: input.acquisitionDate ?? null,
+    acquisitionPriceCents: input.acquisitionPriceCents ?? null,
+    acquisitionMethod: input.acquisitionMethod ?? null,
+    assessedLandValueCents: input.assessedLandValueCents ?? null,
+    status: input.status,
+  };
+}
+
+function homeData(input: HomeInput) {
+  return {
+    label: input.label ?? "",
+    homeType: input.homeType,
+    bedrooms: input.bedrooms,
+    bathrooms: input.bathrooms,
+    floorAreaSqft: input.floorAreaSqft ?? null,
+    yearBuilt: input.yearBuilt ?? null,
+  };
+}
+
+function fundingData(input: FundingSourceInput) {
+  return {
+    funder: input.funder,
+    program: input.program,
+    amountCents: input.amountCents,
+    receivedOn: input.receivedOn ?? null,
+    affordabilityYears: input.affordabilityYears ?? null,
+    restrictionEndDate: input.restrictionEndDate ?? null,
+    notes: input.notes ?? "",
+  };
+}
+
+/** The lower-cased text that parcel search matches: APN, address, city and current homeowners' names. */
+export function parcelSearchText(parcel: { parcelNumber: string; streetAddress: string; city: string }, ownerNames: string[]): string {
+  return [parcel.parcelNumber, parcel.streetAddress, parcel.city, ...ownerNames].join(" \u2022 ").toLowerCase();
+}
+
+/** Recomputes a parcel's search text; call after any change to the parcel, its homes or their owners. */
+export async function refreshParcelSearchText(tx: Tx | Db, parcelId: string): Promise<void> {
+  const parcel = await tx.parcel.findUniqueOrThrow({
+    where: { id: parcelId },
+    select: {
+      parcelNumber: true,
+      streetAddress: true,
+      city: true,
+      homes: {
+        where: { archivedAt: null },
+        select: {
+          ownerships: {
+            where: { saleDate: null },
+            select: { household: { select: { name: true, members: { select: { fullName: true } } } } },
+          },
+        },
+      },
+    },
+  });
+  const owners = parcel.homes.flatMap((home) =>
+    home.ownerships.flatMap((o) => [o.household.name, ...o.household.members.map((m) => m.fullName)]),
+  );
+  await tx.parcel.update({ where: { id: parcelId }, data: { searchText: parcelSearchText(parcel, owners) } });
+}
+
+export async function listParcels(db: Db, organisationId: string, query: ParcelListQuery, pageSize = PARCEL_PAGE_SIZE) {
+  const where = {
+    organisationId,
+    archivedAt: query.archived === "only" ? { not: null } : query.archived === "include" ? undefined : null,
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.program ? { fundingSources: { some: { program: query.program } } } : {}),
+    ...(query.q ? { searchText: { contains: query.q.toLowerCase() } } : {}),
+  };
+  const [parcels, total] = await Promise.all([
+    db.parcel.findMany({
+      where,
+      orderBy: [{ [query.sort]: query.dir }, { id: "asc" }],
+      skip: (query.page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        parcelNumber: true,
+        streetAddress: true,
+        city: true,
+        status: true,
+        archivedAt: true,
+        updatedAt: true,
+        homes: {
+          where: { archivedAt: null },
+          select: {
+            id: true,
+            ownerships: { where: { saleDate: null }, select: { household: { select: { id: true, name: true } } } },
+          },
+        },
+      },
+    }),
+    db.parcel.count({ where }),
+  ]);
+  return {
+    parcels: parcels.map((parcel) => ({
+      id: parcel.id,
+      parcelNumber: parcel.parcelNumber,
+      streetAddress: parcel.streetAddress,
+      city: parcel.city,
+      status: parcel.status,
+      archived: parcel.archivedAt !== null,
+      homeCount: parcel.homes.length,
+      homeowners: parcel.homes.flatMap((home) => home.ownerships.map((o) => o.household)),
+    })),
+    total,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+  };
+}
+
+/** Every parcel matching the list's filters, for CSV export (no pagination). */
+export async function exportParcels(db: Db, organisationId: string, query: ParcelListQuery) {
+  return db.parcel.findMany({
+    where: {
+      organisationId,
+      archivedAt: query.archived === "only" ? { not: null } : query.archived === "include" ? undefined : null,
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.program ? { fundingSources: { some: { program: query.program } } } : {}),
+      ...(query.q ? { searchText: { contains: query.q.toLowerCase() } } : {}),
+    },
+    orderBy: [{ [query.sort]: query.dir }, { id: "asc" }],
+    include: {
+      homes: { where: { archivedAt: null }, orderBy: { createdAt: "asc" } },
+      fundingSources: true,
+    },
+  });
+}
+
+export async function getParcelDetail(db: Db, organisationId: string, parcelId: string) {
+  const parcel = await db.parcel.findFirst({
+    where: { id: parcelId, organisationId },
+    include: {
+      homes: {
+        orderBy: { createdAt: "asc" },
+        include: {
+          ownerships: {
+            orderBy: [{ purchaseDate: "desc" }],
+            include: { household: { select: { id: true, name: true } } },
+          },
+        },
+      },
+      fundingSources: { orderBy: [{ receivedOn: "asc" }, { createdAt: "asc" }] },
+    },
+  });
+  if (!parcel) return null;
+  const relatedIds = [parcel.id, ...parcel.homes.map((h) => h.id), ...parcel.fundingSources.map((f) => f.id)];
+  const history = await db.auditEntry.findMany({
+    where: { organisationId, entityId: { in: relatedIds } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+  });
+  return { parcel, history };
+}
+
+export { auditHistory };
+
+export async function getParcel(db: Db, organisationId: string, parcelId: string) {
+  return db.parcel.findFirst({ where: { id: parcelId, organisationId } });
+}
+
+/** Registers a parcel with, optionally, its first home and funding source — all or nothing, audited. */
+export async function registerParcel(
+  db: Db,
+  actor: AuditActor,
+  input: ParcelInput & { home?: HomeInput; funding?: FundingSourceInput },
+): Promise<{ id: string }> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const parcel = await tx.parcel.create({
+        data: { ...parcelData(input), organisationId: actor.organisationId, searchText: parcelSearchText({ ...input, city: input.city ?? "" }, []) },
+      });
+      await recordAudit(tx, actor, { entity: "Parcel", entityId: parcel.id, action: "create", after: parcel });
+      if (input.home) {
+        const home = await tx.home.create({ data: { ...homeData(input.home), organisationId: actor.organisationId, parcelId: parcel.id } });
+        await recordAudit(tx, actor, { entity: "Home", entityId: home.id, action: "create", after: home });
+      }
+      if (input.funding) {
+        const funding = await tx.fundingSource.create({
+          data: { ...fundingData(input.funding), organisationId: actor.organisationId, parcelId: parcel.id },
+        });
+        await recordAudit(tx, actor, { entity: "FundingSource", entityId: funding.id, action: "create", after: funding });
+      }
+      return { id: parcel.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DuplicateParcelNumberError(input.parcelNumber);
+    throw error;
+  }
+}
+
+export async function updateParcel(db: Db, actor: AuditActor, parcelId: string, version: number, input: ParcelInput): Promise<void> {
+  try {
+    await db.$transaction(async (tx) => {
+      const before = await tx.parcel.findFirst({ where: { id: parcelId, organisationId: actor.organisationId } });
+      if (!before) throw new Response("Parcel not found", { status: 404 });
+      assertUpdated(
+        await tx.parcel.updateMany({
+          where: { id: parcelId, organisationId: actor.organisationId, version },
+          data: { ...parcelData(input), version: { increment: 1 } },
+        }),
+      );
+      await refreshParcelSearchText(tx, parcelId);
+      const after = await tx.parcel.findUniqueOrThrow({ where: { id: parcelId } });
+      await recordAudit(tx, actor, { entity: "Parcel", entityId: parcelId, action: "update", before, after });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DuplicateParcelNumberError(input.parcelNumber);
+    throw error;
+  }
+}
+
+/** Archiving hides a parcel from lists; a parcel with history is never deleted. */
+export async function setParcelArchived(db: Db, actor: AuditActor, parcelId: string, version: number, archived: boolean): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const before = await tx.parcel.findFirst({ where: { id: parcelId, organisationId: actor.organisationId } });
+    if (!before) throw new Response("Parcel not found", { status: 404 });
+    assertUpdated(
+      await tx.parcel.updateMany({
+        where: { id: parcelId, organisationId: actor.organisationId, version },
+        data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
+      }),
+    );
+    await recordAudit(tx, actor, { entity: "Parcel", entityId: parcelId, action: archived ? "archive" : "restore" });
+  });
+}
+
+async function requireParcel(tx: Tx, organisationId: string, parcelId: string) {
+  const parcel = await tx.parcel.findFirst({ where: { id: parcelId, organisationId }, select: { id: true } });
+  if (!parcel) throw new Response("Parcel not found", { status: 404 });
+}
+
+export async function addHome(db: Db, actor: AuditActor, parcelId: string, input: HomeInput): Promise<{ id: string }> {
+  return db.$transaction(async (tx) => {
+    await requireParcel(tx, actor.organisationId, parcelId);
+    const home = await tx.home.create({ data: { ...homeData(input), organisationId: actor.organisationId, parcelId } });
+    await recordAudit(tx, actor, { entity: "Home", entityId: home.id, action: "create", after: home });
+    return { id: home.id };
+  });
+}
+
+export async function updateHome(db: Db, actor: AuditActor, homeId: string, version: number, input: HomeInput): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const before = await tx.home.findFirst({ where: { id: homeId, organisationId: actor.organisationId } });
+    if (!before) throw new Response("Home not found", { status: 404 });
+    assertUpdated(
+      await tx.home.updateMany({
+        where: { id: homeId, organisationId: actor.organisationId, version },
+        data: { ...homeData(input), version: { increment: 1 } },
+      }),
+    );
+    const after = await tx.home.findUniqueOrThrow({ where: { id: homeId } });
+    await recordAudit(tx, actor, { entity: "Home", entityId: homeId, action: "update", before, after });
+  });
+}
+
+export async function addFundingSource(db: Db, actor: AuditActor, parcelId: string, input: FundingSourceInput): Promise<{ id: string }> {
+  return db.$transaction(async (tx) => {
+    await requireParcel(tx, actor.organisationId, parcelId);
+    const funding = await tx.fundingSource.create({ data: { ...fundingData(input), organisationId: actor.organisationId, parcelId } });
+    await recordAudit(tx, actor, { entity: "FundingSource", entityId: funding.id, action: "create", after: funding });
+    return { id: funding.id };
+  });
+}
+
+export async function removeFundingSource(db: Db, actor: AuditActor, parcelId: string, fundingSourceId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const before = await tx.fundingSource.findFirst({ where: { id: fundingSourceId, parcelId, organisationId: actor.organisationId } });
+    if (!before) throw new Response("Funding source not found", { status: 404 });
+    await tx.fundingSource.delete({ where: { id: fundingSourceId } });
+    await recordAudit(tx, actor, { entity: "FundingSource", entityId: fundingSourceId, action: "delete", before });
+  });
+}
+
+/** Homes of the organisation for pickers (calculator, leases, purchases), with their parcel's address. */
+export async function listHomesForPicker(db: Db, organisationId: string) {
+  const homes = await db.home.findMany({
+    where: { organisationId, archivedAt: null, parcel: { archivedAt: null } },
+    select: {
+      id: true,
+      label: true,
+      parcel: { select: { parcelNumber: true, streetAddress: true } },
+      ownerships: { where: { saleDate: null }, select: { household: { select: { id: true, name: true } } } },
+    },
+    orderBy: { parcel: { streetAddress: "asc" } },
+    take: 2000,
+  });
+  return homes.map((home) => ({
+    id: home.id,
+    label: homeLabel(home),
+    currentOwner: home.ownerships[0]?.household ?? null,
+  }));
+}
+
+export function homeLabel(home: { label: string; parcel: { streetAddress: string; parcelNumber: string } }): string {
+  return `${home.parcel.streetAddress}${home.label ? `, ${home.label}` : ""} (APN ${home.parcel.parcelNumber})`;
+}

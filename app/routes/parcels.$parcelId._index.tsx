@@ -1,0 +1,382 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormErrors } from "~/components/forms";
+import { FundingFieldset, HomeFieldset } from "~/components/parcel-fieldset";
+import { auditActor } from "~/modules/audit/audit.server";
+import { requirePermission } from "~/modules/auth/session.server";
+import { addFundingSource, addHome, getParcelDetail, removeFundingSource, setParcelArchived } from "~/modules/parcels/parcels.server";
+import {
+  AREA_UNIT_LABELS,
+  FUNDING_PROGRAM_LABELS,
+  FundingSourceSchema,
+  HOME_TYPE_LABELS,
+  HomeSchema,
+  PARCEL_STATUS_LABELS,
+} from "~/modules/parcels/schemas";
+import { ChangeSummary } from "~/routes/settings.audit";
+import { StaleRecordError } from "~/utils/concurrency.server";
+import { db } from "~/utils/db.server";
+import { formatInstant, formatLegalDate, humanise } from "~/utils/format";
+import { centsToString, formatUsd } from "~/utils/money";
+import { can } from "~/utils/permissions";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.parcel.parcelNumber ?? "Parcel"} · Parcels · Commonground` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "records:read");
+  const detail = await getParcelDetail(db(), actor.organisationId, params.parcelId ?? "");
+  if (!detail) throw new Response("Parcel not found", { status: 404 });
+  const { parcel, history } = detail;
+  const money = (cents: number | null) => (cents === null ? null : formatUsd(centsToString(cents)));
+  return {
+    canWrite: can(actor.role, "records:write"),
+    parcel: {
+      id: parcel.id,
+      version: parcel.version,
+      parcelNumber: parcel.parcelNumber,
+      streetAddress: parcel.streetAddress,
+      city: parcel.city,
+      state: parcel.state,
+      postalCode: parcel.postalCode,
+      legalDescription: parcel.legalDescription,
+      landArea: parcel.landArea ? `${parcel.landArea} ${AREA_UNIT_LABELS[parcel.landAreaUnit]}` : null,
+      zoning: parcel.zoning,
+      acquisitionDate: parcel.acquisitionDate,
+      acquisitionPrice: money(parcel.acquisitionPriceCents),
+      acquisitionMethod: parcel.acquisitionMethod,
+      assessedLandValue: money(parcel.assessedLandValueCents),
+      status: parcel.status,
+      archived: parcel.archivedAt !== null,
+    },
+    homes: parcel.homes.map((home) => ({
+      id: home.id,
+      label: home.label,
+      homeType: home.homeType,
+      bedrooms: home.bedrooms,
+      bathrooms: home.bathrooms,
+      floorAreaSqft: home.floorAreaSqft,
+      yearBuilt: home.yearBuilt,
+      archived: home.archivedAt !== null,
+      currentOwner: home.ownerships.find((o) => o.saleDate === null)?.household ?? null,
+      ownerships: home.ownerships.map((o) => ({
+        id: o.id,
+        household: o.household,
+        purchaseDate: o.purchaseDate,
+        purchasePrice: money(o.purchasePriceCents),
+        saleDate: o.saleDate,
+        salePrice: money(o.salePriceCents),
+      })),
+    })),
+    funding: parcel.fundingSources.map((f) => ({
+      id: f.id,
+      funder: f.funder,
+      program: f.program,
+      amount: money(f.amountCents),
+      receivedOn: f.receivedOn,
+      affordabilityYears: f.affordabilityYears,
+      restrictionEndDate: f.restrictionEndDate,
+      notes: f.notes,
+    })),
+    history: history.map((entry) => ({
+      id: entry.id,
+      actorLabel: entry.actorLabel,
+      action: entry.action,
+      entity: entry.entity,
+      changes: entry.changes,
+      createdAt: entry.createdAt.toISOString(),
+    })),
+  };
+}
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("add-home"), ...HomeSchema.shape }),
+  z.object({ intent: z.literal("add-funding"), ...FundingSourceSchema.innerType().shape }),
+  z.object({ intent: z.literal("remove-funding"), fundingSourceId: z.string().min(1) }),
+  z.object({ intent: z.enum(["archive", "restore"]), version: z.coerce.number().int() }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, "records:write");
+  const parcelId = params.parcelId ?? "";
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: ActionSchema });
+  if (submission.status !== "success") return data({ intent: String(formData.get("intent")), result: submission.reply() }, { status: 400 });
+  const value = submission.value;
+  const who = auditActor(actor);
+  try {
+    switch (value.intent) {
+      case "add-home": {
+        const { intent: _intent, ...home } = value;
+        await addHome(db(), who, parcelId, home);
+        return redirectWithToast(`/parcels/${parcelId}`, { kind: "success", message: "The home was added." });
+      }
+      case "add-funding": {
+        const { intent: _intent, ...funding } = value;
+        const checked = FundingSourceSchema.safeParse(funding);
+        if (!checked.success) {
+          return data({ intent: value.intent, result: submission.reply({ fieldErrors: { restrictionEndDate: [checked.error.issues[0]!.message] } }) }, { status: 400 });
+        }
+        await addFundingSource(db(), who, parcelId, checked.data);
+        return redirectWithToast(`/parcels/${parcelId}`, { kind: "success", message: "The funding source was added." });
+      }
+      case "remove-funding":
+        await removeFundingSource(db(), who, parcelId, value.fundingSourceId);
+        return redirectWithToast(`/parcels/${parcelId}`, { kind: "success", message: "The funding source was removed." });
+      case "archive":
+      case "restore":
+        await setParcelArchived(db(), who, parcelId, value.version, value.intent === "archive");
+        return redirectWithToast(`/parcels/${parcelId}`, {
+          kind: "success",
+          message: value.intent === "archive" ? "The parcel was archived. Its history is kept." : "The parcel was restored.",
+        });
+    }
+  } catch (error) {
+    if (error instanceof StaleRecordError) {
+      return data({ intent: value.intent, result: submission.reply({ formErrors: [error.message] }) }, { status: 409 });
+    }
+    throw error;
+  }
+}
+
+export default function ParcelPage() {
+  const { parcel, homes, funding, history, canWrite } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [homeForm, homeFields] = useForm({
+    id: "add-home",
+    lastResult: actionData?.intent === "add-home" ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: HomeSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  const [fundingForm, fundingFields] = useForm({
+    id: "add-funding",
+    lastResult: actionData?.intent === "add-funding" ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: FundingSourceSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  const archiveErrors = actionData && ["archive", "restore"].includes(actionData.intent) ? actionData.result.error?.[""] : undefined;
+  return (
+    <>
+      <p>
+        <Link to="/parcels">← Parcels</Link>
+      </p>
+      <div className="page-header">
+        <h1>
+          Parcel {parcel.parcelNumber} {parcel.archived ? <span className="badge badge-warn">Archived</span> : null}
+        </h1>
+        {canWrite ? (
+          <div className="actions">
+            <Link className="button" to={`/parcels/${parcel.id}/edit`}>
+              Edit parcel
+            </Link>
+            <Form method="post">
+              <input type="hidden" name="version" value={parcel.version} />
+              <button type="submit" name="intent" value={parcel.archived ? "restore" : "archive"} className="secondary">
+                {parcel.archived ? "Restore" : "Archive"}
+              </button>
+            </Form>
+          </div>
+        ) : null}
+      </div>
+      <FormErrors errors={archiveErrors ?? undefined} />
+      <section className="card" aria-labelledby="parcel-details">
+        <h2 id="parcel-details" style={{ marginTop: 0 }}>
+          Details
+        </h2>
+        <dl className="details">
+          <dt>Address</dt>
+          <dd>{[parcel.streetAddress, parcel.city, [parcel.state, parcel.postalCode].filter(Boolean).join(" ")].filter(Boolean).join(", ")}</dd>
+          <dt>Status</dt>
+          <dd>{PARCEL_STATUS_LABELS[parcel.status]}</dd>
+          <dt>Land area</dt>
+          <dd>{parcel.landArea ?? "—"}</dd>
+          <dt>Zoning</dt>
+          <dd>{parcel.zoning || "—"}</dd>
+          <dt>Acquired</dt>
+          <dd>
+            {formatLegalDate(parcel.acquisitionDate)}
+            {parcel.acquisitionMethod ? ` by ${parcel.acquisitionMethod}` : ""}
+            {parcel.acquisitionPrice ? ` for ${parcel.acquisitionPrice}` : ""}
+          </dd>
+          <dt>Assessed land value</dt>
+          <dd>{parcel.assessedLandValue ?? "—"}</dd>
+        </dl>
+        <h3>Legal description</h3>
+        {parcel.legalDescription ? <pre className="legal">{parcel.legalDescription}</pre> : <p className="muted">Not entered yet — a lease cannot be executed without it.</p>}
+      </section>
+
+      <h2>Homes</h2>
+      {homes.length === 0 ? <p className="muted">No homes on this parcel yet.</p> : null}
+      {homes.map((home) => (
+        <section key={home.id} className="card" aria-label={`Home ${home.label || HOME_TYPE_LABELS[home.homeType]}`}>
+          <h3 style={{ marginTop: 0 }}>
+            {HOME_TYPE_LABELS[home.homeType]}
+            {home.label ? ` — ${home.label}` : ""}
+          </h3>
+          <p>
+            {home.bedrooms} bedroom{home.bedrooms === 1 ? "" : "s"} · {home.bathrooms} bath · {home.floorAreaSqft ? `${home.floorAreaSqft.toLocaleString("en-US")} sq ft` : "floor area not entered"}
+            {home.yearBuilt ? ` · built ${home.yearBuilt}` : ""}
+          </p>
+          <p>
+            <strong>Current homeowner:</strong>{" "}
+            {home.currentOwner ? <Link to={`/households/${home.currentOwner.id}`}>{home.currentOwner.name}</Link> : <span className="muted">none</span>}
+            {" · "}
+            <Link to={`/resale/homes/${home.id}`}>Resale calculator</Link>
+          </p>
+          {home.ownerships.length > 0 ? (
+            <div className="table-wrap">
+              <table>
+                <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.75rem" }}>
+                  Ownership history
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Household</th>
+                    <th scope="col">Purchased</th>
+                    <th scope="col" className="num">
+                      Price
+                    </th>
+                    <th scope="col">Sold</th>
+                    <th scope="col" className="num">
+                      Sale price
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {home.ownerships.map((o) => (
+                    <tr key={o.id}>
+                      <td>
+                        <Link to={`/households/${o.household.id}`}>{o.household.name}</Link>
+                      </td>
+                      <td>{formatLegalDate(o.purchaseDate)}</td>
+                      <td className="num">{o.purchasePrice}</td>
+                      <td>{o.saleDate ? formatLegalDate(o.saleDate) : "current owner"}</td>
+                      <td className="num">{o.salePrice ?? "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </section>
+      ))}
+      {canWrite ? (
+        <details className="card">
+          <summary>Add a home to this parcel</summary>
+          <Form method="post" className="stack" {...getFormProps(homeForm)}>
+            <input type="hidden" name="intent" value="add-home" />
+            <FormErrors errors={homeForm.errors} />
+            <HomeFieldset fields={homeFields} legend="New home" />
+            <div>
+              <button type="submit" className="primary">
+                Add home
+              </button>
+            </div>
+          </Form>
+        </details>
+      ) : null}
+
+      <h2>Funding sources</h2>
+      {funding.length === 0 ? (
+        <p className="muted">No funding sources recorded.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Funder</th>
+                <th scope="col">Program</th>
+                <th scope="col" className="num">
+                  Amount
+                </th>
+                <th scope="col">Received</th>
+                <th scope="col">Affordability</th>
+                {canWrite ? <th scope="col"><span className="muted">Actions</span></th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {funding.map((f) => (
+                <tr key={f.id}>
+                  <td>
+                    {f.funder}
+                    {f.notes ? <div className="muted">{f.notes}</div> : null}
+                  </td>
+                  <td>{FUNDING_PROGRAM_LABELS[f.program]}</td>
+                  <td className="num">{f.amount}</td>
+                  <td>{formatLegalDate(f.receivedOn)}</td>
+                  <td>
+                    {f.affordabilityYears ? `${f.affordabilityYears} years` : "—"}
+                    {f.restrictionEndDate ? `, until ${formatLegalDate(f.restrictionEndDate)}` : ""}
+                  </td>
+                  {canWrite ? (
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="fundingSourceId" value={f.id} />
+                        <button type="submit" name="intent" value="remove-funding" className="danger">
+                          Remove
+                        </button>
+                      </Form>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canWrite ? (
+        <details className="card">
+          <summary>Add a funding source</summary>
+          <Form method="post" className="stack" {...getFormProps(fundingForm)}>
+            <input type="hidden" name="intent" value="add-funding" />
+            <FormErrors errors={fundingForm.errors} />
+            <FundingFieldset fields={fundingFields} legend="New funding source" />
+            <div>
+              <button type="submit" className="primary">
+                Add funding source
+              </button>
+            </div>
+          </Form>
+        </details>
+      ) : null}
+
+      <h2>History</h2>
+      {history.length === 0 ? (
+        <p className="muted">No changes recorded.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Changes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{formatInstant(entry.createdAt)}</td>
+                  <td>{entry.actorLabel}</td>
+                  <td>
+                    {humanise(entry.action)} {entry.entity === "Parcel" ? "parcel" : entry.entity === "Home" ? "home" : "funding source"}
+                  </td>
+                  <td>
+                    <ChangeSummary changes={entry.changes} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

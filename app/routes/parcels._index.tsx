@@ -1,0 +1,138 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Pagination } from "~/components/pagination";
+import { requirePermission } from "~/modules/auth/session.server";
+import { listParcels } from "~/modules/parcels/parcels.server";
+import { FUNDING_PROGRAM_LABELS, FUNDING_PROGRAMS, PARCEL_STATUS_LABELS, PARCEL_STATUSES, parseListQuery } from "~/modules/parcels/schemas";
+import { db } from "~/utils/db.server";
+import { can } from "~/utils/permissions";
+
+export const meta: MetaFunction = () => [{ title: "Parcels · Commonground" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "records:read");
+  const query = parseListQuery(new URL(request.url));
+  const result = await listParcels(db(), actor.organisationId, query);
+  return { ...result, query, canWrite: can(actor.role, "records:write") };
+}
+
+export default function ParcelsPage() {
+  const { parcels, total, page, pageCount, query, canWrite } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  return (
+    <>
+      <div className="page-header">
+        <h1>Parcels</h1>
+        <div className="actions">
+          {canWrite ? (
+            <>
+              <Link className="button" to="/parcels/new">
+                Register a parcel
+              </Link>
+              <Link className="button secondary" to="/parcels/import">
+                Import CSV
+              </Link>
+            </>
+          ) : null}
+          <a className="button secondary" href={`/parcels/export.csv${location.search}`}>
+            Export CSV
+          </a>
+        </div>
+      </div>
+      <Form method="get" className="filters" role="search">
+        <div className="field" style={{ flex: "1 1 16rem" }}>
+          <label htmlFor="q">Search</label>
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="APN, address or homeowner name" />
+        </div>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={query.status ?? ""}>
+            <option value="">Any status</option>
+            {PARCEL_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {PARCEL_STATUS_LABELS[status]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="program">Funding program</label>
+          <select id="program" name="program" defaultValue={query.program ?? ""}>
+            <option value="">Any program</option>
+            {FUNDING_PROGRAMS.map((program) => (
+              <option key={program} value={program}>
+                {FUNDING_PROGRAM_LABELS[program]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="sort">Sort by</label>
+          <select id="sort" name="sort" defaultValue={query.sort}>
+            <option value="parcelNumber">Parcel number</option>
+            <option value="streetAddress">Address</option>
+            <option value="status">Status</option>
+            <option value="updatedAt">Last changed</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="dir">Order</label>
+          <select id="dir" name="dir" defaultValue={query.dir}>
+            <option value="asc">Ascending</option>
+            <option value="desc">Descending</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="archived">Archived</label>
+          <select id="archived" name="archived" defaultValue={query.archived ?? ""}>
+            <option value="">Hide archived</option>
+            <option value="include">Include archived</option>
+            <option value="only">Only archived</option>
+          </select>
+        </div>
+        <button type="submit" className="secondary">
+          Apply
+        </button>
+      </Form>
+      {parcels.length === 0 ? (
+        <p className="card">No parcels match. {canWrite ? <Link to="/parcels/new">Register a parcel</Link> : null}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Parcel number</th>
+                <th scope="col">Address</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="num">
+                  Homes
+                </th>
+                <th scope="col">Homeowner</th>
+              </tr>
+            </thead>
+            <tbody>
+              {parcels.map((parcel) => (
+                <tr key={parcel.id}>
+                  <td>
+                    <Link to={`/parcels/${parcel.id}`}>{parcel.parcelNumber}</Link>
+                  </td>
+                  <td>
+                    {parcel.streetAddress}
+                    {parcel.city ? <span className="muted">, {parcel.city}</span> : null}
+                  </td>
+                  <td>
+                    <span className="badge">{PARCEL_STATUS_LABELS[parcel.status]}</span>
+                    {parcel.archived ? <span className="badge badge-warn"> Archived</span> : null}
+                  </td>
+                  <td className="num">{parcel.homeCount}</td>
+                  <td>{parcel.homeowners.map((h) => h.name).join(", ") || <span className="muted">—</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pageCount={pageCount} total={total} noun="parcels" />
+    </>
+  );
+}

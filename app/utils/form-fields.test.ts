@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { isCalendarDate, legalDate, money } from "./form-fields";
+
+describe("form fields", () => {
+  it.each([
+    ["2024-02-29", true],
+    ["2023-02-29", false],
+    ["2025-04-31", false],
+    ["2025-12-31", true],
+    ["2025-13-01", false],
+    ["25-01-01", false],
+  ])("calendar date %s → %s", (value, expected) => {
+    expect(isCalendarDate(value)).toBe(expected);
+  });
+
+  it("parses typed money into exact cents", () => {
+    expect(money().parse("$250,000")).toBe(25_000_000);
+    expect(money().parse("1,234.50")).toBe(123_450);
+    expect(money().parse("0.10")).toBe(10);
+  });
+
+  it("refuses negative, malformed and oversized amounts with a message", () => {
+    expect(money().safeParse("-5").error?.issues[0]?.message).toBe("The amount cannot be negative");
+    expect(money().safeParse("12.345").error?.issues[0]?.message).toMatch(/Enter an amount in dollars/);
+    expect(money().safeParse("abc").success).toBe(false);
+    expect(money().safeParse("30000000").error?.issues[0]?.message).toMatch(/too large/);
+  });
+
+  it("explains a date that does not exist", () => {
+    expect(legalDate().safeParse("2023-02-30").error?.issues[0]?.message).toBe("This date does not exist on the calendar");
+    expect(legalDate().safeParse("06/01/2025").error?.issues[0]?.message).toMatch(/YYYY-MM-DD/);
+  });
+});
