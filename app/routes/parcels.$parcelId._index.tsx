@@ -119,11 +119,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "add-funding": {
         const { intent: _intent, ...funding } = value;
-        const checked = FundingSourceSchema.safeParse(funding);
-        if (!checked.success) {
-          return data({ intent: value.intent, result: submission.reply({ fieldErrors: { restrictionEndDate: [checked.error.issues[0]!.message] } }) }, { status: 400 });
+        if (funding.receivedOn && funding.restrictionEndDate && funding.restrictionEndDate < funding.receivedOn) {
+          return data(
+            { intent: value.intent, result: submission.reply({ fieldErrors: { restrictionEndDate: ["The restriction cannot end before the funds were received"] } }) },
+            { status: 400 },
+          );
         }
-        await addFundingSource(db(), who, parcelId, checked.data);
+        await addFundingSource(db(), who, parcelId, funding);
         return redirectWithToast(`/parcels/${parcelId}`, { kind: "success", message: "The funding source was added." });
       }
       case "remove-funding":

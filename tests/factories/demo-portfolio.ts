@@ -1,4 +1,7 @@
 import type { Db } from "~/utils/db.server";
+import { seedDemoParcels } from "./parcels";
 
-/** The demo organisation's portfolio. Grows with each area of the app (parcels, households, leases). */
-export async function seedDemoPortfolio(_db: Db, _organisationId: string): Promise<void> {}
+/** The demo organisation's portfolio, built from the same factories the tests use. */
+export async function seedDemoPortfolio(db: Db, organisationId: string): Promise<void> {
+  await seedDemoParcels(db, organisationId);
+}

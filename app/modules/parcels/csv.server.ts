@@ -1,0 +1,227 @@
+import { z } from "zod";
+import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { safeParseCsv, toCsv, validateCsvRows, type CsvRowError } from "~/utils/csv";
+import type { Db } from "~/utils/db.server";
+import { centsToString } from "~/utils/money";
+import { parcelSearchText } from "./parcels.server";
+import { HomeFields, ParcelFields } from "./schemas";
+
+/**
+ * Parcels (with homes) from a spreadsheet. One row per home; rows sharing a parcel number add homes to the
+ * same parcel (the first row's parcel columns are used). A row with no home_type is a parcel without a home.
+ */
+export const PARCEL_CSV_COLUMNS = {
+  parcelNumber: "parcel_number",
+  streetAddress: "street_address",
+  city: "city",
+  state: "state",
+  postalCode: "postal_code",
+  legalDescription: "legal_description",
+  landArea: "land_area",
+  landAreaUnit: "land_area_unit",
+  zoning: "zoning",
+  acquisitionDate: "acquisition_date",
+  acquisitionPriceCents: "acquisition_price",
+  acquisitionMethod: "acquisition_method",
+  assessedLandValueCents: "assessed_land_value",
+  status: "status",
+  homeType: "home_type",
+  homeLabel: "home_label",
+  bedrooms: "bedrooms",
+  bathrooms: "bathrooms",
+  floorAreaSqft: "floor_area_sqft",
+  yearBuilt: "year_built",
+} as const;
+
+const ImportRowSchema = z
+  .object({
+    ...ParcelFields,
+    homeType: HomeFields.homeType.optional(),
+    homeLabel: HomeFields.label,
+    bedrooms: HomeFields.bedrooms.optional(),
+    bathrooms: HomeFields.bathrooms.optional(),
+    floorAreaSqft: HomeFields.floorAreaSqft,
+    yearBuilt: HomeFields.yearBuilt,
+  })
+  .superRefine((row, ctx) => {
+    if (!row.homeType && (row.bedrooms !== undefined || row.bathrooms !== undefined)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["homeType"], message: "Give the home type when a home's details are filled in" });
+    }
+    if (row.homeType && row.bedrooms === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["bedrooms"], message: "Enter the number of bedrooms" });
+    if (row.homeType && row.bathrooms === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["bathrooms"], message: "Enter the number of bathrooms" });
+  });
+type ImportRow = z.output<typeof ImportRowSchema>;
+
+export type ParcelImportPreview = {
+  errors: CsvRowError[];
+  parcelCount: number;
+  homeCount: number;
+  rowCount: number;
+};
+
+type Planned = { rows: ImportRow[]; errors: CsvRowError[] };
+
+async function plan(db: Db, organisationId: string, text: string): Promise<Planned> {
+  const parsed = safeParseCsv(text);
+  if (!parsed.ok) return { rows: [], errors: [{ row: parsed.error.line, column: "", message: parsed.error.message }] };
+  const required = [PARCEL_CSV_COLUMNS.parcelNumber, PARCEL_CSV_COLUMNS.streetAddress];
+  const missing = required.filter((column) => !parsed.headers.includes(column));
+  if (missing.length) {
+    return { rows: [], errors: missing.map((column) => ({ row: 1, column, message: `The file has no "${column}" column` })) };
+  }
+  if (parsed.rows.length === 0) return { rows: [], errors: [{ row: 1, column: "", message: "The file has no data rows" }] };
+  if (parsed.rows.length > 20_000) return { rows: [], errors: [{ row: 1, column: "", message: "Import at most 20,000 rows at a time" }] };
+  const errors: CsvRowError[] = [];
+  const rows: ImportRow[] = [];
+  parsed.rows.forEach((raw, index) => {
+    const result = validateCsvRows([raw], ImportRowSchema, PARCEL_CSV_COLUMNS);
+    for (const error of result.errors) errors.push({ ...error, row: index + 2 });
+    if (result.valid[0]) rows.push({ ...result.valid[0], __row: index + 2 } as ImportRow);
+  });
+  const numbers = [...new Set(rows.map((row) => row.parcelNumber))];
+  const existing = new Set<string>();
+  for (let i = 0; i < numbers.length; i += 500) {
+    const found = await db.parcel.findMany({
+      where: { organisationId, parcelNumber: { in: numbers.slice(i, i + 500) } },
+      select: { parcelNumber: true },
+    });
+    for (const parcel of found) existing.add(parcel.parcelNumber);
+  }
+  for (const row of rows) {
+    if (existing.has(row.parcelNumber)) {
+      errors.push({ row: rowNumber(row), column: PARCEL_CSV_COLUMNS.parcelNumber, message: `Parcel number ${row.parcelNumber} is already registered` });
+    }
+  }
+  errors.sort((a, b) => a.row - b.row);
+  return { rows, errors };
+}
+
+function rowNumber(row: ImportRow): number {
+  return (row as ImportRow & { __row: number }).__row;
+}
+
+function summarise(rows: ImportRow[]) {
+  return { parcelCount: new Set(rows.map((r) => r.parcelNumber)).size, homeCount: rows.filter((r) => r.homeType).length };
+}
+
+/** The dry run: every invalid row with its column and reason; nothing is written. */
+export async function previewParcelImport(db: Db, organisationId: string, text: string): Promise<ParcelImportPreview> {
+  const { rows, errors } = await plan(db, organisationId, text);
+  return { errors, rowCount: rows.length + new Set(errors.map((e) => e.row)).size, ...summarise(rows) };
+}
+
+/** The commit: all rows or none. Re-validates (the data may have changed since the dry run). */
+export async function commitParcelImport(
+  db: Db,
+  actor: AuditActor,
+  text: string,
+): Promise<{ ok: true; parcelCount: number; homeCount: number } | { ok: false; errors: CsvRowError[] }> {
+  const { rows, errors } = await plan(db, actor.organisationId, text);
+  if (errors.length > 0 || rows.length === 0) return { ok: false, errors };
+  await db.$transaction(
+    async (tx) => {
+      const parcelIds = new Map<string, string>();
+      for (const row of rows) {
+        let parcelId = parcelIds.get(row.parcelNumber);
+        if (!parcelId) {
+          const parcel = await tx.parcel.create({
+            data: {
+              organisationId: actor.organisationId,
+              parcelNumber: row.parcelNumber,
+              streetAddress: row.streetAddress,
+              city: row.city ?? "",
+              state: row.state ?? "",
+              postalCode: row.postalCode ?? "",
+              legalDescription: row.legalDescription ?? "",
+              landArea: row.landArea ?? null,
+              landAreaUnit: row.landAreaUnit,
+              zoning: row.zoning ?? "",
+              acquisitionDate: row.acquisitionDate ?? null,
+              acquisitionPriceCents: row.acquisitionPriceCents ?? null,
+              acquisitionMethod: row.acquisitionMethod ?? null,
+              assessedLandValueCents: row.assessedLandValueCents ?? null,
+              status: row.status,
+              searchText: parcelSearchText({ parcelNumber: row.parcelNumber, streetAddress: row.streetAddress, city: row.city ?? "" }, []),
+            },
+          });
+          await recordAudit(tx, actor, { entity: "Parcel", entityId: parcel.id, action: "create", after: { ...parcel, source: "CSV import" } });
+          parcelId = parcel.id;
+          parcelIds.set(row.parcelNumber, parcelId);
+        }
+        if (row.homeType && row.bedrooms !== undefined && row.bathrooms !== undefined) {
+          const home = await tx.home.create({
+            data: {
+              organisationId: actor.organisationId,
+              parcelId,
+              label: row.homeLabel ?? "",
+              homeType: row.homeType,
+              bedrooms: row.bedrooms,
+              bathrooms: row.bathrooms,
+              floorAreaSqft: row.floorAreaSqft ?? null,
+              yearBuilt: row.yearBuilt ?? null,
+            },
+          });
+          await recordAudit(tx, actor, { entity: "Home", entityId: home.id, action: "create", after: home });
+        }
+      }
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  return { ok: true, ...summarise(rows) };
+}
+
+export const PARCEL_EXPORT_HEADERS = [...Object.values(PARCEL_CSV_COLUMNS), "funding_total"] as const;
+
+/** One row per home (a parcel without homes gets one row): the same columns the importer reads. */
+export function parcelsToCsv(
+  parcels: {
+    parcelNumber: string;
+    streetAddress: string;
+    city: string;
+    state: string;
+    postalCode: string;
+    legalDescription: string;
+    landArea: string | null;
+    landAreaUnit: string;
+    zoning: string;
+    acquisitionDate: string | null;
+    acquisitionPriceCents: number | null;
+    acquisitionMethod: string | null;
+    assessedLandValueCents: number | null;
+    status: string;
+    homes: { homeType: string; label: string; bedrooms: number; bathrooms: string; floorAreaSqft: number | null; yearBuilt: number | null }[];
+    fundingSources: { amountCents: number }[];
+  }[],
+): string {
+  const money = (cents: number | null) => (cents === null ? "" : centsToString(cents));
+  const rows = parcels.flatMap((parcel) => {
+    const base = {
+      parcel_number: parcel.parcelNumber,
+      street_address: parcel.streetAddress,
+      city: parcel.city,
+      state: parcel.state,
+      postal_code: parcel.postalCode,
+      legal_description: parcel.legalDescription,
+      land_area: parcel.landArea ?? "",
+      land_area_unit: parcel.landAreaUnit,
+      zoning: parcel.zoning,
+      acquisition_date: parcel.acquisitionDate ?? "",
+      acquisition_price: money(parcel.acquisitionPriceCents),
+      acquisition_method: parcel.acquisitionMethod ?? "",
+      assessed_land_value: money(parcel.assessedLandValueCents),
+      status: parcel.status,
+      funding_total: centsToString(parcel.fundingSources.reduce((sum, f) => sum + f.amountCents, 0)),
+    };
+    if (parcel.homes.length === 0) return [base];
+    return parcel.homes.map((home) => ({
+      ...base,
+      home_type: home.homeType,
+      home_label: home.label,
+      bedrooms: home.bedrooms,
+      bathrooms: home.bathrooms,
+      floor_area_sqft: home.floorAreaSqft ?? "",
+      year_built: home.yearBuilt ?? "",
+    }));
+  });
+  return toCsv(PARCEL_EXPORT_HEADERS, rows);
+}

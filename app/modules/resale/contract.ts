@@ -1,0 +1,394 @@
+import { z } from "zod";
+import { Decimal, DECIMAL_PATTERN } from "~/utils/money";
+import { compareCalendarDates, isCalendarDate } from "./engine";
+
+/**
+ * The public JSON contract of a resale calculation (CLI `clt resale`, `POST /api/v1/resale-calculations`,
+ * saved calculations). Documented in docs/resale-contract.md.
+ *
+ * Amounts are decimal strings in dollars with at most two decimals, rates are decimal strings
+ * ("0.015" is 1.5 %), dates are "YYYY-MM-DD" calendar dates. JSON numbers are refused for amounts
+ * and rates because a binary float cannot carry an exact decimal; the only JSON numbers are the
+ * whole-number counts `termYears` and `depreciationYears`. Unknown keys are refused so that a
+ * misspelt field ("anualRate") is reported instead of silently ignored.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Field builders
+// ---------------------------------------------------------------------------------------------
+
+const MAX_INTEGER_DIGITS = 13; // up to 9,999,999,999,999 — no home costs more
+
+type DecimalRule = {
+  /** Inclusive lower bound unless `minExclusive`. */
+  min?: string;
+  minExclusive?: boolean;
+  max?: string;
+  maxExclusive?: boolean;
+  /** Maximum number of decimal places (2 for amounts). */
+  maxPlaces?: number;
+  /** Human description of the allowed range, used in messages. */
+  range?: string;
+};
+
+function decimalString(rule: DecimalRule = {}): z.ZodType<string, z.ZodTypeDef, string> {
+  return z
+    .any()
+    .superRefine((value: unknown, ctx) => {
+      if (value === undefined) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "is required" });
+        return;
+      }
+      if (typeof value === "number") {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `must be a decimal string such as "${value}" in quotes, not a JSON number (JSON numbers are binary floating point and not exact)`,
+        });
+        return;
+      }
+      if (typeof value !== "string") {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a decimal string, got ${describeType(value)}` });
+        return;
+      }
+      if (!DECIMAL_PATTERN.test(value)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `must be a plain decimal string (digits, optional "." and fraction, no exponent or spaces), got ${JSON.stringify(value)}`,
+        });
+        return;
+      }
+      const [integerPart = "", fraction = ""] = value.replace("-", "").split(".");
+      if (integerPart.replace(/^0+(?=\d)/, "").length > MAX_INTEGER_DIGITS) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `is too large (${value})` });
+        return;
+      }
+      if (rule.maxPlaces !== undefined && fraction.length > rule.maxPlaces) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `must have at most ${rule.maxPlaces} decimal places (whole cents), got ${JSON.stringify(value)}`,
+        });
+        return;
+      }
+      const number = new Decimal(value);
+      const tooLow =
+        rule.min !== undefined && (rule.minExclusive ? number.lte(rule.min) : number.lt(rule.min));
+      const tooHigh =
+        rule.max !== undefined && (rule.maxExclusive ? number.gte(rule.max) : number.gt(rule.max));
+      if (tooLow || tooHigh) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be ${rule.range ?? "in range"}, got ${value}` });
+      }
+    })
+    .transform((value) => value as string) as unknown as z.ZodType<string, z.ZodTypeDef, string>;
+}
+
+/** A non-negative amount of money in dollars: "250000.00". */
+const amount = (range = "zero or more") => decimalString({ min: "0", maxPlaces: 2, range });
+/** A strictly positive amount of money. */
+const positiveAmount = () => decimalString({ min: "0", minExclusive: true, maxPlaces: 2, range: "greater than zero" });
+/** A rate between bounds, given as a fraction ("0.015" = 1.5 %). */
+const rate = (min: string, max: string, opts: { minExclusive?: boolean; maxExclusive?: boolean } = {}) =>
+  decimalString({
+    min,
+    max,
+    ...opts,
+    range: `${opts.minExclusive ? "greater than" : "at least"} ${min} and ${opts.maxExclusive ? "less than" : "at most"} ${max} (a fraction: "0.015" is 1.5 %)`,
+  });
+
+function wholeNumber(min: number, max: number): z.ZodType<number, z.ZodTypeDef, number> {
+  return z
+    .any()
+    .superRefine((value: unknown, ctx) => {
+      if (value === undefined) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "is required" });
+        return;
+      }
+      if (typeof value !== "number" || !Number.isInteger(value)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `must be a whole number (a JSON integer such as 30), got ${JSON.stringify(value)}`,
+        });
+        return;
+      }
+      if (value < min || value > max) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be between ${min} and ${max}, got ${value}` });
+      }
+    })
+    .transform((value) => value as number) as unknown as z.ZodType<number, z.ZodTypeDef, number>;
+}
+
+const calendarDate = (): z.ZodType<string, z.ZodTypeDef, string> =>
+  z
+    .any()
+    .superRefine((value: unknown, ctx) => {
+      if (value === undefined) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "is required" });
+        return;
+      }
+      if (typeof value !== "string" || !isCalendarDate(value)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `must be a real calendar date written YYYY-MM-DD, got ${JSON.stringify(value)}`,
+        });
+      }
+    })
+    .transform((value) => value as string) as unknown as z.ZodType<string, z.ZodTypeDef, string>;
+
+const text = (what: string) =>
+  z.string({ required_error: "is required", invalid_type_error: `must be a string (${what})` }).trim().min(1, `must not be empty (${what})`);
+
+const bool = () => z.boolean({ required_error: "is required", invalid_type_error: "must be true or false" });
+
+function describeType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return `a ${typeof value}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema
+// ---------------------------------------------------------------------------------------------
+
+const improvementCreditSchema = z
+  .object({
+    creditRate: rate("0", "1"),
+    depreciationYears: wholeNumber(0, 100),
+    minimumCost: amount().default("0.00"),
+  })
+  .strict();
+
+/** Household and loan terms used for the affordability formula and the affordability cap. */
+const affordabilityShape = {
+  income: positiveAmount(),
+  housingCostRatio: rate("0", "1", { minExclusive: true }),
+  interestRate: rate("0", "0.5"),
+  termYears: wholeNumber(1, 50),
+  downPaymentRate: rate("0", "1", { maxExclusive: true }),
+  propertyTaxRate: rate("0", "0.25"),
+  mortgageInsuranceRate: rate("0", "0.25"),
+  monthlyCosts: z
+    .object(
+      { insurance: amount(), hoa: amount(), leaseFee: amount(), utilities: amount() },
+      { required_error: "is required", invalid_type_error: "must be an object" },
+    )
+    .strict(),
+};
+
+const fixedRateFormula = z
+  .object({
+    type: z.literal("fixed-rate"),
+    annualRate: rate("0", "0.25"),
+    compounding: z.enum(["simple", "compound"], {
+      errorMap: () => ({ message: 'must be "simple" or "compound"' }),
+    }),
+    elapsed: z
+      .enum(["full-years", "full-months"], { errorMap: () => ({ message: 'must be "full-years" or "full-months"' }) })
+      .default("full-months"),
+    improvementCredit: improvementCreditSchema.optional(),
+  })
+  .strict();
+
+const appraisalFormula = z
+  .object({
+    type: z.literal("appraisal"),
+    ownerShare: rate("0", "1"),
+    losses: z
+      .enum(["shielded", "shared"], { errorMap: () => ({ message: 'must be "shielded" or "shared"' }) })
+      .default("shielded"),
+    creditImprovementValue: bool().default(false),
+    improvementCredit: improvementCreditSchema.optional(),
+  })
+  .strict();
+
+const indexFormula = z
+  .object({
+    type: z.literal("index"),
+    indexName: text("the index named in the lease, e.g. HUD area median income"),
+    improvementCredit: improvementCreditSchema.optional(),
+  })
+  .strict();
+
+const affordabilityFormula = z
+  .object({
+    type: z.literal("affordability"),
+    ...affordabilityShape,
+    improvementCredit: improvementCreditSchema.optional(),
+  })
+  .strict();
+
+const FORMULA_TYPES = ["fixed-rate", "appraisal", "index", "affordability"] as const;
+
+const formulaSchema = z.discriminatedUnion("type", [fixedRateFormula, appraisalFormula, indexFormula, affordabilityFormula], {
+  errorMap: (issue, ctx) =>
+    issue.code === z.ZodIssueCode.invalid_union_discriminator
+      ? { message: `must be one of ${FORMULA_TYPES.map((t) => `"${t}"`).join(", ")}` }
+      : { message: ctx.defaultError },
+});
+
+const capSchema = z.discriminatedUnion(
+  "type",
+  [z.object({ type: z.literal("market-value") }).strict(), z.object({ type: z.literal("affordability"), ...affordabilityShape }).strict()],
+  {
+    errorMap: (issue, ctx) =>
+      issue.code === z.ZodIssueCode.invalid_union_discriminator
+        ? { message: 'must be "market-value" or "affordability"' }
+        : { message: ctx.defaultError },
+  },
+);
+
+const requestSchema = z
+  .object({
+    formula: formulaSchema,
+    purchase: z.object({ price: positiveAmount(), date: calendarDate() }).strict(),
+    valuationDate: calendarDate(),
+    appraisals: z
+      .object({ atPurchase: positiveAmount().optional(), current: positiveAmount().optional(), improvementValue: amount().optional() })
+      .strict()
+      .optional(),
+    index: z
+      .object({
+        atPurchase: decimalString({ min: "0", minExclusive: true, range: "greater than zero" }).optional(),
+        current: decimalString({ min: "0", minExclusive: true, range: "greater than zero" }).optional(),
+      })
+      .strict()
+      .optional(),
+    improvements: z
+      .array(
+        z
+          .object({ description: text("what was done"), cost: amount(), completedOn: calendarDate(), approved: bool() })
+          .strict(),
+      )
+      .default([]),
+    deductions: z.array(z.object({ description: text("what is deducted"), amount: amount() }).strict()).default([]),
+    caps: z.array(capSchema).default([]),
+    floor: z
+      .object({ type: z.literal("purchase-price", { errorMap: () => ({ message: 'must be "purchase-price"' }) }) })
+      .strict()
+      .nullable()
+      .default(null),
+    rounding: z
+      .object({
+        mode: z.enum(["nearest", "down"], { errorMap: () => ({ message: 'must be "nearest" or "down"' }) }).default("nearest"),
+        increment: z
+          .enum(["0.01", "1", "100"], { errorMap: () => ({ message: 'must be "0.01", "1" or "100"' }) })
+          .default("0.01"),
+      })
+      .strict()
+      .default({ mode: "nearest", increment: "0.01" }),
+  })
+  .strict()
+  .superRefine((request, ctx) => {
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+
+    if (
+      isCalendarDate(request.valuationDate) &&
+      isCalendarDate(request.purchase.date) &&
+      compareCalendarDates(request.valuationDate, request.purchase.date) < 0
+    ) {
+      issue(["valuationDate"], `must not be before the purchase date (${request.purchase.date})`);
+    }
+    const formula = request.formula;
+    if (formula.type === "appraisal") {
+      if (!request.appraisals?.atPurchase) issue(["appraisals", "atPurchase"], "is required for an appraisal formula");
+      if (!request.appraisals?.current) issue(["appraisals", "current"], "is required for an appraisal formula");
+      if (formula.creditImprovementValue && request.appraisals?.improvementValue === undefined) {
+        issue(["appraisals", "improvementValue"], "is required when formula.creditImprovementValue is true");
+      }
+    }
+    if (formula.type === "index") {
+      if (!request.index?.atPurchase) issue(["index", "atPurchase"], "is required for an index formula");
+      if (!request.index?.current) issue(["index", "current"], "is required for an index formula");
+    }
+    request.caps.forEach((cap, position) => {
+      if (cap.type === "market-value" && !request.appraisals?.current) {
+        issue(["appraisals", "current"], `is required by the market-value cap (caps.${position})`);
+      }
+    });
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Types
+// ---------------------------------------------------------------------------------------------
+
+/** A validated request, defaults applied (elapsed, losses, rounding, empty lists, floor null). */
+export type ResaleRequest = z.output<typeof requestSchema>;
+/** The request as a client writes it (defaults optional). */
+export type ResaleRequestInput = z.input<typeof requestSchema>;
+export type Formula = ResaleRequest["formula"];
+export type FixedRateFormula = Extract<Formula, { type: "fixed-rate" }>;
+export type AppraisalFormula = Extract<Formula, { type: "appraisal" }>;
+export type IndexFormula = Extract<Formula, { type: "index" }>;
+export type AffordabilityFormula = Extract<Formula, { type: "affordability" }>;
+export type ImprovementCredit = z.output<typeof improvementCreditSchema>;
+export type Cap = ResaleRequest["caps"][number];
+/** Household and loan terms of the affordability formula/cap (decimal strings, termYears an integer). */
+export type AffordabilityTerms = Omit<AffordabilityFormula, "type" | "improvementCredit">;
+
+export type BoundBy = "formula" | "market-value" | "affordability" | "floor";
+
+export type ResaleLine = {
+  label: string;
+  /** Dollars, two decimals. */
+  amount: string;
+  explanation: string;
+};
+
+export type ResaleResult = {
+  /** The maximum resale price after floor, caps and the lease's rounding; two decimals, never negative. */
+  maxResalePrice: string;
+  /** Formula + improvement credits − deductions, before floor, caps and the final rounding; to the cent, never negative. */
+  formulaPrice: string;
+  boundBy: BoundBy;
+  lines: ResaleLine[];
+  warnings: string[];
+};
+
+export type FieldError = { path: string; message: string };
+
+export type ParseResaleRequestResult = { ok: true; request: ResaleRequest } | { ok: false; errors: FieldError[] };
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+// ---------------------------------------------------------------------------------------------
+
+function zodIssuesToFieldErrors(issues: z.ZodIssue[]): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const issue of issues) {
+    if (issue.code === z.ZodIssueCode.unrecognized_keys) {
+      for (const key of issue.keys) {
+        errors.push({ path: [...issue.path, key].join("."), message: "is not a recognised field" });
+      }
+      continue;
+    }
+    let message = issue.message;
+    if (issue.code === z.ZodIssueCode.invalid_type && issue.received === "undefined") message = "is required";
+    else if (issue.code === z.ZodIssueCode.invalid_type && message.startsWith("Expected ")) {
+      message = `must be ${article(issue.expected)}, got ${issue.received}`;
+    }
+    errors.push({ path: issue.path.join("."), message });
+  }
+  // One message per path and message, in document order.
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const key = `${error.path}\u0000${error.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function article(expected: string): string {
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}
+
+/**
+ * Validates a parsed JSON value against the contract. Every problem is reported with the path of
+ * the offending field ("formula.annualRate", "improvements.2.completedOn"); the root is path "".
+ */
+export function parseResaleRequest(json: unknown): ParseResaleRequestResult {
+  const parsed = requestSchema.safeParse(json);
+  if (parsed.success) return { ok: true, request: parsed.data };
+  return { ok: false, errors: zodIssuesToFieldErrors(parsed.error.issues) };
+}
+
+export { requestSchema as resaleRequestSchema };
