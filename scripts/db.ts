@@ -28,6 +28,7 @@ import {
   resetDatabase,
   resolveMigration,
 } from "./db/engine.ts";
+import { generateClient } from "./db/generate.ts";
 import { defaultMigrationsDir, defaultSchemaPath, REPO_ROOT } from "./db/migrations.ts";
 import { redactUrl, type Provider } from "./db/url.ts";
 
@@ -131,7 +132,9 @@ async function main(argv: string[]): Promise<number> {
       }
       log(`Created migration ${result.name}:`);
       for (const file of result.files) log(`  ${rel(file)}`);
-      log("Review the SQL, then apply it with: npm run db:deploy");
+      generateClient(defaultSchemaPath("sqlite", root), root, true);
+      generateClient(defaultSchemaPath("postgresql", root), root, true);
+      log("Regenerated both Prisma clients. Review the SQL, then apply it with: npm run db:deploy");
       return 0;
     }
     case "deploy": {

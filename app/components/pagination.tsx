@@ -1,7 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
 
 /** Previous/next links that keep the current filters in the query string. */
-export function Pagination({ page, pageCount, total, noun }: { page: number; pageCount: number; total: number; noun: string }) {
+export function Pagination({ page, pageCount, total, noun, exact = true }: { page: number; pageCount: number; total: number; noun: string; exact?: boolean }) {
   const location = useLocation();
   const link = (target: number) => {
     const params = new URLSearchParams(location.search);
@@ -12,7 +12,8 @@ export function Pagination({ page, pageCount, total, noun }: { page: number; pag
     <nav className="pagination" aria-label="Pages">
       {page > 1 ? <Link to={link(page - 1)}>← Previous</Link> : null}
       <span>
-        Page {page} of {pageCount} · {total.toLocaleString("en-US")} {noun}
+        Page {page} of {exact ? pageCount : `${pageCount}+`} · {total.toLocaleString("en-US")}
+        {exact ? "" : "+"} {noun}
       </span>
       {page < pageCount ? <Link to={link(page + 1)}>Next →</Link> : null}
     </nav>

@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ParcelsPage() {
-  const { parcels, total, page, pageCount, query, canWrite } = useLoaderData<typeof loader>();
+  const { parcels, total, totalIsExact, page, pageCount, query, canWrite } = useLoaderData<typeof loader>();
   const location = useLocation();
   return (
     <>
@@ -132,7 +132,7 @@ export default function ParcelsPage() {
           </table>
         </div>
       )}
-      <Pagination page={page} pageCount={pageCount} total={total} noun="parcels" />
+      <Pagination page={page} pageCount={pageCount} total={total} exact={totalIsExact} noun="parcels" />
     </>
   );
 }

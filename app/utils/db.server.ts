@@ -13,7 +13,6 @@ export type Db = InstanceType<typeof SqliteClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 declare global {
-  // eslint-disable-next-line no-var
   var __commongroundDb: { url: string; client: Db } | undefined;
 }
 

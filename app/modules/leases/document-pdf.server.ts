@@ -386,12 +386,6 @@ export class Flow {
 
 type TocEntry = { key: string; label: string; indent: number; page?: number };
 
-function exhibitOf(content: LeaseTemplateContent, kind: LeaseExhibit["kind"]): LeaseExhibit {
-  const exhibit = content.exhibits.find((e) => e.kind === kind);
-  if (!exhibit) throw new Error(`The lease template has no “${kind}” exhibit`);
-  return exhibit;
-}
-
 function signerBlockHeight(flow: Flow): number {
   return 5 * flow.lineHeight() + 40;
 }

@@ -3,7 +3,8 @@ import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { safeParseCsv, toCsv, validateCsvRows, type CsvRowError } from "~/utils/csv";
 import type { Db } from "~/utils/db.server";
 import { centsToString } from "~/utils/money";
-import { parcelSearchText } from "./parcels.server";
+import { parcelSearchText, writeSearchTokens } from "./parcels.server";
+import { parcelTokens } from "./search";
 import { HomeFields, ParcelFields } from "./schemas";
 
 /**
@@ -145,6 +146,7 @@ export async function commitParcelImport(
             },
           });
           await recordAudit(tx, actor, { entity: "Parcel", entityId: parcel.id, action: "create", after: { ...parcel, source: "CSV import" } });
+          await writeSearchTokens(tx, actor.organisationId, parcel.id, parcelTokens({ parcelNumber: row.parcelNumber, streetAddress: row.streetAddress, city: row.city ?? "" }, []));
           parcelId = parcel.id;
           parcelIds.set(row.parcelNumber, parcelId);
         }

@@ -2,6 +2,7 @@ import { auditHistory, recordAudit, type AuditActor } from "~/modules/audit/audi
 import { assertUpdated } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
 import type { FundingSourceInput, HomeInput, ParcelInput, ParcelListQuery } from "./schemas";
+import { parcelTokens, prefixUpperBound, queryWords } from "./search";
 
 export const PARCEL_PAGE_SIZE = 25;
 
@@ -80,17 +81,34 @@ export async function refreshParcelSearchText(tx: Tx | Db, parcelId: string): Pr
   const owners = parcel.homes.flatMap((home) =>
     home.ownerships.flatMap((o) => [o.household.name, ...o.household.members.map((m) => m.fullName)]),
   );
-  await tx.parcel.update({ where: { id: parcelId }, data: { searchText: parcelSearchText(parcel, owners) } });
+  const updated = await tx.parcel.update({ where: { id: parcelId }, data: { searchText: parcelSearchText(parcel, owners) } });
+  await writeSearchTokens(tx, updated.organisationId, parcelId, parcelTokens(parcel, owners));
 }
 
-export async function listParcels(db: Db, organisationId: string, query: ParcelListQuery, pageSize = PARCEL_PAGE_SIZE) {
-  const where = {
+/** Replaces a parcel's search tokens (see search.ts). */
+export async function writeSearchTokens(tx: Tx | Db, organisationId: string, parcelId: string, tokens: string[]): Promise<void> {
+  await tx.parcelSearchToken.deleteMany({ where: { parcelId } });
+  if (tokens.length) await tx.parcelSearchToken.createMany({ data: tokens.map((token) => ({ organisationId, parcelId, token })) });
+}
+
+/** Above this many matches the list says "10,000+" instead of counting every row. */
+export const COUNT_LIMIT = 10_000;
+
+function parcelWhere(organisationId: string, query: ParcelListQuery) {
+  const terms = query.q ? queryWords(query.q) : [];
+  return {
     organisationId,
     archivedAt: query.archived === "only" ? { not: null } : query.archived === "include" ? undefined : null,
     ...(query.status ? { status: query.status } : {}),
     ...(query.program ? { fundingSources: { some: { program: query.program } } } : {}),
-    ...(query.q ? { searchText: { contains: query.q.toLowerCase() } } : {}),
+    ...(terms.length
+      ? { AND: terms.map((term) => ({ searchTokens: { some: { organisationId, token: { gte: term, lt: prefixUpperBound(term) } } } })) }
+      : {}),
   };
+}
+
+export async function listParcels(db: Db, organisationId: string, query: ParcelListQuery, pageSize = PARCEL_PAGE_SIZE) {
+  const where = parcelWhere(organisationId, query);
   const [parcels, total] = await Promise.all([
     db.parcel.findMany({
       where,
@@ -114,9 +132,10 @@ export async function listParcels(db: Db, organisationId: string, query: ParcelL
         },
       },
     }),
-    db.parcel.count({ where }),
+    db.parcel.count({ where, take: COUNT_LIMIT + 1 }),
   ]);
   return {
+    totalIsExact: total <= COUNT_LIMIT,
     parcels: parcels.map((parcel) => ({
       id: parcel.id,
       parcelNumber: parcel.parcelNumber,
@@ -127,22 +146,16 @@ export async function listParcels(db: Db, organisationId: string, query: ParcelL
       homeCount: parcel.homes.length,
       homeowners: parcel.homes.flatMap((home) => home.ownerships.map((o) => o.household)),
     })),
-    total,
+    total: Math.min(total, COUNT_LIMIT),
     page: query.page,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    pageCount: total > COUNT_LIMIT ? Math.max(query.page + 1, Math.ceil(COUNT_LIMIT / pageSize)) : Math.max(1, Math.ceil(total / pageSize)),
   };
 }
 
 /** Every parcel matching the list's filters, for CSV export (no pagination). */
 export async function exportParcels(db: Db, organisationId: string, query: ParcelListQuery) {
   return db.parcel.findMany({
-    where: {
-      organisationId,
-      archivedAt: query.archived === "only" ? { not: null } : query.archived === "include" ? undefined : null,
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.program ? { fundingSources: { some: { program: query.program } } } : {}),
-      ...(query.q ? { searchText: { contains: query.q.toLowerCase() } } : {}),
-    },
+    where: parcelWhere(organisationId, query),
     orderBy: [{ [query.sort]: query.dir }, { id: "asc" }],
     include: {
       homes: { where: { archivedAt: null }, orderBy: { createdAt: "asc" } },
@@ -195,6 +208,7 @@ export async function registerParcel(
         data: { ...parcelData(input), organisationId: actor.organisationId, searchText: parcelSearchText({ ...input, city: input.city ?? "" }, []) },
       });
       await recordAudit(tx, actor, { entity: "Parcel", entityId: parcel.id, action: "create", after: parcel });
+      await writeSearchTokens(tx, actor.organisationId, parcel.id, parcelTokens({ ...input, city: input.city ?? "" }, []));
       if (input.home) {
         const home = await tx.home.create({ data: { ...homeData(input.home), organisationId: actor.organisationId, parcelId: parcel.id } });
         await recordAudit(tx, actor, { entity: "Home", entityId: home.id, action: "create", after: home });

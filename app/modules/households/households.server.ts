@@ -1,0 +1,340 @@
+/**
+ * Households, their members and their ownership of homes: data access. Every query is scoped by the
+ * organisation; every write runs in a transaction with its audit entry, and keeps `Household.searchText`
+ * (lower-cased name + member names + email) current — it is what the list's search matches.
+ */
+import { auditHistory, recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { refreshParcelSearchText } from "~/modules/parcels/parcels.server";
+import { assertUpdated } from "~/utils/concurrency.server";
+import type { Db, Tx } from "~/utils/db.server";
+import { householdSearchText, type HouseholdFields, type MemberInput, type PurchaseInput, type SaleInput } from "./schemas";
+
+export const HOUSEHOLDS_PAGE_SIZE = 50;
+export type HouseholdSort = "name" | "updated";
+
+export type HouseholdFilters = { q?: string; sort?: HouseholdSort; page?: number; includeArchived?: boolean };
+
+function listWhere(organisationId: string, filters: HouseholdFilters) {
+  const q = filters.q?.trim().toLowerCase();
+  return {
+    organisationId,
+    ...(filters.includeArchived ? {} : { archivedAt: null }),
+    ...(q ? { searchText: { contains: q } } : {}),
+  };
+}
+
+const listInclude = {
+  _count: { select: { members: true } },
+  members: { select: { fullName: true }, orderBy: { createdAt: "asc" as const }, take: 4 },
+  incomeCertifications: {
+    select: { percentAmi: true, certifiedOn: true, householdSize: true, eligible: true, targetLevel: true },
+    orderBy: [{ certifiedOn: "desc" as const }, { createdAt: "desc" as const }],
+    take: 1,
+  },
+  ownerships: {
+    where: { saleDate: null },
+    select: { home: { select: { id: true, label: true, parcel: { select: { id: true, streetAddress: true, city: true } } } } },
+    take: 1,
+  },
+};
+
+/** A page of households: search by name, member name or email; sort by name or last update. */
+export async function listHouseholds(db: Db, organisationId: string, filters: HouseholdFilters) {
+  const where = listWhere(organisationId, filters);
+  const page = Math.max(1, filters.page ?? 1);
+  const orderBy =
+    filters.sort === "updated" ? [{ updatedAt: "desc" as const }, { id: "asc" as const }] : [{ name: "asc" as const }, { id: "asc" as const }];
+  const [households, total] = await Promise.all([
+    db.household.findMany({ where, orderBy, skip: (page - 1) * HOUSEHOLDS_PAGE_SIZE, take: HOUSEHOLDS_PAGE_SIZE, include: listInclude }),
+    db.household.count({ where }),
+  ]);
+  return { households, total, page, pageCount: Math.max(1, Math.ceil(total / HOUSEHOLDS_PAGE_SIZE)) };
+}
+
+/** Every household matching the filters (for the CSV export), in the list's order. */
+export async function listHouseholdsForExport(db: Db, organisationId: string, filters: HouseholdFilters) {
+  const orderBy =
+    filters.sort === "updated" ? [{ updatedAt: "desc" as const }, { id: "asc" as const }] : [{ name: "asc" as const }, { id: "asc" as const }];
+  return db.household.findMany({
+    where: listWhere(organisationId, filters),
+    orderBy,
+    include: { ...listInclude, members: { select: { fullName: true }, orderBy: { createdAt: "asc" as const } } },
+  });
+}
+
+export async function getHousehold(db: Db, organisationId: string, id: string) {
+  return db.household.findFirst({
+    where: { id, organisationId },
+    include: {
+      members: { orderBy: { createdAt: "asc" } },
+      incomeCertifications: {
+        orderBy: [{ certifiedOn: "desc" }, { createdAt: "desc" }],
+        include: { incomeLimitTable: { select: { fiscalYear: true, areaName: true, areaCode: true } } },
+      },
+      ownerships: {
+        orderBy: [{ purchaseDate: "desc" }, { createdAt: "desc" }],
+        include: {
+          home: { select: { id: true, label: true, homeType: true, parcel: { select: { id: true, parcelNumber: true, streetAddress: true, city: true } } } },
+        },
+      },
+    },
+  });
+}
+
+/** The household's audit history: its own entries and those of its certifications and ownerships. */
+export async function householdAuditHistory(db: Db, organisationId: string, household: { id: string; incomeCertifications: { id: string }[]; ownerships: { id: string }[] }) {
+  const subIds = [...household.incomeCertifications.map((c) => c.id), ...household.ownerships.map((o) => o.id)];
+  const [own, related] = await Promise.all([
+    auditHistory(db, organisationId, "Household", household.id),
+    subIds.length
+      ? db.auditEntry.findMany({
+          where: { organisationId, entity: { in: ["IncomeCertification", "Ownership"] }, entityId: { in: subIds } },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: 100,
+        })
+      : Promise.resolve([]),
+  ]);
+  return [...own, ...related].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)).slice(0, 100);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+// ---------------------------------------------------------------------------------------------
+
+async function refreshSearchText(tx: Tx, householdId: string): Promise<void> {
+  const household = await tx.household.findUniqueOrThrow({
+    where: { id: householdId },
+    include: { members: { select: { fullName: true }, orderBy: { createdAt: "asc" } } },
+  });
+  await tx.household.update({
+    where: { id: householdId },
+    data: { searchText: householdSearchText(household.name, household.email, household.members.map((m) => m.fullName)) },
+  });
+}
+
+function memberSnapshot(members: readonly { fullName: string; relationship: string }[]) {
+  return members.map((m) => (m.relationship ? `${m.fullName} (${m.relationship})` : m.fullName));
+}
+
+export async function createHousehold(
+  db: Db | Tx,
+  actor: AuditActor,
+  input: HouseholdFields,
+  members: readonly MemberInput[] = [],
+): Promise<{ id: string }> {
+  const work = async (tx: Tx) => {
+    const created = await tx.household.create({
+      data: {
+        organisationId: actor.organisationId,
+        name: input.name,
+        email: input.email,
+        phone: input.phone,
+        mailingAddress: input.mailingAddress,
+        firstTimeBuyer: input.firstTimeBuyer,
+        ethnicity: input.ethnicity,
+        race: input.race,
+        searchText: householdSearchText(input.name, input.email, members.map((m) => m.fullName)),
+        members: { create: members.map((m) => ({ ...m, organisationId: actor.organisationId })) },
+      },
+    });
+    await recordAudit(tx, actor, {
+      entity: "Household",
+      entityId: created.id,
+      action: "create",
+      after: { ...created, members: memberSnapshot(members) },
+    });
+    return { id: created.id };
+  };
+  return "$transaction" in db ? (db as Db).$transaction(work) : work(db as Tx);
+}
+
+export async function updateHousehold(db: Db, actor: AuditActor, id: string, input: HouseholdFields & { version: number }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const before = await tx.household.findFirst({ where: { id, organisationId: actor.organisationId } });
+    if (!before) throw new Response("Household not found", { status: 404 });
+    const { version, ...fields } = input;
+    assertUpdated(
+      await tx.household.updateMany({
+        where: { id, organisationId: actor.organisationId, version },
+        data: { ...fields, version: { increment: 1 } },
+      }),
+    );
+    await refreshSearchText(tx, id);
+    const after = await tx.household.findUniqueOrThrow({ where: { id } });
+    await recordAudit(tx, actor, { entity: "Household", entityId: id, action: "update", before, after });
+    await refreshParcelsOwnedBy(tx, id);
+  });
+}
+
+export type SimpleResult = { ok: true } | { ok: false; message: string; field?: string };
+
+/** Archives (never deletes) a household. One that owns a home now must record the sale first. */
+export async function setHouseholdArchived(db: Db, actor: AuditActor, id: string, archived: boolean, version: number): Promise<SimpleResult> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.household.findFirst({ where: { id, organisationId: actor.organisationId } });
+    if (!before) throw new Response("Household not found", { status: 404 });
+    if (archived) {
+      const current = await tx.ownership.count({ where: { organisationId: actor.organisationId, householdId: id, saleDate: null } });
+      if (current > 0) return { ok: false, message: "This household owns a home: record the sale before archiving it." };
+    }
+    assertUpdated(
+      await tx.household.updateMany({
+        where: { id, organisationId: actor.organisationId, version },
+        data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
+      }),
+    );
+    await recordAudit(tx, actor, {
+      entity: "Household",
+      entityId: id,
+      action: archived ? "archive" : "restore",
+      before: { archived: Boolean(before.archivedAt) },
+      after: { archived },
+    });
+    return { ok: true };
+  });
+}
+
+async function memberChange(tx: Tx, actor: AuditActor, householdId: string, change: () => Promise<void>) {
+  const household = await tx.household.findFirst({
+    where: { id: householdId, organisationId: actor.organisationId },
+    include: { members: { orderBy: { createdAt: "asc" } } },
+  });
+  if (!household) throw new Response("Household not found", { status: 404 });
+  await change();
+  await refreshSearchText(tx, householdId);
+  const members = await tx.householdMember.findMany({ where: { householdId }, orderBy: { createdAt: "asc" } });
+  await recordAudit(tx, actor, {
+    entity: "Household",
+    entityId: householdId,
+    action: "update",
+    before: { members: memberSnapshot(household.members) },
+    after: { members: memberSnapshot(members) },
+  });
+  await refreshParcelsOwnedBy(tx, householdId);
+}
+
+export async function addMember(db: Db, actor: AuditActor, householdId: string, input: MemberInput): Promise<void> {
+  await db.$transaction((tx) =>
+    memberChange(tx, actor, householdId, async () => {
+      await tx.householdMember.create({ data: { ...input, householdId, organisationId: actor.organisationId } });
+    }),
+  );
+}
+
+export async function removeMember(db: Db, actor: AuditActor, householdId: string, memberId: string): Promise<void> {
+  await db.$transaction((tx) =>
+    memberChange(tx, actor, householdId, async () => {
+      const removed = await tx.householdMember.deleteMany({ where: { id: memberId, householdId, organisationId: actor.organisationId } });
+      if (removed.count === 0) throw new Response("Member not found", { status: 404 });
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ownership
+// ---------------------------------------------------------------------------------------------
+
+/** Parcel search includes the current homeowners' names: refresh it after ownership or owner-name changes. */
+async function refreshParcelSearchTextFor(tx: Tx, parcelIds: readonly string[]): Promise<void> {
+  for (const parcelId of new Set(parcelIds)) await refreshParcelSearchText(tx, parcelId);
+}
+
+async function refreshParcelsOwnedBy(tx: Tx, householdId: string): Promise<void> {
+  const owned = await tx.ownership.findMany({ where: { householdId, saleDate: null }, select: { home: { select: { parcelId: true } } } });
+  if (owned.length) await refreshParcelSearchTextFor(tx, owned.map((o) => o.home.parcelId));
+}
+
+function homeLabel(home: { label: string; parcel: { streetAddress: string; city: string } }): string {
+  const address = [home.parcel.streetAddress, home.parcel.city].filter(Boolean).join(", ");
+  return home.label ? `${address} — ${home.label}` : address;
+}
+
+/** The organisation's homes without a current owner, for "Record a purchase". */
+export async function homesWithoutCurrentOwner(db: Db, organisationId: string) {
+  const homes = await db.home.findMany({
+    where: { organisationId, archivedAt: null, ownerships: { none: { saleDate: null } } },
+    select: { id: true, label: true, parcel: { select: { streetAddress: true, city: true, parcelNumber: true } } },
+    orderBy: [{ parcel: { streetAddress: "asc" } }, { label: "asc" }],
+    take: 1000,
+  });
+  return homes.map((home) => ({ id: home.id, label: `${homeLabel(home)} (parcel ${home.parcel.parcelNumber})` }));
+}
+
+type FieldResult = { ok: true; id: string } | { ok: false; field: string; message: string };
+
+/** The household becomes the owner of a home. A home has at most one current ownership (no sale date). */
+export async function recordPurchase(db: Db, actor: AuditActor, householdId: string, input: PurchaseInput): Promise<FieldResult> {
+  return db.$transaction(async (tx) => {
+    const household = await tx.household.findFirst({ where: { id: householdId, organisationId: actor.organisationId } });
+    if (!household) throw new Response("Household not found", { status: 404 });
+    if (household.archivedAt) return { ok: false, field: "homeId", message: "This household is archived; restore it first." };
+    const home = await tx.home.findFirst({
+      where: { id: input.homeId, organisationId: actor.organisationId, archivedAt: null },
+      include: { parcel: { select: { streetAddress: true, city: true } } },
+    });
+    if (!home) return { ok: false, field: "homeId", message: "Choose a home of this organisation" };
+    const current = await tx.ownership.findFirst({ where: { homeId: home.id, organisationId: actor.organisationId, saleDate: null } });
+    if (current) return { ok: false, field: "homeId", message: "This home already has a current owner: record their sale first." };
+    const lastSale = await tx.ownership.findFirst({
+      where: { homeId: home.id, organisationId: actor.organisationId, saleDate: { not: null } },
+      orderBy: { saleDate: "desc" },
+    });
+    if (lastSale?.saleDate && input.purchaseDate < lastSale.saleDate) {
+      return { ok: false, field: "purchaseDate", message: `The previous owner sold on ${lastSale.saleDate}; the purchase cannot be earlier.` };
+    }
+    const created = await tx.ownership.create({
+      data: {
+        organisationId: actor.organisationId,
+        homeId: home.id,
+        householdId,
+        purchasePriceCents: input.purchasePrice,
+        purchaseDate: input.purchaseDate,
+        mortgageLender: input.mortgageLender,
+        mortgageAmountCents: input.mortgageAmount,
+        mortgageRate: input.mortgageRate,
+        mortgageTermYears: input.mortgageTermYears,
+        mortgageType: input.mortgageType,
+      },
+    });
+    await tx.household.update({ where: { id: householdId }, data: { updatedAt: new Date() } });
+    await recordAudit(tx, actor, {
+      entity: "Ownership",
+      entityId: created.id,
+      action: "create",
+      after: { ...created, householdName: household.name, home: homeLabel(home) },
+    });
+    await refreshParcelSearchTextFor(tx, [home.parcelId]);
+    return { ok: true, id: created.id };
+  });
+}
+
+/** Records the sale that ends an ownership (the home then has no current owner). */
+export async function recordSale(db: Db, actor: AuditActor, householdId: string, input: SaleInput): Promise<FieldResult> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.ownership.findFirst({
+      where: { id: input.ownershipId, householdId, organisationId: actor.organisationId },
+      include: { home: { select: { parcelId: true } } },
+    });
+    if (!before) throw new Response("Ownership not found", { status: 404 });
+    if (before.saleDate) return { ok: false, field: "saleDate", message: "This sale is already recorded." };
+    if (input.saleDate < before.purchaseDate) {
+      return { ok: false, field: "saleDate", message: `The sale cannot be before the purchase (${before.purchaseDate}).` };
+    }
+    assertUpdated(
+      await tx.ownership.updateMany({
+        where: { id: before.id, organisationId: actor.organisationId, version: input.version, saleDate: null },
+        data: { saleDate: input.saleDate, salePriceCents: input.salePrice, version: { increment: 1 } },
+      }),
+    );
+    await tx.household.update({ where: { id: householdId }, data: { updatedAt: new Date() } });
+    await recordAudit(tx, actor, {
+      entity: "Ownership",
+      entityId: before.id,
+      action: "update",
+      before: { saleDate: null, salePriceCents: null },
+      after: { saleDate: input.saleDate, salePriceCents: input.salePrice },
+    });
+    await refreshParcelSearchTextFor(tx, [before.home.parcelId]);
+    return { ok: true, id: before.id };
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * Several leases' documents in one ZIP (fflate). Used by the no-JavaScript fallback of the bulk download on
+ * the lease list; with JavaScript the browser fetches the documents one at a time (showing progress) and
+ * zips them itself with the same library (see routes/leases._index.tsx and docs/leases.md).
+ */
+import { zipSync, strToU8 } from "fflate";
+import type { AuditActor } from "~/modules/audit/audit.server";
+import type { Db } from "~/utils/db.server";
+import { generateLeaseDocument, type LeaseDocumentKind } from "./documents.server";
+
+export const MAX_BULK_LEASES = 200;
+
+export type BulkResult = { zip: Uint8Array; included: string[]; skipped: { reference: string; errors: string[] }[] };
+
+/** The documents of `leaseIds` (this organisation's only), each generation recorded; leases that cannot produce one are listed in SKIPPED.txt. */
+export async function buildLeaseDocumentsZip(db: Db, actor: AuditActor, leaseIds: string[], kind: LeaseDocumentKind = "lease", options: { today?: string } = {}): Promise<BulkResult> {
+  const files: Record<string, Uint8Array> = {};
+  const included: string[] = [];
+  const skipped: BulkResult["skipped"] = [];
+  for (const leaseId of [...new Set(leaseIds)].slice(0, MAX_BULK_LEASES)) {
+    const result = await generateLeaseDocument(db, actor, leaseId, kind, options);
+    if (result.ok) {
+      files[result.filename] = new Uint8Array(result.pdf);
+      included.push(result.reference);
+    } else if (result.status === 400) {
+      const lease = await db.lease.findFirst({ where: { id: leaseId, organisationId: actor.organisationId }, select: { reference: true } });
+      skipped.push({ reference: lease?.reference ?? leaseId, errors: result.errors });
+    }
+  }
+  if (skipped.length) {
+    files["SKIPPED.txt"] = strToU8(
+      `These leases have no document because data is missing:\n\n${skipped.map((s) => `${s.reference}\n${s.errors.map((e) => `  - ${e}`).join("\n")}`).join("\n\n")}\n`,
+    );
+  }
+  // PDFs are already compressed; store them (level 0) to save time.
+  return { zip: zipSync(files, { level: 0, mtime: new Date("2000-01-01T00:00:00Z") }), included, skipped };
+}

@@ -1,0 +1,81 @@
+/**
+ * `clt leases` and `clt lease-document` (dispatched by scripts/clt.ts). Uses DATABASE_URL like the app.
+ * Exit codes: 0 success, 2 invalid input (JSON error on stderr), 1 other failure.
+ */
+import { writeFileSync } from "node:fs";
+import { systemActor } from "~/modules/audit/audit.server";
+import { db } from "~/utils/db.server";
+import { generateLeaseDocument } from "./documents.server";
+import { listLeases } from "./leases.server";
+
+type Parsed = { flags: Record<string, string | true>; error?: string };
+
+function parseArgs(args: string[], known: Record<string, "value" | "flag">): Parsed {
+  const flags: Record<string, string | true> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const name = arg.startsWith("--") ? arg.slice(2).split("=")[0]! : "";
+    if (!name || !(name in known)) return { flags, error: `Unknown argument "${arg}". Known: ${Object.keys(known).map((k) => `--${k}`).join(", ")}.` };
+    if (known[name] === "flag") {
+      flags[name] = true;
+      continue;
+    }
+    const inline = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : undefined;
+    const value = inline ?? args[++i];
+    if (value === undefined || value === "" || value.startsWith("--")) return { flags, error: `--${name} needs a value.` };
+    flags[name] = value;
+  }
+  return { flags };
+}
+
+function fail(code: 1 | 2, error: string, message: string, extra: Record<string, unknown> = {}): number {
+  process.stderr.write(`${JSON.stringify({ error, message, ...extra })}\n`);
+  return code;
+}
+
+async function organisationFor(slug: string | undefined): Promise<{ id: string } | number> {
+  if (slug) {
+    const organisation = await db().organisation.findUnique({ where: { slug }, select: { id: true } });
+    return organisation ?? fail(2, "unknown-organisation", `No organisation has the slug "${slug}".`);
+  }
+  const organisations = await db().organisation.findMany({ select: { id: true, slug: true }, orderBy: { slug: "asc" } });
+  if (organisations.length === 1) return organisations[0]!;
+  if (organisations.length === 0) return fail(2, "no-organisation", "The database has no organisation.");
+  return fail(2, "organisation-required", "The database has several organisations: pass --organisation <slug>.", { organisations: organisations.map((o) => o.slug) });
+}
+
+async function leasesCommand(args: string[]): Promise<number> {
+  const { flags, error } = parseArgs(args, { organisation: "value" });
+  if (error) return fail(2, "invalid-arguments", error);
+  const organisation = await organisationFor(flags.organisation as string | undefined);
+  if (typeof organisation === "number") return organisation;
+  const leases = await listLeases(db(), organisation.id);
+  const rows = leases
+    .sort((a, b) => a.reference.localeCompare(b.reference))
+    .map((lease) => ({ id: lease.id, reference: lease.reference, status: lease.status, home: lease.homeLabel, lessees: lease.lesseeNames }));
+  process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  return 0;
+}
+
+async function leaseDocumentCommand(args: string[]): Promise<number> {
+  const { flags, error } = parseArgs(args, { lease: "value", out: "value", memorandum: "flag" });
+  if (error) return fail(2, "invalid-arguments", error);
+  if (typeof flags.lease !== "string") return fail(2, "invalid-arguments", "Pass --lease <id>.");
+  if (typeof flags.out !== "string") return fail(2, "invalid-arguments", "Pass --out <file.pdf>.");
+  const lease = await db().lease.findUnique({ where: { id: flags.lease }, select: { organisationId: true } });
+  if (!lease) return fail(2, "unknown-lease", `No lease has the id "${flags.lease}".`);
+  const kind = flags.memorandum ? "memorandum" : "lease";
+  const result = await generateLeaseDocument(db(), systemActor(lease.organisationId, "CLI"), flags.lease, kind);
+  if (!result.ok) return fail(2, "incomplete-lease", "No document was produced.", { errors: result.errors });
+  writeFileSync(flags.out, result.pdf);
+  process.stdout.write(`${JSON.stringify({ file: flags.out, reference: result.reference, kind, pages: result.pages, sha256: result.sha256 })}\n`);
+  return 0;
+}
+
+export async function runLeaseCli(command: "leases" | "lease-document", args: string[]): Promise<number> {
+  try {
+    return command === "leases" ? await leasesCommand(args) : await leaseDocumentCommand(args);
+  } catch (error) {
+    return fail(1, "failure", error instanceof Error ? error.message : String(error));
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * Lease documents from the database: `buildLeaseDocumentData` assembles the renderer's plain data from a
+ * lease (organisation, parties, parcel, dates, fee, mortgages, riders, template version, resale formula and a
+ * worked example computed with the resale engine from this lease's numbers); `generateLeaseDocument` renders
+ * the lease or the memorandum and records each generation (who, when, template version, sha256, pages).
+ */
+import { createHash } from "node:crypto";
+import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/formula-presets/presets";
+import { getFormulaPresetByName } from "~/modules/formula-presets/formula-presets.server";
+import { parseResaleRequest } from "~/modules/resale/contract";
+import { describeFormula } from "~/modules/resale/describe";
+import { calculateResale } from "~/modules/resale/engine";
+import type { Db } from "~/utils/db.server";
+import { centsToString, Decimal, formatUsd, toMoneyString } from "~/utils/money";
+import { renderLeaseDocument, type LeaseDocumentData } from "./document-pdf.server";
+import { renewalTerm, expirationDate as termEnd } from "./lifecycle";
+import { getLease, leaseEscalation, leaseRiders, type LeaseDetail } from "./leases.server";
+import { renderMemorandum } from "./memorandum-pdf.server";
+import { MissingTemplateValueError } from "./template";
+import { latestTemplateVersion, templateContent, templateVersionLabel } from "./templates.server";
+
+export const DOCUMENT_KINDS = ["lease", "memorandum"] as const;
+export type LeaseDocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** Terms the schema does not (yet) hold per lease; printed in every lease. See docs/leases.md. */
+export const LEASE_DEFAULTS = { lateChargeCents: 1000, lateChargeGraceDays: 10, lenderCureDays: 120 } as const;
+
+/** Used for the worked example when the home has no recorded purchase price. */
+export const ILLUSTRATIVE_PURCHASE_PRICE = "200000.00";
+/** Illustrative assumptions for appraisal- and index-based examples (stated in the example's description). */
+export const ILLUSTRATIVE_MARKET_RATIO = "1.4"; // market value at purchase = 140 % of the (subsidised) price
+export const ILLUSTRATIVE_ANNUAL_GROWTH = "0.03"; // market value and index rise 3 % a year
+
+export type BuildResult =
+  | { ok: true; data: LeaseDocumentData; templateVersionId: string; lease: LeaseDetail }
+  | { ok: false; status: 400 | 404; errors: string[] };
+
+/** The date ten years after `date` (29 February → 1 March in a common year), by the lease's term arithmetic. */
+function tenYearsAfter(date: string): string {
+  return renewalTerm(termEnd(date, 10), 1).startDate;
+}
+
+/** A worked example of the resale formula with this lease's numbers, computed by the resale engine. */
+export function workedExample(spec: FormulaPresetSpec, input: { commencementDate: string; purchasePriceCents: number | null; purchaseIsRecorded: boolean }) {
+  const price = input.purchasePriceCents != null ? centsToString(input.purchasePriceCents) : ILLUSTRATIVE_PURCHASE_PRICE;
+  const valuationDate = tenYearsAfter(input.commencementDate);
+  const growth = new Decimal(1).plus(ILLUSTRATIVE_ANNUAL_GROWTH).pow(10);
+  const atPurchase = toMoneyString(new Decimal(price).times(ILLUSTRATIVE_MARKET_RATIO));
+  const current = toMoneyString(new Decimal(atPurchase).times(growth));
+  const indexCurrent = new Decimal(100).times(growth).toFixed(2);
+  const parsed = parseResaleRequest({
+    ...spec,
+    purchase: { price, date: input.commencementDate },
+    valuationDate,
+    appraisals: { atPurchase, current, improvementValue: "0.00" },
+    index: { atPurchase: "100.00", current: indexCurrent },
+  });
+  if (!parsed.ok) throw new Error(`The worked example is not a valid resale request: ${parsed.errors.map((e) => `${e.path} ${e.message}`).join("; ")}`);
+  const result = calculateResale(parsed.request);
+  const usesAppraisal = spec.formula.type === "appraisal" || spec.caps.some((c) => c.type === "market-value");
+  const parts = [
+    `Illustration for this Lease, not a promise of any price. The Homeowner buys the Home on the Commencement Date for ${formatUsd(price)}` +
+      (input.purchaseIsRecorded ? " (the purchase price recorded for the Home)" : " (an illustrative price; the actual price is the one paid at purchase)") +
+      ` and gives notice of intent to sell ten years later, on ${valuationDate}, with no approved capital improvements and no deductions.`,
+  ];
+  if (usesAppraisal) {
+    parts.push(
+      `Assumed for illustration only: an appraised market value of ${formatUsd(atPurchase)} at purchase (140% of the purchase price) and ${formatUsd(current)} at resale (rising 3% a year).`,
+    );
+  }
+  if (spec.formula.type === "index") {
+    parts.push(`Assumed for illustration only: the ${spec.formula.indexName} stands at 100.00 at purchase and ${indexCurrent} at resale (rising 3% a year).`);
+  }
+  return {
+    description: parts.join(" "),
+    lines: result.lines.map((line) => ({ label: line.label, amount: line.amount, explanation: line.explanation })),
+    maxResalePrice: result.maxResalePrice,
+  };
+}
+
+function blank(value: string | null | undefined): boolean {
+  return value == null || value.trim() === "";
+}
+
+/**
+ * Everything the lease and memorandum show, from the database. Refuses (400, with every reason) when an
+ * input the documents need is missing, so no document is produced from incomplete data.
+ */
+export async function buildLeaseDocumentData(db: Db, organisationId: string, leaseId: string, options: { today?: string } = {}): Promise<BuildResult> {
+  const lease = await getLease(db, organisationId, leaseId);
+  if (!lease) return { ok: false, status: 404, errors: ["Lease not found."] };
+  const organisation = await db.organisation.findUniqueOrThrow({ where: { id: organisationId } });
+  const errors: string[] = [];
+  if (blank(organisation.address)) errors.push("Enter the organisation's mailing address (used for notices) in the organisation settings.");
+  if (blank(organisation.state)) errors.push("Enter the organisation's state in the organisation settings.");
+  if (blank(organisation.county)) errors.push("Enter the organisation's county in the organisation settings.");
+  if (lease.lessees.length === 0) errors.push("Add at least one lessee (homeowner).");
+  const parcel = lease.home.parcel;
+  if (blank(parcel.legalDescription)) errors.push(`Enter the legal description of parcel ${parcel.parcelNumber} (Exhibit A) on the parcel record.`);
+
+  let spec: FormulaPresetSpec | null = null;
+  if (lease.formulaSpec != null) {
+    const parsed = parsePresetSpec(lease.formulaSpec);
+    if (parsed.ok) spec = parsed.spec;
+    else errors.push("The resale formula frozen into this lease cannot be read; contact support.");
+  } else {
+    const preset = await getFormulaPresetByName(db, organisationId, lease.formulaPresetName);
+    if (preset?.parsedSpec) spec = preset.parsedSpec;
+    else errors.push(lease.formulaPresetName ? `The formula preset “${lease.formulaPresetName}” no longer exists; choose another on the lease.` : "Choose a resale formula preset on the lease.");
+  }
+  if (errors.length) return { ok: false, status: 400, errors };
+
+  const version = lease.templateVersionId
+    ? await db.leaseTemplateVersion.findFirstOrThrow({ where: { id: lease.templateVersionId, organisationId } })
+    : await latestTemplateVersion(db, organisationId);
+  const ownership = await db.ownership.findFirst({
+    where: { organisationId, homeId: lease.home.id, saleDate: null },
+    orderBy: { purchaseDate: "desc" },
+    select: { purchasePriceCents: true },
+  });
+  const address = [parcel.streetAddress, lease.home.label, parcel.city, [parcel.state, parcel.postalCode].filter(Boolean).join(" ")]
+    .filter((part) => !blank(part))
+    .join(", ");
+  const data: LeaseDocumentData = {
+    organisation: { name: organisation.name, address: organisation.address, state: organisation.state, county: organisation.county, signatory: null },
+    leaseReference: lease.reference,
+    status: lease.status,
+    documentDate: options.today ?? new Date().toISOString().slice(0, 10),
+    lessees: lease.lessees.map((l) => l.fullName),
+    property: { address, parcelNumber: parcel.parcelNumber, legalDescription: parcel.legalDescription },
+    commencementDate: lease.commencementDate,
+    expirationDate: lease.expirationDate,
+    termYears: lease.termYears,
+    renewalTermYears: lease.renewalTermYears,
+    fee: { monthlyFeeCents: lease.monthlyFeeCents, escalation: leaseEscalation(lease), lateChargeCents: LEASE_DEFAULTS.lateChargeCents, lateChargeGraceDays: LEASE_DEFAULTS.lateChargeGraceDays },
+    permittedMortgages: lease.permittedMortgages.map((m) => ({ lender: m.lender, amount: centsToString(m.amountCents), date: m.recordedOn })),
+    riders: leaseRiders(lease),
+    purchaseOptionDays: lease.purchaseOptionDays,
+    lenderCureDays: LEASE_DEFAULTS.lenderCureDays,
+    template: { content: templateContent(version.content), versionLabel: templateVersionLabel(version) },
+    resale: {
+      formulaInWords: describeFormula(spec!.formula),
+      workedExample: workedExample(spec!, { commencementDate: lease.commencementDate, purchasePriceCents: ownership?.purchasePriceCents ?? null, purchaseIsRecorded: Boolean(ownership) }),
+    },
+  };
+  return { ok: true, data, templateVersionId: version.id, lease };
+}
+
+/** Pages in a pdfkit PDF (it writes no object streams, so each page object is visible). */
+export function countPages(pdf: Buffer): number {
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+
+export function documentFilename(reference: string, kind: LeaseDocumentKind): string {
+  return kind === "lease" ? `${reference} ground lease.pdf` : `${reference} memorandum of ground lease.pdf`;
+}
+
+/** `attachment` with an ASCII fallback filename and the exact name in RFC 5987 form, so non-ASCII survives. */
+export function contentDisposition(filename: string): string {
+  const fallback = filename.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+export type GenerateResult =
+  | { ok: true; pdf: Buffer; filename: string; sha256: string; pages: number; documentId: string; reference: string }
+  | { ok: false; status: 400 | 404; errors: string[] };
+
+/** Renders the lease or its memorandum and records the generation (LeaseDocument + audit entry). */
+export async function generateLeaseDocument(db: Db, actor: AuditActor, leaseId: string, kind: LeaseDocumentKind, options: { today?: string } = {}): Promise<GenerateResult> {
+  const built = await buildLeaseDocumentData(db, actor.organisationId, leaseId, options);
+  if (!built.ok) return built;
+  let pdf: Buffer;
+  try {
+    pdf = kind === "lease" ? await renderLeaseDocument(built.data) : await renderMemorandum(built.data);
+  } catch (error) {
+    if (error instanceof MissingTemplateValueError) {
+      return { ok: false, status: 400, errors: [`The lease template needs a value the lease does not have — ${error.message}.`] };
+    }
+    throw error;
+  }
+  const sha256 = createHash("sha256").update(pdf).digest("hex");
+  const pages = countPages(pdf);
+  const document = await db.$transaction(async (tx) => {
+    const created = await tx.leaseDocument.create({
+      data: {
+        organisationId: actor.organisationId,
+        leaseId,
+        kind,
+        templateVersionId: built.templateVersionId,
+        sha256,
+        pages,
+        generatedById: actor.userId,
+        generatedByLabel: actor.label,
+      },
+    });
+    await recordAudit(tx, actor, {
+      entity: "Lease",
+      entityId: leaseId,
+      action: "generate",
+      after: { document: kind, documentId: created.id, sha256, pages, templateVersionId: built.templateVersionId, leaseStatus: built.lease.status },
+    });
+    return created;
+  });
+  return { ok: true, pdf, filename: documentFilename(built.lease.reference, kind), sha256, pages, documentId: document.id, reference: built.lease.reference };
+}
+
+/** The HTTP response for a generated document (or a plain-text 400/404 explaining why there is none). */
+export function pdfResponse(result: GenerateResult): Response {
+  if (!result.ok) {
+    return new Response(`No document was produced:\n${result.errors.map((e) => `- ${e}`).join("\n")}\n`, {
+      status: result.status,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+  return new Response(new Uint8Array(result.pdf), {
+    status: 200,
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": contentDisposition(result.filename),
+      "Content-Length": String(result.pdf.length),
+      "Cache-Control": "private, no-store",
+      "X-Content-SHA256": result.sha256,
+    },
+  });
+}

@@ -1,0 +1,389 @@
+/**
+ * Ground lease records: list, read, create and edit drafts, status transitions (with the resale formula and
+ * the template version frozen at execution), amendments to signed leases. Every query is scoped to the
+ * organisation; every write is audited in the same transaction.
+ */
+import { getFormulaPresetByName, listFormulaPresets } from "~/modules/formula-presets/formula-presets.server";
+import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { homeLabel, listHomesForPicker } from "~/modules/parcels/parcels.server";
+import { assertUpdated } from "~/utils/concurrency.server";
+import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
+import { expirationDate, LEASE_STATUS_LABELS, transitionErrors, validateLeaseDraft, type FeeEscalationRule, type LeaseStatus } from "./lifecycle";
+import type { AmendmentValues, LeaseFormValues, TransitionValues } from "./schemas";
+import { escalationRule } from "./schemas";
+import { ensureDefaultTemplate } from "./templates.server";
+
+/** Statuses in which a lease binds the home: a home has at most one lease in these at a time. */
+export const BINDING_STATUSES: LeaseStatus[] = ["executed", "recorded", "active"];
+
+export type FieldErrors = Record<string, string[]>;
+export type WriteResult = { ok: true; id: string; reference?: string } | { ok: false; fieldErrors?: FieldErrors; formErrors?: string[] };
+
+const listSelect = {
+  id: true,
+  reference: true,
+  status: true,
+  commencementDate: true,
+  expirationDate: true,
+  monthlyFeeCents: true,
+  updatedAt: true,
+  household: { select: { id: true, name: true } },
+  home: { select: { id: true, label: true, parcel: { select: { streetAddress: true, parcelNumber: true, city: true } } } },
+  lessees: { select: { fullName: true }, orderBy: { position: "asc" as const } },
+} as const;
+
+/**
+ * Leases of the organisation, newest reference first, filtered by status and by a search over reference,
+ * lessee names and address. The search runs in memory over the organisation's leases (a trust has hundreds,
+ * not millions) so it is case-insensitive on both databases.
+ */
+export async function listLeases(db: Db, organisationId: string, query: { status?: string; q?: string } = {}) {
+  const status = query.status && (Object.keys(LEASE_STATUS_LABELS) as string[]).includes(query.status) ? (query.status as LeaseStatus) : undefined;
+  const leases = await db.lease.findMany({
+    where: { organisationId, ...(status ? { status } : {}) },
+    select: listSelect,
+    orderBy: { reference: "desc" },
+    take: 5000,
+  });
+  const needle = query.q?.trim().toLowerCase();
+  const rows = leases.map((lease) => ({ ...lease, homeLabel: homeLabel(lease.home), lesseeNames: lease.lessees.map((l) => l.fullName) }));
+  if (!needle) return rows;
+  return rows.filter((lease) =>
+    [lease.reference, lease.homeLabel, lease.home.parcel.city, ...lease.lesseeNames].some((text) => text.toLowerCase().includes(needle)),
+  );
+}
+
+export async function getLease(db: Db | Tx, organisationId: string, leaseId: string) {
+  return db.lease.findFirst({
+    where: { id: leaseId, organisationId },
+    include: {
+      lessees: { orderBy: { position: "asc" } },
+      permittedMortgages: { orderBy: { recordedOn: "asc" } },
+      amendments: { orderBy: [{ effectiveDate: "asc" }, { createdAt: "asc" }] },
+      documents: { orderBy: { createdAt: "desc" }, take: 20, include: { templateVersion: { select: { versionNumber: true } } } },
+      templateVersion: { select: { id: true, versionNumber: true } },
+      household: { select: { id: true, name: true } },
+      home: {
+        select: {
+          id: true,
+          label: true,
+          parcel: { select: { id: true, parcelNumber: true, streetAddress: true, city: true, state: true, postalCode: true, legalDescription: true } },
+        },
+      },
+    },
+  });
+}
+export type LeaseDetail = NonNullable<Awaited<ReturnType<typeof getLease>>>;
+
+export function leaseEscalation(lease: { feeEscalation: unknown }): FeeEscalationRule {
+  const rule = lease.feeEscalation as FeeEscalationRule | null;
+  return rule && typeof rule === "object" && "kind" in rule ? rule : { kind: "none" };
+}
+
+export function leaseRiders(lease: { riders: unknown }): string[] {
+  return Array.isArray(lease.riders) ? lease.riders.filter((r): r is string => typeof r === "string") : [];
+}
+
+/** What the lease form offers: homes, households with their members (to prefill lessees), active presets. */
+export async function leaseFormOptions(db: Db, organisationId: string) {
+  const [homes, households, presets] = await Promise.all([
+    listHomesForPicker(db, organisationId),
+    db.household.findMany({
+      where: { organisationId, archivedAt: null },
+      select: { id: true, name: true, members: { select: { fullName: true }, orderBy: { createdAt: "asc" } } },
+      orderBy: { name: "asc" },
+      take: 2000,
+    }),
+    listFormulaPresets(db, organisationId),
+  ]);
+  return {
+    homes: homes.map((h) => ({ id: h.id, label: h.label, currentOwnerId: h.currentOwner?.id ?? null })),
+    households: households.map((h) => ({ id: h.id, name: h.name, members: h.members.map((m) => m.fullName) })),
+    presets: presets.map((p) => ({ name: p.name, description: p.description })),
+    /** The organisation's default preset: its oldest active one (the demo seed creates the default first). */
+    defaultPresetName: [...presets].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0]?.name ?? null,
+  };
+}
+
+/** "GL-2025-0007": the year the lease is created and the next number in that year. */
+async function nextReference(tx: Tx, organisationId: string, year: number): Promise<string> {
+  const prefix = `GL-${year}-`;
+  const last = await tx.lease.findFirst({ where: { organisationId, reference: { startsWith: prefix } }, orderBy: { reference: "desc" }, select: { reference: true } });
+  const next = last ? Number(last.reference.slice(prefix.length)) + 1 : 1;
+  return `${prefix}${String(next).padStart(4, "0")}`;
+}
+
+function draftErrors(values: LeaseFormValues): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const e of validateLeaseDraft({
+    lesseeNames: values.lesseeNames,
+    commencementDate: values.commencementDate,
+    termYears: values.termYears,
+    renewalTermYears: values.renewalTermYears,
+    monthlyFeeCents: values.monthlyFeeCents,
+    escalation: escalationRule(values),
+    purchaseOptionDays: values.purchaseOptionDays,
+  })) {
+    const field = e.field === "escalation.annualRate" ? "escalationRate" : e.field === "escalation.cap" ? "escalationCap" : e.field;
+    (errors[field] ??= []).push(e.message);
+  }
+  return errors;
+}
+
+async function checkReferences(tx: Tx, organisationId: string, values: LeaseFormValues): Promise<FieldErrors> {
+  const errors: FieldErrors = {};
+  const [home, household] = await Promise.all([
+    tx.home.findFirst({ where: { id: values.homeId, organisationId }, select: { id: true } }),
+    tx.household.findFirst({ where: { id: values.householdId, organisationId }, select: { id: true } }),
+  ]);
+  if (!home) errors.homeId = ["Choose a home of this organisation."];
+  if (!household) errors.householdId = ["Choose a household of this organisation."];
+  if (values.formulaPresetName) {
+    const preset = await tx.formulaPreset.findFirst({ where: { organisationId, name: values.formulaPresetName }, select: { id: true } });
+    if (!preset) errors.formulaPresetName = ["Choose a formula preset from the list."];
+  }
+  return errors;
+}
+
+function draftData(values: LeaseFormValues) {
+  return {
+    homeId: values.homeId,
+    householdId: values.householdId,
+    executionDate: values.executionDate ?? null,
+    commencementDate: values.commencementDate,
+    termYears: values.termYears,
+    expirationDate: expirationDate(values.commencementDate, values.termYears),
+    renewalTermYears: values.renewalTermYears,
+    monthlyFeeCents: values.monthlyFeeCents,
+    feeEscalation: escalationRule(values),
+    feeDueDay: values.feeDueDay,
+    purchaseOptionDays: values.purchaseOptionDays,
+    formulaPresetName: values.formulaPresetName ?? "",
+    riders: values.riders,
+  };
+}
+
+function snapshot(lease: { lessees?: { fullName: string }[]; permittedMortgages?: { lender: string; amountCents: number; recordedOn: string }[] } & Record<string, unknown>) {
+  const { lessees, permittedMortgages, ...rest } = lease;
+  const keep = ["homeId", "householdId", "status", "executionDate", "commencementDate", "termYears", "expirationDate", "renewalTermYears", "monthlyFeeCents",
+    "feeEscalation", "feeDueDay", "purchaseOptionDays", "formulaPresetName", "riders", "recordingCounty", "recordingInstrument", "recordingBook",
+    "recordingPage", "recordingDate", "endedOn", "templateVersionId"];
+  return {
+    ...Object.fromEntries(keep.filter((k) => k in rest).map((k) => [k, rest[k]])),
+    ...(lessees ? { lesseeNames: lessees.map((l) => l.fullName) } : {}),
+    ...(permittedMortgages ? { permittedMortgages: permittedMortgages.map((m) => ({ lender: m.lender, amountCents: m.amountCents, recordedOn: m.recordedOn })) } : {}),
+  };
+}
+
+async function replaceChildren(tx: Tx, organisationId: string, leaseId: string, values: LeaseFormValues) {
+  await tx.leaseLessee.deleteMany({ where: { leaseId, organisationId } });
+  await tx.permittedMortgage.deleteMany({ where: { leaseId, organisationId } });
+  await tx.leaseLessee.createMany({ data: values.lesseeNames.map((fullName, position) => ({ organisationId, leaseId, fullName, position })) });
+  if (values.mortgages.length) {
+    await tx.permittedMortgage.createMany({ data: values.mortgages.map((m) => ({ organisationId, leaseId, lender: m.lender, amountCents: m.amountCents, recordedOn: m.recordedOn })) });
+  }
+}
+
+/** Creates a draft lease with the next reference. `today` fixes the reference year (tests, seed). */
+export async function createLease(db: Db, actor: AuditActor, values: LeaseFormValues, options: { today?: string } = {}): Promise<WriteResult> {
+  const fieldErrors = draftErrors(values);
+  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
+  const year = Number((options.today ?? new Date().toISOString()).slice(0, 4));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        const refErrors = await checkReferences(tx, actor.organisationId, values);
+        if (Object.keys(refErrors).length) return { ok: false as const, fieldErrors: refErrors };
+        const reference = await nextReference(tx, actor.organisationId, year);
+        const lease = await tx.lease.create({ data: { organisationId: actor.organisationId, reference, status: "draft", ...draftData(values) } });
+        await replaceChildren(tx, actor.organisationId, lease.id, values);
+        await recordAudit(tx, actor, {
+          entity: "Lease",
+          entityId: lease.id,
+          action: "create",
+          after: { reference, ...snapshot({ ...draftData(values), lessees: values.lesseeNames.map((fullName) => ({ fullName })), permittedMortgages: values.mortgages }) },
+        });
+        return { ok: true as const, id: lease.id, reference };
+      });
+    } catch (error) {
+      // Two leases created at the same moment may pick the same number: try the next one.
+      if (isUniqueViolation(error) && attempt < 5) continue;
+      throw error;
+    }
+  }
+}
+
+export const FROZEN_MESSAGE = "This lease has been signed: its terms are frozen. Record a change as a dated amendment instead.";
+
+/** Edits a draft. Signed leases are refused (their terms change only by amendment). */
+export async function updateDraftLease(db: Db, actor: AuditActor, leaseId: string, version: number, values: LeaseFormValues): Promise<WriteResult> {
+  const fieldErrors = draftErrors(values);
+  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
+  return db.$transaction(async (tx) => {
+    const before = await tx.lease.findFirst({ where: { id: leaseId, organisationId: actor.organisationId }, include: { lessees: { orderBy: { position: "asc" } }, permittedMortgages: true } });
+    if (!before) throw new Response("Lease not found", { status: 404 });
+    if (before.status !== "draft") return { ok: false as const, formErrors: [FROZEN_MESSAGE] };
+    const refErrors = await checkReferences(tx, actor.organisationId, values);
+    if (Object.keys(refErrors).length) return { ok: false as const, fieldErrors: refErrors };
+    assertUpdated(
+      await tx.lease.updateMany({
+        where: { id: leaseId, organisationId: actor.organisationId, version, status: "draft" },
+        data: { ...draftData(values), version: { increment: 1 } },
+      }),
+    );
+    await replaceChildren(tx, actor.organisationId, leaseId, values);
+    await recordAudit(tx, actor, {
+      entity: "Lease",
+      entityId: leaseId,
+      action: "update",
+      before: snapshot(before),
+      after: snapshot({ ...draftData(values), lessees: values.lesseeNames.map((fullName) => ({ fullName })), permittedMortgages: values.mortgages }),
+    });
+    return { ok: true as const, id: leaseId };
+  });
+}
+
+/**
+ * Moves a lease to the next status. Executing freezes the chosen formula preset's spec and the template
+ * version into the lease and refuses a second binding lease on the same home. The reasons a move is refused
+ * (`transitionErrors`) come back as form errors; nothing is saved then.
+ */
+export async function transitionLease(db: Db, actor: AuditActor, leaseId: string, values: TransitionValues, options: { today?: string } = {}): Promise<WriteResult> {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const template = await ensureDefaultTemplate(db, actor.organisationId);
+  return db.$transaction(async (tx) => {
+    const lease = await tx.lease.findFirst({
+      where: { id: leaseId, organisationId: actor.organisationId },
+      include: { lessees: { orderBy: { position: "asc" } }, home: { include: { parcel: { select: { legalDescription: true } } } } },
+    });
+    if (!lease) throw new Response("Lease not found", { status: 404 });
+    const to = values.to;
+    const changes: Record<string, unknown> = {};
+    let frozenSpec: unknown = lease.formulaSpec;
+    const errors: string[] = [];
+    if (to === "executed") {
+      if (values.executionDate) changes.executionDate = values.executionDate;
+      if (lease.formulaSpec == null) {
+        const preset = await getFormulaPresetByName(tx, actor.organisationId, lease.formulaPresetName);
+        if (preset?.parsedSpec) frozenSpec = preset.parsedSpec;
+        else if (lease.formulaPresetName) errors.push(`The formula preset “${lease.formulaPresetName}” no longer exists or is invalid; choose another.`);
+        else errors.push("Choose a resale formula preset on the lease before it is signed.");
+      }
+      const others = await tx.lease.findFirst({
+        where: { organisationId: actor.organisationId, homeId: lease.homeId, status: { in: BINDING_STATUSES }, id: { not: lease.id } },
+        select: { reference: true, status: true },
+      });
+      if (others) {
+        errors.push(`This home already has lease ${others.reference}, which is ${LEASE_STATUS_LABELS[others.status].toLowerCase()}. A home has one binding lease at a time: end or assign ${others.reference} first.`);
+      }
+    }
+    if (to === "recorded") {
+      for (const key of ["recordingCounty", "recordingInstrument", "recordingBook", "recordingPage", "recordingDate"] as const) {
+        if (values[key] !== undefined) changes[key] = values[key];
+      }
+    }
+    if (to === "ended" || to === "assigned") {
+      if (values.endedOn) changes.endedOn = values.endedOn;
+    }
+    const merged = { ...lease, ...changes } as typeof lease;
+    errors.unshift(
+      ...transitionErrors(
+        {
+          status: lease.status,
+          lesseeNames: lease.lessees.map((l) => l.fullName),
+          resaleFormulaFrozen: frozenSpec != null,
+          legalDescription: lease.home.parcel.legalDescription,
+          commencementDate: lease.commencementDate,
+          termYears: lease.termYears,
+          executionDate: merged.executionDate,
+          recording: { county: merged.recordingCounty, instrumentNumber: merged.recordingInstrument, recordingDate: merged.recordingDate },
+          endDate: merged.endedOn,
+          assignmentDate: merged.endedOn,
+        },
+        to,
+        { today },
+      ).filter((message) => !(frozenSpec == null && message.startsWith("Freeze the resale formula"))),
+    );
+    if (errors.length) return { ok: false as const, formErrors: errors };
+    const data: Record<string, unknown> = { ...changes, status: to };
+    if (to === "executed") {
+      data.formulaSpec = frozenSpec;
+      data.templateVersionId = lease.templateVersionId ?? (await tx.leaseTemplateVersion.findFirstOrThrow({ where: { templateId: template.id }, orderBy: { versionNumber: "desc" } })).id;
+    }
+    assertUpdated(
+      await tx.lease.updateMany({ where: { id: leaseId, organisationId: actor.organisationId, version: values.version, status: lease.status }, data: { ...data, version: { increment: 1 } } }),
+    );
+    await recordAudit(tx, actor, {
+      entity: "Lease",
+      entityId: leaseId,
+      action: "transition",
+      before: { status: lease.status, ...Object.fromEntries(Object.keys(changes).map((k) => [k, (lease as Record<string, unknown>)[k] ?? null])) },
+      after: { ...data },
+    });
+    return { ok: true as const, id: leaseId };
+  });
+}
+
+const AMENDABLE = ["monthlyFeeCents", "feeEscalation", "feeDueDay", "purchaseOptionDays", "renewalTermYears", "riders"] as const;
+
+/**
+ * Changes a signed lease's terms by a dated amendment: records what changed (before/after) in
+ * LeaseAmendment, applies it, and audits it. A draft is edited directly instead.
+ */
+export async function amendLease(db: Db, actor: AuditActor, leaseId: string, values: AmendmentValues): Promise<WriteResult> {
+  return db.$transaction(async (tx) => {
+    const lease = await tx.lease.findFirst({ where: { id: leaseId, organisationId: actor.organisationId } });
+    if (!lease) throw new Response("Lease not found", { status: 404 });
+    if (lease.status === "draft") return { ok: false as const, formErrors: ["A draft is edited directly; amendments are for signed leases."] };
+    if (lease.status === "ended" || lease.status === "assigned") return { ok: false as const, formErrors: ["This lease has ended; it can no longer be amended."] };
+    if (lease.executionDate && values.effectiveDate < lease.executionDate) {
+      return { ok: false as const, fieldErrors: { effectiveDate: ["The amendment cannot take effect before the lease was signed."] } };
+    }
+    const proposed: Record<(typeof AMENDABLE)[number], unknown> = {
+      monthlyFeeCents: values.monthlyFeeCents,
+      feeEscalation: escalationRule(values),
+      feeDueDay: values.feeDueDay,
+      purchaseOptionDays: values.purchaseOptionDays,
+      renewalTermYears: values.renewalTermYears,
+      riders: values.riders,
+    };
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const key of AMENDABLE) {
+      if (JSON.stringify(lease[key]) !== JSON.stringify(proposed[key])) {
+        before[key] = lease[key];
+        after[key] = proposed[key];
+      }
+    }
+    const mortgage = values.newMortgageLender && values.newMortgageAmountCents !== undefined && values.newMortgageRecordedOn
+      ? { lender: values.newMortgageLender, amountCents: values.newMortgageAmountCents, recordedOn: values.newMortgageRecordedOn }
+      : null;
+    if (mortgage) after.addedPermittedMortgage = mortgage;
+    if (Object.keys(after).length === 0) return { ok: false as const, formErrors: ["Nothing changed: change at least one term or add a permitted mortgage."] };
+    assertUpdated(
+      await tx.lease.updateMany({
+        where: { id: leaseId, organisationId: actor.organisationId, version: values.version },
+        data: { ...Object.fromEntries(Object.keys(before).map((k) => [k, after[k]])), version: { increment: 1 } },
+      }),
+    );
+    if (mortgage) await tx.permittedMortgage.create({ data: { organisationId: actor.organisationId, leaseId, ...mortgage } });
+    const amendment = await tx.leaseAmendment.create({
+      data: {
+        organisationId: actor.organisationId,
+        leaseId,
+        effectiveDate: values.effectiveDate,
+        description: values.description,
+        changes: { before, after } as object,
+        createdById: actor.userId,
+      },
+    });
+    await recordAudit(tx, actor, {
+      entity: "Lease",
+      entityId: leaseId,
+      action: "update",
+      before: { ...before },
+      after: { ...after, amendmentId: amendment.id, amendmentEffectiveDate: values.effectiveDate, amendmentDescription: values.description },
+    });
+    return { ok: true as const, id: leaseId };
+  });
+}

@@ -1,0 +1,134 @@
+/**
+ * Lease templates in the database: each organisation has one template ("Ground lease") whose versions are
+ * immutable. Version 1 is the default template (`ensureDefaultTemplate`, idempotent, run on first need).
+ * Saving an edit creates the next version; a draft lease uses the latest version, an executed lease keeps
+ * the version it was signed on.
+ */
+import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { StaleRecordError } from "~/utils/concurrency.server";
+import { isUniqueViolation, type Db } from "~/utils/db.server";
+import { DEFAULT_LEASE_TEMPLATE, DEFAULT_LEASE_TEMPLATE_VERSION_LABEL } from "./default-template";
+import { leaseTemplateContentSchema, validateLeaseTemplate, type LeaseTemplateContent } from "./template";
+
+export const TEMPLATE_NAME = "Ground lease";
+
+/** The organisation's template, created with the default content as version 1 when it has none. Safe to call concurrently. */
+export async function ensureDefaultTemplate(db: Db, organisationId: string) {
+  const existing = await db.leaseTemplate.findFirst({ where: { organisationId, name: TEMPLATE_NAME } });
+  if (existing) return existing;
+  try {
+    return await db.$transaction(async (tx) => {
+      const template = await tx.leaseTemplate.create({ data: { organisationId, name: TEMPLATE_NAME } });
+      await tx.leaseTemplateVersion.create({
+        data: { organisationId, templateId: template.id, versionNumber: 1, content: DEFAULT_LEASE_TEMPLATE, note: DEFAULT_LEASE_TEMPLATE_VERSION_LABEL },
+      });
+      return template;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return db.leaseTemplate.findFirstOrThrow({ where: { organisationId, name: TEMPLATE_NAME } });
+    throw error;
+  }
+}
+
+/** "Ground lease, version 3 (2025-06-01)"; version 1 of the default says so. */
+export function templateVersionLabel(version: { versionNumber: number; note: string; createdAt: Date }): string {
+  if (version.versionNumber === 1 && version.note === DEFAULT_LEASE_TEMPLATE_VERSION_LABEL) return version.note;
+  return `${TEMPLATE_NAME}, version ${version.versionNumber} (${version.createdAt.toISOString().slice(0, 10)})`;
+}
+
+export function templateContent(json: unknown): LeaseTemplateContent {
+  return leaseTemplateContentSchema.parse(json);
+}
+
+export async function latestTemplateVersion(db: Db, organisationId: string) {
+  const template = await ensureDefaultTemplate(db, organisationId);
+  return db.leaseTemplateVersion.findFirstOrThrow({ where: { templateId: template.id }, orderBy: { versionNumber: "desc" } });
+}
+
+export async function getTemplateVersion(db: Db, organisationId: string, versionNumber: number) {
+  const template = await ensureDefaultTemplate(db, organisationId);
+  return db.leaseTemplateVersion.findFirst({ where: { organisationId, templateId: template.id, versionNumber } });
+}
+
+/** Every version, newest first, with who saved it. */
+export async function listTemplateVersions(db: Db, organisationId: string) {
+  const template = await ensureDefaultTemplate(db, organisationId);
+  const versions = await db.leaseTemplateVersion.findMany({
+    where: { organisationId, templateId: template.id },
+    orderBy: { versionNumber: "desc" },
+    select: { id: true, versionNumber: true, note: true, createdAt: true, createdById: true, _count: { select: { leases: true, documents: true } } },
+  });
+  const userIds = [...new Set(versions.map((v) => v.createdById).filter((id): id is string => Boolean(id)))];
+  const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return versions.map((v) => ({
+    ...v,
+    label: templateVersionLabel(v),
+    createdBy: v.createdById ? names.get(v.createdById) ?? "A former user" : "Commonground (default template)",
+  }));
+}
+
+export type SaveTemplateResult = { ok: true; versionNumber: number } | { ok: false; errors: string[] };
+
+/**
+ * Saves `input` as the next version. Refused (with every problem named) when the content does not match the
+ * template model or uses a field that does not exist; a stale `basedOn` (someone saved meanwhile) throws
+ * StaleRecordError. Existing versions are never changed.
+ */
+export async function saveTemplateVersion(db: Db, actor: AuditActor, input: { content: unknown; note: string; basedOn: number }): Promise<SaveTemplateResult> {
+  const validation = validateLeaseTemplate(input.content);
+  if (!validation.ok) return { ok: false, errors: validation.errors };
+  const template = await ensureDefaultTemplate(db, actor.organisationId);
+  try {
+    return await db.$transaction(async (tx) => {
+      const latest = await tx.leaseTemplateVersion.findFirstOrThrow({ where: { templateId: template.id }, orderBy: { versionNumber: "desc" } });
+      if (latest.versionNumber !== input.basedOn) throw new StaleRecordError();
+      const created = await tx.leaseTemplateVersion.create({
+        data: {
+          organisationId: actor.organisationId,
+          templateId: template.id,
+          versionNumber: latest.versionNumber + 1,
+          content: validation.content,
+          note: input.note,
+          createdById: actor.userId,
+        },
+      });
+      await recordAudit(tx, actor, {
+        entity: "LeaseTemplateVersion",
+        entityId: created.id,
+        action: "create",
+        after: { versionNumber: created.versionNumber, note: created.note, basedOn: latest.versionNumber },
+      });
+      return { ok: true as const, versionNumber: created.versionNumber };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new StaleRecordError();
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Per-article editing: an article's sections as plain text, one paragraph per section
+// ---------------------------------------------------------------------------------------------------------
+
+/** "5.1 [Title] text" paragraphs separated by a blank line; the [Title] is optional. */
+export function articleToText(article: LeaseTemplateContent["articles"][number]): string {
+  return article.sections.map((s) => `${s.number} ${s.title ? `[${s.title}] ` : ""}${s.text}`).join("\n\n");
+}
+
+export function articleFromText(number: number, title: string, text: string): { article: LeaseTemplateContent["articles"][number]; errors: string[] } {
+  const errors: string[] = [];
+  const sections = text
+    .split(/\r?\n\s*\r?\n/)
+    .map((block) => block.trim())
+    .filter(Boolean)
+    .map((block, i) => {
+      const match = /^(\d+\.\d+)\s+(?:\[([^\]]+)\]\s*)?([\s\S]*)$/.exec(block);
+      if (!match) {
+        errors.push(`Article ${number}, paragraph ${i + 1}: start each section with its number, e.g. “${number}.${i + 1} …”`);
+        return { number: `${number}.${i + 1}`, text: block };
+      }
+      return { number: match[1]!, ...(match[2] ? { title: match[2].trim() } : {}), text: match[3]!.replace(/\s*\r?\n\s*/g, " ").trim() };
+    });
+  return { article: { number, title: title.trim(), sections }, errors };
+}

@@ -1,0 +1,451 @@
+/**
+ * The Decimal implementation of the resale engine: the code of `calculateResale` as it was before
+ * the fast path (fast-path.ts) was added, unchanged — every amount a decimal.js `Decimal` at 50
+ * significant digits, formatted with `toMoneyString`/`formatUsd`. The rules are documented in the
+ * header of engine.ts.
+ *
+ * Two roles: `calculateResale` (engine.ts) hands it every request the fast path does not cover,
+ * and the exactness tests (fast-path.test.ts) compare the fast path with it, byte for byte. Keep
+ * it straightforward: its value is in being obviously right.
+ */
+import { centsToString, Decimal, formatPercent, formatUsd, toMoneyString } from "~/utils/money";
+import type {
+  AffordabilityTerms,
+  AppraisalFormula,
+  BoundBy,
+  FixedRateFormula,
+  Formula,
+  ImprovementCredit,
+  IndexFormula,
+  ResaleRequest,
+  ResaleResult,
+} from "./contract";
+import { fullMonthsBetween } from "./engine";
+import { affordablePrice, type AffordablePrice } from "./outcomes";
+
+// ---------------------------------------------------------------------------------------------
+// Engine
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A line of the formula price: `amount` is exact; `shown` (two decimals) is filled in when the
+ * amount is an input already in cents, to save a Decimal formatting step on the hot path.
+ */
+type ExactLine = { label: string; amount: Decimal; shown?: string; explanation: string };
+
+const ZERO = new Decimal(0);
+const ONE = new Decimal(1);
+
+const termCache = new Map<string, Decimal>();
+
+/**
+ * A Decimal for a rate, share or other term that recurs across a portfolio ("0.015", "0.5"):
+ * parsed once (Decimals are immutable, so sharing is safe).
+ */
+function term(text: string): Decimal {
+  let value = termCache.get(text);
+  if (value === undefined) {
+    value = new Decimal(text);
+    if (termCache.size > 10_000) termCache.clear();
+    termCache.set(text, value);
+  }
+  return value;
+}
+
+export type Growth = { minusOne: Decimal; percentText: string };
+const growthCache = new Map<string, Growth>();
+
+/**
+ * (1 + r)^t − 1 for t = whole years or full months / 12, memoised: a fractional power costs ~0.1 ms
+ * (ln/exp at 50 significant digits) and a portfolio shares few (rate, months) pairs.
+ */
+export function compoundGrowth(rate: string, months: number, wholeYears: boolean): Growth {
+  const key = `${rate}|${months}|${wholeYears ? "y" : "m"}`;
+  let growth = growthCache.get(key);
+  if (growth === undefined) {
+    const base = ONE.plus(rate);
+    const factor = wholeYears || months % 12 === 0 ? base.pow(Math.trunc(months / 12)) : base.pow(new Decimal(months).div(12));
+    const minusOne = factor.minus(ONE);
+    growth = { minusOne, percentText: `${minusOne.times(100).toDecimalPlaces(4).toFixed()}%` };
+    if (growthCache.size > 10_000) growthCache.clear();
+    growthCache.set(key, growth);
+  }
+  return growth;
+}
+
+/** Years to two decimals from whole months, by integer arithmetic: 121 -> "10.08" (half-up). */
+function yearsText(months: number): string {
+  const hundredths = Math.floor((months * 200 + 12) / 24);
+  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, "0")}`;
+}
+
+/**
+ * "$1,234.57" for a cent amount; "$1,234.57 (exactly 1234.567123…)" when more digits were carried.
+ * `shown` is the value already formatted to the cent (saves a Decimal step on the hot path).
+ */
+function exactUsd(value: Decimal, shown: string): string {
+  const places = value.decimalPlaces();
+  if (places <= 2) return formatUsd(shown);
+  const digits = value.toFixed(Math.min(places, 6), Decimal.ROUND_DOWN);
+  return `${formatUsd(shown)} (exactly ${digits}${places > 6 ? "…" : ""})`;
+}
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? "" : "s"}`;
+}
+
+/** Two-decimal string -> integer cents (exact; amounts are far below 2^53 cents). */
+function centsOf(shown: string): number {
+  return Number(shown.replace(".", ""));
+}
+
+function negate(shown: string): string {
+  return shown === "0.00" ? shown : shown.startsWith("-") ? shown.slice(1) : `-${shown}`;
+}
+
+type FormulaOutcome = { lines: ExactLine[]; warnings: string[] };
+
+function fixedRateLines(formula: FixedRateFormula, basePrice: Decimal, priceText: string, months: number): FormulaOutcome {
+  const byYears = formula.elapsed === "full-years";
+  const years = Math.floor(months / 12);
+  const countedMonths = byYears ? years * 12 : months;
+  const elapsedText = byYears ? plural(years, "full year") : `${plural(months, "full month")} ÷ 12`;
+  const rateText = formatPercent(formula.annualRate);
+  let amount: Decimal;
+  let explanation: string;
+  if (formula.compounding === "simple") {
+    // P0 · r · (months / 12): one division, last, so only it carries a repeating fraction.
+    amount = basePrice.times(term(formula.annualRate)).times(countedMonths).div(12);
+    explanation = `${rateText} × ${yearsText(countedMonths)} years simple (${elapsedText}) on ${priceText}`;
+  } else {
+    const growth = compoundGrowth(formula.annualRate, countedMonths, byYears);
+    amount = basePrice.times(growth.minusOne);
+    explanation = `(1 + ${rateText})^${yearsText(countedMonths)} − 1 = ${growth.percentText} compound (${elapsedText}) on ${priceText}`;
+  }
+  return { lines: [{ label: "Fixed-rate increase", amount, explanation }], warnings: [] };
+}
+
+function appraisalLines(formula: AppraisalFormula, request: ResaleRequest): FormulaOutcome {
+  const appraisals = request.appraisals!;
+  const atPurchase = new Decimal(appraisals.atPurchase!);
+  const current = new Decimal(appraisals.current!);
+  const shareText = formatPercent(formula.ownerShare);
+  const lines: ExactLine[] = [];
+  const warnings: string[] = [];
+  let change = current.minus(atPurchase);
+  let changeText = `${formatUsd(appraisals.current!)} current appraisal − ${formatUsd(appraisals.atPurchase!)} at purchase`;
+  if (formula.creditImprovementValue) {
+    const improvementValue = appraisals.improvementValue!;
+    lines.push({
+      label: "Improvement value credited",
+      amount: new Decimal(improvementValue),
+      shown: toMoneyString(improvementValue),
+      explanation: "100% of the value the appraiser attributes to the owner's capital improvements",
+    });
+    change = change.minus(improvementValue);
+    changeText += ` − ${formatUsd(improvementValue)} improvement value`;
+  }
+  let counted = change;
+  let note = "";
+  if (change.isNegative()) {
+    if (formula.losses === "shielded") {
+      counted = ZERO;
+      note = `; the change of ${formatUsd(change)} is a loss and the owner is shielded from losses`;
+    } else {
+      note = "; losses are shared";
+      warnings.push(`The appraised value fell (${formatUsd(change)}); losses are shared, so the owner bears ${shareText} of the loss.`);
+    }
+  }
+  lines.push({
+    label: formula.losses === "shielded" ? "Owner's share of appreciation" : "Owner's share of the change in value",
+    amount: counted.isZero() ? ZERO : counted.times(term(formula.ownerShare)),
+    explanation: `${shareText} × (${changeText}) = ${shareText} × ${formatUsd(counted)}${note}`,
+  });
+  return { lines, warnings };
+}
+
+function indexLines(formula: IndexFormula, request: ResaleRequest, basePrice: Decimal, priceText: string): FormulaOutcome {
+  const { atPurchase, current } = request.index as { atPurchase: string; current: string };
+  const warnings: string[] = [];
+  const indexNow = term(current);
+  const indexThen = term(atPurchase);
+  if (indexNow.lt(indexThen)) {
+    warnings.push(`The index (${formula.indexName}) fell from ${atPurchase} to ${current}; the price is below the purchase price.`);
+  }
+  return {
+    lines: [
+      {
+        label: "Index adjustment",
+        // P0 · I1 / I0 − P0, one division.
+        amount: basePrice.times(indexNow).div(indexThen).minus(basePrice),
+        explanation: `${priceText} × ${current} / ${atPurchase} (${formula.indexName} now / at purchase) − ${priceText}`,
+      },
+    ],
+    warnings,
+  };
+}
+
+const affordabilityTexts = new WeakMap<AffordablePrice, string>();
+
+/** The explanation of an affordable price; memoised with the (memoised) result it explains. */
+export function affordabilityExplanation(terms: AffordabilityTerms, result: AffordablePrice): string {
+  let text = affordabilityTexts.get(result);
+  if (text === undefined) {
+    text = buildAffordabilityExplanation(terms, result);
+    affordabilityTexts.set(result, text);
+  }
+  return text;
+}
+
+function buildAffordabilityExplanation(terms: AffordabilityTerms, result: AffordablePrice): string {
+  return (
+    `(B − F) / f: budget B = ${formatPercent(terms.housingCostRatio)} × ${formatUsd(terms.income)} / 12 = ${formatUsd(result.budget)}/month, ` +
+    `fixed costs F = ${formatUsd(result.fixedCosts)}/month, ` +
+    `f = ${formatUsd(result.costPerDollar.times(1000))}/month per $1,000 of price ` +
+    `(${formatPercent(terms.interestRate)} for ${terms.termYears} years, ${formatPercent(terms.downPaymentRate)} down, ` +
+    `tax ${formatPercent(terms.propertyTaxRate)}, mortgage insurance ${formatPercent(terms.mortgageInsuranceRate)})`
+  );
+}
+
+function improvementLines(request: ResaleRequest, formula: Formula): FormulaOutcome {
+  const lines: ExactLine[] = [];
+  const warnings: string[] = [];
+  const credit: ImprovementCredit | undefined = formula.improvementCredit;
+  const alreadyInAppraisal = formula.type === "appraisal" && formula.creditImprovementValue;
+  request.improvements.forEach((improvement, position) => {
+    const label = `Improvement credit: ${improvement.description}`;
+    const exclude = (reason: string) => {
+      warnings.push(`Improvement "${improvement.description}" (improvements.${position}) was not credited: ${reason}.`);
+      lines.push({ label, amount: ZERO, shown: "0.00", explanation: `Not credited: ${reason}` });
+    };
+    if (!improvement.approved) return exclude("it was not approved by the trust");
+    if (improvement.completedOn < request.purchase.date) {
+      return exclude(`it was completed on ${improvement.completedOn}, before the purchase on ${request.purchase.date}`);
+    }
+    if (improvement.completedOn > request.valuationDate) {
+      return exclude(`it was completed on ${improvement.completedOn}, after the valuation date ${request.valuationDate}`);
+    }
+    if (alreadyInAppraisal) return exclude("the appraiser's improvement value already covers the owner's improvements");
+    const costText = formatUsd(improvement.cost);
+    if (!credit) {
+      lines.push({
+        label,
+        amount: new Decimal(improvement.cost),
+        shown: toMoneyString(improvement.cost),
+        explanation: `Approved improvement credited at its cost of ${costText} (the formula sets no credit terms: 100%, not depreciated)`,
+      });
+      return;
+    }
+    const cost = new Decimal(improvement.cost);
+    if (cost.lt(term(credit.minimumCost))) return exclude(`its cost ${costText} is below the minimum of ${formatUsd(credit.minimumCost)}`);
+    const rateText = `${costText} × ${formatPercent(credit.creditRate)} credit`;
+    if (credit.depreciationYears === 0) {
+      lines.push({ label, amount: cost.times(term(credit.creditRate)), explanation: `${rateText}, not depreciated` });
+      return;
+    }
+    const lifeMonths = credit.depreciationYears * 12;
+    const usedMonths = Math.min(fullMonthsBetween(improvement.completedOn, request.valuationDate), lifeMonths);
+    const remainingMonths = lifeMonths - usedMonths;
+    lines.push({
+      label,
+      amount: remainingMonths === 0 ? ZERO : cost.times(term(credit.creditRate)).times(remainingMonths).div(lifeMonths),
+      explanation: `${rateText} × ${remainingMonths}/${lifeMonths} months of useful life remaining (${plural(usedMonths, "full month")} since ${improvement.completedOn}, straight-line over ${plural(credit.depreciationYears, "year")})`,
+    });
+  });
+  return { lines, warnings };
+}
+
+const HUNDRED = new Decimal(100);
+const HUNDREDTH = new Decimal("0.01");
+
+/** Rounds a non-negative price once to the lease's increment (multiplications only: exact and cheap). */
+function roundToIncrement(value: Decimal, mode: "nearest" | "down", increment: "0.01" | "1" | "100"): Decimal {
+  const rounding = mode === "nearest" ? Decimal.ROUND_HALF_UP : Decimal.ROUND_FLOOR;
+  if (increment === "0.01") return value.toDecimalPlaces(2, rounding);
+  if (increment === "1") return value.toDecimalPlaces(0, rounding);
+  return value.times(HUNDREDTH).toDecimalPlaces(0, rounding).times(HUNDRED);
+}
+
+const BOUND_TEXT: Record<BoundBy, string> = {
+  formula: "the formula price",
+  floor: "the purchase-price floor",
+  "market-value": "the market-value cap",
+  affordability: "the affordability cap",
+};
+
+type CapValue = { kind: "market-value" | "affordability"; label: string; value: Decimal; shown: string; detail: string };
+
+/** The maximum resale price of one home by Decimal arithmetic throughout. `request` must have passed `parseResaleRequest`. */
+export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResult {
+  const formula = request.formula;
+  const purchasePrice = new Decimal(request.purchase.price);
+  const purchaseShown = toMoneyString(request.purchase.price);
+  const purchaseText = formatUsd(request.purchase.price);
+  const adjustments: ExactLine[] = [];
+  const warnings: string[] = [];
+
+  // 1. Base and formula adjustment.
+  if (formula.type === "affordability") {
+    const affordable = affordablePrice(formula);
+    if (affordable.budgetBelowFixedCosts) {
+      warnings.push(
+        `The target household's housing budget (${formatUsd(affordable.budget)}/month) does not cover the fixed monthly costs (${formatUsd(affordable.fixedCosts)}/month); the affordable price is $0.00.`,
+      );
+    }
+    adjustments.push({ label: "Affordable price", amount: affordable.price, explanation: affordabilityExplanation(formula, affordable) });
+  } else {
+    adjustments.push({
+      label: "Purchase price",
+      amount: purchasePrice,
+      shown: purchaseShown,
+      explanation: `Price the seller paid on ${request.purchase.date}`,
+    });
+    const months = fullMonthsBetween(request.purchase.date, request.valuationDate);
+    const outcome =
+      formula.type === "fixed-rate"
+        ? fixedRateLines(formula, purchasePrice, purchaseText, months)
+        : formula.type === "appraisal"
+          ? appraisalLines(formula, request)
+          : indexLines(formula, request, purchasePrice, purchaseText);
+    adjustments.push(...outcome.lines);
+    warnings.push(...outcome.warnings);
+  }
+
+  // Improvement credits and deductions.
+  const improvements = improvementLines(request, formula);
+  adjustments.push(...improvements.lines);
+  warnings.push(...improvements.warnings);
+  for (const deduction of request.deductions) {
+    adjustments.push({
+      label: `Deduction: ${deduction.description}`,
+      amount: new Decimal(deduction.amount).negated(),
+      shown: negate(toMoneyString(deduction.amount)),
+      explanation: "Deducted from the formula price",
+    });
+  }
+
+  // Exact sum; the shown (cent) amounts are summed as integer cents to detect display rounding.
+  let formulaPrice = ZERO;
+  let shownCents = 0;
+  const lines: ResaleResult["lines"] = [];
+  for (const line of adjustments) {
+    if (!line.amount.isZero()) formulaPrice = formulaPrice.isZero() ? line.amount : formulaPrice.plus(line.amount);
+    const shown = line.shown ?? toMoneyString(line.amount);
+    shownCents += centsOf(shown);
+    lines.push({ label: line.label, amount: shown, explanation: line.explanation });
+  }
+  if (formulaPrice.isNegative()) {
+    warnings.push(`The formula gives a negative price (${formatUsd(formulaPrice)}); a resale price is never below $0.00.`);
+    const shown = negate(toMoneyString(formulaPrice));
+    shownCents += centsOf(shown);
+    lines.push({ label: "Not below zero", amount: shown, explanation: "A resale price is never negative" });
+    formulaPrice = ZERO;
+  }
+  const formulaShown = toMoneyString(formulaPrice);
+  const displayDifference = centsOf(formulaShown) - shownCents;
+  if (displayDifference !== 0) {
+    lines.push({
+      label: "Rounding of the lines above",
+      amount: centsToString(displayDifference),
+      explanation: `Each line is shown to the cent; the exact sum is ${exactUsd(formulaPrice, formulaShown)}`,
+    });
+  }
+  lines.push({ label: "Formula price", amount: formulaShown, explanation: "Sum of the lines above" });
+
+  // 2. Floor.
+  let price = formulaPrice;
+  let priceShown = formulaShown;
+  let boundBy: BoundBy = "formula";
+  if (request.floor?.type === "purchase-price") {
+    const applies = formulaPrice.lt(purchasePrice);
+    lines.push({
+      label: "Floor: purchase price",
+      amount: purchaseShown,
+      explanation: applies
+        ? `Applied: the price may not fall below the purchase price; raised from ${formatUsd(formulaShown)}`
+        : "Not applied: the formula price is not below the purchase price",
+    });
+    if (applies) {
+      price = purchasePrice;
+      priceShown = purchaseShown;
+      boundBy = "floor";
+    }
+  }
+
+  // 3. Caps: the lowest cap strictly below the price binds (the first listed among equals).
+  let lowestCap: CapValue | undefined;
+  if (request.caps.length > 0) {
+    const caps: CapValue[] = request.caps.map((cap) => {
+      if (cap.type === "market-value") {
+        const current = request.appraisals!.current!;
+        return {
+          kind: "market-value",
+          label: "Cap: market value",
+          value: new Decimal(current),
+          shown: toMoneyString(current),
+          detail: `Current appraised market value ${formatUsd(current)}`,
+        };
+      }
+      const affordable = affordablePrice(cap);
+      if (affordable.budgetBelowFixedCosts) {
+        warnings.push("The affordability cap's housing budget does not cover the fixed monthly costs; the cap is $0.00.");
+      }
+      return {
+        kind: "affordability",
+        label: "Cap: affordability",
+        value: affordable.price,
+        shown: toMoneyString(affordable.price),
+        detail: `Price affordable at an income of ${formatUsd(cap.income)}: ${affordabilityExplanation(cap, affordable)}`,
+      };
+    });
+    const priceBeforeCaps = price;
+    const priceBeforeCapsText = formatUsd(priceShown);
+    let binding = -1;
+    caps.forEach((cap, position) => {
+      if (lowestCap === undefined || cap.value.lt(lowestCap.value)) lowestCap = cap;
+      if (cap.value.lt(price)) {
+        price = cap.value;
+        priceShown = cap.shown;
+        binding = position;
+      }
+    });
+    caps.forEach((cap, position) => {
+      const verdict =
+        position === binding
+          ? `Binds: below the price of ${priceBeforeCapsText}`
+          : cap.value.lt(priceBeforeCaps)
+            ? "Does not bind: another cap is lower"
+            : `Does not bind: not below the price of ${priceBeforeCapsText}`;
+      lines.push({ label: cap.label, amount: cap.shown, explanation: `${verdict}. ${cap.detail}` });
+    });
+    if (binding >= 0) {
+      boundBy = caps[binding]!.kind;
+      if (request.floor && price.lt(purchasePrice)) {
+        const capText = BOUND_TEXT[boundBy];
+        warnings.push(`${capText.charAt(0).toUpperCase()}${capText.slice(1)} is below the purchase price; the cap wins over the floor.`);
+      }
+    }
+  }
+
+  // 4. One rounding step. Rounding to the nearest increment may not lift the price above a cap
+  //    (e.g. a $140,050 market value with "nearest $100"): then the price is rounded down instead.
+  const { increment } = request.rounding;
+  let mode = request.rounding.mode;
+  let rounded = roundToIncrement(price, mode, increment);
+  let capNote = "";
+  if (mode === "nearest" && lowestCap !== undefined && rounded.gt(lowestCap.value)) {
+    mode = "down";
+    rounded = roundToIncrement(price, mode, increment);
+    capNote = `; down rather than to the nearest so as not to exceed ${BOUND_TEXT[lowestCap.kind]}`;
+  }
+  const finalShown = toMoneyString(rounded);
+  const stepText = increment === "0.01" ? "cent" : `$${increment}`;
+  lines.push({
+    label: "Rounding",
+    amount: centsToString(centsOf(finalShown) - centsOf(priceShown)),
+    explanation: `${mode === "nearest" ? "Rounded to the nearest" : "Rounded down to the"} ${stepText} from ${exactUsd(price, priceShown)}${capNote}`,
+  });
+  lines.push({ label: "Maximum resale price", amount: finalShown, explanation: `Bound by ${BOUND_TEXT[boundBy]}` });
+
+  return { maxResalePrice: finalShown, formulaPrice: formulaShown, boundBy, lines, warnings };
+}

@@ -1,0 +1,190 @@
+import { describe, expect, it } from "vitest";
+import { ADDISON_COUNTY_VT_FY2023 } from "~/modules/income-limits/seed-tables";
+import { calculateResale } from "./engine";
+import {
+  buildCalculation,
+  calculatorFormSchema,
+  DEFAULT_BUYER,
+  fieldMessage,
+  outcomeMeasures,
+  parseProjectionForm,
+  percentToRate,
+  typedDollars,
+  type CalculatorContext,
+  type CalculatorFormValues,
+} from "./form";
+
+const CONTEXT: CalculatorContext = {
+  presets: [
+    {
+      id: "p1",
+      name: "1.5% simple",
+      spec: { formula: { type: "fixed-rate", annualRate: "0.015", compounding: "simple", elapsed: "full-months" }, caps: [{ type: "market-value" }], floor: null, rounding: { mode: "nearest", increment: "0.01" } },
+    },
+    { id: "broken", name: "Broken", spec: null },
+  ],
+  incomeLimits: { table: ADDISON_COUNTY_VT_FY2023, method: "multiple-of-50" },
+};
+
+function values(overrides: Partial<CalculatorFormValues> = {}): CalculatorFormValues {
+  return {
+    intent: "calculate",
+    formulaType: "fixed-rate",
+    annualRate: "2",
+    compounding: "simple",
+    elapsed: "full-years",
+    roundingMode: "nearest",
+    roundingIncrement: "0.01",
+    purchasePrice: "$150,000",
+    purchaseDate: "2015-06-01",
+    valuationDate: "2025-06-01",
+    improvements: [],
+    deductions: [],
+    householdSize: "3",
+    buyer: DEFAULT_BUYER,
+    ...overrides,
+  };
+}
+
+describe("typed values", () => {
+  it.each([
+    ["$250,000", "250000.00"],
+    ["1,234.5", "1234.50"],
+    ["12.345", "12.345"],
+    ["lots", "lots"],
+  ])("typedDollars(%s) = %s", (typed, expected) => expect(typedDollars(typed)).toBe(expected));
+
+  it("reads percents as fractions", () => {
+    expect(percentToRate("1.5")).toBe("0.015");
+    expect(percentToRate("30 %")).toBe("0.3");
+    expect(percentToRate("abc")).toBe("abc");
+  });
+
+  it("words contract messages for a person typing percents", () => {
+    expect(fieldMessage(["annualRate"], 'must be at least 0 and at most 0.25 (a fraction: "0.015" is 1.5 %), got 0.3')).toBe("Must be at least 0% and at most 25%, got 30%");
+    expect(fieldMessage(["purchasePrice"], "is required")).toBe("Enter the purchase price");
+    expect(fieldMessage(["appraisalAtPurchase"], "is required for an appraisal formula")).toBe("Required for an appraisal formula");
+  });
+});
+
+describe("buildCalculation", () => {
+  it("builds the contract request from a formula typed by hand", () => {
+    const built = buildCalculation(values({ marketValueCap: "on", appraisalCurrent: "300000" }), CONTEXT);
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    expect(built.value.request).toMatchObject({
+      formula: { type: "fixed-rate", annualRate: "0.02", compounding: "simple", elapsed: "full-years" },
+      purchase: { price: "150000.00", date: "2015-06-01" },
+      appraisals: { current: "300000.00" },
+      caps: [{ type: "market-value" }],
+    });
+    expect(calculateResale(built.value.request).maxResalePrice).toBe("180000.00");
+    expect(built.value.presetName).toBe("");
+  });
+
+  it("uses a preset's rule, named", () => {
+    const built = buildCalculation(values({ presetId: "p1", annualRate: "garbage", appraisalCurrent: "400000" }), CONTEXT);
+    expect(built.ok && built.value.presetName).toBe("1.5% simple");
+    expect(built.ok && built.value.request.formula).toMatchObject({ annualRate: "0.015" });
+  });
+
+  it("says so when a preset is unknown or no longer valid, or the current appraisal its cap needs is missing", () => {
+    const unknown = buildCalculation(values({ presetId: "nope" }), CONTEXT);
+    expect(!unknown.ok && unknown.errors.map((e) => e.path.join("."))).toEqual(["presetId"]);
+    const broken = buildCalculation(values({ presetId: "broken" }), CONTEXT);
+    expect(!broken.ok && broken.errors[0]!.message).toMatch(/no longer validates/);
+    const noAppraisal = buildCalculation(values({ presetId: "p1" }), CONTEXT);
+    expect(!noAppraisal.ok && noAppraisal.errors).toEqual([{ path: ["appraisalCurrent"], message: "Required by the market-value cap (caps.0)" }]);
+  });
+
+  it("skips blank improvement rows and reports errors on the row as typed", () => {
+    const built = buildCalculation(
+      values({
+        improvements: [
+          { description: "", cost: "", completedOn: "" },
+          undefined,
+          { description: "Deck", cost: "5,000", completedOn: "2019-02-30", approved: "on" },
+        ],
+        deductions: [{ description: "Broken window", amount: "-3" }],
+      }),
+      CONTEXT,
+    );
+    expect(built.ok).toBe(false);
+    if (built.ok) return;
+    expect(built.errors.map((e) => e.path.join("."))).toEqual(["improvements.2.completedOn", "deductions.0.amount"]);
+  });
+
+  it("derives an affordability income from a % AMI level and the household size", () => {
+    const built = buildCalculation(
+      values({
+        formulaType: "affordability",
+        affordability: { percentAmi: "80", ...DEFAULT_BUYER },
+      }),
+      CONTEXT,
+    );
+    expect(built.ok).toBe(true);
+    // Addison County FY2023, 80 % limit for 3 persons as published
+    expect(built.ok && built.value.request.formula).toMatchObject({ type: "affordability", income: "71400.00", housingCostRatio: "0.3" });
+    // a fixed-rate formula ignores the (default-filled) affordability fields, even without a table
+    expect(buildCalculation(values({ affordability: { percentAmi: "80", ...DEFAULT_BUYER }, capAffordability: { percentAmi: "120" } }), { ...CONTEXT, incomeLimits: null }).ok).toBe(true);
+    const noTable = buildCalculation(values({ formulaType: "affordability", affordability: { percentAmi: "80", ...DEFAULT_BUYER } }), { ...CONTEXT, incomeLimits: null });
+    expect(!noTable.ok && noTable.errors.map((e) => e.path.join("."))).toContain("affordability.percentAmi");
+  });
+
+  it("checks the buyer assumptions with the contract's own rules", () => {
+    const built = buildCalculation(values({ buyer: { ...DEFAULT_BUYER, interestRate: "80", termYears: "0" }, householdSize: "0" }), CONTEXT);
+    expect(!built.ok && built.errors.map((e) => e.path.join("."))).toEqual(expect.arrayContaining(["buyer.interestRate", "buyer.termYears", "householdSize"]));
+  });
+
+  it("is the Conform schema: errors land on the form's field paths", () => {
+    const parsed = calculatorFormSchema(CONTEXT).safeParse(values({ annualRate: "30" }));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({ path: ["annualRate"], message: expect.stringMatching(/at most 25%/) });
+  });
+});
+
+describe("outcomeMeasures", () => {
+  it("gives % AMI from 2 × the 50 % limit, net proceeds and subsidy retained", () => {
+    const built = buildCalculation(values({ appraisalCurrent: "300000", mortgagePayoff: "90,000", closingCosts: "6000", unpaidLeaseFees: "420" }), CONTEXT);
+    if (!built.ok) throw new Error(JSON.stringify(built.errors));
+    const result = calculateResale(built.value.request);
+    const outcome = outcomeMeasures(built.value.request, result, built.value.outcome, CONTEXT.incomeLimits);
+    expect(result.maxResalePrice).toBe("180000.00");
+    expect(outcome.sellerNetProceeds).toBe("83580.00");
+    expect(outcome.subsidyRetained).toBe("120000.00");
+    expect(outcome.ownerGain).toBe("30000.00");
+    expect(outcome.percentOfAmi?.hundredPercentIncome).toBe("89200.00");
+    // income needed / 89,200 × 100, one decimal; a dearer home needs a larger share of AMI
+    expect(Number(outcome.percentOfAmi!.atResalePrice)).toBeCloseTo((Number(outcome.incomeNeeded) / 89200) * 100, 1);
+    expect(Number(outcome.percentOfAmi!.atResalePrice)).toBeGreaterThan(Number(outcome.percentOfAmi!.atPurchasePrice));
+    expect(outcomeMeasures(built.value.request, result, built.value.outcome, null).percentOfAmi).toBeNull();
+  });
+});
+
+describe("parseProjectionForm", () => {
+  const form = {
+    purchasePrice: "180,000",
+    purchaseDate: "2015-06-01",
+    valuationDate: "2025-06-01",
+    appraisalAtPurchase: "",
+    appraisalCurrent: "400000",
+    indexAtPurchase: "",
+    indexCurrent: "",
+    years: "10",
+    marketGrowth: "3",
+    amiGrowth: "-1",
+    indexGrowth: "2.5",
+    interestRate: "6.5",
+    targetPercentAmi: "80",
+    householdSize: "3",
+    presetIds: [],
+  };
+  it("reads percents and amounts", () => {
+    const parsed = parseProjectionForm(form);
+    expect(parsed).toMatchObject({ ok: true, value: { base: { purchase: { price: "180000.00" }, appraisals: { current: "400000.00" } }, marketGrowth: "0.03", amiGrowth: "-0.01", years: 10 } });
+  });
+  it("explains each bad field", () => {
+    const parsed = parseProjectionForm({ ...form, years: "0", valuationDate: "2014-01-01", marketGrowth: "80", householdSize: "x" });
+    expect(!parsed.ok && Object.keys(parsed.errors).sort()).toEqual(["householdSize", "marketGrowth", "valuationDate", "years"]);
+  });
+});

@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requirePermission } from "~/modules/auth/session.server";
+import { attachmentDisposition, exportHouseholdsCsv } from "~/modules/households/csv.server";
+import { parseHouseholdFilters } from "~/modules/households/schemas";
+import { db } from "~/utils/db.server";
+
+/** The (filtered) household list as CSV: same search, sort and archived filter as the list page. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "records:read");
+  const filters = parseHouseholdFilters(new URL(request.url));
+  const csv = await exportHouseholdsCsv(db(), actor.organisationId, filters);
+  const date = new Date().toISOString().slice(0, 10);
+  const filename = `${actor.organisationName} households ${date}.csv`;
+  return new Response(`\uFEFF${csv}`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": attachmentDisposition(filename),
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,156 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { auditActor } from "~/modules/audit/audit.server";
+import { requirePermission } from "~/modules/auth/session.server";
+import { commitHouseholdImport, planHouseholdImport } from "~/modules/households/csv.server";
+import { IMPORT_COLUMNS } from "~/modules/households/schemas";
+import { db } from "~/utils/db.server";
+import type { CsvRowError } from "~/utils/csv";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Import households · Commonground" }];
+
+const MAX_BYTES = 5 * 1024 * 1024;
+
+type ImportResult = {
+  intent: "dry-run" | "commit";
+  text: string;
+  rows: { row: number; name: string; members: string[] }[];
+  rowCount: number;
+  errors: CsvRowError[];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "records:write");
+  return null;
+}
+
+/** The CSV text from an uploaded file, else from the text box. */
+async function importText(form: FormData): Promise<string> {
+  const file = form.get("file");
+  if (file && typeof file === "object" && "text" in file && file.size > 0) {
+    if (file.size > MAX_BYTES) return "";
+    return file.text();
+  }
+  const text = form.get("csv");
+  return typeof text === "string" ? text : "";
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, "records:write");
+  const form = await request.formData();
+  const text = await importText(form);
+  const intent = form.get("intent") === "commit" ? "commit" : "dry-run";
+  if (text.trim() === "") {
+    return data<ImportResult>(
+      { intent, text, rows: [], rowCount: 0, errors: [{ row: 0, column: "", message: "Paste the CSV or choose a file (at most 5 MB)." }] },
+      { status: 400 },
+    );
+  }
+  if (intent === "commit") {
+    const result = await commitHouseholdImport(db(), auditActor(actor), text);
+    if (result.ok) {
+      return redirectWithToast("/households?sort=updated", {
+        kind: "success",
+        message: `${result.created} household${result.created === 1 ? " was" : "s were"} imported.`,
+      });
+    }
+    return data<ImportResult>({ intent, text, rows: [], rowCount: 0, errors: result.plan.errors }, { status: 400 });
+  }
+  const plan = planHouseholdImport(text);
+  return data<ImportResult>(
+    {
+      intent,
+      text,
+      rows: plan.rows.slice(0, 200).map((r) => ({ row: r.row, name: r.household.name, members: r.members.map((m) => m.fullName) })),
+      rowCount: plan.rows.length,
+      errors: plan.errors,
+    },
+    { status: plan.errors.length ? 400 : 200 },
+  );
+}
+
+export default function ImportHouseholdsPage() {
+  const result = useActionData<typeof action>() as ImportResult | undefined;
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const clean = result && result.intent === "dry-run" && result.errors.length === 0;
+  return (
+    <>
+      <p>
+        <Link to="/households">← Households</Link>
+      </p>
+      <h1>Import households</h1>
+      <p>
+        A CSV file with a header row. Columns: {Object.values(IMPORT_COLUMNS).map((c) => <code key={c}>{c}</code>).reduce<React.ReactNode[]>((acc, el, i) => (i ? [...acc, ", ", el] : [el]), [])}.
+        Only <code>household_name</code> is required. Separate member names with “;”. <code>first_time_buyer</code>: yes / no / blank.
+        Ethnicity and race: the HUD-9902 code (e.g. <code>not-hispanic</code>, <code>asian-white</code>, <code>declined</code>) or its label.
+      </p>
+      <p className="muted">Check first: the dry run lists every problem with its row and column and saves nothing. The import then saves every row or none.</p>
+      {result ? (
+        <section aria-labelledby="result-title" className="card">
+          <h2 id="result-title" style={{ marginTop: 0 }}>
+            {result.errors.length ? `${result.errors.length} problem${result.errors.length === 1 ? "" : "s"} — nothing was imported` : "Dry run: no problems"}
+          </h2>
+          {result.errors.length ? (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Row</th>
+                    <th scope="col">Column</th>
+                    <th scope="col">Problem</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.errors.map((e, i) => (
+                    <tr key={i}>
+                      <td>{e.row || "—"}</td>
+                      <td>{e.column ? <code>{e.column}</code> : "—"}</td>
+                      <td>{e.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <>
+              <p>
+                {result.rowCount} household{result.rowCount === 1 ? "" : "s"} ready to import{result.rowCount > result.rows.length ? ` (first ${result.rows.length} shown)` : ""}:
+              </p>
+              <ul>
+                {result.rows.map((r) => (
+                  <li key={r.row}>
+                    Row {r.row}: {r.name}
+                    {r.members.length ? ` — ${r.members.join(", ")}` : ""}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" className="stack card">
+        <div className="field">
+          <label htmlFor="file">CSV file</label>
+          <input id="file" name="file" type="file" accept=".csv,text/csv" />
+        </div>
+        <div className="field">
+          <label htmlFor="csv">…or paste the CSV</label>
+          <textarea id="csv" name="csv" rows={10} defaultValue={result?.text ?? ""} key={result?.text ?? ""} spellCheck={false} />
+        </div>
+        <div className="actions">
+          <button type="submit" name="intent" value="dry-run" className={clean ? "secondary" : "primary"} disabled={busy}>
+            Check (dry run)
+          </button>
+          {clean ? (
+            <button type="submit" name="intent" value="commit" className="primary" disabled={busy}>
+              Import all
+            </button>
+          ) : null}
+        </div>
+      </Form>
+    </>
+  );
+}

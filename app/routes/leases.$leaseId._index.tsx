@@ -1,0 +1,426 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { auditActor } from "~/modules/audit/audit.server";
+import { requirePermission } from "~/modules/auth/session.server";
+import { storedSpec } from "~/modules/formula-presets/formula-presets.server";
+import { buildLeaseDocumentData } from "~/modules/leases/documents.server";
+import { amendLease, getLease, leaseEscalation, leaseRiders, transitionLease } from "~/modules/leases/leases.server";
+import { LEASE_STATUS_LABELS, LEASE_TRANSITIONS, type LeaseStatus } from "~/modules/leases/lifecycle";
+import { AmendmentSchema, ESCALATION_KINDS, ESCALATION_LABELS, LEASE_RIDERS, TransitionSchema } from "~/modules/leases/schemas";
+import { feeEscalationInWords } from "~/modules/leases/template";
+import { describeFormula, formulaLabel } from "~/modules/resale/describe";
+import { StaleRecordError } from "~/utils/concurrency.server";
+import { db } from "~/utils/db.server";
+import { formatInstant, formatLegalDate } from "~/utils/format";
+import { centsToString, Decimal, formatUsd } from "~/utils/money";
+import { can } from "~/utils/permissions";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lease.reference ?? "Lease"} · Commonground` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "records:read");
+  const lease = await getLease(db(), actor.organisationId, params.leaseId ?? "");
+  if (!lease) throw new Response("Lease not found", { status: 404 });
+  const documentData = await buildLeaseDocumentData(db(), actor.organisationId, lease.id);
+  const spec = lease.formulaSpec != null ? storedSpec(lease.formulaSpec) : null;
+  return {
+    lease: { ...lease, escalation: leaseEscalation(lease), riders: leaseRiders(lease) },
+    frozenFormula: spec ? { label: formulaLabel(spec.formula), words: describeFormula(spec.formula) } : null,
+    documents: documentData.ok
+      ? { ready: true as const, example: documentData.data.resale.workedExample, formulaInWords: documentData.data.resale.formulaInWords }
+      : { ready: false as const, errors: documentData.errors },
+    canWrite: can(actor.role, "records:write"),
+    today: new Date().toISOString().slice(0, 10),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, "records:write");
+  const leaseId = params.leaseId ?? "";
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  try {
+    if (intent === "transition") {
+      const submission = parseWithZod(formData, { schema: TransitionSchema });
+      if (submission.status !== "success") return data({ intent: "transition" as const, to: String(formData.get("to") ?? ""), result: submission.reply() }, { status: 400 });
+      const result = await transitionLease(db(), auditActor(actor), leaseId, submission.value);
+      if (!result.ok) {
+        return data({ intent: "transition" as const, to: submission.value.to, result: submission.reply({ formErrors: result.formErrors ?? [], fieldErrors: result.fieldErrors }) }, { status: 400 });
+      }
+      return redirectWithToast(`/leases/${leaseId}`, { kind: "success", message: `The lease is now ${LEASE_STATUS_LABELS[submission.value.to].toLowerCase()}.` });
+    }
+    if (intent === "amend") {
+      const submission = parseWithZod(formData, { schema: AmendmentSchema });
+      if (submission.status !== "success") return data({ intent: "amend" as const, to: "", result: submission.reply() }, { status: 400 });
+      const result = await amendLease(db(), auditActor(actor), leaseId, submission.value);
+      if (!result.ok) return data({ intent: "amend" as const, to: "", result: submission.reply({ formErrors: result.formErrors, fieldErrors: result.fieldErrors }) }, { status: 400 });
+      return redirectWithToast(`/leases/${leaseId}`, { kind: "success", message: "The amendment was recorded and applied." });
+    }
+  } catch (error) {
+    if (error instanceof StaleRecordError) {
+      return data({ intent: String(intent) as "transition" | "amend", to: String(formData.get("to") ?? ""), result: { status: "error" as const, error: { "": [error.message] } } }, { status: 409 });
+    }
+    throw error;
+  }
+  return data({ intent: "unknown" as const, to: "", result: { status: "error" as const, error: { "": ["Unknown action."] } } }, { status: 400 });
+}
+
+const ACTION_LABELS: Record<LeaseStatus, string> = {
+  draft: "Back to draft",
+  executed: "Mark as executed (signed)",
+  recorded: "Mark as recorded with the county",
+  active: "Mark as active",
+  ended: "End the lease",
+  assigned: "Mark as assigned to a buyer",
+};
+
+function Money({ cents }: { cents: number }) {
+  return <>{formatUsd(centsToString(cents))}</>;
+}
+
+export default function LeasePage() {
+  const { lease, frozenFormula, documents, canWrite, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const status = lease.status as LeaseStatus;
+  const next = LEASE_TRANSITIONS[status];
+  const parcel = lease.home.parcel;
+  return (
+    <>
+      <p>
+        <Link to="/leases">← Ground leases</Link>
+      </p>
+      <div className="page-header">
+        <h1>
+          Ground lease {lease.reference} <span className="badge">{LEASE_STATUS_LABELS[status]}</span>
+        </h1>
+        <div className="actions">
+          {canWrite && status === "draft" ? (
+            <Link className="button" to={`/leases/${lease.id}/edit`}>
+              Edit draft
+            </Link>
+          ) : null}
+          {documents.ready ? (
+            <>
+              <a className="button secondary" href={`/leases/${lease.id}/document.pdf`} download>
+                Download lease (PDF)
+              </a>
+              <a className="button secondary" href={`/leases/${lease.id}/memorandum.pdf`} download>
+                Download memorandum (PDF)
+              </a>
+            </>
+          ) : null}
+        </div>
+      </div>
+      {!documents.ready ? (
+        <div className="form-errors" role="status">
+          <p>
+            <strong>No document can be produced yet:</strong>
+          </p>
+          <ul>
+            {documents.errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {status !== "draft" ? <p className="muted">The terms of a signed lease are frozen; they change only by a dated amendment (below).</p> : null}
+      <div className="cards">
+        <section className="card">
+          <h2>Parties and property</h2>
+          <dl className="details">
+            <dt>Lessees</dt>
+            <dd>{lease.lessees.map((l) => l.fullName).join(", ")}</dd>
+            <dt>Household</dt>
+            <dd>{lease.household.name}</dd>
+            <dt>Home</dt>
+            <dd>
+              {parcel.streetAddress}
+              {lease.home.label ? `, ${lease.home.label}` : ""} (APN {parcel.parcelNumber})
+            </dd>
+            <dt>Legal description</dt>
+            <dd style={{ whiteSpace: "pre-wrap" }}>{parcel.legalDescription || <span className="muted">— missing (enter it on the parcel)</span>}</dd>
+          </dl>
+        </section>
+        <section className="card">
+          <h2>Term</h2>
+          <dl className="details">
+            <dt>Execution date</dt>
+            <dd>{formatLegalDate(lease.executionDate)}</dd>
+            <dt>Commencement</dt>
+            <dd>{formatLegalDate(lease.commencementDate)}</dd>
+            <dt>Term</dt>
+            <dd>{lease.termYears} years</dd>
+            <dt>Expiration</dt>
+            <dd>{formatLegalDate(lease.expirationDate)}</dd>
+            <dt>Renewal term</dt>
+            <dd>{lease.renewalTermYears} years</dd>
+            <dt>Purchase option</dt>
+            <dd>{lease.purchaseOptionDays} days</dd>
+            {lease.endedOn ? (
+              <>
+                <dt>{status === "assigned" ? "Assigned on" : "Ended on"}</dt>
+                <dd>{formatLegalDate(lease.endedOn)}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+        <section className="card">
+          <h2>Lease fee</h2>
+          <dl className="details">
+            <dt>Monthly fee</dt>
+            <dd>
+              <Money cents={lease.monthlyFeeCents} />, due on day {lease.feeDueDay}
+            </dd>
+            <dt>Escalation</dt>
+            <dd>The lease fee {feeEscalationInWords(lease.escalation)}.</dd>
+          </dl>
+        </section>
+        <section className="card">
+          <h2>Recording</h2>
+          <dl className="details">
+            <dt>County</dt>
+            <dd>{lease.recordingCounty || "—"}</dd>
+            <dt>Instrument</dt>
+            <dd>{lease.recordingInstrument || "—"}</dd>
+            <dt>Book / page</dt>
+            <dd>{lease.recordingBook || lease.recordingPage ? `${lease.recordingBook} / ${lease.recordingPage}` : "—"}</dd>
+            <dt>Recorded on</dt>
+            <dd>{formatLegalDate(lease.recordingDate)}</dd>
+          </dl>
+        </section>
+      </div>
+
+      <section className="card">
+        <h2>Resale formula</h2>
+        {frozenFormula ? (
+          <p>
+            <strong>{frozenFormula.label}</strong> (frozen into the lease at signing; preset “{lease.formulaPresetName}”). {frozenFormula.words}
+          </p>
+        ) : lease.formulaPresetName ? (
+          <p>
+            Preset <strong>{lease.formulaPresetName}</strong> — copied into the lease when it is signed.{" "}
+            {documents.ready ? documents.formulaInWords : null}
+          </p>
+        ) : (
+          <p className="muted">No formula preset chosen yet.</p>
+        )}
+        {documents.ready ? (
+          <>
+            <h3>Worked example (Exhibit)</h3>
+            <p className="muted">{documents.example.description}</p>
+            <div className="table-wrap">
+              <table>
+                <tbody>
+                  {documents.example.lines.map((line, i) => (
+                    <tr key={i}>
+                      <th scope="row">{line.label}</th>
+                      <td className="num">{/^-?\d+(\.\d+)?$/.test(line.amount) ? formatUsd(line.amount) : line.amount}</td>
+                      <td className="muted">{line.explanation}</td>
+                    </tr>
+                  ))}
+                  <tr>
+                    <th scope="row">Maximum resale price</th>
+                    <td className="num">
+                      <strong>{formatUsd(documents.example.maxResalePrice)}</strong>
+                    </td>
+                    <td />
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+          </>
+        ) : null}
+      </section>
+
+      <section className="card">
+        <h2>Permitted mortgages and riders</h2>
+        {lease.permittedMortgages.length ? (
+          <ul>
+            {lease.permittedMortgages.map((m) => (
+              <li key={m.id}>
+                {m.lender}: <Money cents={m.amountCents} /> ({formatLegalDate(m.recordedOn)})
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No permitted mortgages.</p>
+        )}
+        <p>Riders: {lease.riders.length ? lease.riders.join("; ") : "none"}</p>
+      </section>
+
+      {canWrite && next.length ? (
+        <section className="card" aria-labelledby="status-heading">
+          <h2 id="status-heading">Status</h2>
+          {actionData?.intent === "transition" && actionData.result.error ? (
+            <FormErrors
+              id="transition-errors"
+              errors={[
+                `The lease cannot become ${LEASE_STATUS_LABELS[actionData.to as LeaseStatus]?.toLowerCase() ?? actionData.to}:`,
+                ...Object.values(actionData.result.error).flat().filter((e): e is string => typeof e === "string"),
+              ]}
+            />
+          ) : null}
+          {next.map((to) => (
+            <Form method="post" key={to} className="form-grid" style={{ alignItems: "end", marginBottom: "1rem" }}>
+              <input type="hidden" name="intent" value="transition" />
+              <input type="hidden" name="to" value={to} />
+              <input type="hidden" name="version" value={lease.version} />
+              {to === "executed" ? (
+                <Field label="Execution date (signed)" inputProps={{ id: "executionDate", name: "executionDate", type: "date", defaultValue: lease.executionDate ?? today }} />
+              ) : null}
+              {to === "recorded" ? (
+                <>
+                  <Field label="Recording county" inputProps={{ id: "recordingCounty", name: "recordingCounty", defaultValue: lease.recordingCounty }} />
+                  <Field label="Instrument number" inputProps={{ id: "recordingInstrument", name: "recordingInstrument", defaultValue: lease.recordingInstrument }} />
+                  <Field label="Book" inputProps={{ id: "recordingBook", name: "recordingBook", defaultValue: lease.recordingBook }} />
+                  <Field label="Page" inputProps={{ id: "recordingPage", name: "recordingPage", defaultValue: lease.recordingPage }} />
+                  <Field label="Recording date" inputProps={{ id: "recordingDate", name: "recordingDate", type: "date", defaultValue: lease.recordingDate ?? "" }} />
+                </>
+              ) : null}
+              {to === "ended" || to === "assigned" ? (
+                <Field label={to === "ended" ? "End date" : "Assignment date"} inputProps={{ id: `endedOn-${to}`, name: "endedOn", type: "date", defaultValue: today }} />
+              ) : null}
+              <div className="field">
+                <button type="submit" className={to === "ended" ? "secondary" : "primary"}>
+                  {ACTION_LABELS[to]}
+                </button>
+              </div>
+            </Form>
+          ))}
+        </section>
+      ) : null}
+
+      {canWrite && (status === "executed" || status === "recorded" || status === "active") ? (
+        <AmendmentForm lease={lease} lastResult={actionData?.intent === "amend" ? (actionData.result as SubmissionResult<string[]>) : undefined} today={today} />
+      ) : null}
+
+      <section className="card">
+        <h2>Amendments</h2>
+        {lease.amendments.length ? (
+          <ul>
+            {lease.amendments.map((a) => (
+              <li key={a.id}>
+                <strong>{formatLegalDate(a.effectiveDate)}</strong>: {a.description}{" "}
+                <span className="muted">({Object.keys((a.changes as { after?: Record<string, unknown> }).after ?? {}).join(", ")})</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">None.</p>
+        )}
+      </section>
+
+      <section className="card">
+        <h2>Documents produced</h2>
+        {lease.documents.length ? (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Document</th>
+                  <th scope="col">By</th>
+                  <th scope="col">Template version</th>
+                  <th scope="col" className="num">
+                    Pages
+                  </th>
+                  <th scope="col">SHA-256</th>
+                </tr>
+              </thead>
+              <tbody>
+                {lease.documents.map((d) => (
+                  <tr key={d.id}>
+                    <td>{formatInstant(d.createdAt)}</td>
+                    <td>{d.kind === "lease" ? "Ground lease" : "Memorandum"}</td>
+                    <td>{d.generatedByLabel}</td>
+                    <td>{d.templateVersion ? `Version ${d.templateVersion.versionNumber}` : "—"}</td>
+                    <td className="num">{d.pages}</td>
+                    <td>
+                      <code>{d.sha256.slice(0, 16)}…</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="muted">No document has been produced yet.</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+type LeaseView = ReturnType<typeof useLoaderData<typeof loader>>["lease"];
+
+function AmendmentForm({ lease, lastResult, today }: { lease: LeaseView; lastResult: SubmissionResult<string[]> | undefined; today: string }) {
+  const escalation = lease.escalation;
+  const percent = (rate: string) => new Decimal(rate).times(100).toFixed();
+  const [form, fields] = useForm({
+    id: `amend-${lease.id}-${lease.version}`,
+    lastResult,
+    defaultValue: {
+      effectiveDate: today,
+      monthlyFeeCents: centsToString(lease.monthlyFeeCents),
+      escalationKind: escalation.kind,
+      escalationRate: escalation.kind === "fixed-percent" ? percent(escalation.annualRate) : "",
+      escalationCap: escalation.kind === "index" ? percent(escalation.cap) : "",
+      escalationIndexName: escalation.kind === "index" ? escalation.indexName ?? "" : "",
+      feeDueDay: String(lease.feeDueDay),
+      purchaseOptionDays: String(lease.purchaseOptionDays),
+      renewalTermYears: String(lease.renewalTermYears),
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AmendmentSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <section className="card">
+      <h2>Record an amendment</h2>
+      <p className="muted">For a signed lease: states what changes and from when. The change is applied and kept in the lease's history.</p>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <input type="hidden" name="intent" value="amend" />
+        <input type="hidden" name="version" value={lease.version} />
+        <div className="form-grid">
+          <Field label="Effective date" errors={fields.effectiveDate.errors} inputProps={getInputProps(fields.effectiveDate, { type: "date" })} />
+          <Field label="Monthly lease fee ($)" errors={fields.monthlyFeeCents.errors} inputProps={getInputProps(fields.monthlyFeeCents, { type: "text" })} />
+          <Field label="Due day (1–28)" errors={fields.feeDueDay.errors} inputProps={getInputProps(fields.feeDueDay, { type: "number" })} />
+          <SelectField label="Fee escalation" errors={fields.escalationKind.errors} selectProps={getSelectProps(fields.escalationKind)} options={ESCALATION_KINDS.map((k) => ({ value: k, label: ESCALATION_LABELS[k] }))} />
+          <Field label="Yearly increase (%) — fixed percent" errors={fields.escalationRate.errors} inputProps={getInputProps(fields.escalationRate, { type: "text" })} />
+          <Field label="Index — index rule" errors={fields.escalationIndexName.errors} inputProps={getInputProps(fields.escalationIndexName, { type: "text" })} />
+          <Field label="Yearly cap (%) — index rule" errors={fields.escalationCap.errors} inputProps={getInputProps(fields.escalationCap, { type: "text" })} />
+          <Field label="Purchase option (days)" errors={fields.purchaseOptionDays.errors} inputProps={getInputProps(fields.purchaseOptionDays, { type: "number" })} />
+          <Field label="Renewal term (years)" errors={fields.renewalTermYears.errors} inputProps={getInputProps(fields.renewalTermYears, { type: "number" })} />
+        </div>
+        <fieldset>
+          <legend>Riders</legend>
+          {LEASE_RIDERS.map((rider, i) => (
+            <div className="field field-checkbox" key={rider}>
+              <input type="checkbox" id={`amend-rider-${i}`} name="riders" value={rider} defaultChecked={lease.riders.includes(rider)} />
+              <label htmlFor={`amend-rider-${i}`}>{rider}</label>
+            </div>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Add a permitted mortgage (optional)</legend>
+          <div className="form-grid">
+            <Field label="Lender" errors={fields.newMortgageLender.errors} inputProps={getInputProps(fields.newMortgageLender, { type: "text" })} />
+            <Field label="Amount ($)" errors={fields.newMortgageAmountCents.errors} inputProps={getInputProps(fields.newMortgageAmountCents, { type: "text" })} />
+            <Field label="Mortgage date" errors={fields.newMortgageRecordedOn.errors} inputProps={getInputProps(fields.newMortgageRecordedOn, { type: "date" })} />
+          </div>
+        </fieldset>
+        <TextareaField label="What the amendment says" errors={fields.description.errors} textareaProps={{ ...getTextareaProps(fields.description), rows: 3 }} />
+        <div className="actions">
+          <button type="submit" className="primary">
+            Record amendment
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}

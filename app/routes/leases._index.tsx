@@ -1,0 +1,193 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { zipSync } from "fflate";
+import { useState, type FormEvent } from "react";
+import { requirePermission } from "~/modules/auth/session.server";
+import { listLeases } from "~/modules/leases/leases.server";
+import { LEASE_STATUS_LABELS, LEASE_STATUSES } from "~/modules/leases/lifecycle";
+import { parseLeaseListQuery } from "~/modules/leases/schemas";
+import { db } from "~/utils/db.server";
+import { formatLegalDate } from "~/utils/format";
+import { centsToString, formatUsd } from "~/utils/money";
+import { can } from "~/utils/permissions";
+
+export const meta: MetaFunction = () => [{ title: "Ground leases · Commonground" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "records:read");
+  const query = parseLeaseListQuery(new URL(request.url));
+  const leases = await listLeases(db(), actor.organisationId, query);
+  return {
+    query,
+    canWrite: can(actor.role, "records:write"),
+    leases: leases.map((l) => ({
+      id: l.id,
+      reference: l.reference,
+      status: l.status,
+      home: l.homeLabel,
+      lessees: l.lesseeNames,
+      commencementDate: l.commencementDate,
+      expirationDate: l.expirationDate,
+      monthlyFeeCents: l.monthlyFeeCents,
+    })),
+  };
+}
+
+type Progress = { done: number; total: number; failed: string[]; finished: boolean };
+
+/**
+ * Bulk download. With JavaScript the browser fetches the selected leases' PDFs one at a time (a progress bar
+ * shows how many are done; each is an ordinary recorded generation) and zips them itself with fflate: no job
+ * state on the server, so it works behind any number of server processes and survives a slow document.
+ * Without JavaScript the form posts to /leases/documents.zip, which builds the same ZIP on the server.
+ */
+async function downloadZip(selected: { id: string; reference: string }[], onProgress: (p: Progress) => void) {
+  const files: Record<string, Uint8Array> = {};
+  const failed: string[] = [];
+  for (const [i, lease] of selected.entries()) {
+    try {
+      const response = await fetch(`/leases/${lease.id}/document.pdf`);
+      if (response.ok) files[`${lease.reference} ground lease.pdf`] = new Uint8Array(await response.arrayBuffer());
+      else failed.push(`${lease.reference}: ${(await response.text()).replace(/^No document was produced:\s*/, "").trim()}`);
+    } catch {
+      failed.push(`${lease.reference}: the server could not be reached`);
+    }
+    onProgress({ done: i + 1, total: selected.length, failed, finished: false });
+  }
+  if (failed.length) files["SKIPPED.txt"] = new TextEncoder().encode(`${failed.join("\n\n")}\n`);
+  const zip = zipSync(files, { level: 0 });
+  const url = URL.createObjectURL(new Blob([zip], { type: "application/zip" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = `ground leases ${new Date().toISOString().slice(0, 10)}.zip`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  onProgress({ done: selected.length, total: selected.length, failed, finished: true });
+}
+
+export default function LeasesPage() {
+  const { leases, query, canWrite } = useLoaderData<typeof loader>();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const busy = progress !== null && !progress.finished;
+  const toggle = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const onBulkSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const chosen = leases.filter((l) => selected.has(l.id));
+    if (chosen.length === 0 || busy) return;
+    setProgress({ done: 0, total: chosen.length, failed: [], finished: false });
+    void downloadZip(chosen, (p) => setProgress({ ...p, failed: [...p.failed] }));
+  };
+  return (
+    <>
+      <div className="page-header">
+        <h1>Ground leases</h1>
+        <div className="actions">
+          {canWrite ? (
+            <Link className="button" to="/leases/new">
+              New lease
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      <Form method="get" className="filters" role="search">
+        <div className="field" style={{ flex: "1 1 16rem" }}>
+          <label htmlFor="q">Search</label>
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="Reference, lessee or address" />
+        </div>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={query.status ?? ""}>
+            <option value="">Any status</option>
+            {LEASE_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {LEASE_STATUS_LABELS[status]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="secondary">
+          Apply
+        </button>
+      </Form>
+      {leases.length === 0 ? (
+        <p className="card">No leases match. {canWrite ? <Link to="/leases/new">Create a lease</Link> : null}</p>
+      ) : (
+        <form method="post" action="/leases/documents.zip" onSubmit={onBulkSubmit}>
+          <div className="actions" style={{ marginBottom: "0.75rem" }}>
+            <button type="submit" className="secondary" disabled={busy}>
+              Download selected as ZIP ({selected.size})
+            </button>
+            {progress ? (
+              <span role="status" aria-live="polite">
+                <progress value={progress.done} max={progress.total} aria-label="Documents prepared" /> {progress.done} of {progress.total} documents
+                {progress.finished ? " — done." : "…"}
+                {progress.finished && progress.failed.length ? ` ${progress.failed.length} skipped (see SKIPPED.txt in the ZIP).` : ""}
+              </span>
+            ) : null}
+          </div>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <input
+                      type="checkbox"
+                      aria-label="Select all leases"
+                      checked={selected.size === leases.length}
+                      onChange={(e) => setSelected(e.currentTarget.checked ? new Set(leases.map((l) => l.id)) : new Set())}
+                    />
+                  </th>
+                  <th scope="col">Reference</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Home</th>
+                  <th scope="col">Lessees</th>
+                  <th scope="col">Term</th>
+                  <th scope="col" className="num">
+                    Monthly fee
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {leases.map((lease) => (
+                  <tr key={lease.id}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        name="leaseId"
+                        value={lease.id}
+                        aria-label={`Select ${lease.reference}`}
+                        checked={selected.has(lease.id)}
+                        onChange={(e) => toggle(lease.id, e.currentTarget.checked)}
+                      />
+                    </td>
+                    <td>
+                      <Link to={`/leases/${lease.id}`}>{lease.reference}</Link>
+                    </td>
+                    <td>
+                      <span className="badge">{LEASE_STATUS_LABELS[lease.status]}</span>
+                    </td>
+                    <td>{lease.home}</td>
+                    <td>{lease.lessees.join(", ")}</td>
+                    <td>
+                      {formatLegalDate(lease.commencementDate)} – {formatLegalDate(lease.expirationDate)}
+                    </td>
+                    <td className="num">{formatUsd(centsToString(lease.monthlyFeeCents))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}

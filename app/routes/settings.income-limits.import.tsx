@@ -1,0 +1,178 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { auditActor } from "~/modules/audit/audit.server";
+import { requirePermission } from "~/modules/auth/session.server";
+import type { HudImportIssue } from "~/modules/income-limits/hud-import";
+import { commitIncomeLimitImport, exampleImportCsv, planIncomeLimitImport } from "~/modules/income-limits/income-limits.server";
+import { db } from "~/utils/db.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Import income limits · Commonground" }];
+
+const MAX_BYTES = 10 * 1024 * 1024;
+
+type ImportResult = {
+  intent: "dry-run" | "commit";
+  text: string;
+  source: string;
+  tables: { fiscalYear: number; areaCode: string; areaName: string; action: "create" | "replace" }[];
+  errors: HudImportIssue[];
+  warnings: HudImportIssue[];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "settings:manage");
+  return { example: exampleImportCsv() };
+}
+
+async function importText(form: FormData): Promise<string> {
+  const file = form.get("file");
+  if (file && typeof file === "object" && "text" in file && file.size > 0) {
+    if (file.size > MAX_BYTES) return "";
+    return file.text();
+  }
+  const text = form.get("text");
+  return typeof text === "string" ? text : "";
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, "settings:manage");
+  const form = await request.formData();
+  const text = await importText(form);
+  const source = String(form.get("source") ?? "").trim().slice(0, 500);
+  const intent = form.get("intent") === "commit" ? "commit" : "dry-run";
+  const options = source ? { source } : {};
+  if (text.trim() === "") {
+    return data<ImportResult>(
+      { intent, text, source, tables: [], warnings: [], errors: [{ row: 0, column: "", message: "Paste the CSV or JSON, or choose a file (at most 10 MB)." }] },
+      { status: 400 },
+    );
+  }
+  if (intent === "commit") {
+    const result = await commitIncomeLimitImport(db(), auditActor(actor), text, options);
+    if (result.ok) {
+      return redirectWithToast("/settings/income-limits", {
+        kind: "success",
+        message: `Income limits imported: ${result.created} new table${result.created === 1 ? "" : "s"}, ${result.replaced} replaced.`,
+      });
+    }
+    const { plan } = result;
+    return data<ImportResult>({ intent, text, source, tables: [], errors: plan.errors, warnings: plan.warnings }, { status: 400 });
+  }
+  const plan = await planIncomeLimitImport(db(), actor.organisationId, text, options);
+  return data<ImportResult>(
+    {
+      intent,
+      text,
+      source,
+      tables: plan.tables.map((t) => ({ fiscalYear: t.fiscalYear, areaCode: t.areaCode, areaName: t.areaName, action: t.action })),
+      errors: plan.errors,
+      warnings: plan.warnings,
+    },
+    { status: plan.errors.length ? 400 : 200 },
+  );
+}
+
+function Issues({ title, issues }: { title: string; issues: HudImportIssue[] }) {
+  if (issues.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Row</th>
+              <th scope="col">Column</th>
+              <th scope="col">Problem</th>
+            </tr>
+          </thead>
+          <tbody>
+            {issues.map((issue, i) => (
+              <tr key={i}>
+                <td>{issue.row || "whole file"}</td>
+                <td>{issue.column ? <code>{issue.column}</code> : "—"}</td>
+                <td>{issue.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+export default function ImportIncomeLimitsPage() {
+  const { example } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ImportResult | undefined;
+  const busy = useNavigation().state === "submitting";
+  const clean = result?.intent === "dry-run" && result.errors.length === 0;
+  return (
+    <>
+      <p>
+        <Link to="/settings/income-limits">← Income limits</Link>
+      </p>
+      <h1>Import HUD income limits</h1>
+      <p>
+        HUD&apos;s Section 8 income-limits file saved as CSV (columns <code>hud_area_code</code>, <code>hud_area_name</code>,{" "}
+        <code>medianYYYY</code>, <code>l50_1</code>…<code>l50_8</code>, <code>ELI_1</code>…<code>ELI_8</code>,{" "}
+        <code>l80_1</code>…<code>l80_8</code>, optionally <code>fy</code>), or a JSON array of tables. A table for a
+        year and area already on file is replaced; certifications already made keep the limit they used.
+      </p>
+      <details>
+        <summary>Example CSV</summary>
+        <pre className="legal" style={{ overflowX: "auto", whiteSpace: "pre" }}>
+          {example}
+        </pre>
+      </details>
+      {result ? (
+        <section className="card" aria-labelledby="result-title">
+          <h2 id="result-title" style={{ marginTop: 0 }}>
+            {result.errors.length
+              ? `${result.errors.length} error${result.errors.length === 1 ? "" : "s"} — nothing was imported`
+              : `Dry run: ${result.tables.length} table${result.tables.length === 1 ? "" : "s"} ready`}
+          </h2>
+          {result.tables.length && !result.errors.length ? (
+            <ul>
+              {result.tables.map((t) => (
+                <li key={`${t.fiscalYear}-${t.areaCode}`}>
+                  FY{t.fiscalYear} {t.areaName} ({t.areaCode}) — {t.action === "create" ? "new" : "replaces the table on file"}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <Issues title="Errors" issues={result.errors} />
+          <Issues title="Warnings (the table is kept; check the figures)" issues={result.warnings} />
+        </section>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" className="stack card">
+        <div className="field">
+          <label htmlFor="file">File (CSV or JSON)</label>
+          <input id="file" name="file" type="file" accept=".csv,.json,text/csv,application/json" />
+        </div>
+        <div className="field">
+          <label htmlFor="text">…or paste it</label>
+          <textarea id="text" name="text" rows={10} spellCheck={false} defaultValue={result?.text ?? ""} key={result?.text ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="source">Source</label>
+          <input id="source" name="source" type="text" defaultValue={result?.source ?? ""} aria-describedby="source-hint" />
+          <p className="field-hint" id="source-hint">
+            Where the figures come from (e.g. &quot;HUD FY2025 Section 8 Income Limits, huduser.gov&quot;). Default for CSV: HUD Section 8 Income Limits FYyyyy (CSV import).
+          </p>
+        </div>
+        <div className="actions">
+          <button type="submit" name="intent" value="dry-run" className={clean ? "secondary" : "primary"} disabled={busy}>
+            Check (dry run)
+          </button>
+          {clean ? (
+            <button type="submit" name="intent" value="commit" className="primary" disabled={busy}>
+              Import
+            </button>
+          ) : null}
+        </div>
+      </Form>
+    </>
+  );
+}

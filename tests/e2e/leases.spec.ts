@@ -1,0 +1,88 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "./support";
+
+/**
+ * The ground lease journey as an administrator: a formula preset, a home and a household (made through the
+ * UI so the spec does not depend on the demo portfolio), a draft lease, execution, and both PDFs.
+ */
+test("an administrator creates a lease, executes it and downloads the lease and the memorandum", async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  const street = `${40 + (Date.now() % 900)} Juniper Lane ${stamp}`;
+  await signIn(page, DEMO.admin);
+
+  // A formula preset.
+  await page.goto("/settings/formula-presets/new");
+  await page.getByLabel("Name").fill(`E2E 1.5% simple ${stamp}`);
+  await page.getByLabel("Annual rate (%)").fill("1.5");
+  await page.getByRole("button", { name: "Create preset" }).click();
+  await expect(page.getByRole("heading", { name: `E2E 1.5% simple ${stamp}` })).toBeVisible();
+
+  // A parcel with a home, and a household.
+  await page.goto("/parcels/new");
+  await page.getByLabel("Parcel number (APN)").fill(`E2E-${stamp}`);
+  await page.getByLabel("Street address").fill(street);
+  await page.getByLabel("City").fill("Winooski");
+  await page.getByLabel("Legal description").fill(`Lot 9, Block 4, JUNIPER HEIGHTS ${stamp}, Chittenden County Land Records.`);
+  await page.getByLabel("Type of home").selectOption("single_family");
+  await page.getByLabel("Bedrooms").fill("3");
+  await page.getByLabel("Bathrooms").fill("1.5");
+  await page.getByRole("button", { name: "Register parcel" }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith("/parcels/new"));
+
+  await page.goto("/households/new");
+  await page.getByLabel("Household name").fill(`Okafor household ${stamp}`);
+  await page.getByRole("button", { name: "Add household" }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith("/households/new"));
+
+  // The draft lease: bad input first (nothing saved), then a sound one.
+  await page.goto("/leases/new");
+  await page.getByLabel("Home", { exact: true }).selectOption({ label: `${street} (APN E2E-${stamp})` });
+  await page.getByLabel("Household", { exact: true }).selectOption({ label: `Okafor household ${stamp}` });
+  await page.getByLabel("Lessees (one full name a line)").fill("Chioma Okafor\nDaniel Okafor");
+  await page.getByLabel("Commencement date").fill("2025-02-01");
+  await expect(page.getByTestId("expiration")).toHaveText("Jan 31, 2124");
+  await page.getByLabel("Monthly lease fee ($)").fill("-5");
+  await page.getByLabel("Due day of the month (1–28)").fill("31");
+  await page.getByLabel("Formula preset").selectOption(`E2E 1.5% simple ${stamp}`);
+  await page.getByRole("button", { name: "Create draft lease" }).click();
+  await expect(page.getByText("The amount cannot be negative")).toBeVisible();
+  await expect(page.getByText("between 1 and 28")).toBeVisible();
+  await page.getByLabel("Monthly lease fee ($)").fill("35");
+  await page.getByLabel("Due day of the month (1–28)").fill("1");
+  await page.getByRole("button", { name: "Create draft lease" }).click();
+  const heading = page.getByRole("heading", { level: 1, name: /Ground lease GL-\d{4}-\d{4}/ });
+  await expect(heading).toBeVisible();
+  const reference = /GL-\d{4}-\d{4}/.exec((await heading.textContent()) ?? "")![0];
+
+  // Execute it.
+  await page.getByRole("button", { name: "Mark as executed (signed)" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Executed");
+  await expect(page.getByText("frozen into the lease at signing")).toBeVisible();
+
+  // Download both documents.
+  for (const [link, kind] of [
+    ["Download lease (PDF)", "ground lease"],
+    ["Download memorandum (PDF)", "memorandum of ground lease"],
+  ] as const) {
+    const downloadPromise = page.waitForEvent("download");
+    await page.getByRole("link", { name: link }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toBe(`${reference} ${kind}.pdf`);
+    const file = await download.path();
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
+    expect(text).toContain(reference);
+    expect(text).toContain("Chioma Okafor");
+  }
+
+  // Both generations are listed on the lease.
+  await page.reload();
+  await expect(page.getByRole("cell", { name: "Memorandum" })).toBeVisible();
+
+  // The list finds it by lessee name.
+  await page.goto(`/leases?q=chioma`);
+  await expect(page.getByRole("link", { name: reference })).toBeVisible();
+});
