@@ -12,6 +12,10 @@ const LAST = ["Okafor", "Núñez", "Ščerba", "Nguyen", "Mohammed", "Rivera", "
 
 export async function seedScale(db: Db, organisationId: string, count: number, log: (line: string) => void = () => {}): Promise<void> {
   const batch = 1_000;
+  // Tokens are written in chunks of exactly TOKEN_CHUNK rows: Prisma caches a query plan per createMany
+  // shape, and a different row count per batch would grow that cache without bound.
+  const TOKEN_CHUNK = 500;
+  let pendingTokens: { organisationId: string; parcelId: string; token: string }[] = [];
   for (let start = 0; start < count; start += batch) {
     const size = Math.min(batch, count - start);
     const parcels = [];
@@ -63,13 +67,18 @@ export async function seedScale(db: Db, organisationId: string, count: number, l
         purchaseDate: `${2005 + (i % 19)}-06-01`,
       });
     }
+    pendingTokens.push(...tokens);
+    const chunks = [];
+    while (pendingTokens.length >= TOKEN_CHUNK) chunks.push(pendingTokens.splice(0, TOKEN_CHUNK));
     await db.$transaction([
       db.parcel.createMany({ data: parcels }),
       db.home.createMany({ data: homes }),
       db.household.createMany({ data: households }),
       db.ownership.createMany({ data: ownerships }),
-      db.parcelSearchToken.createMany({ data: tokens }),
+      ...chunks.map((chunk) => db.parcelSearchToken.createMany({ data: chunk })),
     ]);
     if ((start / batch) % 10 === 9) log(`  ${start + size} parcels`);
   }
+  if (pendingTokens.length) await db.parcelSearchToken.createMany({ data: pendingTokens });
+  pendingTokens = [];
 }
