@@ -8,18 +8,21 @@ import { seedDemoFormulaPresets } from "./formula-presets";
 import { seedDemoParcels } from "./parcels";
 import { seedDemoCalculations } from "./resale";
 
-/** Purchases that make demo households the owners of demo homes (price, date, mortgage at purchase). */
+/**
+ * Purchases that make demo households the owners of demo homes (price, date, mortgage at purchase), each
+ * after the household's income certification (the demo certifications are from 2023).
+ */
 const DEMO_PURCHASES = [
-  { price: "152000", date: "2019-07-01", lender: "Green Mountain Community Bank", mortgage: "144400", rate: "4.125", term: 30 },
+  { price: "152000", date: "2024-01-15", lender: "Green Mountain Community Bank", mortgage: "144400", rate: "4.125", term: 30 },
   { price: "168500", date: "2024-10-01", lender: "Vermont Housing Finance Agency", mortgage: "160000", rate: "6.5", term: 30 },
   { price: "174000", date: "2025-03-01", lender: "Opportunities Credit Union", mortgage: "165300", rate: "6.25", term: 30 },
-  { price: "139000", date: "2016-08-15", lender: "Vermont Housing Finance Agency", mortgage: "132050", rate: "3.75", term: 30 },
-  { price: "145500", date: "2017-04-03", lender: "Green Mountain Community Bank", mortgage: "138225", rate: "4.0", term: 30 },
-  { price: "158000", date: "2018-09-28", lender: "Opportunities Credit Union", mortgage: "150100", rate: "4.625", term: 30 },
-  { price: "121000", date: "2018-06-12", lender: "Vermont Housing Finance Agency", mortgage: "114950", rate: "4.5", term: 30 },
-  { price: "133000", date: "2019-01-30", lender: "Green Mountain Community Bank", mortgage: "126350", rate: "4.25", term: 30 },
-  { price: "176000", date: "2020-09-10", lender: "Vermont Housing Finance Agency", mortgage: "167200", rate: "3.0", term: 30 },
-  { price: "149000", date: "2021-02-26", lender: "Opportunities Credit Union", mortgage: "141550", rate: "2.875", term: 30 },
+  { price: "139000", date: "2024-02-20", lender: "Vermont Housing Finance Agency", mortgage: "132050", rate: "3.75", term: 30 },
+  { price: "145500", date: "2024-04-03", lender: "Green Mountain Community Bank", mortgage: "138225", rate: "4.0", term: 30 },
+  { price: "158000", date: "2024-05-28", lender: "Opportunities Credit Union", mortgage: "150100", rate: "4.625", term: 30 },
+  { price: "121000", date: "2024-06-12", lender: "Vermont Housing Finance Agency", mortgage: "114950", rate: "4.5", term: 30 },
+  { price: "133000", date: "2024-08-30", lender: "Green Mountain Community Bank", mortgage: "126350", rate: "4.25", term: 30 },
+  { price: "176000", date: "2025-01-10", lender: "Vermont Housing Finance Agency", mortgage: "167200", rate: "3.0", term: 30 },
+  { price: "149000", date: "2025-02-26", lender: "Opportunities Credit Union", mortgage: "141550", rate: "2.875", term: 30 },
 ];
 
 async function seedDemoOwnerships(db: Db, organisationId: string): Promise<void> {

@@ -153,7 +153,7 @@ export async function seedDemoLeases(db: Db, organisationId: string) {
   // the binding leases (executed, recorded, active) each need their own home.
   const plan: { status: LeaseStatus; home: number; commencementDate: string; feeCents: number; preset: number; riders: string[] }[] = [
     { status: "ended", home: 0, commencementDate: "2012-05-01", feeCents: 2500, preset: 0, riders: [] },
-    { status: "active", home: 0, commencementDate: "2019-07-01", feeCents: 2500, preset: 0, riders: ["Fannie Mae Community Land Trust Ground Lease Rider"] },
+    { status: "active", home: 0, commencementDate: "2024-01-15", feeCents: 2500, preset: 0, riders: ["Fannie Mae Community Land Trust Ground Lease Rider"] },
     { status: "recorded", home: 1, commencementDate: "2024-10-01", feeCents: 3500, preset: 1, riders: [] },
     { status: "executed", home: 2, commencementDate: "2025-03-01", feeCents: 3500, preset: 2, riders: ["Fannie Mae Community Land Trust Ground Lease Rider"] },
     { status: "draft", home: 3, commencementDate: "2026-01-01", feeCents: 4000, preset: 0, riders: [] },
@@ -162,7 +162,9 @@ export async function seedDemoLeases(db: Db, organisationId: string) {
   for (const [i, step] of plan.entries()) {
     const home = step.status === "draft" ? homes[step.home % homes.length]! : homes[step.home];
     if (!home) continue;
-    const household = (step.status === "ended" ? undefined : home.ownerships[0]?.household) ?? households[i % households.length]!;
+    // the ended lease belonged to a former homeowner: a household that owns nothing today
+    const formerOwner = households.find((h) => !homes.some((x) => x.ownerships.some((o) => o.householdId === h.id)));
+    const household = (step.status === "ended" ? formerOwner : home.ownerships[0]?.household) ?? households[i % households.length]!;
     const lesseeNames = household.members.length ? household.members.slice(0, 2).map((m) => m.fullName) : [household.name];
     const result = await createLeaseRecord(
       db,

@@ -240,3 +240,39 @@ describe("CSV import and export", () => {
     expect(reimport.status).toBe(200);
   });
 });
+
+describe("search at scale", () => {
+  it("finds exact APNs and addresses, counts rare words exactly and pages through common ones", async () => {
+    const { seedScale } = await import("../factories/scale");
+    const { organisation, cookie } = await staffSession();
+    await seedScale(db(), organisation.id, 3_500);
+    const list = async (q: string, page = 1) =>
+      (await unwrap(await run(listLoader, getRequest(`/parcels?q=${encodeURIComponent(q)}&page=${page}`, cookie)))).body as {
+        parcels: { parcelNumber: string; streetAddress: string; homeowners: { name: string }[] }[];
+        total: number;
+        totalIsExact: boolean;
+        pageCount: number;
+      };
+    const apn = await list("S-0001234");
+    expect(apn.parcels.map((p) => p.parcelNumber)).toEqual(["S-0001234"]);
+    expect(await list("s0001234")).toMatchObject({ total: 1, totalIsExact: true });
+
+    // "Okafor" is the surname of parcels whose index i has floor(i / 20) % 16 === 0
+    const okafor = Array.from({ length: 3_500 }, (_, i) => i).filter((i) => Math.floor(i / 20) % 16 === 0).length;
+    const surname = await list("okafor");
+    expect(surname).toMatchObject({ total: okafor, totalIsExact: true });
+    expect(surname.parcels.every((p) => p.homeowners.some((h) => h.name.includes("Okafor")))).toBe(true);
+
+    const address = await list("1235 pine");
+    expect(address.parcels.length).toBeGreaterThan(0);
+    expect(address.parcels.every((p) => p.streetAddress.startsWith("1235 Pine"))).toBe(true);
+
+    // "street" is in 8 of the 12 street names: thousands of matches, listed page by page without a count
+    const common = await list("street");
+    expect(common.parcels).toHaveLength(25);
+    expect(common.parcels.every((p) => p.streetAddress.includes("Street"))).toBe(true);
+    expect(common).toMatchObject({ totalIsExact: false, pageCount: 2 });
+    const second = await list("street", 2);
+    expect(second.parcels[0]!.parcelNumber > common.parcels[24]!.parcelNumber).toBe(true);
+  });
+});

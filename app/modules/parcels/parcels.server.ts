@@ -91,30 +91,74 @@ export async function writeSearchTokens(tx: Tx | Db, organisationId: string, par
   if (tokens.length) await tx.parcelSearchToken.createMany({ data: tokens.map((token) => ({ organisationId, parcelId, token })) });
 }
 
-/** Above this many matches the list says "10,000+" instead of counting every row. */
+/** Above this many parcels the list says "10,000+" instead of counting every row. */
 export const COUNT_LIMIT = 10_000;
+/** Above this many matches a search says "1,000+" (refine the search) instead of counting every match. */
+export const SEARCH_COUNT_LIMIT = 1_000;
+/** A search term matching at most this many parcels is looked up first, through the token index. */
+const CANDIDATE_LIMIT = 2_000;
 
-function parcelWhere(organisationId: string, query: ParcelListQuery) {
+function termFilter(term: string) {
+  return { searchTokens: { some: { token: { gte: term, lt: prefixUpperBound(term) } } } };
+}
+
+/**
+ * How a search is answered in time independent of the portfolio's size: the rarest query term's parcels
+ * are listed from the (organisationId, token) index — when that term matches few parcels — and the other
+ * terms are checked per candidate through the (parcelId, token) key. When every term is common, the list
+ * walks parcels in display order and stops at the page (matches are then dense), and the count is capped.
+ */
+async function searchPlan(db: Db, organisationId: string, terms: string[]) {
+  // longer terms are usually rarer: try them first, and stop as soon as one is rare enough
+  const ordered = [...terms].sort((a, b) => b.length - a.length);
+  let best: { term: string; count: number } | null = null;
+  for (const term of ordered) {
+    // ordered as the (organisationId, token, parcelId) index is, so the capped count reads the index only
+    const count = await db.parcelSearchToken.count({
+      where: { organisationId, token: { gte: term, lt: prefixUpperBound(term) } },
+      orderBy: [{ token: "asc" }, { parcelId: "asc" }],
+      take: CANDIDATE_LIMIT + 1,
+    });
+    if (count <= CANDIDATE_LIMIT && (!best || count < best.count)) best = { term, count };
+    if (best && best.count <= 50) break;
+  }
+  if (!best) return { dense: true, where: { AND: terms.map(termFilter) } };
+  const rarest = best.term;
+  const rows = await db.parcelSearchToken.findMany({
+    where: { organisationId, token: { gte: rarest, lt: prefixUpperBound(rarest) } },
+    select: { parcelId: true },
+    orderBy: [{ token: "asc" }, { parcelId: "asc" }],
+    take: CANDIDATE_LIMIT + 1,
+  });
+  const rest = terms.filter((term) => term !== rarest);
+  return { dense: false, where: { id: { in: [...new Set(rows.map((row) => row.parcelId))] }, ...(rest.length ? { AND: rest.map(termFilter) } : {}) } };
+}
+
+/** The list's filters as a Prisma where; `dense` when every search word is common (see searchPlan). */
+async function parcelWhere(db: Db, organisationId: string, query: ParcelListQuery) {
   const terms = query.q ? queryWords(query.q) : [];
-  return {
+  const search = terms.length ? await searchPlan(db, organisationId, terms) : null;
+  const where = {
     organisationId,
     archivedAt: query.archived === "only" ? { not: null } : query.archived === "include" ? undefined : null,
     ...(query.status ? { status: query.status } : {}),
     ...(query.program ? { fundingSources: { some: { program: query.program } } } : {}),
-    ...(terms.length
-      ? { AND: terms.map((term) => ({ searchTokens: { some: { organisationId, token: { gte: term, lt: prefixUpperBound(term) } } } })) }
-      : {}),
+    ...(search ? search.where : {}),
   };
+  return { where, dense: search?.dense ?? false };
 }
 
 export async function listParcels(db: Db, organisationId: string, query: ParcelListQuery, pageSize = PARCEL_PAGE_SIZE) {
-  const where = parcelWhere(organisationId, query);
-  const [parcels, total] = await Promise.all([
+  const { where, dense } = await parcelWhere(db, organisationId, query);
+  const countLimit = query.q ? SEARCH_COUNT_LIMIT : COUNT_LIMIT;
+  // a search whose every word is common matches thousands of parcels: counting them costs more than
+  // the page, so the page is fetched with one extra row to know whether there is a next one
+  const [found, counted] = await Promise.all([
     db.parcel.findMany({
       where,
       orderBy: [{ [query.sort]: query.dir }, { id: "asc" }],
       skip: (query.page - 1) * pageSize,
-      take: pageSize,
+      take: dense ? pageSize + 1 : pageSize,
       select: {
         id: true,
         parcelNumber: true,
@@ -132,10 +176,14 @@ export async function listParcels(db: Db, organisationId: string, query: ParcelL
         },
       },
     }),
-    db.parcel.count({ where, take: COUNT_LIMIT + 1 }),
+    dense ? Promise.resolve(null) : db.parcel.count({ where, take: countLimit + 1 }),
   ]);
+  const parcels = found.slice(0, pageSize);
+  const hasMore = found.length > pageSize;
+  // without a count (dense search): "N+" where N is what has been shown so far
+  const total = counted ?? (query.page - 1) * pageSize + parcels.length;
   return {
-    totalIsExact: total <= COUNT_LIMIT,
+    totalIsExact: counted !== null ? counted <= countLimit : !hasMore,
     parcels: parcels.map((parcel) => ({
       id: parcel.id,
       parcelNumber: parcel.parcelNumber,
@@ -146,16 +194,21 @@ export async function listParcels(db: Db, organisationId: string, query: ParcelL
       homeCount: parcel.homes.length,
       homeowners: parcel.homes.flatMap((home) => home.ownerships.map((o) => o.household)),
     })),
-    total: Math.min(total, COUNT_LIMIT),
+    total: Math.min(total, countLimit),
     page: query.page,
-    pageCount: total > COUNT_LIMIT ? Math.max(query.page + 1, Math.ceil(COUNT_LIMIT / pageSize)) : Math.max(1, Math.ceil(total / pageSize)),
+    pageCount:
+      counted === null
+        ? query.page + (hasMore ? 1 : 0)
+        : counted > countLimit
+          ? Math.max(query.page + 1, Math.ceil(countLimit / pageSize))
+          : Math.max(1, Math.ceil(counted / pageSize)),
   };
 }
 
 /** Every parcel matching the list's filters, for CSV export (no pagination). */
 export async function exportParcels(db: Db, organisationId: string, query: ParcelListQuery) {
   return db.parcel.findMany({
-    where: parcelWhere(organisationId, query),
+    where: (await parcelWhere(db, organisationId, query)).where,
     orderBy: [{ [query.sort]: query.dir }, { id: "asc" }],
     include: {
       homes: { where: { archivedAt: null }, orderBy: { createdAt: "asc" } },
