@@ -12,6 +12,9 @@ const ABORT_DELAY = 5_000;
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   if (error instanceof Response) return;
+  // 4xx route errors (no such page, thrown 403/404 responses) are answers, not faults
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === "number" && status < 500) return;
   console.error(`[request ${requestId(request) || "-"}] ${request.method} ${new URL(request.url).pathname}`, error);
 };
 

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { useResetKey } from "~/components/use-reset-key";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
@@ -73,6 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ImportHouseholdsPage() {
   const result = useActionData<typeof action>() as ImportResult | undefined;
+  const formKey = useResetKey(result);
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const clean = result && result.intent === "dry-run" && result.errors.length === 0;
@@ -131,14 +133,14 @@ export default function ImportHouseholdsPage() {
           )}
         </section>
       ) : null}
-      <Form method="post" encType="multipart/form-data" className="stack card">
+      <Form method="post" encType="multipart/form-data" className="stack card" key={formKey}>
         <div className="field">
           <label htmlFor="file">CSV file</label>
           <input id="file" name="file" type="file" accept=".csv,text/csv" />
         </div>
         <div className="field">
           <label htmlFor="csv">…or paste the CSV</label>
-          <textarea id="csv" name="csv" rows={10} defaultValue={result?.text ?? ""} key={result?.text ?? ""} spellCheck={false} />
+          <textarea id="csv" name="csv" rows={10} defaultValue={result?.text ?? ""} spellCheck={false} />
         </div>
         <div className="actions">
           <button type="submit" name="intent" value="dry-run" className={clean ? "secondary" : "primary"} disabled={busy}>

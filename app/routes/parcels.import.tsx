@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { useResetKey } from "~/components/use-reset-key";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { commitParcelImport, PARCEL_CSV_COLUMNS, previewParcelImport } from "~/modules/parcels/csv.server";
+import { PARCEL_CSV_COLUMNS } from "~/modules/parcels/csv-columns";
+import { commitParcelImport, previewParcelImport } from "~/modules/parcels/csv.server";
 import type { CsvRowError } from "~/utils/csv";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -59,6 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ImportParcelsPage() {
   const result = useActionData<typeof action>() as ImportActionData | undefined;
+  const formKey = useResetKey(result);
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   return (
@@ -81,14 +84,14 @@ export default function ImportParcelsPage() {
         . Amounts in dollars, dates as YYYY-MM-DD. The export from the parcel list uses the same columns.
       </p>
       <p>First we check every row and list any problems; nothing is saved until you confirm, and then either every row is imported or none.</p>
-      <Form method="post" encType="multipart/form-data" className="card stack">
+      <Form method="post" encType="multipart/form-data" className="card stack" key={formKey}>
         <div className="field">
           <label htmlFor="file">CSV file</label>
           <input id="file" name="file" type="file" accept=".csv,text/csv" />
         </div>
         <div className="field">
           <label htmlFor="csv">…or paste the CSV</label>
-          <textarea id="csv" name="csv" rows={6} defaultValue={result?.csv ?? ""} key={result?.csv ?? "empty"} />
+          <textarea id="csv" name="csv" rows={6} defaultValue={result?.csv ?? ""} />
         </div>
         <div>
           <button type="submit" name="intent" value="preview" className="primary" disabled={busy}>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { useResetKey } from "~/components/use-reset-key";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
@@ -106,6 +107,7 @@ function Issues({ title, issues }: { title: string; issues: HudImportIssue[] }) 
 export default function ImportIncomeLimitsPage() {
   const { example } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ImportResult | undefined;
+  const formKey = useResetKey(result);
   const busy = useNavigation().state === "submitting";
   const clean = result?.intent === "dry-run" && result.errors.length === 0;
   return (
@@ -146,14 +148,14 @@ export default function ImportIncomeLimitsPage() {
           <Issues title="Warnings (the table is kept; check the figures)" issues={result.warnings} />
         </section>
       ) : null}
-      <Form method="post" encType="multipart/form-data" className="stack card">
+      <Form method="post" encType="multipart/form-data" className="stack card" key={formKey}>
         <div className="field">
           <label htmlFor="file">File (CSV or JSON)</label>
           <input id="file" name="file" type="file" accept=".csv,.json,text/csv,application/json" />
         </div>
         <div className="field">
           <label htmlFor="text">…or paste it</label>
-          <textarea id="text" name="text" rows={10} spellCheck={false} defaultValue={result?.text ?? ""} key={result?.text ?? ""} />
+          <textarea id="text" name="text" rows={10} spellCheck={false} defaultValue={result?.text ?? ""} />
         </div>
         <div className="field">
           <label htmlFor="source">Source</label>

@@ -6,10 +6,10 @@ test("staff calculate a fixed-rate resale price for a demo home, save it and dow
   await page.goto("/resale");
   await page.getByLabel("Search by address, APN or homeowner").fill("22 Elm");
   await page.getByRole("button", { name: "Search" }).click();
-  await page.getByRole("link", { name: "22 Elm Street (APN W-014-022)" }).click();
+  await page.getByRole("list", { name: "Homes" }).getByRole("link", { name: "22 Elm Street (APN W-014-022)" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Resale calculator — 22 Elm Street/ })).toBeVisible();
 
-  // the demo home has no recorded owner: a formula and the purchase are entered by hand
+  // a formula and the seller's purchase are entered by hand (overriding the owner's prefilled purchase)
   await page.getByLabel("Formula", { exact: true }).selectOption({ label: "Enter a formula by hand" });
   await page.getByLabel("Formula type").selectOption("fixed-rate");
   await page.getByLabel("Annual rate (%)").fill("1.5");
@@ -45,7 +45,7 @@ test("staff calculate a fixed-rate resale price for a demo home, save it and dow
 test("a field error shows next to its field and nothing is saved", async ({ page }) => {
   await signIn(page, DEMO.staff);
   await page.goto("/resale");
-  await page.getByRole("link", { name: /31 Elm Street/ }).click();
+  await page.getByRole("list", { name: "Homes" }).getByRole("link", { name: /31 Elm Street/ }).click();
   await page.getByLabel("Formula", { exact: true }).selectOption({ label: "Enter a formula by hand" });
   await page.getByLabel("Formula type").selectOption("fixed-rate");
   await page.getByLabel("Annual rate (%)").fill("30");

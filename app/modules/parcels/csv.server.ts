@@ -5,34 +5,16 @@ import type { Db } from "~/utils/db.server";
 import { centsToString } from "~/utils/money";
 import { parcelSearchText, writeSearchTokens } from "./parcels.server";
 import { parcelTokens } from "./search";
+import { PARCEL_CSV_COLUMNS } from "./csv-columns";
 import { HomeFields, ParcelFields } from "./schemas";
+
+export { PARCEL_CSV_COLUMNS };
 
 /**
  * Parcels (with homes) from a spreadsheet. One row per home; rows sharing a parcel number add homes to the
  * same parcel (the first row's parcel columns are used). A row with no home_type is a parcel without a home.
  */
-export const PARCEL_CSV_COLUMNS = {
-  parcelNumber: "parcel_number",
-  streetAddress: "street_address",
-  city: "city",
-  state: "state",
-  postalCode: "postal_code",
-  legalDescription: "legal_description",
-  landArea: "land_area",
-  landAreaUnit: "land_area_unit",
-  zoning: "zoning",
-  acquisitionDate: "acquisition_date",
-  acquisitionPriceCents: "acquisition_price",
-  acquisitionMethod: "acquisition_method",
-  assessedLandValueCents: "assessed_land_value",
-  status: "status",
-  homeType: "home_type",
-  homeLabel: "home_label",
-  bedrooms: "bedrooms",
-  bathrooms: "bathrooms",
-  floorAreaSqft: "floor_area_sqft",
-  yearBuilt: "year_built",
-} as const;
+
 
 const ImportRowSchema = z
   .object({
