@@ -3,9 +3,9 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AuditHistory } from "~/components/audit-history";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
-import { changedFieldNames, type AuditChanges } from "~/modules/audit/diff";
 import { requirePermission } from "~/modules/auth/session.server";
 import {
   addMember,
@@ -31,7 +31,7 @@ import {
 import { DERIVATION_METHODS, incomeBand9902, isDerivationMethod } from "~/modules/income-limits/income-limits";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
-import { formatInstant, formatLegalDate, humanise } from "~/utils/format";
+import { formatLegalDate } from "~/utils/format";
 import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -116,7 +116,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       actorLabel: entry.actorLabel,
       entity: entry.entity,
       action: entry.action,
-      fields: changedFieldNames(entry.changes as AuditChanges),
+      changes: entry.changes,
     })),
   };
 }
@@ -328,19 +328,7 @@ export default function HouseholdPage() {
 
       <section aria-labelledby="history-title">
         <h2 id="history-title">History</h2>
-        {history.length === 0 ? (
-          <p className="muted">No changes recorded.</p>
-        ) : (
-          <ul>
-            {history.map((entry) => (
-              <li key={entry.id}>
-                {formatInstant(entry.createdAt)} — {entry.actorLabel}: {humanise(entry.action)}{" "}
-                {entry.entity === "Household" ? "household" : entry.entity === "IncomeCertification" ? "income certification" : "ownership"}
-                {entry.action === "update" && entry.fields.length ? ` (${entry.fields.join(", ")})` : ""}
-              </li>
-            ))}
-          </ul>
-        )}
+        <AuditHistory entries={history} />
       </section>
     </>
   );

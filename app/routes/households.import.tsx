@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { ImportProblems } from "~/components/import-problems";
 import { useResetKey } from "~/components/use-reset-key";
+import { uploadedText } from "~/utils/upload.server";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
@@ -27,21 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-/** The CSV text from an uploaded file, else from the text box. */
-async function importText(form: FormData): Promise<string> {
-  const file = form.get("file");
-  if (file && typeof file === "object" && "text" in file && file.size > 0) {
-    if (file.size > MAX_BYTES) return "";
-    return file.text();
-  }
-  const text = form.get("csv");
-  return typeof text === "string" ? text : "";
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const form = await request.formData();
-  const text = await importText(form);
+  const text = (await uploadedText(form, "csv", MAX_BYTES)) ?? "";
   const intent = form.get("intent") === "commit" ? "commit" : "dry-run";
   if (text.trim() === "") {
     return data<ImportResult>(
@@ -96,26 +87,7 @@ export default function ImportHouseholdsPage() {
             {result.errors.length ? `${result.errors.length} problem${result.errors.length === 1 ? "" : "s"} — nothing was imported` : "Dry run: no problems"}
           </h2>
           {result.errors.length ? (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Row</th>
-                    <th scope="col">Column</th>
-                    <th scope="col">Problem</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.errors.map((e, i) => (
-                    <tr key={i}>
-                      <td>{e.row || "—"}</td>
-                      <td>{e.column ? <code>{e.column}</code> : "—"}</td>
-                      <td>{e.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ImportProblems problems={result.errors} />
           ) : (
             <>
               <p>

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { AuditHistory } from "~/components/audit-history";
 import { FormErrors } from "~/components/forms";
 import { FundingFieldset, HomeFieldset } from "~/components/parcel-fieldset";
 import { auditActor } from "~/modules/audit/audit.server";
@@ -17,10 +18,9 @@ import {
   HomeSchema,
   PARCEL_STATUS_LABELS,
 } from "~/modules/parcels/schemas";
-import { ChangeSummary } from "~/routes/settings.audit";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
-import { formatInstant, formatLegalDate, humanise } from "~/utils/format";
+import { formatLegalDate } from "~/utils/format";
 import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -349,36 +349,7 @@ export default function ParcelPage() {
       ) : null}
 
       <h2>History</h2>
-      {history.length === 0 ? (
-        <p className="muted">No changes recorded.</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Changes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{formatInstant(entry.createdAt)}</td>
-                  <td>{entry.actorLabel}</td>
-                  <td>
-                    {humanise(entry.action)} {entry.entity === "Parcel" ? "parcel" : entry.entity === "Home" ? "home" : "funding source"}
-                  </td>
-                  <td>
-                    <ChangeSummary changes={entry.changes} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AuditHistory entries={history} />
     </>
   );
 }

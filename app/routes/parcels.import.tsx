@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { ImportProblems } from "~/components/import-problems";
 import { useResetKey } from "~/components/use-reset-key";
+import { uploadedText } from "~/utils/upload.server";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
@@ -26,13 +28,6 @@ type ImportActionData = {
   message?: string;
 };
 
-async function readCsv(formData: FormData): Promise<string | null> {
-  const file = formData.get("file");
-  if (file && typeof file === "object" && "text" in file && file.size > 0) return (await file.text()).replace(/^\uFEFF/, "");
-  const pasted = formData.get("csv");
-  return typeof pasted === "string" && pasted.trim() ? pasted : null;
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const length = Number(request.headers.get("content-length") ?? "0");
@@ -40,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<ImportActionData>({ csv: "", errors: [], summary: null, message: "The file is larger than 5 MB. Split it into smaller files." }, { status: 413 });
   }
   const formData = await request.formData();
-  const csv = await readCsv(formData);
+  const csv = await uploadedText(formData, "csv", MAX_BYTES);
   if (!csv) return data<ImportActionData>({ csv: "", errors: [], summary: null, message: "Choose a CSV file or paste its contents." }, { status: 400 });
   if (formData.get("intent") === "commit") {
     const result = await commitParcelImport(db(), auditActor(actor), csv);
@@ -109,26 +104,7 @@ export default function ImportParcelsPage() {
           <h2 id="import-errors">
             {result.errors.length} problem{result.errors.length === 1 ? "" : "s"} to fix
           </h2>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.errors.map((error, index) => (
-                  <tr key={index}>
-                    <td>{error.row}</td>
-                    <td>{error.column ? <code>{error.column}</code> : "—"}</td>
-                    <td>{error.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ImportProblems problems={result.errors} />
           <p>Fix these rows in your spreadsheet (or in the box above) and check the file again.</p>
         </section>
       ) : null}

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listAuditEntries } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { db } from "~/utils/db.server";
+import { ChangeSummary } from "~/components/audit-history";
 import { formatInstant, humanise } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail · Commonground" }];
@@ -122,33 +123,4 @@ export default function AuditPage() {
       </nav>
     </>
   );
-}
-
-export function ChangeSummary({ changes }: { changes: unknown }) {
-  const value = changes as { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
-  const keys = Object.keys(value?.after ?? value?.before ?? {});
-  if (keys.length === 0) return <span className="muted">—</span>;
-  return (
-    <ul style={{ margin: 0, paddingLeft: "1rem" }}>
-      {keys.slice(0, 12).map((key) => (
-        <li key={key}>
-          <strong>{key}</strong>:{" "}
-          {value.before && value.after ? (
-            <>
-              {show(value.before[key])} → {show(value.after[key])}
-            </>
-          ) : (
-            show((value.after ?? value.before)?.[key])
-          )}
-        </li>
-      ))}
-      {keys.length > 12 ? <li className="muted">and {keys.length - 12} more</li> : null}
-    </ul>
-  );
-}
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "∅";
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }

@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { ImportProblems } from "~/components/import-problems";
 import { useResetKey } from "~/components/use-reset-key";
+import { uploadedText } from "~/utils/upload.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
@@ -27,20 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { example: exampleImportCsv() };
 }
 
-async function importText(form: FormData): Promise<string> {
-  const file = form.get("file");
-  if (file && typeof file === "object" && "text" in file && file.size > 0) {
-    if (file.size > MAX_BYTES) return "";
-    return file.text();
-  }
-  const text = form.get("text");
-  return typeof text === "string" ? text : "";
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "settings:manage");
   const form = await request.formData();
-  const text = await importText(form);
+  const text = (await uploadedText(form, "text", MAX_BYTES)) ?? "";
   const source = String(form.get("source") ?? "").trim().slice(0, 500);
   const intent = form.get("intent") === "commit" ? "commit" : "dry-run";
   const options = source ? { source } : {};
@@ -80,26 +72,7 @@ function Issues({ title, issues }: { title: string; issues: HudImportIssue[] }) 
   return (
     <>
       <h3>{title}</h3>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Row</th>
-              <th scope="col">Column</th>
-              <th scope="col">Problem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {issues.map((issue, i) => (
-              <tr key={i}>
-                <td>{issue.row || "whole file"}</td>
-                <td>{issue.column ? <code>{issue.column}</code> : "—"}</td>
-                <td>{issue.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ImportProblems problems={issues} />
     </>
   );
 }

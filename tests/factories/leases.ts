@@ -38,7 +38,7 @@ export async function createLeasableHome(
   const household = await db.household.create({ data: { organisationId, name: `${members[0]!.split(" ").at(-1)} household ${unique()}` } });
   await db.householdMember.createMany({ data: members.map((fullName) => ({ organisationId, householdId: household.id, fullName })) });
   if (options.purchasePriceCents) {
-    await db.ownership.create({ data: { organisationId, homeId: home.id, householdId: household.id, purchasePriceCents: options.purchasePriceCents, purchaseDate: "2024-06-01" } });
+    await db.ownership.create({ data: { organisationId, homeId: home.id, currentHomeId: home.id, householdId: household.id, purchasePriceCents: options.purchasePriceCents, purchaseDate: "2024-06-01" } });
   }
   return { parcel, home, household, members };
 }

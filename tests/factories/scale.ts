@@ -69,7 +69,7 @@ export async function seedScale(db: Db, organisationId: string, count: number, l
       ]);
       homes.push([`scale-home-${id}`, organisationId, `scale-parcel-${id}`, "single_family", (i % 4) + 1, "1", timestamp]);
       households.push([`scale-household-${id}`, organisationId, `${owner} household`, `${owner} household ${owner}`.toLowerCase(), timestamp]);
-      ownerships.push([`scale-ownership-${id}`, organisationId, `scale-home-${id}`, `scale-household-${id}`, 15_000_000 + (i % 80) * 100_000, `${2005 + (i % 19)}-06-01`, timestamp]);
+      ownerships.push([`scale-ownership-${id}`, organisationId, `scale-home-${id}`, `scale-home-${id}`, `scale-household-${id}`, 15_000_000 + (i % 80) * 100_000, `${2005 + (i % 19)}-06-01`, timestamp]);
       for (const token of parcelTokens({ parcelNumber, streetAddress, city }, owners)) tokens.push([organisationId, `scale-parcel-${id}`, token]);
     }
     await db.$transaction(async (tx) => {
@@ -77,7 +77,7 @@ export async function seedScale(db: Db, organisationId: string, count: number, l
       await insert(t, postgres, "Parcel", ["id", "organisationId", "parcelNumber", "streetAddress", "city", "state", "status", "acquisitionDate", "acquisitionPriceCents", "legalDescription", "searchText", "updatedAt"], { status: "ParcelStatus", updatedAt: "timestamp" }, parcels);
       await insert(t, postgres, "Home", ["id", "organisationId", "parcelId", "homeType", "bedrooms", "bathrooms", "updatedAt"], { homeType: "HomeType", updatedAt: "timestamp" }, homes);
       await insert(t, postgres, "Household", ["id", "organisationId", "name", "searchText", "updatedAt"], { updatedAt: "timestamp" }, households);
-      await insert(t, postgres, "Ownership", ["id", "organisationId", "homeId", "householdId", "purchasePriceCents", "purchaseDate", "updatedAt"], { updatedAt: "timestamp" }, ownerships);
+      await insert(t, postgres, "Ownership", ["id", "organisationId", "homeId", "currentHomeId", "householdId", "purchasePriceCents", "purchaseDate", "updatedAt"], { updatedAt: "timestamp" }, ownerships);
       for (let i = 0; i < tokens.length; i += 2_000) await insert(t, postgres, "ParcelSearchToken", ["organisationId", "parcelId", "token"], {}, tokens.slice(i, i + 2_000));
     }, { timeout: 60_000 });
     if ((start / batch) % 20 === 19) log(`  ${start + size} parcels`);

@@ -69,34 +69,44 @@ type AffordabilityFields = z.infer<typeof affordabilityFields>;
 const AFFORDABILITY_PERCENTS = ["housingCostRatio", "interestRate", "downPaymentRate", "propertyTaxRate", "mortgageInsuranceRate"] as const;
 const MONTHLY_COSTS = ["insurance", "hoa", "leaseFee", "utilities"] as const;
 
+/**
+ * The fields of a formula spec as a form types them (the preset form and the resale calculator share
+ * them; each passes its own affordability sub-form).
+ */
+export function formulaSpecFields<A extends z.ZodTypeAny>(affordability: A) {
+  return {
+    // fixed rate
+    annualRate: optional,
+    compounding: z.enum(["simple", "compound"]).optional(),
+    elapsed: z.enum(["full-years", "full-months"]).optional(),
+    // appraisal
+    ownerShare: optional,
+    losses: z.enum(["shielded", "shared"]).optional(),
+    creditImprovementValue: z.literal("on").optional(),
+    // index
+    indexName: optional,
+    // affordability formula
+    affordability,
+    // improvement credit
+    improvementCredit: z.literal("on").optional(),
+    creditRate: optional,
+    depreciationYears: optional,
+    minimumCost: optional,
+    // caps, floor, rounding
+    marketValueCap: z.literal("on").optional(),
+    affordabilityCap: z.literal("on").optional(),
+    capAffordability: affordability,
+    floor: z.literal("on").optional(),
+    roundingMode: z.enum(["nearest", "down"]).default("nearest"),
+    roundingIncrement: z.enum(["0.01", "1", "100"]).default("0.01"),
+  };
+}
+
 const baseSchema = z.object({
   name: z.string({ required_error: "Enter a name" }).trim().min(1, "Enter a name").max(120, "Use at most 120 characters"),
   description: z.string().trim().max(1000, "Use at most 1000 characters").optional(),
   formulaType: z.enum(FORMULA_TYPES, { errorMap: () => ({ message: "Choose a formula type" }) }),
-  // fixed rate
-  annualRate: optional,
-  compounding: z.enum(["simple", "compound"]).optional(),
-  elapsed: z.enum(["full-years", "full-months"]).optional(),
-  // appraisal
-  ownerShare: optional,
-  losses: z.enum(["shielded", "shared"]).optional(),
-  creditImprovementValue: z.literal("on").optional(),
-  // index
-  indexName: optional,
-  // affordability formula
-  affordability: affordabilityFields,
-  // improvement credit
-  improvementCredit: z.literal("on").optional(),
-  creditRate: optional,
-  depreciationYears: optional,
-  minimumCost: optional,
-  // caps, floor, rounding
-  marketValueCap: z.literal("on").optional(),
-  affordabilityCap: z.literal("on").optional(),
-  capAffordability: affordabilityFields,
-  floor: z.literal("on").optional(),
-  roundingMode: z.enum(["nearest", "down"]).default("nearest"),
-  roundingIncrement: z.enum(["0.01", "1", "100"]).default("0.01"),
+  ...formulaSpecFields(affordabilityFields),
   version: z.coerce.number().int().positive().optional(),
 });
 export type PresetFormValues = z.infer<typeof baseSchema>;

@@ -6,7 +6,7 @@
 import { auditHistory, recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { refreshParcelSearchText } from "~/modules/parcels/parcels.server";
 import { assertUpdated } from "~/utils/concurrency.server";
-import type { Db, Tx } from "~/utils/db.server";
+import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
 import { householdSearchText, type HouseholdFields, type MemberInput, type PurchaseInput, type SaleInput } from "./schemas";
 
 export const HOUSEHOLDS_PAGE_SIZE = 50;
@@ -264,6 +264,16 @@ type FieldResult = { ok: true; id: string } | { ok: false; field: string; messag
 
 /** The household becomes the owner of a home. A home has at most one current ownership (no sale date). */
 export async function recordPurchase(db: Db, actor: AuditActor, householdId: string, input: PurchaseInput): Promise<FieldResult> {
+  try {
+    return await recordPurchaseOnce(db, actor, householdId, input);
+  } catch (error) {
+    // two purchases of the same home at the same moment: the database's unique currentHomeId refuses one
+    if (isUniqueViolation(error)) return { ok: false, field: "homeId", message: "This home already has a current owner. Record their sale first." };
+    throw error;
+  }
+}
+
+async function recordPurchaseOnce(db: Db, actor: AuditActor, householdId: string, input: PurchaseInput): Promise<FieldResult> {
   return db.$transaction(async (tx) => {
     const household = await tx.household.findFirst({ where: { id: householdId, organisationId: actor.organisationId } });
     if (!household) throw new Response("Household not found", { status: 404 });
@@ -286,6 +296,7 @@ export async function recordPurchase(db: Db, actor: AuditActor, householdId: str
       data: {
         organisationId: actor.organisationId,
         homeId: home.id,
+        currentHomeId: home.id,
         householdId,
         purchasePriceCents: input.purchasePrice,
         purchaseDate: input.purchaseDate,
@@ -323,7 +334,7 @@ export async function recordSale(db: Db, actor: AuditActor, householdId: string,
     assertUpdated(
       await tx.ownership.updateMany({
         where: { id: before.id, organisationId: actor.organisationId, version: input.version, saleDate: null },
-        data: { saleDate: input.saleDate, salePriceCents: input.salePrice, version: { increment: 1 } },
+        data: { saleDate: input.saleDate, salePriceCents: input.salePrice, currentHomeId: null, version: { increment: 1 } },
       }),
     );
     await tx.household.update({ where: { id: householdId }, data: { updatedAt: new Date() } });

@@ -249,6 +249,16 @@ export async function updateDraftLease(db: Db, actor: AuditActor, leaseId: strin
  * (`transitionErrors`) come back as form errors; nothing is saved then.
  */
 export async function transitionLease(db: Db, actor: AuditActor, leaseId: string, values: TransitionValues, options: { today?: string } = {}): Promise<WriteResult> {
+  try {
+    return await transitionLeaseOnce(db, actor, leaseId, values, options);
+  } catch (error) {
+    // two leases of one home made binding at the same moment: the database's unique bindingHomeId refuses one
+    if (isUniqueViolation(error)) return { ok: false, formErrors: ["This home already has a binding lease. A home has one binding lease at a time."] };
+    throw error;
+  }
+}
+
+async function transitionLeaseOnce(db: Db, actor: AuditActor, leaseId: string, values: TransitionValues, options: { today?: string } = {}): Promise<WriteResult> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const template = await ensureDefaultTemplate(db, actor.organisationId);
   return db.$transaction(async (tx) => {
@@ -305,7 +315,7 @@ export async function transitionLease(db: Db, actor: AuditActor, leaseId: string
       ).filter((message) => !(frozenSpec == null && message.startsWith("Freeze the resale formula"))),
     );
     if (errors.length) return { ok: false as const, formErrors: errors };
-    const data: Record<string, unknown> = { ...changes, status: to };
+    const data: Record<string, unknown> = { ...changes, status: to, bindingHomeId: BINDING_STATUSES.includes(to) ? lease.homeId : null };
     if (to === "executed") {
       data.formulaSpec = frozenSpec;
       data.templateVersionId = lease.templateVersionId ?? (await tx.leaseTemplateVersion.findFirstOrThrow({ where: { templateId: template.id }, orderBy: { versionNumber: "desc" } })).id;

@@ -10,7 +10,7 @@
  * whose `specFromForm` / `formFieldForPath` build and map the `{ formula, caps, floor, rounding }` part.
  */
 import { z } from "zod";
-import { FORMULA_TYPES, formFieldForPath, specFromForm, type FormulaPresetSpec, type PresetFormValues } from "~/modules/formula-presets/presets";
+import { FORMULA_TYPES, formFieldForPath, formulaSpecFields, specFromForm, type FormulaPresetSpec, type PresetFormValues } from "~/modules/formula-presets/presets";
 import { IncomeLimitError, limitFor, type DerivationMethod, type IncomeLimitTable } from "~/modules/income-limits/income-limits";
 import { Decimal, isDecimalString, parseDollars, toMoneyString } from "~/utils/money";
 import { isCalendarDate } from "./engine";
@@ -53,24 +53,7 @@ const calculatorFields = z.object({
   presetId: optional,
   // the formula by hand (same names as the preset form)
   formulaType: z.enum(FORMULA_TYPES, { errorMap: () => ({ message: "Choose a formula type" }) }).optional(),
-  annualRate: optional,
-  compounding: z.enum(["simple", "compound"]).optional(),
-  elapsed: z.enum(["full-years", "full-months"]).optional(),
-  ownerShare: optional,
-  losses: z.enum(["shielded", "shared"]).optional(),
-  creditImprovementValue: z.literal("on").optional(),
-  indexName: optional,
-  affordability: affordabilityFields,
-  improvementCredit: z.literal("on").optional(),
-  creditRate: optional,
-  depreciationYears: optional,
-  minimumCost: optional,
-  marketValueCap: z.literal("on").optional(),
-  affordabilityCap: z.literal("on").optional(),
-  capAffordability: affordabilityFields,
-  floor: z.literal("on").optional(),
-  roundingMode: z.enum(["nearest", "down"]).default("nearest"),
-  roundingIncrement: z.enum(["0.01", "1", "100"]).default("0.01"),
+  ...formulaSpecFields(affordabilityFields),
   // this home's figures
   purchasePrice: optional,
   purchaseDate: optional,
