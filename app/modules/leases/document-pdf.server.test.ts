@@ -191,7 +191,8 @@ describe("renderMemorandum", () => {
     expect(run("qpdf", ["--check", path])).toMatch(/No syntax or stream encoding errors/);
     checkFonts(path);
     checkPageNumbers(path);
-    expect(pageCount(path)).toBeLessThanOrEqual(3);
+    // two homeowners and a nine-line legal description still fit the one- or two-page form counties expect
+    expect(pageCount(path)).toBeLessThanOrEqual(2);
   });
 
   it("fits on two pages for a single lessee and a short legal description", async () => {

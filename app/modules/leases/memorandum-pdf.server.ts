@@ -127,10 +127,10 @@ function memoParagraph(flow: Flow, number: number, lead: string, text: string): 
   flow.ensureSpace(lines * (doc.currentLineHeight(true) + 2));
   const y = doc.y;
   doc.font("serif").fontSize(SIZE).text(`${number}.`, flow.left, y, { width: hang, lineBreak: false });
-  doc.font("serif-bold").text(`${lead} `, flow.left + hang, y, { width, align: "justify", lineGap: 2, continued: true });
-  doc.font("serif").text(text, { width, align: "justify", lineGap: 2 });
+  doc.font("serif-bold").text(`${lead} `, flow.left + hang, y, { width, align: "justify", lineGap: 1, continued: true });
+  doc.font("serif").text(text, { width, align: "justify", lineGap: 1 });
   doc.x = flow.left;
-  doc.y += 4;
+  doc.y += 3;
 }
 
 function memoNotary(flow: Flow, title: string, text: string, state: string): void {
