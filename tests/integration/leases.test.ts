@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
@@ -58,8 +58,12 @@ function pdfText(pdf: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), "lease-pdf-"));
   const file = join(dir, "doc.pdf");
   writeFileSync(file, pdf);
-  execFileSync("qpdf", ["--check", file], { stdio: "pipe" });
-  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  try {
+    execFileSync("qpdf", ["--check", file], { stdio: "pipe" });
+    return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function transition(cookie: string, leaseId: string, to: string, extra: Record<string, string> = {}) {

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -187,6 +187,7 @@ describe("the resale calculator", () => {
     const dir = mkdtempSync(join(tmpdir(), "resale-pdf-"));
     writeFileSync(join(dir, "w.pdf"), bytes);
     const text = execFileSync("pdftotext", ["-layout", join(dir, "w.pdf"), "-"], { encoding: "utf8" });
+    rmSync(dir, { recursive: true, force: true });
     // 180,000 × (1 + 0.015 × 10) = 207,000, below the $400,000 market value
     expect(text).toContain("Maximum resale price: $207,000.00");
   });
