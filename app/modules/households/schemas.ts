@@ -4,6 +4,7 @@
  * mortgage types). Pure: no I/O.
  */
 import { z } from "zod";
+import { isCalendarDate, MAX_CENTS } from "~/utils/form-fields";
 import { stringToCents } from "~/utils/money";
 
 // ---------------------------------------------------------------------------------------------
@@ -70,18 +71,8 @@ function keys<T extends Record<string, string>>(labels: T) {
 // Field schemas
 // ---------------------------------------------------------------------------------------------
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** A real calendar date "YYYY-MM-DD" (1900–2100); checked without Date, so no time zone can move it. */
-export function isLegalDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
-  return day <= days;
-}
+/** A real calendar date "YYYY-MM-DD"; checked without Date, so no time zone can move it. */
+export const isLegalDate = isCalendarDate;
 
 export function legalDate(requiredMessage: string) {
   return z
@@ -120,8 +111,9 @@ export function moneyCents(requiredMessage: string) {
       const cents = parseDollarsToCents(value);
       if (cents === null) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Enter an amount in dollars, e.g. 52,300 or 52300.50" });
-      } else if (cents > 100_000_000_000) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "The amount is too large" });
+      } else if (cents > MAX_CENTS) {
+        // amounts are stored as 32-bit cents (docs/decisions/004-money-and-dates.md)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "The amount is too large (at most $20,000,000)" });
       }
     })
     .transform((value) => parseDollarsToCents(value)!);
@@ -211,6 +203,7 @@ const IncomeItemsSchema = z
   .optional()
   .superRefine((items, ctx) => {
     let filled = 0;
+    let total = 0;
     (items ?? []).forEach((item, index) => {
       const blank = !item.memberName && !item.source && !item.annualAmount;
       if (blank) return;
@@ -228,8 +221,17 @@ const IncomeItemsSchema = z
           path: [index, "annualAmount"],
           message: "Enter an amount in dollars, e.g. 52,300 or 52300.50",
         });
+      } else {
+        const cents = parseDollarsToCents(item.annualAmount)!;
+        total += cents;
+        if (cents > MAX_CENTS) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index, "annualAmount"], message: "The amount is too large (at most $20,000,000)" });
+        }
       }
     });
+    if (total > MAX_CENTS) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "The household's total income is too large to record (at most $20,000,000)" });
+    }
     if (filled === 0) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
