@@ -1,0 +1,118 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { createHousehold, seedIncomeLimitTables } from "../factories/households";
+import { createLease } from "../factories/leases";
+import { createMember, createOrganisation } from "../factories/organisations";
+import { createParcel } from "../factories/parcels";
+import { seedDemoFormulaPresets } from "../factories/formula-presets";
+import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
+
+/**
+ * Bad input is answered, never a crash: every route action, posted malformed forms by an administrator,
+ * answers with a redirect or a 4xx — not a 500 and not an exception.
+ */
+const routes = import.meta.glob<{ action?: (args: ActionFunctionArgs) => unknown; loader?: (args: LoaderFunctionArgs) => unknown }>("../../app/routes/*.tsx", { eager: true });
+
+const HOSTILE = "<script>alert(1)</script>'; DROP TABLE \"Parcel\"; --";
+const PAYLOADS: Record<string, string | string[]>[] = [
+  {},
+  { intent: "no-such-intent" },
+  { intent: "", version: "abc", id: HOSTILE },
+  {
+    intent: "create",
+    version: "999999999999",
+    name: HOSTILE,
+    email: "not an email",
+    parcelNumber: "",
+    streetAddress: "x".repeat(5000),
+    acquisitionPriceCents: "1e400",
+    purchasePrice: "-0",
+    purchaseDate: "2023-02-30",
+    certifiedOn: "9999-99-99",
+    householdSize: "0",
+    termYears: "-5",
+    monthlyFeeCents: "NaN",
+    commencementDate: "yesterday",
+    to: "ended",
+    homeId: "does-not-exist",
+    householdId: "does-not-exist",
+    csv: "parcel_number\n\"unterminated",
+    text: "{not json",
+    content: "{not json",
+    formulaType: "magic",
+    annualRate: "1/0",
+    "incomeItems[0].annualAmount": "99999999999999999999",
+    "mortgages[0].amountCents": "-1",
+    "lesseeNames[0]": "",
+  },
+];
+
+describe("every action survives malformed input", () => {
+  it("answers with a redirect or a 4xx, never a 500", async () => {
+    const { organisation, user } = await createOrganisation(db());
+    const { membership } = await createMember(db(), organisation.id, "staff");
+    await seedIncomeLimitTables(db(), organisation.id);
+    const presets = await seedDemoFormulaPresets(db(), organisation.id);
+    const parcel = await createParcel(db(), organisation.id);
+    const household = await createHousehold(db(), organisation.id, { name: "Robust household", members: ["Ana Test"] });
+    const lease = await createLease(db(), organisation.id);
+    const table = await db().incomeLimitTable.findFirstOrThrow({ where: { organisationId: organisation.id } });
+    const params: Record<string, string> = {
+      parcelId: parcel.id,
+      householdId: household.id,
+      leaseId: lease.id,
+      homeId: parcel.homes[0]!.id,
+      presetId: presets[0]!.id,
+      tableId: table.id,
+      membershipId: membership.id,
+      versionNumber: "1",
+      calculationId: "missing",
+    };
+    const failures: string[] = [];
+    let checked = 0;
+    const statuses: number[] = [];
+    for (const [file, module] of Object.entries(routes)) {
+      if (!module.action) continue;
+      const path = `/${file.split("/").pop()!.replace(/\.tsx$/, "")}`;
+      // signing out ends the session; the JSON API has its own malformed-input tests (resale-api.test.ts)
+      if (path === "/logout" || path.startsWith("/api.")) continue;
+      const cookie = await sessionCookieFor(user.id, organisation.id);
+      for (const payload of PAYLOADS) {
+        checked += 1;
+        try {
+          const result = await unwrap(await run(module.action, postRequest(path, payload, { cookie }), params));
+          statuses.push(result.status);
+          if (result.status >= 500) failures.push(`${file} ${JSON.stringify(payload).slice(0, 60)} → ${result.status}`);
+        } catch (error) {
+          failures.push(`${file} ${JSON.stringify(payload).slice(0, 60)} threw ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(80);
+    // the forms were really examined: most answers are field errors, not redirects to sign in
+    expect(statuses.filter((status) => status === 400).length).toBeGreaterThan(checked / 2);
+    expect(failures).toEqual([]);
+  });
+});
+
+describe("every page survives a malformed address", () => {
+  it("answers unknown ids and hostile query strings with a page or a 4xx, never a 500", async () => {
+    const { organisation, user } = await createOrganisation(db());
+    const cookie = await sessionCookieFor(user.id, organisation.id);
+    const bogus = { parcelId: "nope", householdId: "nope", leaseId: "nope", homeId: "nope", presetId: "nope", tableId: "nope", membershipId: "nope", versionNumber: "-1", calculationId: "nope" };
+    const query = `?page=-3&sort=${encodeURIComponent(HOSTILE)}&dir=sideways&status=zzz&program=zzz&q=${encodeURIComponent(HOSTILE)}&archived=maybe&entity=${encodeURIComponent(HOSTILE)}&years=1e9&kind=zzz`;
+    const failures: string[] = [];
+    for (const [file, module] of Object.entries(routes)) {
+      if (!module.loader) continue;
+      const path = `/${file.split("/").pop()!.replace(/\.tsx$/, "")}${query}`;
+      try {
+        const result = await unwrap(await run(module.loader, getRequest(path, cookie), bogus));
+        if (result.status >= 500) failures.push(`${file} → ${result.status}`);
+      } catch (error) {
+        failures.push(`${file} threw ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
