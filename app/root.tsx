@@ -35,6 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         organisationName: actor.organisationName,
         canManage: can(actor.role, "settings:manage"),
         canReadRecords: can(actor.role, "records:read"),
+        organisations: actor.organisations,
+        organisationId: actor.organisationId,
       }
     : null;
   return data(

@@ -9,6 +9,8 @@ export type ShellUser = {
   organisationName: string;
   canManage: boolean;
   canReadRecords: boolean;
+  organisations: { id: string; name: string }[];
+  organisationId: string;
 };
 
 const AREAS = [
@@ -56,6 +58,7 @@ export function AppShell({
                   {user.organisationName} · {ROLE_LABELS[user.role]}
                 </small>
               </span>
+              {user.organisations.length > 1 ? <OrganisationSwitcher user={user} /> : null}
               <Link to="/account/password">Password</Link>
               <Form method="post" action="/logout">
                 <button type="submit" className="link-button">
@@ -97,5 +100,26 @@ function Nav({ user }: { user: ShellUser }) {
         ) : null}
       </ul>
     </nav>
+  );
+}
+
+/** For people who work for several trusts of a network: choose which one the app shows. */
+function OrganisationSwitcher({ user }: { user: ShellUser }) {
+  return (
+    <Form method="post" action="/account/organisation" className="org-switcher">
+      <label htmlFor="organisationId" className="visually-hidden">
+        Organisation
+      </label>
+      <select id="organisationId" name="organisationId" defaultValue={user.organisationId}>
+        {user.organisations.map((organisation) => (
+          <option key={organisation.id} value={organisation.id}>
+            {organisation.name}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="link-button">
+        Switch
+      </button>
+    </Form>
   );
 }

@@ -91,3 +91,30 @@ describe("users and roles", () => {
     expect(body.entries.every((entry) => entry.entity === "Membership" && entry.action === "create")).toBe(true);
   });
 });
+
+describe("working for several trusts of a network", () => {
+  it("switches the session to another organisation the person belongs to, and only to those", async () => {
+    const { action: switchAction } = await import("~/routes/account.organisation");
+    const { loader: parcelsLoader } = await import("~/routes/parcels._index");
+    const { getActor } = await import("~/modules/auth/session.server");
+    const { createParcel } = await import("../factories/parcels");
+    const first = await createOrganisation(db(), { name: "Alpha Land Trust" });
+    const second = await createOrganisation(db(), { name: "Beta Land Trust" });
+    const stranger = await createOrganisation(db(), { name: "Gamma Land Trust" });
+    await db().membership.create({ data: { organisationId: second.organisation.id, userId: first.user.id, role: "viewer" } });
+    await createParcel(db(), second.organisation.id, { parcelNumber: "BETA-1" });
+    const cookie = await sessionCookieFor(first.user.id, first.organisation.id);
+    expect((await getActor(getRequest("/", cookie)))!.organisations.map((o) => o.name)).toEqual(["Alpha Land Trust", "Beta Land Trust"]);
+
+    const refused = (await run(switchAction, postRequest("/account/organisation", { organisationId: stranger.organisation.id }, { cookie }))) as Response;
+    expect(refused.status).toBe(403);
+    expect((await getActor(getRequest("/", cookie)))!.organisationId).toBe(first.organisation.id);
+
+    const switched = (await run(switchAction, postRequest("/account/organisation", { organisationId: second.organisation.id }, { cookie }))) as Response;
+    expect(switched.status).toBe(302);
+    const actor = await getActor(getRequest("/", cookie));
+    expect(actor).toMatchObject({ organisationId: second.organisation.id, role: "viewer" });
+    const list = await unwrap(await run(parcelsLoader, getRequest("/parcels", cookie)));
+    expect((list.body as { parcels: { parcelNumber: string }[] }).parcels.map((p) => p.parcelNumber)).toEqual(["BETA-1"]);
+  });
+});

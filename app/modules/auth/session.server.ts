@@ -17,6 +17,8 @@ export type Actor = {
   role: Role;
   householdId: string | null;
   requestId: string;
+  /** Every organisation this person belongs to (a network deployment may have several). */
+  organisations: { id: string; name: string }[];
 };
 
 let sessionCookie: ReturnType<typeof createCookie> | undefined;
@@ -83,6 +85,9 @@ export async function getActor(request: Request): Promise<Actor | null> {
     role: membership.role,
     householdId: membership.householdId,
     requestId: requestId(request),
+    organisations: session.user.memberships
+      .map((m) => ({ id: m.organisationId, name: m.organisation.name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 
@@ -115,4 +120,13 @@ export async function revokeOtherSessions(request: Request, userId: string): Pro
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   return to;
+}
+
+/** Moves this session to another organisation the person belongs to; false when they do not belong to it. */
+export async function switchOrganisation(request: Request, actor: Actor, organisationId: string): Promise<boolean> {
+  if (!actor.organisations.some((o) => o.id === organisationId)) return false;
+  const token = await readToken(request);
+  if (!token) return false;
+  await db().session.update({ where: { id: tokenHash(token) }, data: { organisationId } });
+  return true;
 }
