@@ -129,8 +129,8 @@ export default function LeasePage() {
         </div>
       ) : null}
       {status !== "draft" ? <p className="muted">The terms of a signed lease are frozen; they change only by a dated amendment (below).</p> : null}
-      <div className="cards">
-        <section className="card">
+      <div className="cards cards-wide">
+        <section className="card span-all">
           <h2>Parties and property</h2>
           <dl className="details">
             <dt>Lessees</dt>

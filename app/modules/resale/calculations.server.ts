@@ -66,18 +66,18 @@ export async function presetsForCalculator(db: Db, organisationId: string): Prom
 }
 
 /**
- * The organisation's latest income-limit table (highest fiscal year; among several areas of that year, the
- * organisation's default area), as the pure module's table with its derivation method.
+ * The income-limit table for outcome measures: the newest table of the organisation's own area (the area
+ * its households were last certified in), else its newest table of any area; as the pure module's table
+ * with its derivation method.
  */
 export async function latestIncomeLimits(db: Db, organisationId: string): Promise<(NonNullable<CalculatorContext["incomeLimits"]> & { label: string }) | null> {
-  const latest = await db.incomeLimitTable.findFirst({ where: { organisationId }, orderBy: [{ fiscalYear: "desc" }, { updatedAt: "desc" }] });
-  if (!latest) return null;
-  const sameYear = await db.incomeLimitTable.findMany({ where: { organisationId, fiscalYear: latest.fiscalYear }, orderBy: { areaName: "asc" } });
-  let row = latest;
-  if (sameYear.length > 1) {
-    const preferred = await defaultAreaCode(db, organisationId);
-    row = sameYear.find((t) => t.areaCode === preferred) ?? latest;
-  }
+  // the organisation's own area (where its households are certified) first; its newest table
+  const preferred = await defaultAreaCode(db, organisationId);
+  const newest = { orderBy: [{ fiscalYear: "desc" as const }, { updatedAt: "desc" as const }] };
+  const row =
+    (preferred ? await db.incomeLimitTable.findFirst({ where: { organisationId, areaCode: preferred }, ...newest }) : null) ??
+    (await db.incomeLimitTable.findFirst({ where: { organisationId }, ...newest }));
+  if (!row) return null;
   return { table: toIncomeLimitTable(row), method: derivationMethodOf(row), label: `${row.areaName}, FY${row.fiscalYear}` };
 }
 
