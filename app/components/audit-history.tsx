@@ -3,7 +3,8 @@ import { formatInstant, humanise } from "~/utils/format";
 /** What changed in one audit entry: each field with its old and new value (or the value created/deleted). */
 export function ChangeSummary({ changes }: { changes: unknown }) {
   const value = changes as { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
-  const keys = Object.keys(value?.after ?? value?.before ?? {});
+  // record identifiers say nothing to a reader of the history
+  const keys = Object.keys(value?.after ?? value?.before ?? {}).filter((key) => key !== "id" && key !== "organisationId");
   if (keys.length === 0) return <span className="muted">—</span>;
   return (
     <ul style={{ margin: 0, paddingLeft: "1rem" }}>
