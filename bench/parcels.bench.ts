@@ -52,9 +52,19 @@ async function runChild(engine: "sqlite" | "postgresql") {
     const { createUserSession } = await import("~/modules/auth/session.server");
     const { loader: listLoader } = await import("~/routes/parcels._index");
     const { loader: detailLoader } = await import("~/routes/parcels.$parcelId._index");
+    const { loader: householdsLoader } = await import("~/routes/households._index");
+    const { loader: householdLoader } = await import("~/routes/households.$householdId._index");
 
     const sizes = [SMALL, LARGE];
-    const results: Record<string, Record<number, { median: number; p95: number }>> = { list: {}, "search-specific": {}, "search-common": {}, detail: {} };
+    const results: Record<string, Record<number, { median: number; p95: number }>> = {
+      list: {},
+      "search-specific": {},
+      "search-common": {},
+      detail: {},
+      "households-list": {},
+      "households-search": {},
+      "household-detail": {},
+    };
     for (const size of sizes) {
       const started = Date.now();
       const { organisation, user } = await createOrganisation(db());
@@ -89,6 +99,10 @@ async function runChild(engine: "sqlite" | "postgresql") {
       const common = ["okafor", "maple avenue", "núñez", "winooski"];
       await time("search-common", (i) => `/parcels?q=${encodeURIComponent(common[i % common.length]!)}`, (req) => listLoader(args(req)));
       await time("detail", (i) => `/parcels/${ids[i % ids.length]!.id}`, (req, i) => detailLoader(args(req, { parcelId: ids[i % ids.length]!.id })));
+      const households = await db().household.findMany({ where: { organisationId: organisation.id }, select: { id: true, name: true }, take: 50, skip: Math.floor(size / 3) });
+      await time("households-list", (i) => `/households?page=${(i % 4) + 1}`, (req) => householdsLoader(args(req)));
+      await time("households-search", (i) => `/households?q=${encodeURIComponent(households[i % households.length]!.name.split(" ")[0]!)}`, (req) => householdsLoader(args(req)));
+      await time("household-detail", (i) => `/households/${households[i % households.length]!.id}`, (req, i) => householdLoader(args(req, { householdId: households[i % households.length]!.id })));
     }
     await disconnectDb();
     process.stdout.write(JSON.stringify(results));

@@ -6,6 +6,9 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { deployMigrations } from "./db/engine.ts";
+import { backfillHouseholdSearchTokens } from "~/modules/households/households.server";
+import { backfillParcelSearchTokens } from "~/modules/parcels/parcels.server";
+import { db } from "~/utils/db.server";
 import { databaseUrl, EnvError, env, isPostgresUrl } from "~/utils/env.server";
 
 const SECRET_FILE = resolve("data/session-secret");
@@ -36,6 +39,8 @@ export async function prepareRuntime(log: (line: string) => void = console.log):
   log(`Database: ${isPostgresUrl(url) ? "PostgreSQL" : `SQLite (${url.replace(/^file:/, "")})`}`);
   const { applied } = await deployMigrations(url);
   log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date.");
+  const indexed = (await backfillParcelSearchTokens(db())) + (await backfillHouseholdSearchTokens(db()));
+  if (indexed) log(`Indexed ${indexed} parcel(s) and household(s) for search.`);
   if (env().SEED_DEMO === "true") {
     const { seedDemoIfEmpty } = await import("./seed/demo.ts");
     const created = await seedDemoIfEmpty();

@@ -16,6 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters,
     canWrite: can(actor.role, "records:write"),
     total: result.total,
+    totalIsExact: result.totalIsExact,
     page: result.page,
     pageCount: result.pageCount,
     households: result.households.map((h) => {
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function HouseholdsPage() {
-  const { households, filters, total, page, pageCount, canWrite } = useLoaderData<typeof loader>();
+  const { households, filters, total, totalIsExact, page, pageCount, canWrite } = useLoaderData<typeof loader>();
   const link = (changes: Record<string, string>) => {
     const params = new URLSearchParams();
     if (filters.q) params.set("q", filters.q);
@@ -90,7 +91,8 @@ export default function HouseholdsPage() {
         </button>
       </Form>
       <p className="muted">
-        {total.toLocaleString("en-US")} household{total === 1 ? "" : "s"}
+        {total.toLocaleString("en-US")}
+        {totalIsExact ? "" : "+"} household{total === 1 && totalIsExact ? "" : "s"}
         {filters.q ? ` matching “${filters.q}”` : ""}
       </p>
       {households.length === 0 ? (
@@ -142,7 +144,7 @@ export default function HouseholdsPage() {
         <nav className="pagination" aria-label="Pages">
           {page > 1 ? <Link to={link({ page: String(page - 1) })}>← Previous</Link> : null}
           <span>
-            Page {page} of {pageCount}
+            Page {page} of {totalIsExact ? pageCount : `${pageCount}+`}
           </span>
           {page < pageCount ? <Link to={link({ page: String(page + 1) })}>Next →</Link> : null}
         </nav>

@@ -1,4 +1,5 @@
 import { parcelSearchText } from "~/modules/parcels/parcels.server";
+import { householdTokens as householdWords } from "~/modules/households/households.server";
 import { parcelTokens } from "~/modules/parcels/search";
 import type { Db } from "~/utils/db.server";
 import { databaseUrl, isPostgresUrl } from "~/utils/env.server";
@@ -45,6 +46,7 @@ export async function seedScale(db: Db, organisationId: string, count: number, l
     const households: Row[] = [];
     const ownerships: Row[] = [];
     const tokens: Row[] = [];
+    const householdTokens: Row[] = [];
     for (let i = start; i < start + size; i++) {
       const id = `${tag}-${i.toString(36).padStart(6, "0")}`;
       const parcelNumber = `S-${String(i).padStart(7, "0")}`;
@@ -71,6 +73,7 @@ export async function seedScale(db: Db, organisationId: string, count: number, l
       households.push([`scale-household-${id}`, organisationId, `${owner} household`, `${owner} household ${owner}`.toLowerCase(), timestamp]);
       ownerships.push([`scale-ownership-${id}`, organisationId, `scale-home-${id}`, `scale-home-${id}`, `scale-household-${id}`, 15_000_000 + (i % 80) * 100_000, `${2005 + (i % 19)}-06-01`, timestamp]);
       for (const token of parcelTokens({ parcelNumber, streetAddress, city }, owners)) tokens.push([organisationId, `scale-parcel-${id}`, token]);
+      for (const token of householdWords(`${owner} household`, "", [owner])) householdTokens.push([organisationId, `scale-household-${id}`, token]);
     }
     await db.$transaction(async (tx) => {
       const t = tx as unknown as Db;
@@ -79,6 +82,9 @@ export async function seedScale(db: Db, organisationId: string, count: number, l
       await insert(t, postgres, "Household", ["id", "organisationId", "name", "searchText", "updatedAt"], { updatedAt: "timestamp" }, households);
       await insert(t, postgres, "Ownership", ["id", "organisationId", "homeId", "currentHomeId", "householdId", "purchasePriceCents", "purchaseDate", "updatedAt"], { updatedAt: "timestamp" }, ownerships);
       for (let i = 0; i < tokens.length; i += 2_000) await insert(t, postgres, "ParcelSearchToken", ["organisationId", "parcelId", "token"], {}, tokens.slice(i, i + 2_000));
+      for (let i = 0; i < householdTokens.length; i += 2_000) {
+        await insert(t, postgres, "HouseholdSearchToken", ["organisationId", "householdId", "token"], {}, householdTokens.slice(i, i + 2_000));
+      }
     }, { timeout: 60_000 });
     if ((start / batch) % 20 === 19) log(`  ${start + size} parcels`);
   }

@@ -276,3 +276,23 @@ describe("search at scale", () => {
     expect(second.parcels[0]!.parcelNumber > common.parcels[24]!.parcelNumber).toBe(true);
   });
 });
+
+describe("records from before the word index", () => {
+  it("are indexed at start-up and then found by search", async () => {
+    const { backfillParcelSearchTokens } = await import("~/modules/parcels/parcels.server");
+    const { backfillHouseholdSearchTokens } = await import("~/modules/households/households.server");
+    const { loader: householdsLoader } = await import("~/routes/households._index");
+    const { organisation, cookie } = await staffSession();
+    await db().parcel.create({ data: { organisationId: organisation.id, parcelNumber: "OLD-7", streetAddress: "7 Legacy Lane" } });
+    await db().household.create({ data: { organisationId: organisation.id, name: "Ōtsuka household" } });
+    const before = await unwrap(await run(listLoader, getRequest("/parcels?q=legacy", cookie)));
+    expect((before.body as { total: number }).total).toBe(0);
+    expect(await backfillParcelSearchTokens(db())).toBeGreaterThanOrEqual(1);
+    expect(await backfillHouseholdSearchTokens(db())).toBeGreaterThanOrEqual(1);
+    expect(await backfillParcelSearchTokens(db())).toBe(0);
+    const parcels = await unwrap(await run(listLoader, getRequest("/parcels?q=legacy", cookie)));
+    expect((parcels.body as { parcels: { parcelNumber: string }[] }).parcels.map((p) => p.parcelNumber)).toEqual(["OLD-7"]);
+    const households = await unwrap(await run(householdsLoader, getRequest("/households?q=otsuka", cookie)));
+    expect((households.body as { households: { name: string }[] }).households.map((h) => h.name)).toEqual(["Ōtsuka household"]);
+  });
+});

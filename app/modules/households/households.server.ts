@@ -1,12 +1,14 @@
 /**
  * Households, their members and their ownership of homes: data access. Every query is scoped by the
- * organisation; every write runs in a transaction with its audit entry, and keeps `Household.searchText`
- * (lower-cased name + member names + email) current — it is what the list's search matches.
+ * organisation; every write runs in a transaction with its audit entry, and keeps the household's search
+ * words (HouseholdSearchToken: name, member names, email) current — they are what the list's search matches.
  */
 import { auditHistory, recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { refreshParcelSearchText } from "~/modules/parcels/parcels.server";
 import { assertUpdated } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
+import { queryWords, textTokens } from "~/utils/word-search";
+import { pageWithCappedCount, wordSearchPlan, type TokenIndex } from "~/utils/word-search.server";
 import { householdSearchText, type HouseholdFields, type MemberInput, type PurchaseInput, type SaleInput } from "./schemas";
 
 export const HOUSEHOLDS_PAGE_SIZE = 50;
@@ -14,14 +16,44 @@ export type HouseholdSort = "name" | "updated";
 
 export type HouseholdFilters = { q?: string; sort?: HouseholdSort; page?: number; includeArchived?: boolean };
 
-function listWhere(organisationId: string, filters: HouseholdFilters) {
-  const q = filters.q?.trim().toLowerCase();
+/** The words a household is found by: its name, its members' names and its email. */
+export function householdTokens(name: string, email: string, memberNames: readonly string[]): string[] {
+  return [...new Set([name, email, ...memberNames].flatMap(textTokens).map((token) => token.slice(0, 64)))];
+}
+
+async function writeHouseholdTokens(tx: Tx, organisationId: string, householdId: string, tokens: string[]): Promise<void> {
+  await tx.householdSearchToken.deleteMany({ where: { householdId } });
+  if (tokens.length) await tx.householdSearchToken.createMany({ data: tokens.map((token) => ({ organisationId, householdId, token })) });
+}
+
+function householdTokenIndex(db: Db, organisationId: string): TokenIndex {
+  const range = (term: string, upper: string) => ({ organisationId, token: { gte: term, lt: upper } });
+  const indexOrder = [{ token: "asc" as const }, { householdId: "asc" as const }];
   return {
-    organisationId,
-    ...(filters.includeArchived ? {} : { archivedAt: null }),
-    ...(q ? { searchText: { contains: q } } : {}),
+    count: (term, upper, limit) => db.householdSearchToken.count({ where: range(term, upper), orderBy: indexOrder, take: limit }),
+    recordIds: async (term, upper, limit) =>
+      (await db.householdSearchToken.findMany({ where: range(term, upper), select: { householdId: true }, orderBy: indexOrder, take: limit })).map((row) => row.householdId),
+    has: (term, upper) => ({ searchTokens: { some: { token: { gte: term, lt: upper } } } }),
   };
 }
+
+/** The list's filters as a Prisma where; `dense` when every search word is common. */
+async function listWhere(db: Db, organisationId: string, filters: HouseholdFilters) {
+  const terms = filters.q ? queryWords(filters.q) : [];
+  const search = terms.length ? await wordSearchPlan(householdTokenIndex(db, organisationId), terms) : null;
+  return {
+    dense: search?.dense ?? false,
+    where: {
+      organisationId,
+      ...(filters.includeArchived ? {} : { archivedAt: null }),
+      ...(search ? search.where : {}),
+    },
+  };
+}
+
+/** Above this many households the list says "10,000+"; a search stops counting at 1,000. */
+const COUNT_LIMIT = 10_000;
+const SEARCH_COUNT_LIMIT = 1_000;
 
 const listInclude = {
   _count: { select: { members: true } },
@@ -40,15 +72,19 @@ const listInclude = {
 
 /** A page of households: search by name, member name or email; sort by name or last update. */
 export async function listHouseholds(db: Db, organisationId: string, filters: HouseholdFilters) {
-  const where = listWhere(organisationId, filters);
+  const { where, dense } = await listWhere(db, organisationId, filters);
   const page = Math.max(1, filters.page ?? 1);
   const orderBy =
     filters.sort === "updated" ? [{ updatedAt: "desc" as const }, { id: "asc" as const }] : [{ name: "asc" as const }, { id: "asc" as const }];
-  const [households, total] = await Promise.all([
-    db.household.findMany({ where, orderBy, skip: (page - 1) * HOUSEHOLDS_PAGE_SIZE, take: HOUSEHOLDS_PAGE_SIZE, include: listInclude }),
-    db.household.count({ where }),
-  ]);
-  return { households, total, page, pageCount: Math.max(1, Math.ceil(total / HOUSEHOLDS_PAGE_SIZE)) };
+  const { rows: households, ...paging } = await pageWithCappedCount({
+    dense,
+    page,
+    pageSize: HOUSEHOLDS_PAGE_SIZE,
+    countLimit: filters.q ? SEARCH_COUNT_LIMIT : COUNT_LIMIT,
+    count: (take) => db.household.count({ where, take }),
+    findPage: (take) => db.household.findMany({ where, orderBy, skip: (page - 1) * HOUSEHOLDS_PAGE_SIZE, take, include: listInclude }),
+  });
+  return { households, page, ...paging };
 }
 
 /** Every household matching the filters (for the CSV export), in the list's order. */
@@ -56,7 +92,7 @@ export async function listHouseholdsForExport(db: Db, organisationId: string, fi
   const orderBy =
     filters.sort === "updated" ? [{ updatedAt: "desc" as const }, { id: "asc" as const }] : [{ name: "asc" as const }, { id: "asc" as const }];
   return db.household.findMany({
-    where: listWhere(organisationId, filters),
+    where: (await listWhere(db, organisationId, filters)).where,
     orderBy,
     include: { ...listInclude, members: { select: { fullName: true }, orderBy: { createdAt: "asc" as const } } },
   });
@@ -106,10 +142,12 @@ async function refreshSearchText(tx: Tx, householdId: string): Promise<void> {
     where: { id: householdId },
     include: { members: { select: { fullName: true }, orderBy: { createdAt: "asc" } } },
   });
+  const memberNames = household.members.map((m) => m.fullName);
   await tx.household.update({
     where: { id: householdId },
-    data: { searchText: householdSearchText(household.name, household.email, household.members.map((m) => m.fullName)) },
+    data: { searchText: householdSearchText(household.name, household.email, memberNames) },
   });
+  await writeHouseholdTokens(tx, household.organisationId, householdId, householdTokens(household.name, household.email, memberNames));
 }
 
 function memberSnapshot(members: readonly { fullName: string; relationship: string }[]) {
@@ -137,6 +175,7 @@ export async function createHousehold(
         members: { create: members.map((m) => ({ ...m, organisationId: actor.organisationId })) },
       },
     });
+    await writeHouseholdTokens(tx, actor.organisationId, created.id, householdTokens(input.name, input.email, members.map((m) => m.fullName)));
     await recordAudit(tx, actor, {
       entity: "Household",
       entityId: created.id,
@@ -348,4 +387,26 @@ export async function recordSale(db: Db, actor: AuditActor, householdId: string,
     await refreshParcelSearchTextFor(tx, [before.home.parcelId]);
     return { ok: true, id: before.id };
   });
+}
+
+/**
+ * Gives every household without search words its words (households recorded before the word index
+ * existed). Idempotent; run at start-up. Returns how many households were indexed.
+ */
+export async function backfillHouseholdSearchTokens(db: Db): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const batch = await db.household.findMany({
+      where: { searchTokens: { none: {} } },
+      select: { id: true, organisationId: true, name: true, email: true, members: { select: { fullName: true } } },
+      take: 500,
+    });
+    if (batch.length === 0) return done;
+    for (const household of batch) {
+      const tokens = householdTokens(household.name, household.email, household.members.map((m) => m.fullName));
+      // a household whose name has no letters or digits has no words; give it one so it is not revisited
+      await db.$transaction((tx) => writeHouseholdTokens(tx, household.organisationId, household.id, tokens.length ? tokens : ["0"]));
+    }
+    done += batch.length;
+  }
 }

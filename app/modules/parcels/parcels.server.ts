@@ -2,7 +2,8 @@ import { auditHistory, recordAudit, type AuditActor } from "~/modules/audit/audi
 import { assertUpdated } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
 import type { FundingSourceInput, HomeInput, ParcelInput, ParcelListQuery } from "./schemas";
-import { parcelTokens, prefixUpperBound, queryWords } from "./search";
+import { pageWithCappedCount, wordSearchPlan, type TokenIndex } from "~/utils/word-search.server";
+import { parcelTokens, queryWords } from "./search";
 
 export const PARCEL_PAGE_SIZE = 25;
 
@@ -95,49 +96,23 @@ export async function writeSearchTokens(tx: Tx | Db, organisationId: string, par
 export const COUNT_LIMIT = 10_000;
 /** Above this many matches a search says "1,000+" (refine the search) instead of counting every match. */
 export const SEARCH_COUNT_LIMIT = 1_000;
-/** A search term matching at most this many parcels is looked up first, through the token index. */
-const CANDIDATE_LIMIT = 2_000;
-
-function termFilter(term: string) {
-  return { searchTokens: { some: { token: { gte: term, lt: prefixUpperBound(term) } } } };
-}
-
-/**
- * How a search is answered in time independent of the portfolio's size: the rarest query term's parcels
- * are listed from the (organisationId, token) index — when that term matches few parcels — and the other
- * terms are checked per candidate through the (parcelId, token) key. When every term is common, the list
- * walks parcels in display order and stops at the page (matches are then dense), and the count is capped.
- */
-async function searchPlan(db: Db, organisationId: string, terms: string[]) {
-  // longer terms are usually rarer: try them first, and stop as soon as one is rare enough
-  const ordered = [...terms].sort((a, b) => b.length - a.length);
-  let best: { term: string; count: number } | null = null;
-  for (const term of ordered) {
-    // ordered as the (organisationId, token, parcelId) index is, so the capped count reads the index only
-    const count = await db.parcelSearchToken.count({
-      where: { organisationId, token: { gte: term, lt: prefixUpperBound(term) } },
-      orderBy: [{ token: "asc" }, { parcelId: "asc" }],
-      take: CANDIDATE_LIMIT + 1,
-    });
-    if (count <= CANDIDATE_LIMIT && (!best || count < best.count)) best = { term, count };
-    if (best && best.count <= 50) break;
-  }
-  if (!best) return { dense: true, where: { AND: terms.map(termFilter) } };
-  const rarest = best.term;
-  const rows = await db.parcelSearchToken.findMany({
-    where: { organisationId, token: { gte: rarest, lt: prefixUpperBound(rarest) } },
-    select: { parcelId: true },
-    orderBy: [{ token: "asc" }, { parcelId: "asc" }],
-    take: CANDIDATE_LIMIT + 1,
-  });
-  const rest = terms.filter((term) => term !== rarest);
-  return { dense: false, where: { id: { in: [...new Set(rows.map((row) => row.parcelId))] }, ...(rest.length ? { AND: rest.map(termFilter) } : {}) } };
+/** The parcel word index (ParcelSearchToken), for `wordSearchPlan`. */
+function parcelTokenIndex(db: Db, organisationId: string): TokenIndex {
+  const range = (term: string, upper: string) => ({ organisationId, token: { gte: term, lt: upper } });
+  // ordered as the (organisationId, token, parcelId) index is, so capped reads touch the index only
+  const indexOrder = [{ token: "asc" as const }, { parcelId: "asc" as const }];
+  return {
+    count: (term, upper, limit) => db.parcelSearchToken.count({ where: range(term, upper), orderBy: indexOrder, take: limit }),
+    recordIds: async (term, upper, limit) =>
+      (await db.parcelSearchToken.findMany({ where: range(term, upper), select: { parcelId: true }, orderBy: indexOrder, take: limit })).map((row) => row.parcelId),
+    has: (term, upper) => ({ searchTokens: { some: { token: { gte: term, lt: upper } } } }),
+  };
 }
 
 /** The list's filters as a Prisma where; `dense` when every search word is common (see searchPlan). */
 async function parcelWhere(db: Db, organisationId: string, query: ParcelListQuery) {
   const terms = query.q ? queryWords(query.q) : [];
-  const search = terms.length ? await searchPlan(db, organisationId, terms) : null;
+  const search = terms.length ? await wordSearchPlan(parcelTokenIndex(db, organisationId), terms) : null;
   const where = {
     organisationId,
     archivedAt: query.archived === "only" ? { not: null } : query.archived === "include" ? undefined : null,
@@ -150,40 +125,39 @@ async function parcelWhere(db: Db, organisationId: string, query: ParcelListQuer
 
 export async function listParcels(db: Db, organisationId: string, query: ParcelListQuery, pageSize = PARCEL_PAGE_SIZE) {
   const { where, dense } = await parcelWhere(db, organisationId, query);
-  const countLimit = query.q ? SEARCH_COUNT_LIMIT : COUNT_LIMIT;
-  // a search whose every word is common matches thousands of parcels: counting them costs more than
-  // the page, so the page is fetched with one extra row to know whether there is a next one
-  const [found, counted] = await Promise.all([
-    db.parcel.findMany({
-      where,
-      orderBy: [{ [query.sort]: query.dir }, { id: "asc" }],
-      skip: (query.page - 1) * pageSize,
-      take: dense ? pageSize + 1 : pageSize,
-      select: {
-        id: true,
-        parcelNumber: true,
-        streetAddress: true,
-        city: true,
-        status: true,
-        archivedAt: true,
-        updatedAt: true,
-        homes: {
-          where: { archivedAt: null },
-          select: {
-            id: true,
-            ownerships: { where: { saleDate: null }, select: { household: { select: { id: true, name: true } } } },
+  const { rows: parcels, ...paging } = await pageWithCappedCount({
+    dense,
+    page: query.page,
+    pageSize,
+    countLimit: query.q ? SEARCH_COUNT_LIMIT : COUNT_LIMIT,
+    count: (take) => db.parcel.count({ where, take }),
+    findPage: (take) =>
+      db.parcel.findMany({
+        where,
+        orderBy: [{ [query.sort]: query.dir }, { id: "asc" }],
+        skip: (query.page - 1) * pageSize,
+        take,
+        select: {
+          id: true,
+          parcelNumber: true,
+          streetAddress: true,
+          city: true,
+          status: true,
+          archivedAt: true,
+          updatedAt: true,
+          homes: {
+            where: { archivedAt: null },
+            select: {
+              id: true,
+              ownerships: { where: { saleDate: null }, select: { household: { select: { id: true, name: true } } } },
+            },
           },
         },
-      },
-    }),
-    dense ? Promise.resolve(null) : db.parcel.count({ where, take: countLimit + 1 }),
-  ]);
-  const parcels = found.slice(0, pageSize);
-  const hasMore = found.length > pageSize;
-  // without a count (dense search): "N+" where N is what has been shown so far
-  const total = counted ?? (query.page - 1) * pageSize + parcels.length;
+      }),
+  });
   return {
-    totalIsExact: counted !== null ? counted <= countLimit : !hasMore,
+    ...paging,
+    page: query.page,
     parcels: parcels.map((parcel) => ({
       id: parcel.id,
       parcelNumber: parcel.parcelNumber,
@@ -194,14 +168,6 @@ export async function listParcels(db: Db, organisationId: string, query: ParcelL
       homeCount: parcel.homes.length,
       homeowners: parcel.homes.flatMap((home) => home.ownerships.map((o) => o.household)),
     })),
-    total: Math.min(total, countLimit),
-    page: query.page,
-    pageCount:
-      counted === null
-        ? query.page + (hasMore ? 1 : 0)
-        : counted > countLimit
-          ? Math.max(query.page + 1, Math.ceil(countLimit / pageSize))
-          : Math.max(1, Math.ceil(counted / pageSize)),
   };
 }
 
@@ -385,4 +351,18 @@ export async function listHomesForPicker(db: Db, organisationId: string) {
 
 export function homeLabel(home: { label: string; parcel: { streetAddress: string; parcelNumber: string } }): string {
   return `${home.parcel.streetAddress}${home.label ? `, ${home.label}` : ""} (APN ${home.parcel.parcelNumber})`;
+}
+
+/**
+ * Gives every parcel without search words its words (parcels registered before the word index existed).
+ * Idempotent; run at start-up. Returns how many parcels were indexed.
+ */
+export async function backfillParcelSearchTokens(db: Db): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const batch = await db.parcel.findMany({ where: { searchTokens: { none: {} } }, select: { id: true }, take: 500 });
+    if (batch.length === 0) return done;
+    for (const parcel of batch) await refreshParcelSearchText(db, parcel.id);
+    done += batch.length;
+  }
 }
