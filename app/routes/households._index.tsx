@@ -26,9 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: h.id,
         name: h.name,
         archived: Boolean(h.archivedAt),
-        size: latest?.householdSize ?? h._count.members,
-        memberCount: h._count.members,
-        memberNames: h.members.map((m) => m.fullName),
+        size: latest?.householdSize ?? h.members.length,
+        memberCount: h.members.length,
+        memberNames: h.members.slice(0, 4).map((m) => m.fullName),
         latest: latest ? { percentAmi: latest.percentAmi, certifiedOn: latest.certifiedOn, eligible: latest.eligible, targetLevel: latest.targetLevel } : null,
         home: home ? { label: [home.parcel.streetAddress, home.label].filter(Boolean).join(" — "), parcelId: home.parcel.id } : null,
       };

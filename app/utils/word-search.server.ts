@@ -16,8 +16,11 @@ export type TokenIndex = {
   has(term: string, upper: string): object;
 };
 
-/** A word matching at most this many records is looked up first, through the token index. */
-export const CANDIDATE_LIMIT = 2_000;
+/**
+ * A word matching at most this many records is looked up first, through the token index. Its ids become
+ * bound parameters of one query: SQLite (through Prisma) accepts at most 999, so this stays below that.
+ */
+export const CANDIDATE_LIMIT = 900;
 
 export async function wordSearchPlan(index: TokenIndex, terms: string[]): Promise<{ dense: boolean; where: object }> {
   // longer words are usually rarer: try them first, and stop as soon as one is rare enough

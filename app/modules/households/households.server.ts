@@ -56,8 +56,8 @@ const COUNT_LIMIT = 10_000;
 const SEARCH_COUNT_LIMIT = 1_000;
 
 const listInclude = {
-  _count: { select: { members: true } },
-  members: { select: { fullName: true }, orderBy: { createdAt: "asc" as const }, take: 4 },
+  // all members (a household has a few): a _count here would aggregate every member of the organisation
+  members: { select: { fullName: true }, orderBy: { createdAt: "asc" as const } },
   incomeCertifications: {
     select: { percentAmi: true, certifiedOn: true, householdSize: true, eligible: true, targetLevel: true },
     orderBy: [{ certifiedOn: "desc" as const }, { createdAt: "desc" as const }],
@@ -75,13 +75,13 @@ export async function listHouseholds(db: Db, organisationId: string, filters: Ho
   const { where, dense } = await listWhere(db, organisationId, filters);
   const page = Math.max(1, filters.page ?? 1);
   const orderBy =
-    filters.sort === "updated" ? [{ updatedAt: "desc" as const }, { id: "asc" as const }] : [{ name: "asc" as const }, { id: "asc" as const }];
+    filters.sort === "updated" ? [{ updatedAt: "desc" as const }, { id: "desc" as const }] : [{ name: "asc" as const }, { id: "asc" as const }];
   const { rows: households, ...paging } = await pageWithCappedCount({
     dense,
     page,
     pageSize: HOUSEHOLDS_PAGE_SIZE,
     countLimit: filters.q ? SEARCH_COUNT_LIMIT : COUNT_LIMIT,
-    count: (take) => db.household.count({ where, take }),
+    count: (take) => db.household.count({ where, take, orderBy }),
     findPage: (take) => db.household.findMany({ where, orderBy, skip: (page - 1) * HOUSEHOLDS_PAGE_SIZE, take, include: listInclude }),
   });
   return { households, page, ...paging };
@@ -90,7 +90,7 @@ export async function listHouseholds(db: Db, organisationId: string, filters: Ho
 /** Every household matching the filters (for the CSV export), in the list's order. */
 export async function listHouseholdsForExport(db: Db, organisationId: string, filters: HouseholdFilters) {
   const orderBy =
-    filters.sort === "updated" ? [{ updatedAt: "desc" as const }, { id: "asc" as const }] : [{ name: "asc" as const }, { id: "asc" as const }];
+    filters.sort === "updated" ? [{ updatedAt: "desc" as const }, { id: "desc" as const }] : [{ name: "asc" as const }, { id: "asc" as const }];
   return db.household.findMany({
     where: (await listWhere(db, organisationId, filters)).where,
     orderBy,
