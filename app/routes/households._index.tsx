@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ManyMatches } from "~/components/many-matches";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listHouseholds } from "~/modules/households/households.server";
@@ -17,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canWrite: can(actor.role, "records:write"),
     total: result.total,
     totalIsExact: result.totalIsExact,
+    manyMatches: result.manyMatches,
     page: result.page,
     pageCount: result.pageCount,
     households: result.households.map((h) => {
@@ -37,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function HouseholdsPage() {
-  const { households, filters, total, totalIsExact, page, pageCount, canWrite } = useLoaderData<typeof loader>();
+  const { households, filters, total, totalIsExact, manyMatches, page, pageCount, canWrite } = useLoaderData<typeof loader>();
   const link = (changes: Record<string, string>) => {
     const params = new URLSearchParams();
     if (filters.q) params.set("q", filters.q);
@@ -95,6 +97,7 @@ export default function HouseholdsPage() {
         {totalIsExact ? "" : "+"} household{total === 1 && totalIsExact ? "" : "s"}
         {filters.q ? ` matching “${filters.q}”` : ""}
       </p>
+      {manyMatches ? <ManyMatches /> : null}
       {households.length === 0 ? (
         <p>{filters.q ? "No household matches this search." : "No households yet."}</p>
       ) : (

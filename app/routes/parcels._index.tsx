@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { ManyMatches } from "~/components/many-matches";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listParcels } from "~/modules/parcels/parcels.server";
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ParcelsPage() {
-  const { parcels, total, totalIsExact, page, pageCount, query, canWrite } = useLoaderData<typeof loader>();
+  const { parcels, total, totalIsExact, manyMatches, page, pageCount, query, canWrite } = useLoaderData<typeof loader>();
   const location = useLocation();
   return (
     <>
@@ -94,6 +95,7 @@ export default function ParcelsPage() {
           Apply
         </button>
       </Form>
+      {manyMatches ? <ManyMatches /> : null}
       {parcels.length === 0 ? (
         <p className="card">No parcels match. {canWrite ? <Link to="/parcels/new">Register a parcel</Link> : null}</p>
       ) : (

@@ -34,25 +34,36 @@ function householdTokenIndex(db: Db, organisationId: string): TokenIndex {
     recordIds: async (term, upper, limit) =>
       (await db.householdSearchToken.findMany({ where: range(term, upper), select: { householdId: true }, orderBy: indexOrder, take: limit })).map((row) => row.householdId),
     has: (term, upper) => ({ searchTokens: { some: { token: { gte: term, lt: upper } } } }),
+    densePage: async (term, upper, recordWhere, skip, take) =>
+      (
+        await db.householdSearchToken.findMany({
+          where: { ...range(term, upper), household: { is: recordWhere } },
+          select: { householdId: true },
+          orderBy: indexOrder,
+          skip,
+          take,
+        })
+      ).map((row) => row.householdId),
   };
 }
 
-/** The list's filters as a Prisma where; `dense` when every search word is common. */
+/** The list's filters as a Prisma where, and for a dense search the word to read the page along. */
 async function listWhere(db: Db, organisationId: string, filters: HouseholdFilters) {
   const terms = filters.q ? queryWords(filters.q) : [];
-  const search = terms.length ? await wordSearchPlan(householdTokenIndex(db, organisationId), terms) : null;
-  return {
-    dense: search?.dense ?? false,
-    where: {
-      organisationId,
-      ...(filters.includeArchived ? {} : { archivedAt: null }),
-      ...(search ? search.where : {}),
-    },
+  const index = householdTokenIndex(db, organisationId);
+  const search = terms.length ? await wordSearchPlan(index, terms) : null;
+  const where = {
+    organisationId,
+    ...(filters.includeArchived ? {} : { archivedAt: null }),
+    ...(search ? search.where : {}),
   };
+  const denseIds =
+    search?.dense === true ? (skip: number, take: number) => index.densePage(search.walk.term, search.walk.upper, where, skip, take) : undefined;
+  return { where, denseIds };
 }
 
-/** Above this many households the list says "10,000+"; a search stops counting at 1,000. */
-const COUNT_LIMIT = 10_000;
+/** Above this many households the list says "1,000+" (the report has exact totals); a search likewise. */
+const COUNT_LIMIT = 1_000;
 const SEARCH_COUNT_LIMIT = 1_000;
 
 const listInclude = {
@@ -72,19 +83,20 @@ const listInclude = {
 
 /** A page of households: search by name, member name or email; sort by name or last update. */
 export async function listHouseholds(db: Db, organisationId: string, filters: HouseholdFilters) {
-  const { where, dense } = await listWhere(db, organisationId, filters);
+  const { where, denseIds } = await listWhere(db, organisationId, filters);
   const page = Math.max(1, filters.page ?? 1);
   const orderBy =
     filters.sort === "updated" ? [{ updatedAt: "desc" as const }, { id: "desc" as const }] : [{ name: "asc" as const }, { id: "asc" as const }];
   const { rows: households, ...paging } = await pageWithCappedCount({
-    dense,
+    denseIds,
     page,
     pageSize: HOUSEHOLDS_PAGE_SIZE,
     countLimit: filters.q ? SEARCH_COUNT_LIMIT : COUNT_LIMIT,
     count: (take) => db.household.count({ where, take, orderBy }),
-    findPage: (take) => db.household.findMany({ where, orderBy, skip: (page - 1) * HOUSEHOLDS_PAGE_SIZE, take, include: listInclude }),
+    findPage: ({ skip, take, ids }) =>
+      db.household.findMany({ where: ids ? { ...where, id: { in: ids } } : where, orderBy, skip, take, include: listInclude }),
   });
-  return { households, page, ...paging };
+  return { households, page, ...paging, manyMatches: denseIds !== undefined };
 }
 
 /** Every household matching the filters (for the CSV export), in the list's order. */

@@ -106,13 +106,24 @@ function parcelTokenIndex(db: Db, organisationId: string): TokenIndex {
     recordIds: async (term, upper, limit) =>
       (await db.parcelSearchToken.findMany({ where: range(term, upper), select: { parcelId: true }, orderBy: indexOrder, take: limit })).map((row) => row.parcelId),
     has: (term, upper) => ({ searchTokens: { some: { token: { gte: term, lt: upper } } } }),
+    densePage: async (term, upper, recordWhere, skip, take) =>
+      (
+        await db.parcelSearchToken.findMany({
+          where: { ...range(term, upper), parcel: { is: recordWhere } },
+          select: { parcelId: true },
+          orderBy: indexOrder,
+          skip,
+          take,
+        })
+      ).map((row) => row.parcelId),
   };
 }
 
-/** The list's filters as a Prisma where; `dense` when every search word is common (see searchPlan). */
+/** The list's filters as a Prisma where, and for a dense search the word to read the page along. */
 async function parcelWhere(db: Db, organisationId: string, query: ParcelListQuery) {
   const terms = query.q ? queryWords(query.q) : [];
-  const search = terms.length ? await wordSearchPlan(parcelTokenIndex(db, organisationId), terms) : null;
+  const index = parcelTokenIndex(db, organisationId);
+  const search = terms.length ? await wordSearchPlan(index, terms) : null;
   const where = {
     organisationId,
     archivedAt: query.archived === "only" ? { not: null } : query.archived === "include" ? undefined : null,
@@ -120,23 +131,25 @@ async function parcelWhere(db: Db, organisationId: string, query: ParcelListQuer
     ...(query.program ? { fundingSources: { some: { program: query.program } } } : {}),
     ...(search ? search.where : {}),
   };
-  return { where, dense: search?.dense ?? false };
+  const denseIds =
+    search?.dense === true ? (skip: number, take: number) => index.densePage(search.walk.term, search.walk.upper, where, skip, take) : undefined;
+  return { where, denseIds };
 }
 
 export async function listParcels(db: Db, organisationId: string, query: ParcelListQuery, pageSize = PARCEL_PAGE_SIZE) {
-  const { where, dense } = await parcelWhere(db, organisationId, query);
+  const { where, denseIds } = await parcelWhere(db, organisationId, query);
   const { rows: parcels, ...paging } = await pageWithCappedCount({
-    dense,
+    denseIds,
     page: query.page,
     pageSize,
     countLimit: query.q ? SEARCH_COUNT_LIMIT : COUNT_LIMIT,
     // ordered like the list, so the capped count reads the sort index instead of sorting every row by id
     count: (take) => db.parcel.count({ where, take, orderBy: [{ [query.sort]: query.dir }, { id: query.dir }] }),
-    findPage: (take) =>
+    findPage: ({ skip, take, ids }) =>
       db.parcel.findMany({
-        where,
+        where: ids ? { ...where, id: { in: ids } } : where,
         orderBy: [{ [query.sort]: query.dir }, { id: query.dir }],
-        skip: (query.page - 1) * pageSize,
+        skip,
         take,
         select: {
           id: true,
@@ -158,6 +171,8 @@ export async function listParcels(db: Db, organisationId: string, query: ParcelL
   });
   return {
     ...paging,
+    /** many matches: the pages follow the matching word, each page sorted as asked */
+    manyMatches: denseIds !== undefined,
     page: query.page,
     parcels: parcels.map((parcel) => ({
       id: parcel.id,
@@ -175,7 +190,7 @@ export async function listParcels(db: Db, organisationId: string, query: ParcelL
 /** Every parcel matching the list's filters, for CSV export (no pagination). */
 export async function exportParcels(db: Db, organisationId: string, query: ParcelListQuery) {
   return db.parcel.findMany({
-    where: (await parcelWhere(db, organisationId, query)).where,
+    where: (await parcelWhere(db, organisationId, query)).where, // an export lists every match: no dense page
     orderBy: [{ [query.sort]: query.dir }, { id: query.dir }],
     include: {
       homes: { where: { archivedAt: null }, orderBy: { createdAt: "asc" } },
