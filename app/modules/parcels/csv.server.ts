@@ -3,7 +3,7 @@ import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { safeParseCsv, toCsv, validateCsvRows, type CsvRowError } from "~/utils/csv";
 import type { Db } from "~/utils/db.server";
 import { centsToString } from "~/utils/money";
-import { parcelSearchText, writeSearchTokens } from "./parcels.server";
+import { parcelData, parcelSearchText, writeSearchTokens } from "./parcels.server";
 import { parcelTokens } from "./search";
 import { PARCEL_CSV_COLUMNS } from "./csv-columns";
 import { HomeFields, ParcelFields } from "./schemas";
@@ -107,28 +107,12 @@ export async function commitParcelImport(
       for (const row of rows) {
         let parcelId = parcelIds.get(row.parcelNumber);
         if (!parcelId) {
+          const place = { parcelNumber: row.parcelNumber, streetAddress: row.streetAddress, city: row.city ?? "" };
           const parcel = await tx.parcel.create({
-            data: {
-              organisationId: actor.organisationId,
-              parcelNumber: row.parcelNumber,
-              streetAddress: row.streetAddress,
-              city: row.city ?? "",
-              state: row.state ?? "",
-              postalCode: row.postalCode ?? "",
-              legalDescription: row.legalDescription ?? "",
-              landArea: row.landArea ?? null,
-              landAreaUnit: row.landAreaUnit,
-              zoning: row.zoning ?? "",
-              acquisitionDate: row.acquisitionDate ?? null,
-              acquisitionPriceCents: row.acquisitionPriceCents ?? null,
-              acquisitionMethod: row.acquisitionMethod ?? null,
-              assessedLandValueCents: row.assessedLandValueCents ?? null,
-              status: row.status,
-              searchText: parcelSearchText({ parcelNumber: row.parcelNumber, streetAddress: row.streetAddress, city: row.city ?? "" }, []),
-            },
+            data: { ...parcelData(row), organisationId: actor.organisationId, searchText: parcelSearchText(place, []) },
           });
           await recordAudit(tx, actor, { entity: "Parcel", entityId: parcel.id, action: "create", after: { ...parcel, source: "CSV import" } });
-          await writeSearchTokens(tx, actor.organisationId, parcel.id, parcelTokens({ parcelNumber: row.parcelNumber, streetAddress: row.streetAddress, city: row.city ?? "" }, []));
+          await writeSearchTokens(tx, actor.organisationId, parcel.id, parcelTokens(place, []));
           parcelId = parcel.id;
           parcelIds.set(row.parcelNumber, parcelId);
         }

@@ -13,7 +13,8 @@ export class DuplicateParcelNumberError extends Error {
   }
 }
 
-function parcelData(input: ParcelInput) {
+/** A parcel's stored columns from validated input (the form, the CSV importer). */
+export function parcelData(input: ParcelInput) {
   return {
     parcelNumber: input.parcelNumber,
     streetAddress: input.streetAddress,
