@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { zipSync } from "fflate";
 import { useState, type FormEvent } from "react";
+import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listLeases } from "~/modules/leases/leases.server";
 import { LEASE_STATUS_LABELS, LEASE_STATUSES } from "~/modules/leases/lifecycle";
@@ -16,9 +17,13 @@ export const meta: MetaFunction = () => [{ title: "Ground leases · Commonground
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
   const query = parseLeaseListQuery(new URL(request.url));
-  const leases = await listLeases(db(), actor.organisationId, query);
+  const { leases, total, totalIsExact, page, pageCount } = await listLeases(db(), actor.organisationId, query);
   return {
     query,
+    total,
+    totalIsExact,
+    page,
+    pageCount,
     canWrite: can(actor.role, "records:write"),
     leases: leases.map((l) => ({
       id: l.id,
@@ -68,7 +73,7 @@ async function downloadZip(selected: { id: string; reference: string }[], onProg
 }
 
 export default function LeasesPage() {
-  const { leases, query, canWrite } = useLoaderData<typeof loader>();
+  const { leases, query, canWrite, total, totalIsExact, page, pageCount } = useLoaderData<typeof loader>();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [progress, setProgress] = useState<Progress | null>(null);
   const busy = progress !== null && !progress.finished;
@@ -188,6 +193,7 @@ export default function LeasesPage() {
           </div>
         </form>
       )}
+      <Pagination page={page} pageCount={pageCount} total={total} exact={totalIsExact} noun="leases" />
     </>
   );
 }

@@ -4,6 +4,8 @@ import { createLease as createLeaseRecord, transitionLease } from "~/modules/lea
 import type { LeaseStatus } from "~/modules/leases/lifecycle";
 import type { LeaseFormValues, TransitionValues } from "~/modules/leases/schemas";
 import { ensureDefaultTemplate } from "~/modules/leases/templates.server";
+import { createHousehold as createHouseholdRecord } from "~/modules/households/households.server";
+import { refreshParcelSearchText } from "~/modules/parcels/parcels.server";
 import type { Db } from "~/utils/db.server";
 import { seedDemoFormulaPresets } from "./formula-presets";
 
@@ -33,10 +35,17 @@ export async function createLeasableHome(
       status: "leased",
     },
   });
+  await refreshParcelSearchText(db, parcel.id); // as the parcels module does on every write
   const home = await db.home.create({ data: { organisationId, parcelId: parcel.id, bedrooms: 3 } });
   const members = options.members ?? ["Ana Lima", "Jordan Reyes"];
-  const household = await db.household.create({ data: { organisationId, name: `${members[0]!.split(" ").at(-1)} household ${unique()}` } });
-  await db.householdMember.createMany({ data: members.map((fullName) => ({ organisationId, householdId: household.id, fullName })) });
+  // through the households module, as the app does (it also indexes the household's words for search)
+  const { id: householdId } = await createHouseholdRecord(
+    db,
+    systemActor(organisationId, "Test factory"),
+    { name: `${members[0]!.split(" ").at(-1)} household ${unique()}`, email: "", phone: "", mailingAddress: "", firstTimeBuyer: null, ethnicity: "", race: "" },
+    members.map((fullName) => ({ fullName, relationship: "", dateOfBirth: null, email: "", phone: "" })),
+  );
+  const household = await db.household.findUniqueOrThrow({ where: { id: householdId } });
   if (options.purchasePriceCents) {
     await db.ownership.create({ data: { organisationId, homeId: home.id, currentHomeId: home.id, householdId: household.id, purchasePriceCents: options.purchasePriceCents, purchaseDate: "2024-06-01" } });
   }

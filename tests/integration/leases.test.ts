@@ -92,6 +92,13 @@ describe("lease records", () => {
     await run(newLeaseAction, postRequest("/leases/new", leaseForm(home.id, household.id), { cookie }));
     const list = await unwrap(await run(listLoader, getRequest("/leases?q=jordan", cookie)));
     expect((list.body as { leases: { reference: string }[] }).leases.map((l) => l.reference).sort()).toEqual([lease.reference, lease.reference.replace(/0001$/, "0002")]);
+    // by reference in any case, and by the home's address
+    const byReference = await unwrap(await run(listLoader, getRequest(`/leases?q=${lease.reference.toLowerCase()}`, cookie)));
+    expect((byReference.body as { leases: { reference: string }[] }).leases.map((l) => l.reference)).toEqual([lease.reference]);
+    const byStreet = await unwrap(await run(listLoader, getRequest("/leases?q=maple+street", cookie)));
+    expect((byStreet.body as { total: number }).total).toBe(2);
+    const nothing = await unwrap(await run(listLoader, getRequest("/leases?q=zzzz", cookie)));
+    expect((nothing.body as { total: number }).total).toBe(0);
   });
 
   it("bad input: field messages, 400, nothing saved", async () => {

@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import { systemActor } from "~/modules/audit/audit.server";
 import { db } from "~/utils/db.server";
 import { generateLeaseDocument } from "./documents.server";
-import { listLeases } from "./leases.server";
+import { allLeases } from "./leases.server";
 
 type Parsed = { flags: Record<string, string | true>; error?: string };
 
@@ -49,10 +49,8 @@ async function leasesCommand(args: string[]): Promise<number> {
   if (error) return fail(2, "invalid-arguments", error);
   const organisation = await organisationFor(flags.organisation as string | undefined);
   if (typeof organisation === "number") return organisation;
-  const leases = await listLeases(db(), organisation.id);
-  const rows = leases
-    .sort((a, b) => a.reference.localeCompare(b.reference))
-    .map((lease) => ({ id: lease.id, reference: lease.reference, status: lease.status, home: lease.homeLabel, lessees: lease.lesseeNames }));
+  const leases = await allLeases(db(), organisation.id);
+  const rows = leases.map((lease) => ({ id: lease.id, reference: lease.reference, status: lease.status, home: lease.homeLabel, lessees: lease.lesseeNames }));
   process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   return 0;
 }

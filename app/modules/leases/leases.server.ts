@@ -8,6 +8,8 @@ import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { homeLabel, listHomesForPicker } from "~/modules/parcels/parcels.server";
 import { assertUpdated } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
+import { fold } from "~/utils/word-search";
+import { pageWithCappedCount } from "~/utils/word-search.server";
 import { expirationDate, LEASE_STATUS_LABELS, transitionErrors, validateLeaseDraft, type FeeEscalationRule, type LeaseStatus } from "./lifecycle";
 import type { AmendmentValues, LeaseFormValues, TransitionValues } from "./schemas";
 import { escalationRule } from "./schemas";
@@ -32,25 +34,48 @@ const listSelect = {
   lessees: { select: { fullName: true }, orderBy: { position: "asc" as const } },
 } as const;
 
+export const LEASES_PAGE_SIZE = 50;
+
+function leaseRow<T extends { home: { label: string; parcel: { streetAddress: string; parcelNumber: string } }; lessees: { fullName: string }[] }>(lease: T) {
+  return { ...lease, homeLabel: homeLabel(lease.home), lesseeNames: lease.lessees.map((l) => l.fullName) };
+}
+
+function leaseStatusFilter(query: { status?: string }) {
+  return query.status && (Object.keys(LEASE_STATUS_LABELS) as string[]).includes(query.status) ? { status: query.status as LeaseStatus } : {};
+}
+
 /**
- * Leases of the organisation, newest reference first, filtered by status and by a search over reference,
- * lessee names and address. The search runs in memory over the organisation's leases (a trust has hundreds,
- * not millions) so it is case-insensitive on both databases.
+ * A page of the organisation's leases, newest reference first, filtered by status and by a search over the
+ * reference, lessee names and address. Without a search the page is read from the database; a search reads
+ * the organisation's leases (a trust has hundreds or a few thousand, not millions) and matches them in
+ * memory, accents and case folded, so it behaves the same on both databases.
  */
-export async function listLeases(db: Db, organisationId: string, query: { status?: string; q?: string } = {}) {
-  const status = query.status && (Object.keys(LEASE_STATUS_LABELS) as string[]).includes(query.status) ? (query.status as LeaseStatus) : undefined;
-  const leases = await db.lease.findMany({
-    where: { organisationId, ...(status ? { status } : {}) },
-    select: listSelect,
-    orderBy: { reference: "desc" },
-    take: 5000,
+export async function listLeases(db: Db, organisationId: string, query: { status?: string; q?: string; page?: number } = {}) {
+  const where = { organisationId, ...leaseStatusFilter(query) };
+  const page = query.page ?? 1;
+  const orderBy = [{ reference: "desc" as const }, { id: "desc" as const }];
+  const needle = query.q ? fold(query.q.trim()) : "";
+  if (needle) {
+    const matches = (await db.lease.findMany({ where, select: listSelect, orderBy }))
+      .map(leaseRow)
+      .filter((lease) => [lease.reference, lease.homeLabel, lease.home.parcel.city, ...lease.lesseeNames].some((text) => fold(text).includes(needle)));
+    const pageCount = Math.max(1, Math.ceil(matches.length / LEASES_PAGE_SIZE));
+    return { leases: matches.slice((page - 1) * LEASES_PAGE_SIZE, page * LEASES_PAGE_SIZE), page, total: matches.length, totalIsExact: true, pageCount };
+  }
+  const { rows, ...paging } = await pageWithCappedCount({
+    page,
+    pageSize: LEASES_PAGE_SIZE,
+    countLimit: 10_000,
+    count: (take) => db.lease.count({ where, take }),
+    findPage: ({ skip, take }) => db.lease.findMany({ where, select: listSelect, orderBy, skip, take }),
   });
-  const needle = query.q?.trim().toLowerCase();
-  const rows = leases.map((lease) => ({ ...lease, homeLabel: homeLabel(lease.home), lesseeNames: lease.lessees.map((l) => l.fullName) }));
-  if (!needle) return rows;
-  return rows.filter((lease) =>
-    [lease.reference, lease.homeLabel, lease.home.parcel.city, ...lease.lesseeNames].some((text) => text.toLowerCase().includes(needle)),
-  );
+  return { leases: rows.map(leaseRow), page, ...paging };
+}
+
+/** Every lease of the organisation, by reference (the CLI's `leases`). */
+export async function allLeases(db: Db, organisationId: string) {
+  const leases = await db.lease.findMany({ where: { organisationId }, select: listSelect, orderBy: [{ reference: "asc" }, { id: "asc" }] });
+  return leases.map(leaseRow);
 }
 
 export async function getLease(db: Db | Tx, organisationId: string, leaseId: string) {

@@ -155,8 +155,9 @@ export const AmendmentSchema = z
 export type AmendmentValues = z.output<typeof AmendmentSchema>;
 
 /** The list page's filters. */
-export function parseLeaseListQuery(url: URL): { status?: string; q?: string } {
+export function parseLeaseListQuery(url: URL): { status?: string; q?: string; page: number } {
   const status = url.searchParams.get("status") ?? "";
-  const q = (url.searchParams.get("q") ?? "").trim();
-  return { ...(status ? { status } : {}), ...(q ? { q } : {}) };
+  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
+  const page = Number.parseInt(url.searchParams.get("page") ?? "1", 10);
+  return { ...(status ? { status } : {}), ...(q ? { q } : {}), page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1 };
 }
