@@ -21,6 +21,10 @@ async function main(): Promise<number> {
     }
     case "leases":
     case "lease-document": {
+      // the same database the app uses, brought up to date first (as `npm start` and `user:create` do)
+      const { deployMigrations } = await import("./db/engine.ts");
+      const { databaseUrl } = await import("~/utils/env.server");
+      await deployMigrations(databaseUrl());
       const { runLeaseCli } = await import("~/modules/leases/cli.server");
       return runLeaseCli(command, args);
     }
