@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/modules/auth/session.server";
-import { attachmentDisposition, exportHouseholdsCsv } from "~/modules/households/csv.server";
+import { exportHouseholdsCsv } from "~/modules/households/csv.server";
 import { parseHouseholdFilters } from "~/modules/households/schemas";
 import { db } from "~/utils/db.server";
+import { csvResponse } from "~/utils/download.server";
 
 /** The (filtered) household list as CSV: same search, sort and archived filter as the list page. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -11,11 +12,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const csv = await exportHouseholdsCsv(db(), actor.organisationId, filters);
   const date = new Date().toISOString().slice(0, 10);
   const filename = `${actor.organisationName} households ${date}.csv`;
-  return new Response(`\uFEFF${csv}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": attachmentDisposition(filename),
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse(csv, filename);
 }

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { buildLeaseDocumentsZip } from "~/modules/leases/bulk.server";
-import { contentDisposition } from "~/modules/leases/documents.server";
+import { contentDisposition } from "~/utils/content-disposition";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
 

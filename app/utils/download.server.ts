@@ -1,14 +1,10 @@
-/**
- * A Content-Disposition header whose filename survives non-ASCII names: an ASCII fallback plus the
- * RFC 5987 `filename*` form that browsers prefer.
- */
-export function contentDisposition(filename: string, disposition: "attachment" | "inline" = "attachment"): string {
-  const fallback = filename.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
+import { contentDisposition } from "./content-disposition";
 
+export { contentDisposition };
+
+/** A CSV download; the byte-order mark makes spreadsheet programs read it as UTF-8 ("Núñez" stays intact). */
 export function csvResponse(csv: string, filename: string): Response {
-  return new Response(csv, {
+  return new Response(`\uFEFF${csv}`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": contentDisposition(filename),
@@ -17,13 +13,18 @@ export function csvResponse(csv: string, filename: string): Response {
   });
 }
 
-export function pdfResponse(pdf: Uint8Array, filename: string, disposition: "attachment" | "inline" = "attachment"): Response {
+export function pdfResponse(
+  pdf: Uint8Array,
+  filename: string,
+  options: { disposition?: "attachment" | "inline"; headers?: Record<string, string> } = {},
+): Response {
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": contentDisposition(filename, disposition),
+      "Content-Disposition": contentDisposition(filename, options.disposition),
       "Content-Length": String(pdf.byteLength),
-      "Cache-Control": "no-store",
+      "Cache-Control": "private, no-store",
+      ...options.headers,
     },
   });
 }

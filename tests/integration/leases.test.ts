@@ -8,7 +8,7 @@ import { createApiToken } from "~/modules/api-tokens/api-tokens.server";
 import { systemActor } from "~/modules/audit/audit.server";
 import { runLeaseCli } from "~/modules/leases/cli.server";
 import { DEFAULT_LEASE_TEMPLATE } from "~/modules/leases/default-template";
-import { contentDisposition } from "~/modules/leases/documents.server";
+import { contentDisposition } from "~/utils/content-disposition";
 import { ensureDefaultTemplate, listTemplateVersions } from "~/modules/leases/templates.server";
 import { loader as apiDocumentLoader } from "~/routes/api.v1.leases.$leaseId.document[.]pdf";
 import { action as leaseAction, loader as leaseLoader } from "~/routes/leases.$leaseId._index";

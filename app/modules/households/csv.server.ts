@@ -3,7 +3,7 @@ import type { Db } from "~/utils/db.server";
 import { householdsToCsv, planHouseholdImport, type HouseholdImportPlan } from "./csv";
 
 // csv-parse must stay out of browser bundles: routes import the CSV helpers from here.
-export { attachmentDisposition, planHouseholdImport } from "./csv";
+export { planHouseholdImport } from "./csv";
 import { createHousehold, listHouseholdsForExport, type HouseholdFilters } from "./households.server";
 
 export type HouseholdImportResult = { ok: true; created: number } | { ok: false; plan: HouseholdImportPlan };

@@ -138,8 +138,3 @@ export function householdsToCsv(households: readonly ExportHousehold[]): string 
   );
 }
 
-/** `Content-Disposition` for a download whose name may hold non-ASCII letters (RFC 6266 / 5987). */
-export function attachmentDisposition(filename: string): string {
-  const ascii = filename.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { attachmentDisposition, householdsToCsv, planHouseholdImport } from "./csv";
+import { contentDisposition as attachmentDisposition } from "~/utils/content-disposition";
+import { householdsToCsv, planHouseholdImport } from "./csv";
 import { CertificationSchema, householdSearchText, isLegalDate, parseDollarsToCents, PurchaseSchema } from "./schemas";
 
 describe("legal dates", () => {

@@ -4,6 +4,7 @@
  * worked example computed with the resale engine from this lease's numbers); `generateLeaseDocument` renders
  * the lease or the memorandum and records each generation (who, when, template version, sha256, pages).
  */
+import { pdfResponse as pdfDownload } from "~/utils/download.server";
 import { createHash } from "node:crypto";
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/formula-presets/presets";
@@ -156,12 +157,6 @@ export function documentFilename(reference: string, kind: LeaseDocumentKind): st
   return kind === "lease" ? `${reference} ground lease.pdf` : `${reference} memorandum of ground lease.pdf`;
 }
 
-/** `attachment` with an ASCII fallback filename and the exact name in RFC 5987 form, so non-ASCII survives. */
-export function contentDisposition(filename: string): string {
-  const fallback = filename.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
 
 export type GenerateResult =
   | { ok: true; pdf: Buffer; filename: string; sha256: string; pages: number; documentId: string; reference: string }
@@ -214,14 +209,5 @@ export function pdfResponse(result: GenerateResult): Response {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  return new Response(new Uint8Array(result.pdf), {
-    status: 200,
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": contentDisposition(result.filename),
-      "Content-Length": String(result.pdf.length),
-      "Cache-Control": "private, no-store",
-      "X-Content-SHA256": result.sha256,
-    },
-  });
+  return pdfDownload(result.pdf, result.filename, { headers: { "X-Content-SHA256": result.sha256 } });
 }
