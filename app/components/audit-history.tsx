@@ -31,7 +31,7 @@ function show(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
-export type AuditHistoryEntry = { id: string; createdAt: string; actorLabel: string; action: string; entity: string; changes: unknown };
+export type AuditHistoryEntry = { id: string; createdAt: string; actorLabel: string; action: string; entity: string; entityId?: string; changes: unknown };
 
 const ENTITY_WORDS: Record<string, string> = {
   Parcel: "parcel",
@@ -43,8 +43,11 @@ const ENTITY_WORDS: Record<string, string> = {
   Ownership: "ownership",
 };
 
-/** A record's history, newest first: when, who, what, and the changed values. */
-export function AuditHistory({ entries }: { entries: AuditHistoryEntry[] }) {
+/**
+ * History, newest first: when, who, what, and the changed values. `showRecordIds` adds the record's id (the
+ * organisation-wide audit trail, where entries of many records stand together).
+ */
+export function AuditHistory({ entries, showRecordIds = false }: { entries: AuditHistoryEntry[]; showRecordIds?: boolean }) {
   if (entries.length === 0) return <p className="muted">No changes recorded.</p>;
   return (
     <div className="table-wrap">
@@ -64,6 +67,12 @@ export function AuditHistory({ entries }: { entries: AuditHistoryEntry[] }) {
               <td>{entry.actorLabel}</td>
               <td>
                 {humanise(entry.action)} {ENTITY_WORDS[entry.entity] ?? entry.entity}
+                {showRecordIds && entry.entityId ? (
+                  <>
+                    {" "}
+                    <code>{entry.entityId.slice(-8)}</code>
+                  </>
+                ) : null}
               </td>
               <td>
                 <ChangeSummary changes={entry.changes} />

@@ -4,9 +4,7 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { listHomesForPicker } from "~/modules/parcels/parcels.server";
 import { listResaleCalculations } from "~/modules/resale/calculations.server";
 import { db } from "~/utils/db.server";
-import { formatInstant, formatLegalDate } from "~/utils/format";
-import { formatUsd } from "~/utils/money";
-import { BOUND_BY_LABELS } from "./resale.calculations.$calculationId";
+import { SavedCalculationsTable } from "~/modules/resale/components";
 
 export const meta: MetaFunction = () => [{ title: "Resale calculator · Commonground" }];
 
@@ -79,38 +77,7 @@ export default function ResaleIndexPage() {
       {recent.length === 0 ? (
         <p className="muted">No saved calculations yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Home</th>
-                <th scope="col">Saved</th>
-                <th scope="col">By</th>
-                <th scope="col">Rule</th>
-                <th scope="col">Valuation date</th>
-                <th scope="col" className="num">
-                  Maximum resale price
-                </th>
-                <th scope="col">Bound by</th>
-              </tr>
-            </thead>
-            <tbody>
-              {recent.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link to={`/resale/calculations/${c.id}`}>{c.homeLabel}</Link>
-                  </td>
-                  <td>{formatInstant(c.createdAt)}</td>
-                  <td>{c.createdByLabel}</td>
-                  <td>{c.presetName || "by hand"}</td>
-                  <td>{formatLegalDate(c.valuationDate)}</td>
-                  <td className="num">{formatUsd(c.maxResalePrice)}</td>
-                  <td>{BOUND_BY_LABELS[c.boundBy as keyof typeof BOUND_BY_LABELS] ?? c.boundBy}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SavedCalculationsTable rows={recent} showHome />
       )}
     </>
   );

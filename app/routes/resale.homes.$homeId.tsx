@@ -28,11 +28,11 @@ import {
   type CalculatorContext,
 } from "~/modules/resale/form";
 import { db } from "~/utils/db.server";
-import { formatInstant, formatLegalDate } from "~/utils/format";
+import { formatLegalDate } from "~/utils/format";
 import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
-import { BOUND_BY_LABELS, RequestInputs, Worksheet } from "./resale.calculations.$calculationId";
+import { RequestInputs, SavedCalculationsTable, Worksheet } from "~/modules/resale/components";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Resale calculator${data ? ` — ${data.home.label}` : ""} · Commonground` }];
 
@@ -429,36 +429,7 @@ export default function ResaleCalculatorPage() {
       {saved.length === 0 ? (
         <p className="muted">None yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Saved</th>
-                <th scope="col">By</th>
-                <th scope="col">Rule</th>
-                <th scope="col">Valuation date</th>
-                <th scope="col" className="num">
-                  Maximum resale price
-                </th>
-                <th scope="col">Bound by</th>
-              </tr>
-            </thead>
-            <tbody>
-              {saved.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link to={`/resale/calculations/${c.id}`}>{formatInstant(c.createdAt)}</Link>
-                  </td>
-                  <td>{c.createdByLabel}</td>
-                  <td>{c.presetName || "by hand"}</td>
-                  <td>{formatLegalDate(c.valuationDate)}</td>
-                  <td className="num">{formatUsd(c.maxResalePrice)}</td>
-                  <td>{BOUND_BY_LABELS[c.boundBy as keyof typeof BOUND_BY_LABELS] ?? c.boundBy}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SavedCalculationsTable rows={saved} />
       )}
     </>
   );

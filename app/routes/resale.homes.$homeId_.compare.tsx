@@ -8,7 +8,7 @@ import { chartGeometry, projectResalePrices, type ProjectionRow } from "~/module
 import { db } from "~/utils/db.server";
 import { formatLegalDate } from "~/utils/format";
 import { formatUsd } from "~/utils/money";
-import { BOUND_BY_LABELS } from "./resale.calculations.$calculationId";
+import { BOUND_BY_LABELS } from "~/modules/resale/components";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Compare and project${data ? ` — ${data.home.label}` : ""} · Commonground` }];
 

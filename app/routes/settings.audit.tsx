@@ -3,8 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listAuditEntries } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { db } from "~/utils/db.server";
-import { ChangeSummary } from "~/components/audit-history";
-import { formatInstant, humanise } from "~/utils/format";
+import { AuditHistory } from "~/components/audit-history";
+import { humanise } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail · Commonground" }];
 
@@ -86,34 +86,7 @@ export default function AuditPage() {
         </button>
       </Form>
       <p className="muted">{total.toLocaleString("en-US")} entries</p>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Record</th>
-              <th scope="col">Changes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>{formatInstant(entry.createdAt)}</td>
-                <td>{entry.actorLabel}</td>
-                <td>{humanise(entry.action)}</td>
-                <td>
-                  {entry.entity} <code>{entry.entityId.slice(-8)}</code>
-                </td>
-                <td>
-                  <ChangeSummary changes={entry.changes} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AuditHistory entries={entries} showRecordIds />
       <nav className="pagination" aria-label="Pages">
         {page > 1 ? <Link to={pageLink(page - 1)}>← Newer</Link> : null}
         <span>
