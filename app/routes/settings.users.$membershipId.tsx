@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: member.user.name,
       email: member.user.email,
       role: member.role,
-      disabled: Boolean(member.user.disabledAt),
+      disabled: Boolean(member.disabledAt),
       version: member.version,
     },
   };
@@ -69,7 +69,7 @@ export default function EditUserPage() {
           options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
         />
         <CheckboxField
-          label="Account disabled (cannot sign in)"
+          label="Disabled in this organisation (cannot sign in here)"
           errors={fields.disabled.errors}
           inputProps={getInputProps(fields.disabled, { type: "checkbox" })}
         />

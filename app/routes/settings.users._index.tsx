@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       email: m.user.email,
       role: m.role,
       household: m.household?.name ?? null,
-      disabled: Boolean(m.user.disabledAt),
+      disabled: Boolean(m.disabledAt),
     })),
   };
 }

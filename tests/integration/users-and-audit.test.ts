@@ -4,7 +4,7 @@ import { action as addUserAction } from "~/routes/settings.users.new";
 import { action as editMemberAction } from "~/routes/settings.users.$membershipId";
 import { loader as auditLoader } from "~/routes/settings.audit";
 import { db } from "~/utils/db.server";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createMember, createOrganisation, TEST_PASSWORD } from "../factories/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 async function adminSession() {
@@ -116,5 +116,30 @@ describe("working for several trusts of a network", () => {
     expect(actor).toMatchObject({ organisationId: second.organisation.id, role: "viewer" });
     const list = await unwrap(await run(parcelsLoader, getRequest("/parcels", cookie)));
     expect((list.body as { parcels: { parcelNumber: string }[] }).parcels.map((p) => p.parcelNumber)).toEqual(["BETA-1"]);
+  });
+});
+
+describe("disabling a person", () => {
+  it("disables them in this organisation only: another trust's access and sessions are untouched", async () => {
+    const { getActor } = await import("~/modules/auth/session.server");
+    const a = await adminSession();
+    const b = await createOrganisation(db(), { name: "Other Network Trust" });
+    const { user, membership } = await createMember(db(), a.organisation.id, "staff");
+    await db().membership.create({ data: { organisationId: b.organisation.id, userId: user.id, role: "staff" } });
+    const inA = await sessionCookieFor(user.id, a.organisation.id);
+    const inB = await sessionCookieFor(user.id, b.organisation.id);
+
+    const response = (await run(editMemberAction, postRequest(`/settings/users/${membership.id}`, { role: "staff", disabled: "on", version: "1" }, { cookie: a.cookie }), { membershipId: membership.id })) as Response;
+    expect(response.status).toBe(302);
+    expect(await getActor(getRequest("/", inA))).toBeNull();
+    expect(await getActor(getRequest("/", inB))).toMatchObject({ organisationId: b.organisation.id });
+    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).disabledAt).toBeNull();
+    // signing in lands in the organisation where the person is still active
+    const { authenticate } = await import("~/modules/users/users.server");
+    expect(await authenticate(db(), user.email, TEST_PASSWORD, "10.7.7.7")).toMatchObject({ ok: true, organisationId: b.organisation.id });
+
+    // re-enabled by A's admin, they can work in A again
+    await run(editMemberAction, postRequest(`/settings/users/${membership.id}`, { role: "staff", version: "2" }, { cookie: a.cookie }), { membershipId: membership.id });
+    expect((await db().membership.findUniqueOrThrow({ where: { id: membership.id } })).disabledAt).toBeNull();
   });
 });

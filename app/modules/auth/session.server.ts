@@ -74,7 +74,8 @@ export async function getActor(request: Request): Promise<Actor | null> {
     include: { user: { include: { memberships: { include: { organisation: true } } } } },
   });
   if (!session || session.expiresAt < new Date() || session.user.disabledAt) return null;
-  const membership = session.user.memberships.find((m) => m.organisationId === session.organisationId);
+  const active = session.user.memberships.filter((m) => !m.disabledAt);
+  const membership = active.find((m) => m.organisationId === session.organisationId);
   if (!membership || !isRole(membership.role)) return null;
   return {
     userId: session.user.id,
@@ -85,7 +86,7 @@ export async function getActor(request: Request): Promise<Actor | null> {
     role: membership.role,
     householdId: membership.householdId,
     requestId: requestId(request),
-    organisations: session.user.memberships
+    organisations: active
       .map((m) => ({ id: m.organisationId, name: m.organisation.name }))
       .sort((a, b) => a.name.localeCompare(b.name)),
   };

@@ -24,7 +24,7 @@ export async function authenticate(db: Db, email: string, password: string, ipAd
   }
   const user = await db.user.findUnique({
     where: { email },
-    include: { memberships: { orderBy: { createdAt: "asc" }, take: 1 } },
+    include: { memberships: { where: { disabledAt: null }, orderBy: { createdAt: "asc" }, take: 1 } },
   });
   const valid = user
     ? !user.disabledAt && (await verifyPassword(user.passwordHash, password))
@@ -59,7 +59,7 @@ export async function changePassword(db: Db, userId: string, currentPassword: st
 export async function listMembers(db: Db, organisationId: string) {
   return db.membership.findMany({
     where: { organisationId },
-    include: { user: { select: { id: true, email: true, name: true, disabledAt: true, createdAt: true } }, household: { select: { id: true, name: true } } },
+    include: { user: { select: { id: true, email: true, name: true, createdAt: true } }, household: { select: { id: true, name: true } } },
     orderBy: { user: { name: "asc" } },
   });
 }
@@ -67,7 +67,7 @@ export async function listMembers(db: Db, organisationId: string) {
 export async function getMember(db: Db, organisationId: string, membershipId: string) {
   return db.membership.findFirst({
     where: { id: membershipId, organisationId },
-    include: { user: { select: { id: true, email: true, name: true, disabledAt: true } } },
+    include: { user: { select: { id: true, email: true, name: true } } },
   });
 }
 
@@ -118,7 +118,10 @@ export async function addUser(db: Db, actor: AuditActor, input: AddUserInput): P
 
 export type UpdateMemberResult = { ok: true } | { ok: false; message: string };
 
-/** Changes a member's role (or disables them) — never leaving the organisation without an active admin. */
+/**
+ * Changes a member's role, or disables or re-enables them in this organisation — never leaving it without an
+ * active admin. It never touches the person's account itself, which other organisations may share.
+ */
 export async function updateMember(
   db: Db,
   actor: AuditActor,
@@ -134,24 +137,23 @@ export async function updateMember(
     const losingAdmin = before.role === "admin" && (input.role !== "admin" || input.disabled);
     if (losingAdmin) {
       const otherAdmins = await tx.membership.count({
-        where: { organisationId: actor.organisationId, role: "admin", id: { not: membershipId }, user: { disabledAt: null } },
+        where: { organisationId: actor.organisationId, role: "admin", id: { not: membershipId }, disabledAt: null, user: { disabledAt: null } },
       });
       if (otherAdmins === 0) return { ok: false, message: "The organisation needs at least one active administrator." };
     }
     assertUpdated(
       await tx.membership.updateMany({
         where: { id: membershipId, organisationId: actor.organisationId, version: input.version },
-        data: { role: input.role, version: { increment: 1 } },
+        // disabled here only: the person's other organisations (a network deployment) are not this admin's
+        data: { role: input.role, disabledAt: input.disabled ? before.disabledAt ?? new Date() : null, version: { increment: 1 } },
       }),
     );
-    const disabledAt = input.disabled ? before.user.disabledAt ?? new Date() : null;
-    await tx.user.update({ where: { id: before.userId }, data: { disabledAt } });
-    if (input.disabled) await tx.session.deleteMany({ where: { userId: before.userId } });
+    if (input.disabled) await tx.session.deleteMany({ where: { userId: before.userId, organisationId: actor.organisationId } });
     await recordAudit(tx, actor, {
       entity: "Membership",
       entityId: membershipId,
       action: "update",
-      before: { role: before.role, disabled: Boolean(before.user.disabledAt) },
+      before: { role: before.role, disabled: Boolean(before.disabledAt) },
       after: { role: input.role, disabled: input.disabled },
     });
     return { ok: true };
