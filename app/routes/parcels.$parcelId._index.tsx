@@ -12,6 +12,7 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { addFundingSource, addHome, getParcelDetail, removeFundingSource, setParcelArchived } from "~/modules/parcels/parcels.server";
 import {
   AREA_UNIT_LABELS,
+  checkFundingRules,
   FUNDING_PROGRAM_LABELS,
   FundingSourceSchema,
   HOME_TYPE_LABELS,
@@ -95,12 +96,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("add-home"), ...HomeSchema.shape }),
-  z.object({ intent: z.literal("add-funding"), ...FundingSourceSchema.innerType().shape }),
-  z.object({ intent: z.literal("remove-funding"), fundingSourceId: z.string().min(1) }),
-  z.object({ intent: z.enum(["archive", "restore"]), version: z.coerce.number().int() }),
-]);
+const ActionSchema = z
+  .discriminatedUnion("intent", [
+    z.object({ intent: z.literal("add-home"), ...HomeSchema.shape }),
+    z.object({ intent: z.literal("add-funding"), ...FundingSourceSchema.innerType().shape }),
+    z.object({ intent: z.literal("remove-funding"), fundingSourceId: z.string().min(1) }),
+    z.object({ intent: z.enum(["archive", "restore"]), version: z.coerce.number().int() }),
+  ])
+  .superRefine((value, ctx) => {
+    if (value.intent === "add-funding") checkFundingRules(value, ctx);
+  });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
@@ -119,12 +124,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "add-funding": {
         const { intent: _intent, ...funding } = value;
-        if (funding.receivedOn && funding.restrictionEndDate && funding.restrictionEndDate < funding.receivedOn) {
-          return data(
-            { intent: value.intent, result: submission.reply({ fieldErrors: { restrictionEndDate: ["The restriction cannot end before the funds were received"] } }) },
-            { status: 400 },
-          );
-        }
         await addFundingSource(db(), who, parcelId, funding);
         return redirectWithToast(`/parcels/${parcelId}`, { kind: "success", message: "The funding source was added." });
       }

@@ -3,21 +3,18 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { FormErrors } from "~/components/forms";
 import { ParcelFieldset } from "~/components/parcel-fieldset";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { DuplicateParcelNumberError, getParcel, updateParcel } from "~/modules/parcels/parcels.server";
-import { ParcelFields } from "~/modules/parcels/schemas";
+import { EditParcelSchema } from "~/modules/parcels/schemas";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { centsToString } from "~/utils/money";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit parcel · Commonground" }];
-
-const EditParcelSchema = z.object({ ...ParcelFields, version: z.coerce.number().int() });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:write");

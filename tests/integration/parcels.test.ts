@@ -301,3 +301,20 @@ describe("records from before the word index", () => {
     expect((households.body as { households: { name: string }[] }).households.map((h) => h.name)).toEqual(["Ōtsuka household"]);
   });
 });
+
+describe("an acquisition date in the future", () => {
+  it("is refused when editing and when importing, as when registering", async () => {
+    const { organisation, cookie } = await staffSession();
+    const parcel = await createParcel(db(), organisation.id, { parcelNumber: "F-1" });
+    const future = "2199-01-01";
+    const edit = await unwrap(
+      await run(editAction, postRequest(`/parcels/${parcel.id}/edit`, { parcelNumber: "F-1", streetAddress: "1 Future Way", status: "leased", landAreaUnit: "acres", acquisitionDate: future, version: "1" }, { cookie }), { parcelId: parcel.id }),
+    );
+    expect(edit.status).toBe(400);
+    expect((edit.body as { error: Record<string, string[]> }).error.acquisitionDate![0]).toBe("The acquisition date cannot be in the future");
+    expect((await db().parcel.findUniqueOrThrow({ where: { id: parcel.id } })).acquisitionDate).toBe("2012-05-15");
+    const csv = `parcel_number,street_address,acquisition_date\nF-2,2 Future Way,${future}`;
+    const preview = await unwrap(await run(importAction, postRequest("/parcels/import", { intent: "preview", csv }, { cookie })));
+    expect((preview.body as { errors: unknown[] }).errors).toEqual([{ row: 2, column: "acquisition_date", message: "The acquisition date cannot be in the future" }]);
+  });
+});

@@ -6,7 +6,7 @@ import { centsToString } from "~/utils/money";
 import { parcelData, parcelSearchText, writeSearchTokens } from "./parcels.server";
 import { parcelTokens } from "./search";
 import { PARCEL_CSV_COLUMNS } from "./csv-columns";
-import { HomeFields, ParcelFields } from "./schemas";
+import { checkParcelRules, HomeFields, ParcelFields } from "./schemas";
 
 export { PARCEL_CSV_COLUMNS };
 
@@ -27,6 +27,7 @@ const ImportRowSchema = z
     yearBuilt: HomeFields.yearBuilt,
   })
   .superRefine((row, ctx) => {
+    checkParcelRules(row, ctx);
     if (!row.homeType && (row.bedrooms !== undefined || row.bathrooms !== undefined)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["homeType"], message: "Give the home type when a home's details are filled in" });
     }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   decimalString,
+  latestToday,
   legalDate,
   money,
   optionalText,
@@ -63,11 +64,24 @@ export const ParcelFields = {
   status: z.enum(PARCEL_STATUSES, { errorMap: () => ({ message: "Choose a status" }) }).default("acquired"),
 };
 
-export const ParcelSchema = z.object(ParcelFields).superRefine((value, ctx) => {
-  if (value.acquisitionDate && value.acquisitionDate > new Date().toISOString().slice(0, 10)) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["acquisitionDate"], message: "The acquisition date cannot be in the future" });
+/** Rules across a parcel's fields, for every schema that carries them (form, edit, CSV import). */
+export function checkParcelRules(value: { acquisitionDate?: string }, ctx: z.RefinementCtx, path: (string | number)[] = []): void {
+  if (value.acquisitionDate && value.acquisitionDate > latestToday()) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "acquisitionDate"], message: "The acquisition date cannot be in the future" });
   }
-});
+}
+
+/** Rules across a funding source's fields (its own form, and the first funding source of a registration). */
+export function checkFundingRules(value: { receivedOn?: string; restrictionEndDate?: string }, ctx: z.RefinementCtx, path: (string | number)[] = []): void {
+  if (value.receivedOn && value.restrictionEndDate && value.restrictionEndDate < value.receivedOn) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "restrictionEndDate"], message: "The restriction cannot end before the funds were received" });
+  }
+}
+
+export const ParcelSchema = z.object(ParcelFields).superRefine((value, ctx) => checkParcelRules(value, ctx));
+
+/** Editing a parcel: its fields and the version the form was loaded with. */
+export const EditParcelSchema = z.object({ ...ParcelFields, version: z.coerce.number().int() }).superRefine((value, ctx) => checkParcelRules(value, ctx));
 export type ParcelInput = z.infer<typeof ParcelSchema>;
 
 export const HomeFields = {
@@ -92,11 +106,7 @@ export const FundingFields = {
   restrictionEndDate: legalDate("restriction end date").optional(),
   notes: optionalText(1000),
 };
-export const FundingSourceSchema = z.object(FundingFields).superRefine((value, ctx) => {
-  if (value.receivedOn && value.restrictionEndDate && value.restrictionEndDate < value.receivedOn) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["restrictionEndDate"], message: "The restriction cannot end before the funds were received" });
-  }
-});
+export const FundingSourceSchema = z.object(FundingFields).superRefine((value, ctx) => checkFundingRules(value, ctx));
 export type FundingSourceInput = z.infer<typeof FundingSourceSchema>;
 
 /**
@@ -126,13 +136,8 @@ export const RegisterParcelSchema = z
     funding: z.object(FundingFields).optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.acquisitionDate && value.acquisitionDate > new Date().toISOString().slice(0, 10)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["acquisitionDate"], message: "The acquisition date cannot be in the future" });
-    }
-    const funding = value.funding;
-    if (funding?.receivedOn && funding.restrictionEndDate && funding.restrictionEndDate < funding.receivedOn) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["funding", "restrictionEndDate"], message: "The restriction cannot end before the funds were received" });
-    }
+    checkParcelRules(value, ctx);
+    if (value.funding) checkFundingRules(value.funding, ctx, ["funding"]);
   });
 export type RegisterParcelInput = z.infer<typeof RegisterParcelSchema>;
 
