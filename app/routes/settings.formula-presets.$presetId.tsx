@@ -34,7 +34,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   try {
     if (intent === "archive" || intent === "restore") {
-      await setFormulaPresetArchived(db(), auditActor(actor), id, Number(formData.get("version")), intent === "archive");
+      const version = Number.parseInt(String(formData.get("version") ?? ""), 10);
+      if (!Number.isInteger(version)) {
+        return data({ status: "error" as const, error: { "": ["The form is missing the record version; reload the page."] } }, { status: 400 });
+      }
+      await setFormulaPresetArchived(db(), auditActor(actor), id, version, intent === "archive");
       return redirectWithToast("/settings/formula-presets", { kind: "success", message: intent === "archive" ? "The preset was archived." : "The preset was restored." });
     }
     const submission = parseWithZod(formData, { schema: FormulaPresetFormSchema });

@@ -18,6 +18,8 @@ const HOSTILE = "<script>alert(1)</script>'; DROP TABLE \"Parcel\"; --";
 const PAYLOADS: Record<string, string | string[]>[] = [
   {},
   { intent: "no-such-intent" },
+  { intent: "archive" },
+  { intent: "restore", version: "" },
   { intent: "", version: "abc", id: HOSTILE },
   {
     intent: "create",
