@@ -22,6 +22,8 @@ import { calculateResale } from "~/modules/resale/engine";
 import {
   calculatorFormSchema,
   defaultCalculatorValues,
+  defaultHouseholdSize,
+  defaultValuationDate,
   IMPROVEMENT_ROWS,
   DEDUCTION_ROWS,
   outcomeMeasures,
@@ -35,10 +37,6 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { RequestInputs, SavedCalculationsTable, Worksheet } from "~/modules/resale/components";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Resale calculator${data ? ` — ${data.home.label}` : ""} · Commonground` }];
-
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 async function calculatorData(organisationId: string, homeId: string) {
   const home = await getHomeForResale(db(), organisationId, homeId);
@@ -61,8 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       presetId: presets.find((p) => p.spec)?.id ?? "",
       purchasePrice: home.currentOwnership?.purchasePrice ?? null,
       purchaseDate: home.currentOwnership?.purchaseDate ?? null,
-      valuationDate: todayIso(),
-      householdSize: Math.max(1, home.bedrooms + 1),
+      valuationDate: defaultValuationDate(),
+      householdSize: defaultHouseholdSize(home.bedrooms),
     }),
   };
 }

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
 import { limitFor } from "~/modules/income-limits/income-limits";
 import { getHomeForResale, latestIncomeLimits, presetsForCalculator } from "~/modules/resale/calculations.server";
-import { DEFAULT_BUYER, defaultBuyerTerms, parseProjectionForm, type ProjectionFormValues } from "~/modules/resale/form";
+import { DEFAULT_BUYER, defaultBuyerTerms, defaultHouseholdSize, defaultValuationDate, parseProjectionForm, type ProjectionFormValues } from "~/modules/resale/form";
 import { chartGeometry, projectResalePrices, type ProjectionRow } from "~/modules/resale/projection";
 import { db } from "~/utils/db.server";
 import { formatLegalDate } from "~/utils/format";
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const values: ProjectionFormValues = {
     purchasePrice: get("purchasePrice", home.currentOwnership?.purchasePrice ?? ""),
     purchaseDate: get("purchaseDate", home.currentOwnership?.purchaseDate ?? ""),
-    valuationDate: get("valuationDate", new Date().toISOString().slice(0, 10)),
+    valuationDate: get("valuationDate", defaultValuationDate()),
     appraisalAtPurchase: get("appraisalAtPurchase", ""),
     appraisalCurrent: get("appraisalCurrent", ""),
     indexAtPurchase: get("indexAtPurchase", ""),
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     indexGrowth: get("indexGrowth", "2.5"),
     interestRate: get("interestRate", "6.5"),
     targetPercentAmi: get("targetPercentAmi", "80"),
-    householdSize: get("householdSize", String(Math.max(1, home.bedrooms + 1))),
+    householdSize: get("householdSize", String(defaultHouseholdSize(home.bedrooms))),
     // none ticked (or a first visit): compare them all
     presetIds: search.getAll("presetIds").length ? search.getAll("presetIds") : usable.map((p) => p.id),
   };

@@ -188,3 +188,11 @@ describe("parseProjectionForm", () => {
     expect(!parsed.ok && Object.keys(parsed.errors).sort()).toEqual(["householdSize", "marketGrowth", "valuationDate", "years"]);
   });
 });
+
+describe("defaults for a home whose buyer is not known", () => {
+  it("starts from one person per bedroom plus one, and at least one person", async () => {
+    const { defaultHouseholdSize, defaultValuationDate } = await import("./form");
+    expect([0, 1, 3].map(defaultHouseholdSize)).toEqual([1, 2, 4]);
+    expect(defaultValuationDate(new Date("2025-06-01T23:30:00Z"))).toBe("2025-06-01");
+  });
+});

@@ -608,3 +608,16 @@ export function defaultBuyerTerms(): HousingCostTerms {
   const terms = housingTerms(DEFAULT_BUYER);
   return { ...terms, termYears: terms.termYears as number } as HousingCostTerms;
 }
+
+/**
+ * The household size the calculator and the projection start from for a home whose next buyer is not known:
+ * one person per bedroom plus one (a studio: one). Staff can change it on the form.
+ */
+export function defaultHouseholdSize(bedrooms: number): number {
+  return Math.max(1, bedrooms + 1);
+}
+
+/** The valuation date a new calculation starts from: today's calendar date (UTC). */
+export function defaultValuationDate(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
