@@ -49,21 +49,22 @@ export function parsePresetSpec(input: unknown): { ok: true; spec: FormulaPreset
 // ---------------------------------------------------------------------------------------------------------
 
 const optional = z.string().trim().optional();
-const affordabilityFields = z
-  .object({
-    income: optional,
-    housingCostRatio: optional,
-    interestRate: optional,
-    termYears: optional,
-    downPaymentRate: optional,
-    propertyTaxRate: optional,
-    mortgageInsuranceRate: optional,
-    insurance: optional,
-    hoa: optional,
-    leaseFee: optional,
-    utilities: optional,
-  })
-  .optional();
+
+/** A buyer's housing-cost terms as typed (percents and dollars); shared with the resale calculator's form. */
+export const housingTermsFields = {
+  housingCostRatio: optional,
+  interestRate: optional,
+  termYears: optional,
+  downPaymentRate: optional,
+  propertyTaxRate: optional,
+  mortgageInsuranceRate: optional,
+  insurance: optional,
+  hoa: optional,
+  leaseFee: optional,
+  utilities: optional,
+};
+
+const affordabilityFields = z.object({ income: optional, ...housingTermsFields }).optional();
 type AffordabilityFields = z.infer<typeof affordabilityFields>;
 
 const AFFORDABILITY_PERCENTS = ["housingCostRatio", "interestRate", "downPaymentRate", "propertyTaxRate", "mortgageInsuranceRate"] as const;

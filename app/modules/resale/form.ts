@@ -10,7 +10,7 @@
  * whose `specFromForm` / `formFieldForPath` build and map the `{ formula, caps, floor, rounding }` part.
  */
 import { z } from "zod";
-import { FORMULA_TYPES, formFieldForPath, formulaSpecFields, specFromForm, type FormulaPresetSpec, type PresetFormValues } from "~/modules/formula-presets/presets";
+import { FORMULA_TYPES, formFieldForPath, formulaSpecFields, housingTermsFields, specFromForm, type FormulaPresetSpec, type PresetFormValues } from "~/modules/formula-presets/presets";
 import { IncomeLimitError, limitFor, type DerivationMethod, type IncomeLimitTable } from "~/modules/income-limits/income-limits";
 import { Decimal, isDecimalString, parseDollars, toMoneyString } from "~/utils/money";
 import { isCalendarDate } from "./engine";
@@ -23,18 +23,7 @@ import { incomeNeeded, incomeNeededPercentOfAmi, sellerNetProceeds, subsidyRetai
 
 const optional = z.string().trim().optional();
 
-const termsFields = {
-  housingCostRatio: optional,
-  interestRate: optional,
-  termYears: optional,
-  downPaymentRate: optional,
-  propertyTaxRate: optional,
-  mortgageInsuranceRate: optional,
-  insurance: optional,
-  hoa: optional,
-  leaseFee: optional,
-  utilities: optional,
-};
+const termsFields = housingTermsFields;
 
 /** Affordability terms of a formula or cap; the income is typed, or derived from a % AMI level. */
 const affordabilityFields = z.object({ income: optional, percentAmi: optional, ...termsFields }).optional();
