@@ -16,7 +16,7 @@ import { describeFormula, formulaLabel } from "~/modules/resale/describe";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { formatInstant, formatLegalDate } from "~/utils/format";
-import { centsToString, Decimal, formatUsd } from "~/utils/money";
+import { centsToString, formatUsd, rateToPercent } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -360,7 +360,6 @@ type LeaseView = ReturnType<typeof useLoaderData<typeof loader>>["lease"];
 
 function AmendmentForm({ lease, lastResult, today }: { lease: LeaseView; lastResult: SubmissionResult<string[]> | undefined; today: string }) {
   const escalation = lease.escalation;
-  const percent = (rate: string) => new Decimal(rate).times(100).toFixed();
   const [form, fields] = useForm({
     id: `amend-${lease.id}-${lease.version}`,
     lastResult,
@@ -368,8 +367,8 @@ function AmendmentForm({ lease, lastResult, today }: { lease: LeaseView; lastRes
       effectiveDate: today,
       monthlyFeeCents: centsToString(lease.monthlyFeeCents),
       escalationKind: escalation.kind,
-      escalationRate: escalation.kind === "fixed-percent" ? percent(escalation.annualRate) : "",
-      escalationCap: escalation.kind === "index" ? percent(escalation.cap) : "",
+      escalationRate: escalation.kind === "fixed-percent" ? rateToPercent(escalation.annualRate) : "",
+      escalationCap: escalation.kind === "index" ? rateToPercent(escalation.cap) : "",
       escalationIndexName: escalation.kind === "index" ? escalation.indexName ?? "" : "",
       feeDueDay: String(lease.feeDueDay),
       purchaseOptionDays: String(lease.purchaseOptionDays),

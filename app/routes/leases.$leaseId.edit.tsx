@@ -8,13 +8,11 @@ import { FROZEN_MESSAGE, getLease, leaseEscalation, leaseFormOptions, leaseRider
 import { LeaseFormSchema } from "~/modules/leases/schemas";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
-import { centsToString, Decimal } from "~/utils/money";
+import { centsToString, rateToPercent } from "~/utils/money";
 import { redirectWithToast } from "~/utils/toast.server";
 import { LeaseForm } from "./leases.new";
 
 export const meta: MetaFunction = () => [{ title: "Edit draft lease · Commonground" }];
-
-const percent = (rate: string) => new Decimal(rate).times(100).toFixed();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
@@ -36,8 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       renewalTermYears: String(lease.renewalTermYears),
       monthlyFeeCents: centsToString(lease.monthlyFeeCents),
       escalationKind: escalation.kind,
-      escalationRate: escalation.kind === "fixed-percent" ? percent(escalation.annualRate) : "",
-      escalationCap: escalation.kind === "index" ? percent(escalation.cap) : "",
+      escalationRate: escalation.kind === "fixed-percent" ? rateToPercent(escalation.annualRate) : "",
+      escalationCap: escalation.kind === "index" ? rateToPercent(escalation.cap) : "",
       escalationIndexName: escalation.kind === "index" ? escalation.indexName ?? "" : "",
       feeDueDay: String(lease.feeDueDay),
       purchaseOptionDays: String(lease.purchaseOptionDays),

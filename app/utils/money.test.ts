@@ -82,3 +82,10 @@ describe("toMoneyString and formatUsd", () => {
     expect(formatPercent(new Decimal("0.0025"))).toBe("0.25%");
   });
 });
+
+describe("rateToPercent", () => {
+  it("shows a stored rate as the percent people type, exactly", async () => {
+    const { rateToPercent } = await import("./money");
+    expect(["0.015", "0.3", "0.0125", "0"].map(rateToPercent)).toEqual(["1.5", "30", "1.25", "0"]);
+  });
+});

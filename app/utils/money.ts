@@ -147,3 +147,8 @@ export function formatPercent(rate: DecimalInput): string {
 }
 
 const percentCache = new Map<string, string>();
+
+/** A rate as a percentage number for a form field, exactly: "0.015" -> "1.5", "0.3" -> "30". */
+export function rateToPercent(rate: string): string {
+  return parseDecimal(rate).times(100).toFixed();
+}

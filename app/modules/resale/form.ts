@@ -12,7 +12,7 @@
 import { z } from "zod";
 import { FORMULA_TYPES, formFieldForPath, formulaSpecFields, housingTermsFields, specFromForm, type FormulaPresetSpec, type PresetFormValues } from "~/modules/formula-presets/presets";
 import { IncomeLimitError, limitFor, type DerivationMethod, type IncomeLimitTable } from "~/modules/income-limits/income-limits";
-import { Decimal, isDecimalString, parseDollars, toMoneyString } from "~/utils/money";
+import { Decimal, isDecimalString, parseDollars, rateToPercent, toMoneyString } from "~/utils/money";
 import { isCalendarDate } from "./engine";
 import { parseResaleRequest, type FieldError, type ResaleRequest, type ResaleResult } from "./contract";
 import { incomeNeeded, incomeNeededPercentOfAmi, sellerNetProceeds, subsidyRetained, type HousingCostTerms } from "./outcomes";
@@ -97,9 +97,7 @@ export function percentToRate(value: string | undefined): string | undefined {
   return isDecimalString(cleaned) ? new Decimal(cleaned).dividedBy(100).toFixed() : cleaned;
 }
 
-export function rateToPercent(rate: string): string {
-  return new Decimal(rate).times(100).toFixed();
-}
+export { rateToPercent };
 
 /** "$250,000" → "250000.00"; text that is not an amount is returned as typed. */
 export function typedDollars(value: string | undefined): string | undefined {
