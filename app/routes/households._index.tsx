@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { FilterSelect, SearchBox } from "~/components/list-filters";
 import { ManyMatches } from "~/components/many-matches";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
@@ -73,17 +74,16 @@ export default function HouseholdsPage() {
         </div>
       </div>
       <Form method="get" className="filters" role="search">
-        <div className="field">
-          <label htmlFor="q">Search</label>
-          <input id="q" name="q" type="search" defaultValue={filters.q} placeholder="Name, member or email" />
-        </div>
-        <div className="field">
-          <label htmlFor="sort">Sort by</label>
-          <select id="sort" name="sort" defaultValue={filters.sort}>
-            <option value="name">Name</option>
-            <option value="updated">Recently updated</option>
-          </select>
-        </div>
+        <SearchBox defaultValue={filters.q} placeholder="Name, member or email" />
+        <FilterSelect
+          name="sort"
+          label="Sort by"
+          defaultValue={filters.sort}
+          options={[
+            { value: "name", label: "Name" },
+            { value: "updated", label: "Recently updated" },
+          ]}
+        />
         <div className="field field-checkbox">
           <input id="archived" name="archived" type="checkbox" value="1" defaultChecked={filters.includeArchived} />
           <label htmlFor="archived">Include archived</label>

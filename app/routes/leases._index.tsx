@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { zipSync } from "fflate";
 import { useState, type FormEvent } from "react";
+import { FilterSelect, SearchBox } from "~/components/list-filters";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listLeases } from "~/modules/leases/leases.server";
@@ -104,21 +105,8 @@ export default function LeasesPage() {
         </div>
       </div>
       <Form method="get" className="filters" role="search">
-        <div className="field" style={{ flex: "1 1 16rem" }}>
-          <label htmlFor="q">Search</label>
-          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="Reference, lessee or address" />
-        </div>
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">Any status</option>
-            {LEASE_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {LEASE_STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SearchBox defaultValue={query.q} placeholder="Reference, lessee or address" />
+        <FilterSelect name="status" label="Status" defaultValue={query.status} anyLabel="Any status" options={LEASE_STATUSES.map((value) => ({ value, label: LEASE_STATUS_LABELS[value] }))} />
         <button type="submit" className="secondary">
           Apply
         </button>

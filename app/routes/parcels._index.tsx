@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { FilterSelect, SearchBox } from "~/components/list-filters";
 import { ManyMatches } from "~/components/many-matches";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/session.server";
@@ -41,56 +42,45 @@ export default function ParcelsPage() {
         </div>
       </div>
       <Form method="get" className="filters" role="search">
-        <div className="field" style={{ flex: "1 1 16rem" }}>
-          <label htmlFor="q">Search</label>
-          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="APN, address or homeowner name" />
-        </div>
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">Any status</option>
-            {PARCEL_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {PARCEL_STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="program">Funding program</label>
-          <select id="program" name="program" defaultValue={query.program ?? ""}>
-            <option value="">Any program</option>
-            {FUNDING_PROGRAMS.map((program) => (
-              <option key={program} value={program}>
-                {FUNDING_PROGRAM_LABELS[program]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="sort">Sort by</label>
-          <select id="sort" name="sort" defaultValue={query.sort}>
-            <option value="parcelNumber">Parcel number</option>
-            <option value="streetAddress">Address</option>
-            <option value="status">Status</option>
-            <option value="updatedAt">Last changed</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="dir">Order</label>
-          <select id="dir" name="dir" defaultValue={query.dir}>
-            <option value="asc">Ascending</option>
-            <option value="desc">Descending</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="archived">Archived</label>
-          <select id="archived" name="archived" defaultValue={query.archived ?? ""}>
-            <option value="">Hide archived</option>
-            <option value="include">Include archived</option>
-            <option value="only">Only archived</option>
-          </select>
-        </div>
+        <SearchBox defaultValue={query.q} placeholder="APN, address or homeowner name" />
+        <FilterSelect name="status" label="Status" defaultValue={query.status} anyLabel="Any status" options={PARCEL_STATUSES.map((value) => ({ value, label: PARCEL_STATUS_LABELS[value] }))} />
+        <FilterSelect
+          name="program"
+          label="Funding program"
+          defaultValue={query.program}
+          anyLabel="Any program"
+          options={FUNDING_PROGRAMS.map((value) => ({ value, label: FUNDING_PROGRAM_LABELS[value] }))}
+        />
+        <FilterSelect
+          name="sort"
+          label="Sort by"
+          defaultValue={query.sort}
+          options={[
+            { value: "parcelNumber", label: "Parcel number" },
+            { value: "streetAddress", label: "Address" },
+            { value: "status", label: "Status" },
+            { value: "updatedAt", label: "Last changed" },
+          ]}
+        />
+        <FilterSelect
+          name="dir"
+          label="Order"
+          defaultValue={query.dir}
+          options={[
+            { value: "asc", label: "Ascending" },
+            { value: "desc", label: "Descending" },
+          ]}
+        />
+        <FilterSelect
+          name="archived"
+          label="Archived"
+          defaultValue={query.archived}
+          anyLabel="Hide archived"
+          options={[
+            { value: "include", label: "Include archived" },
+            { value: "only", label: "Only archived" },
+          ]}
+        />
         <button type="submit" className="secondary">
           Apply
         </button>

@@ -4,6 +4,7 @@ import { listAuditEntries } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { db } from "~/utils/db.server";
 import { AuditHistory } from "~/components/audit-history";
+import { FilterSelect } from "~/components/list-filters";
 import { humanise } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail · Commonground" }];
@@ -50,37 +51,9 @@ export default function AuditPage() {
       <h1>Audit trail</h1>
       <p className="muted">Append-only: entries are written in the same transaction as the change and are never edited.</p>
       <Form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="entity">Record type</label>
-          <select id="entity" name="entity" defaultValue={filters.entity ?? ""}>
-            <option value="">All</option>
-            {entities.map((entity) => (
-              <option key={entity}>{entity}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="action">Action</label>
-          <select id="action" name="action" defaultValue={filters.action ?? ""}>
-            <option value="">All</option>
-            {ACTIONS.map((action) => (
-              <option key={action} value={action}>
-                {humanise(action)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="userId">Person</label>
-          <select id="userId" name="userId" defaultValue={filters.userId ?? ""}>
-            <option value="">Anyone</option>
-            {people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="entity" label="Record type" defaultValue={filters.entity} anyLabel="All" options={entities.map((entity) => ({ value: entity, label: entity }))} />
+        <FilterSelect name="action" label="Action" defaultValue={filters.action} anyLabel="All" options={ACTIONS.map((action) => ({ value: action, label: humanise(action) }))} />
+        <FilterSelect name="userId" label="Person" defaultValue={filters.userId} anyLabel="Anyone" options={people.map((person) => ({ value: person.id, label: person.name }))} />
         <button type="submit" className="secondary">
           Filter
         </button>
