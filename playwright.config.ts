@@ -5,7 +5,7 @@ import { defineConfig } from "@playwright/test";
  * The web server is the real production server (`npm start`'s code) on a fresh SQLite file with the demo
  * organisation seeded; DEMO_PASSWORD fixes the printed demo password.
  */
-export const E2E_PORT = 3310;
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3310);
 export const DEMO_PASSWORD = "riverbend-demo-password";
 
 export default defineConfig({
