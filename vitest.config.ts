@@ -2,8 +2,9 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /**
- * Three projects: pure unit tests (beside the code), and the integration suite run twice — against a fresh
- * SQLite file per test file, and against a fresh PostgreSQL database per test file.
+ * Projects: pure unit tests (beside the code); the integration suite run twice — against a fresh SQLite file
+ * per test file, and against a fresh PostgreSQL database per test file; the migrate tool's tests, split the
+ * same way ("tooling" on SQLite always runs, "tooling-postgresql" needs the server).
  * Browser tests live in tests/e2e and run with Playwright (playwright.config.ts).
  */
 const integration = ["tests/integration/**/*.test.ts"];
@@ -24,9 +25,14 @@ export default defineConfig({
         test: { name: "unit", include: ["app/**/*.test.ts", "app/**/*.test.tsx"] },
       },
       {
-        // the migrate tool's own tests: they create scratch SQLite files and PostgreSQL databases
+        // the migrate tool's own tests on SQLite: scratch files, no server needed — they always run
         extends: true,
-        test: { name: "tooling", include: ["scripts/**/*.test.ts"] },
+        test: { name: "tooling", include: ["scripts/**/*.test.ts"], exclude: ["scripts/**/*.postgresql.test.ts"] },
+      },
+      {
+        // the migrate tool's tests that need a PostgreSQL server (scratch databases created and dropped)
+        extends: true,
+        test: { name: "tooling-postgresql", include: ["scripts/**/*.postgresql.test.ts"] },
       },
       {
         extends: true,

@@ -140,11 +140,12 @@ describe("leaseFeeOn", () => {
     expect(leaseFeeOn("2026-01-01", terms)).toBe(3605); // 3500 × 1.03
     expect(leaseFeeOn("2027-01-01", terms)).toBe(3713); // 3605 × 1.03 = 3713.15
     expect(leaseFeeOn("2028-01-01", terms)).toBe(3824); // 3713 × 1.03 = 3824.39
-    // Per-step rounding, not 3500 × 1.03^3 = 3824.4445 → 3824 here but they differ over time:
-    const after20 = leaseFeeOn("2045-01-01", terms);
-    let expected = 3500;
-    for (let i = 0; i < 20; i += 1) expected = Math.round(expected * 1.03 + 1e-9);
-    expect(after20).toBe(expected);
+    // Per-step rounding, worked by hand (half up each year): … 4433 × 1.03 = 4565.99 → 4566 (2034),
+    // 4566 × 1.03 = 4702.98 → 4703 (2035), … 5958 × 1.03 = 6136.74 → 6137 (2044), 6137 × 1.03 = 6321.11 → 6321.
+    expect(leaseFeeOn("2034-01-01", terms)).toBe(4566);
+    expect(leaseFeeOn("2035-01-01", terms)).toBe(4703);
+    expect(leaseFeeOn("2044-01-01", terms)).toBe(6137);
+    expect(leaseFeeOn("2045-01-01", terms)).toBe(6321);
   });
   it("rounds half up exactly (no float error)", () => {
     // 50 × 1.01 = 50.5 cents → 51

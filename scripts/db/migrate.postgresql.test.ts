@@ -1,3 +1,9 @@
+/**
+ * The migrate tool on both engines. Creating a migration plans it on SQLite and PostgreSQL together, so this
+ * file needs a PostgreSQL server (project "tooling-postgresql"); migrate.sqlite.test.ts covers deploy, status,
+ * resolve and reset on SQLite alone and always runs. Timings belong in bench/, not here: the child-process
+ * test's spawn timeout only stops a hung process.
+ */
 import { spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -101,11 +107,9 @@ describe("deploy and status", () => {
     expect(existsSync(file)).toBe(false);
 
     const log: string[] = [];
-    const started = performance.now();
     expect(await deployMigrations(url, { migrationsDir: project.sqliteMigrations, log: (m) => log.push(m) })).toEqual({
       applied: [initName],
     });
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(log).toContain(`Applied migration ${initName}`);
     expect(await deployMigrations(url, { migrationsDir: project.sqliteMigrations })).toEqual({ applied: [] });
 
@@ -166,7 +170,6 @@ describe("deploy and status", () => {
       import { deployMigrations } from ${JSON.stringify(join(REPO_ROOT, "scripts/db/engine.ts"))};
       const r = await deployMigrations(${JSON.stringify(url)}, { migrationsDir: ${JSON.stringify(project.postgresMigrations)} });
       console.log(JSON.stringify(r));`;
-    const started = performance.now();
     const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
       cwd: REPO_ROOT,
       encoding: "utf8",
@@ -175,7 +178,6 @@ describe("deploy and status", () => {
     expect(child.stderr).toBe("");
     expect(child.status).toBe(0);
     expect(JSON.parse(child.stdout)).toEqual({ applied: [initName] });
-    expect(performance.now() - started).toBeLessThan(8000);
   });
 });
 
