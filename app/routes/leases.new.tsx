@@ -8,7 +8,8 @@ import { Field, FormErrors, SelectField, TextareaField } from "~/components/form
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { createLease, leaseFormOptions } from "~/modules/leases/leases.server";
-import { expirationDate, isCalendarDate } from "~/modules/leases/lifecycle";
+import { expirationDate } from "~/modules/leases/lifecycle";
+import { isCalendarDate } from "~/utils/calendar-date";
 import { ESCALATION_KINDS, ESCALATION_LABELS, LEASE_RIDERS, LeaseFormSchema } from "~/modules/leases/schemas";
 import { db } from "~/utils/db.server";
 import { formatLegalDate } from "~/utils/format";

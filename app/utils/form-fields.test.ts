@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isCalendarDate, legalDate, money } from "./form-fields";
+import { isCalendarDate } from "./calendar-date";
+import { legalDate, money } from "./form-fields";
 
 describe("form fields", () => {
   it.each([

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "./calendar-date";
 import { stringToCents } from "./money";
 
 /**
@@ -8,15 +9,6 @@ import { stringToCents } from "./money";
 
 /** The largest amount a 32-bit cents column holds ($21,474,836.47), rounded down for a readable message. */
 export const MAX_CENTS = 2_000_000_000;
-
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 1800 || year > 2300 || month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= daysInMonth;
-}
 
 export function legalDate(label = "date") {
   return z

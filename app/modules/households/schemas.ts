@@ -4,7 +4,8 @@
  * mortgage types). Pure: no I/O.
  */
 import { z } from "zod";
-import { isCalendarDate, MAX_CENTS } from "~/utils/form-fields";
+import { isCalendarDate } from "~/utils/calendar-date";
+import { MAX_CENTS } from "~/utils/form-fields";
 import { stringToCents } from "~/utils/money";
 
 // ---------------------------------------------------------------------------------------------

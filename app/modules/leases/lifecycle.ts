@@ -4,80 +4,24 @@
  * are never converted to instants, so no time zone can move them.
  */
 import Decimal from "decimal.js";
+import { addDays, addYears, compareCalendarDates as compareDates, fullYearsBetween, isCalendarDate } from "~/utils/calendar-date";
 
 // ---------------------------------------------------------------------------------------------------------
-// Calendar dates
+// Lease terms in calendar dates (~/utils/calendar-date: an anniversary of 29 February in a common year is 1 March)
 // ---------------------------------------------------------------------------------------------------------
-
-/** A calendar date broken into its parts (month 1–12). */
-type CalendarDate = { year: number; month: number; day: number };
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-}
-
-function parseDate(value: string): CalendarDate | null {
-  const match = ISO_DATE.exec(value);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return { year, month, day };
-}
-
-function requireDate(value: string, what: string): CalendarDate {
-  const parsed = parseDate(value);
-  if (!parsed) throw new RangeError(`${what} must be a calendar date YYYY-MM-DD, got "${value}"`);
-  return parsed;
-}
-
-function formatDate({ year, month, day }: CalendarDate): string {
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
-/** True when `value` is a real calendar date written `YYYY-MM-DD` (2025-02-29 is not). */
-export function isCalendarDate(value: string): boolean {
-  return parseDate(value) !== null;
-}
-
-/** Compares two `YYYY-MM-DD` dates: negative, zero or positive (string order is calendar order). */
-export function compareDates(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * The `years`-th anniversary of `date`. The anniversary of 29 February in a common year is 1 March
- * (the day after 28 February), so a term that starts on 29 February is never cut short by a day.
- */
-function anniversary(date: CalendarDate, years: number): CalendarDate {
-  const year = date.year + years;
-  if (date.month === 2 && date.day === 29 && !isLeapYear(year)) return { year, month: 3, day: 1 };
-  return { year, month: date.month, day: date.day };
-}
-
-function dayBefore({ year, month, day }: CalendarDate): CalendarDate {
-  if (day > 1) return { year, month, day: day - 1 };
-  if (month > 1) return { year, month: month - 1, day: daysInMonth(year, month - 1) };
-  return { year: year - 1, month: 12, day: 31 };
-}
 
 /**
  * The last day of a lease term: the day before the `termYears`-th anniversary of the commencement date.
  * A 99-year lease commencing 2025-01-01 therefore expires at the end of 2123-12-31, and the term is exactly
  * 99 years with both the first and the last day included. A term commencing on 29 February whose
- * anniversary falls in a common year ends on 28 February (see `anniversary`).
+ * anniversary falls in a common year ends on 28 February (the anniversary is 1 March).
  */
 export function expirationDate(commencementDate: string, termYears: number): string {
-  const start = requireDate(commencementDate, "Commencement date");
+  requireDate(commencementDate, "Commencement date");
   if (!Number.isInteger(termYears) || termYears <= 0) {
     throw new RangeError(`Term must be a positive whole number of years, got ${termYears}`);
   }
-  return formatDate(dayBefore(anniversary(start, termYears)));
+  return addDays(addYears(commencementDate, termYears), -1);
 }
 
 /**
@@ -85,24 +29,20 @@ export function expirationDate(commencementDate: string, termYears: number): str
  * `renewalYears` years under the same convention as `expirationDate`.
  */
 export function renewalTerm(expiration: string, renewalYears: number): { startDate: string; endDate: string } {
-  const end = requireDate(expiration, "Expiration date");
-  const next = end.day < daysInMonth(end.year, end.month)
-    ? { ...end, day: end.day + 1 }
-    : end.month < 12
-      ? { year: end.year, month: end.month + 1, day: 1 }
-      : { year: end.year + 1, month: 1, day: 1 };
-  const startDate = formatDate(next);
+  requireDate(expiration, "Expiration date");
+  const startDate = addDays(expiration, 1);
   return { startDate, endDate: expirationDate(startDate, renewalYears) };
 }
 
 /** Whole years from `from` to `to`: how many anniversaries of `from` fall on or before `to` (0 if none). */
 export function completedYears(from: string, to: string): number {
-  const start = requireDate(from, "Start date");
+  requireDate(from, "Start date");
   requireDate(to, "Date");
-  if (compareDates(to, from) < 0) return 0;
-  let years = Math.max(0, Number(to.slice(0, 4)) - start.year - 1);
-  while (compareDates(formatDate(anniversary(start, years + 1)), to) <= 0) years += 1;
-  return years;
+  return Math.max(0, fullYearsBetween(from, to));
+}
+
+function requireDate(value: string, what: string): void {
+  if (!isCalendarDate(value)) throw new RangeError(`${what} must be a calendar date YYYY-MM-DD, got "${value}"`);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -282,11 +222,10 @@ export function leaseFeeSchedule(terms: LeaseFeeTerms, through: string): LeaseFe
   }
   const steps: LeaseFeeStep[] = [{ effectiveDate: startDate, monthlyFeeCents: baseMonthlyFeeCents, note: "Initial lease fee" }];
   if (rule.kind === "none") return steps;
-  const start = parseDate(startDate)!;
   const years = completedYears(startDate, through);
   let fee = new Decimal(baseMonthlyFeeCents);
   for (let year = 1; year <= years; year += 1) {
-    const effectiveDate = formatDate(anniversary(start, year));
+    const effectiveDate = addYears(startDate, year);
     let note: string;
     if (rule.kind === "fixed-percent") {
       const rate = new Decimal(rule.annualRate);
@@ -294,7 +233,7 @@ export function leaseFeeSchedule(terms: LeaseFeeTerms, through: string): LeaseFe
       note = `Increase of ${percent(rate)}`;
     } else {
       const values = rule.indexValues ?? [];
-      const previous = latestIndexOnOrBefore(values, formatDate(anniversary(start, year - 1)));
+      const previous = latestIndexOnOrBefore(values, addYears(startDate, year - 1));
       const current = latestIndexOnOrBefore(values, effectiveDate);
       if (!previous || !current || new Decimal(previous.value).lte(0)) {
         note = "No index value available: fee unchanged";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Decimal, DECIMAL_PATTERN } from "~/utils/money";
-import { compareCalendarDates, isCalendarDate } from "./engine";
+import { compareCalendarDates, isCalendarDate } from "~/utils/calendar-date";
 
 /**
  * The public JSON contract of a resale calculation (CLI `clt resale`, `POST /api/v1/resale-calculations`,

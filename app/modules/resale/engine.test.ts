@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "~/utils/money";
 import { parseResaleRequest, type ResaleRequest, type ResaleRequestInput, type ResaleResult } from "./contract";
-import { calculateResale, fullMonthsBetween, fullYearsBetween, parseCalendarDate } from "./engine";
+import { fullMonthsBetween, fullYearsBetween, parseCalendarDate } from "~/utils/calendar-date";
+import { calculateResale } from "./engine";
 
 function request(input: ResaleRequestInput): ResaleRequest {
   const parsed = parseResaleRequest(input);

@@ -35,67 +35,7 @@ import { calculateResaleWithDecimals } from "./fast-reference";
  *     final "Rounding" line shows final price − the price before rounding (to the cent).
  */
 
-// ---------------------------------------------------------------------------------------------
-// Calendar dates (YYYY-MM-DD), without Date objects so no time zone can move a day
-// ---------------------------------------------------------------------------------------------
-
-export type CalendarDate = { year: number; month: number; day: number };
-
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-}
-
-/** Parses "YYYY-MM-DD" into integers; null when the text is not a real calendar date (2023-02-29). */
-export function parseCalendarDate(text: string): CalendarDate | null {
-  const match = DATE_PATTERN.exec(text);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return { year, month, day };
-}
-
-export function isCalendarDate(text: string): boolean {
-  return parseCalendarDate(text) !== null;
-}
-
-/** Negative, zero or positive as `a` is before, equal to or after `b` (both valid YYYY-MM-DD). */
-export function compareCalendarDates(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function requireDate(text: string): CalendarDate {
-  const date = parseCalendarDate(text);
-  if (!date) throw new RangeError(`Not a calendar date: ${text}`);
-  return date;
-}
-
-/**
- * Full calendar months from `from` to `to`: a month is complete when the same day-of-month is
- * reached again. Jan 31 → Feb 28 (or 29) = 0, Jan 31 → Mar 1 = 1, Jan 15 → Feb 15 = 1.
- * Negative when `to` is before `from`.
- */
-export function fullMonthsBetween(from: string, to: string): number {
-  if (to < from) return -fullMonthsBetween(to, from);
-  const a = requireDate(from);
-  const b = requireDate(to);
-  let months = (b.year - a.year) * 12 + (b.month - a.month);
-  if (b.day < a.day) months -= 1;
-  return months;
-}
-
-/** Full years from `from` to `to` (anniversary reached): floor(full months / 12). */
-export function fullYearsBetween(from: string, to: string): number {
-  const months = fullMonthsBetween(from, to);
-  return months >= 0 ? Math.floor(months / 12) : -Math.floor(-months / 12);
-}
+// Calendar dates (parse, compare, full months and years between) live in ~/utils/calendar-date.
 
 // ---------------------------------------------------------------------------------------------
 // Engine

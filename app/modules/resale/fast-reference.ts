@@ -20,7 +20,7 @@ import type {
   ResaleRequest,
   ResaleResult,
 } from "./contract";
-import { fullMonthsBetween } from "./engine";
+import { fullMonthsBetween } from "~/utils/calendar-date";
 import { affordablePrice, type AffordablePrice } from "./outcomes";
 
 // ---------------------------------------------------------------------------------------------

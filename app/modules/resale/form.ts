@@ -13,7 +13,7 @@ import { z } from "zod";
 import { FORMULA_TYPES, formFieldForPath, formulaSpecFields, housingTermsFields, specFromForm, type FormulaPresetSpec, type PresetFormValues } from "~/modules/formula-presets/presets";
 import { IncomeLimitError, limitFor, type DerivationMethod, type IncomeLimitTable } from "~/modules/income-limits/income-limits";
 import { Decimal, isDecimalString, parseDollars, rateToPercent, toMoneyString } from "~/utils/money";
-import { isCalendarDate } from "./engine";
+import { isCalendarDate } from "~/utils/calendar-date";
 import { parseResaleRequest, type FieldError, type ResaleRequest, type ResaleResult } from "./contract";
 import { incomeNeeded, incomeNeededPercentOfAmi, sellerNetProceeds, subsidyRetained, type HousingCostTerms } from "./outcomes";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { FormulaPresetSpec } from "~/modules/formula-presets/presets";
-import { addYears, chartGeometry, projectResalePrices, type ProjectionInput } from "./projection";
+import { chartGeometry, projectResalePrices, type ProjectionInput } from "./projection";
 
 const FIXED: FormulaPresetSpec = {
   formula: { type: "fixed-rate", annualRate: "0.02", compounding: "simple", elapsed: "full-years" },
@@ -107,20 +107,19 @@ describe("projectResalePrices", () => {
     );
   });
 
+  it("grows a purchase made on 29 February in year 1 (issue 14: it used to stay flat)", () => {
+    // Bought and valued on 2020-02-29. Year 1 falls on 2021-03-01, the day the first full year is complete
+    // (the valuation date 2021-02-28 would count 0 full years); fixed 2 % simple: 200,000 × 1.02, 1.04 …
+    const rows = projectResalePrices(
+      input({ base: { purchase: { price: "200000.00", date: "2020-02-29" }, valuationDate: "2020-02-29", appraisals: { current: "900000.00" } }, specs: [{ label: "Fixed", spec: FIXED }], target: null, assumptions: { ...input().assumptions, years: 4 } }),
+    );
+    expect(rows.map((r) => r.date)).toEqual(["2020-02-29", "2021-03-01", "2022-03-01", "2023-03-01", "2024-02-29"]);
+    expect(rows.map((r) => price(r.prices[0]!))).toEqual(["200000.00", "204000.00", "208000.00", "212000.00", "216000.00"]);
+  });
+
   it("refuses a projection of 0 or more than 50 years", () => {
     expect(() => projectResalePrices(input({ assumptions: { ...input().assumptions, years: 0 } }))).toThrow(RangeError);
     expect(() => projectResalePrices(input({ assumptions: { ...input().assumptions, years: 51 } }))).toThrow(RangeError);
-  });
-});
-
-describe("addYears", () => {
-  it.each([
-    ["2025-01-31", 1, "2026-01-31"],
-    ["2024-02-29", 1, "2025-02-28"],
-    ["2024-02-29", 4, "2028-02-29"],
-    ["2025-12-31", 10, "2035-12-31"],
-  ])("%s + %i years = %s", (date, years, expected) => {
-    expect(addYears(date, years)).toBe(expected);
   });
 });
 

@@ -13,9 +13,10 @@
  * deductions are projected.
  */
 import type { FormulaPresetSpec } from "~/modules/formula-presets/presets";
+import { addYears } from "~/utils/calendar-date";
 import { Decimal, toMoneyString } from "~/utils/money";
 import { parseResaleRequest, type BoundBy, type Cap, type Formula, type ResaleRequest } from "./contract";
-import { calculateResale, daysInMonth, parseCalendarDate } from "./engine";
+import { calculateResale } from "./engine";
 import { affordablePrice, type HousingCostTerms } from "./outcomes";
 
 export type ProjectionAssumptions = {
@@ -51,15 +52,6 @@ export type ProjectionRow = {
   prices: ProjectedPrice[];
   affordablePrice: string | null;
 };
-
-/** The same calendar day `years` later; 29 February becomes 28 February in a common year. */
-export function addYears(date: string, years: number): string {
-  const parsed = parseCalendarDate(date);
-  if (!parsed) throw new RangeError(`Not a calendar date: ${date}`);
-  const year = parsed.year + years;
-  const day = Math.min(parsed.day, daysInMonth(year, parsed.month));
-  return `${String(year).padStart(4, "0")}-${String(parsed.month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
 
 function growthFactor(rate: string, years: number): Decimal {
   return new Decimal(1).plus(rate).pow(years);
