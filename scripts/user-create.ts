@@ -1,6 +1,7 @@
 /**
  * Creates a real administrator for a production deployment:
  *   npm run user:create -- --email you@clt.org --name "Your Name" --organisation "Your Land Trust" [--state VT --county Chittenden]
+ *     [--time-zone America/New_York]   (IANA name; default: the usual zone of --state, else America/New_York)
  * Adds the account to the organisation of that name, creating the organisation if it does not exist.
  * The password is read from the COMMONGROUND_PASSWORD variable, or generated and printed once.
  */
@@ -10,6 +11,7 @@ import { z } from "zod";
 import { systemActor } from "~/modules/audit/audit.server";
 import { EmailSchema, NewPasswordSchema } from "~/modules/auth/password-policy";
 import { createOrganisationWithAdmin } from "~/modules/organisations/organisations.server";
+import { checkTimeZone } from "~/modules/organisations/time-zone";
 import { addUser } from "~/modules/users/users.server";
 import { db, disconnectDb } from "~/utils/db.server";
 import { ensureSessionSecret } from "./prepare-runtime.ts";
@@ -23,6 +25,7 @@ const { values } = parseArgs({
     organisation: { type: "string" },
     state: { type: "string", default: "" },
     county: { type: "string", default: "" },
+    "time-zone": { type: "string" },
   },
 });
 
@@ -32,6 +35,18 @@ const Args = z.object({
   organisation: z.string({ required_error: "--organisation is required" }).trim().min(1, "--organisation is required"),
   state: z.string(),
   county: z.string(),
+  "time-zone": z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      const check = checkTimeZone(value);
+      if (!check.ok) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: check.message });
+        return z.NEVER;
+      }
+      return check.timeZone;
+    }),
 });
 
 const parsed = Args.safeParse(values);
@@ -51,7 +66,7 @@ if (!passwordCheck.success) {
 ensureSessionSecret(() => {});
 await deployMigrations(databaseUrl());
 const client = db();
-const { email, name, organisation: organisationName, state, county } = parsed.data;
+const { email, name, organisation: organisationName, state, county, "time-zone": timeZone } = parsed.data;
 const existing = await client.organisation.findFirst({ where: { name: organisationName } });
 if (existing) {
   const result = await addUser(client, systemActor(existing.id, "user:create"), { email, name, role: "admin", password });
@@ -60,7 +75,7 @@ if (existing) {
     process.exit(1);
   }
 } else {
-  await createOrganisationWithAdmin(client, { name: organisationName, state, county }, { email, name, password });
+  await createOrganisationWithAdmin(client, { name: organisationName, state, county, timeZone }, { email, name, password });
 }
 console.log(`Administrator ${email} can now sign in to ${organisationName}.`);
 if (generated) console.log(`Initial password (shown once): ${password}`);

@@ -19,6 +19,7 @@ import { formatInstant, formatLegalDate } from "~/utils/format";
 import { centsToString, formatUsd, rateToPercent } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { todayIn } from "~/utils/calendar-date";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lease.reference ?? "Lease"} · Commonground` }];
 
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? { ready: true as const, example: documentData.data.resale.workedExample, formulaInWords: documentData.data.resale.formulaInWords }
       : { ready: false as const, errors: documentData.errors },
     canWrite: can(actor.role, "records:write"),
-    today: new Date().toISOString().slice(0, 10),
+    today: todayIn(actor.timeZone),
   };
 }
 

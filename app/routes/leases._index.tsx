@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server";
 import { formatLegalDate } from "~/utils/format";
 import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
+import { todayIn } from "~/utils/calendar-date";
 
 export const meta: MetaFunction = () => [{ title: "Ground leases · Commonground" }];
 
@@ -26,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     pageCount,
     canWrite: can(actor.role, "records:write"),
+    today: todayIn(actor.timeZone),
     leases: leases.map((l) => ({
       id: l.id,
       reference: l.reference,
@@ -47,7 +49,7 @@ type Progress = { done: number; total: number; failed: string[]; finished: boole
  * state on the server, so it works behind any number of server processes and survives a slow document.
  * Without JavaScript the form posts to /leases/documents.zip, which builds the same ZIP on the server.
  */
-async function downloadZip(selected: { id: string; reference: string }[], onProgress: (p: Progress) => void) {
+async function downloadZip(selected: { id: string; reference: string }[], today: string, onProgress: (p: Progress) => void) {
   const files: Record<string, Uint8Array> = {};
   const failed: string[] = [];
   for (const [i, lease] of selected.entries()) {
@@ -65,7 +67,7 @@ async function downloadZip(selected: { id: string; reference: string }[], onProg
   const url = URL.createObjectURL(new Blob([zip], { type: "application/zip" }));
   const link = document.createElement("a");
   link.href = url;
-  link.download = `ground leases ${new Date().toISOString().slice(0, 10)}.zip`;
+  link.download = `ground leases ${today}.zip`;
   document.body.append(link);
   link.click();
   link.remove();
@@ -74,7 +76,7 @@ async function downloadZip(selected: { id: string; reference: string }[], onProg
 }
 
 export default function LeasesPage() {
-  const { leases, query, canWrite, total, totalIsExact, page, pageCount } = useLoaderData<typeof loader>();
+  const { leases, query, canWrite, total, totalIsExact, page, pageCount, today } = useLoaderData<typeof loader>();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [progress, setProgress] = useState<Progress | null>(null);
   const busy = progress !== null && !progress.finished;
@@ -90,7 +92,7 @@ export default function LeasesPage() {
     const chosen = leases.filter((l) => selected.has(l.id));
     if (chosen.length === 0 || busy) return;
     setProgress({ done: 0, total: chosen.length, failed: [], finished: false });
-    void downloadZip(chosen, (p) => setProgress({ ...p, failed: [...p.failed] }));
+    void downloadZip(chosen, today, (p) => setProgress({ ...p, failed: [...p.failed] }));
   };
   return (
     <>

@@ -5,6 +5,7 @@ import { buildLeaseDocumentsZip } from "~/modules/leases/bulk.server";
 import { contentDisposition } from "~/utils/content-disposition";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { todayIn } from "~/utils/calendar-date";
 
 /** POST leaseId=…&leaseId=… → a ZIP of their lease documents (the list page's no-JavaScript bulk download). */
 export async function action({ request }: ActionFunctionArgs) {
@@ -14,7 +15,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (ids.length === 0) return redirectWithToast("/leases", { kind: "error", message: "Select at least one lease to download." });
   const kind = form.get("kind") === "memorandum" ? "memorandum" : "lease";
   const result = await buildLeaseDocumentsZip(db(), auditActor(actor), ids, kind);
-  const filename = `ground leases ${new Date().toISOString().slice(0, 10)}.zip`;
+  const filename = `ground leases ${todayIn(actor.timeZone)}.zip`;
   return new Response(Buffer.from(result.zip), {
     headers: { "Content-Type": "application/zip", "Content-Disposition": contentDisposition(filename), "Cache-Control": "private, no-store" },
   });

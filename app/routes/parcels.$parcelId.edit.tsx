@@ -8,11 +8,12 @@ import { ParcelFieldset } from "~/components/parcel-fieldset";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { DuplicateParcelNumberError, getParcel, updateParcel } from "~/modules/parcels/parcels.server";
-import { EditParcelSchema } from "~/modules/parcels/schemas";
+import { editParcelSchema } from "~/modules/parcels/schemas";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { centsToString } from "~/utils/money";
 import { redirectWithToast } from "~/utils/toast.server";
+import { todayIn } from "~/utils/calendar-date";
 
 export const meta: MetaFunction = () => [{ title: "Edit parcel · Commonground" }];
 
@@ -40,12 +41,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       assessedLandValueCents: dollars(parcel.assessedLandValueCents),
       status: parcel.status,
     },
+    today: todayIn(actor.timeZone),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const submission = parseWithZod(await request.formData(), { schema: EditParcelSchema });
+  const submission = parseWithZod(await request.formData(), { schema: editParcelSchema(todayIn(actor.timeZone)) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { version, ...input } = submission.value;
   const parcelId = params.parcelId ?? "";
@@ -60,13 +62,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditParcelPage() {
-  const { parcel } = useLoaderData<typeof loader>();
+  const { parcel, today } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: `edit-parcel-${parcel.id}-${parcel.version}`,
     lastResult,
     defaultValue: parcel,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditParcelSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: editParcelSchema(today) }),
     shouldRevalidate: "onBlur",
   });
   return (

@@ -2,27 +2,28 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormErrors } from "~/components/forms";
 import { FundingFieldset, HomeFieldset, ParcelFieldset } from "~/components/parcel-fieldset";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { DuplicateParcelNumberError, registerParcel } from "~/modules/parcels/parcels.server";
-import { REGISTER_PARCEL_SECTIONS, RegisterParcelSchema, withoutBlankSections } from "~/modules/parcels/schemas";
+import { REGISTER_PARCEL_SECTIONS, registerParcelSchema, withoutBlankSections } from "~/modules/parcels/schemas";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { todayIn } from "~/utils/calendar-date";
 
 export const meta: MetaFunction = () => [{ title: "Register a parcel · Commonground" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "records:write");
-  return null;
+  const actor = await requirePermission(request, "records:write");
+  return { today: todayIn(actor.timeZone) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const formData = withoutBlankSections(await request.formData(), REGISTER_PARCEL_SECTIONS);
-  const submission = parseWithZod(formData, { schema: RegisterParcelSchema });
+  const submission = parseWithZod(formData, { schema: registerParcelSchema(todayIn(actor.timeZone)) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const parcel = await registerParcel(db(), auditActor(actor), submission.value);
@@ -36,13 +37,14 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function RegisterParcelPage() {
+  const { today } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "register-parcel",
     lastResult,
     defaultValue: { status: "acquired", landAreaUnit: "square_feet" },
-    onValidate: ({ formData }) => parseWithZod(withoutBlankSections(formData, REGISTER_PARCEL_SECTIONS), { schema: RegisterParcelSchema }),
+    onValidate: ({ formData }) => parseWithZod(withoutBlankSections(formData, REGISTER_PARCEL_SECTIONS), { schema: registerParcelSchema(today) }),
     shouldRevalidate: "onBlur",
   });
   const home = fields.home.getFieldset();

@@ -59,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       presetId: presets.find((p) => p.spec)?.id ?? "",
       purchasePrice: home.currentOwnership?.purchasePrice ?? null,
       purchaseDate: home.currentOwnership?.purchaseDate ?? null,
-      valuationDate: defaultValuationDate(),
+      valuationDate: defaultValuationDate(actor.timeZone),
       householdSize: defaultHouseholdSize(home.bedrooms),
     }),
   };

@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const values: ProjectionFormValues = {
     purchasePrice: get("purchasePrice", home.currentOwnership?.purchasePrice ?? ""),
     purchaseDate: get("purchaseDate", home.currentOwnership?.purchaseDate ?? ""),
-    valuationDate: get("valuationDate", defaultValuationDate()),
+    valuationDate: get("valuationDate", defaultValuationDate(actor.timeZone)),
     appraisalAtPurchase: get("appraisalAtPurchase", ""),
     appraisalCurrent: get("appraisalCurrent", ""),
     indexAtPurchase: get("indexAtPurchase", ""),

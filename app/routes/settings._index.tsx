@@ -16,6 +16,7 @@ const SECTIONS = [
   { to: "/settings/income-limits", title: "Income limits", text: "HUD income-limit tables by year and area; import and corrections." },
   { to: "/settings/formula-presets", title: "Resale formula presets", text: "The named resale formulas your leases use." },
   { to: "/settings/lease-templates", title: "Lease templates", text: "Your ground lease, versioned article by article." },
+  { to: "/settings/time-zone", title: "Time zone", text: "The trust's time zone: what \"today\" is for forms, leases and documents." },
 ];
 
 export default function SettingsPage() {

@@ -32,12 +32,3 @@ describe("form fields", () => {
     expect(legalDate().safeParse("06/01/2025").error?.issues[0]?.message).toMatch(/YYYY-MM-DD/);
   });
 });
-
-describe("latestToday", () => {
-  it("is the date where the calendar is furthest ahead, so nobody's today counts as the future", async () => {
-    const { latestToday } = await import("./form-fields");
-    // 2025-06-01 12:00 UTC is already 2025-06-02 at UTC+14
-    expect(latestToday(new Date("2025-06-01T12:00:00Z"))).toBe("2025-06-02");
-    expect(latestToday(new Date("2025-06-01T09:00:00Z"))).toBe("2025-06-01");
-  });
-});

@@ -78,11 +78,3 @@ export function text(label: string, max = 200) {
 export function optionalText(max = 200) {
   return z.string().trim().max(max, `Use at most ${max} characters`).optional();
 }
-
-/**
- * Today's date where the calendar is furthest ahead (UTC+14). "Not in the future" checks compare with it, so
- * a date that is today for the person typing it — wherever the trust is — is never refused.
- */
-export function latestToday(now = new Date()): string {
-  return new Date(now.getTime() + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}

@@ -16,13 +16,13 @@ export const TEST_PASSWORD = "correct horse battery staple";
 
 export async function createOrganisation(
   db: Db,
-  overrides: { name?: string; state?: string; county?: string; adminEmail?: string; adminName?: string; password?: string } = {},
+  overrides: { name?: string; state?: string; county?: string; timeZone?: string; adminEmail?: string; adminName?: string; password?: string } = {},
 ) {
   const id = unique();
   const password = overrides.password ?? TEST_PASSWORD;
   const created = await createOrganisationWithAdmin(
     db,
-    { name: overrides.name ?? `Test Land Trust ${id}`, state: overrides.state ?? "VT", county: overrides.county ?? "Chittenden" },
+    { name: overrides.name ?? `Test Land Trust ${id}`, state: overrides.state ?? "VT", county: overrides.county ?? "Chittenden", timeZone: overrides.timeZone },
     { email: overrides.adminEmail ?? `admin-${id}@example.org`, name: overrides.adminName ?? "Avery Admin", password },
   );
   return { ...created, password };

@@ -14,6 +14,8 @@ export type Actor = {
   email: string;
   organisationId: string;
   organisationName: string;
+  /** The organisation's IANA time zone: `todayIn(actor.timeZone)` is the trust's today (~/utils/calendar-date). */
+  timeZone: string;
   role: Role;
   householdId: string | null;
   requestId: string;
@@ -83,6 +85,7 @@ export async function getActor(request: Request): Promise<Actor | null> {
     email: session.user.email,
     organisationId: membership.organisationId,
     organisationName: membership.organisation.name,
+    timeZone: membership.organisation.timeZone,
     role: membership.role,
     householdId: membership.householdId,
     requestId: requestId(request),

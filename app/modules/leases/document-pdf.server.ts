@@ -23,6 +23,7 @@ import {
   type LeaseTemplateContent,
   type LeaseTemplateValues,
 } from "./template";
+import { formatLegalProse } from "~/utils/calendar-date";
 
 // ---------------------------------------------------------------------------------------------------------
 // Data
@@ -82,14 +83,8 @@ export type LeaseDocumentData = {
 // Formatting (private to the lease documents)
 // ---------------------------------------------------------------------------------------------------------
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/** "2025-01-01" → "January 1, 2025", without going through a Date (no time zone can shift it). */
-export function formatLegalDate(date: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new RangeError(`Expected a date YYYY-MM-DD, got "${date}"`);
-  return `${MONTHS[Number(match[2]) - 1]} ${Number(match[3])}, ${match[1]}`;
-}
+/** "2025-01-01" → "January 1, 2025" (~/utils/calendar-date: never through a Date, so no time zone can shift it). */
+export const formatLegalDate = formatLegalProse;
 
 function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");

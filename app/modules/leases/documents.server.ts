@@ -20,6 +20,7 @@ import { getLease, leaseEscalation, leaseRiders, type LeaseDetail } from "./leas
 import { renderMemorandum } from "./memorandum-pdf.server";
 import { MissingTemplateValueError } from "./template";
 import { latestTemplateVersion, templateContent, templateVersionLabel } from "./templates.server";
+import { organisationToday } from "~/modules/organisations/organisations.server";
 
 export const DOCUMENT_KINDS = ["lease", "memorandum"] as const;
 export type LeaseDocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -127,7 +128,7 @@ export async function buildLeaseDocumentData(db: Db, organisationId: string, lea
     organisation: { name: organisation.name, address: organisation.address, state: organisation.state, county: organisation.county, signatory: null },
     leaseReference: lease.reference,
     status: lease.status,
-    documentDate: options.today ?? new Date().toISOString().slice(0, 10),
+    documentDate: options.today ?? (await organisationToday(db, organisationId)),
     lessees: lease.lessees.map((l) => l.fullName),
     property: { address, parcelNumber: parcel.parcelNumber, legalDescription: parcel.legalDescription },
     commencementDate: lease.commencementDate,

@@ -14,6 +14,8 @@ import { expirationDate, LEASE_STATUS_LABELS, transitionErrors, validateLeaseDra
 import type { AmendmentValues, LeaseFormValues, TransitionValues } from "./schemas";
 import { escalationRule } from "./schemas";
 import { ensureDefaultTemplate } from "./templates.server";
+import { organisationToday } from "~/modules/organisations/organisations.server";
+import { yearOf } from "~/utils/calendar-date";
 
 /** Statuses in which a lease binds the home: a home has at most one lease in these at a time. */
 export const BINDING_STATUSES: LeaseStatus[] = ["executed", "recorded", "active"];
@@ -209,11 +211,11 @@ async function replaceChildren(tx: Tx, organisationId: string, leaseId: string, 
   }
 }
 
-/** Creates a draft lease with the next reference. `today` fixes the reference year (tests, seed). */
+/** Creates a draft lease with the next reference, of the year of the trust's today (`today` fixes it: tests, seed). */
 export async function createLease(db: Db, actor: AuditActor, values: LeaseFormValues, options: { today?: string } = {}): Promise<WriteResult> {
   const fieldErrors = draftErrors(values);
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
-  const year = Number((options.today ?? new Date().toISOString()).slice(0, 4));
+  const year = yearOf(options.today ?? (await organisationToday(db, actor.organisationId)));
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
@@ -284,7 +286,7 @@ export async function transitionLease(db: Db, actor: AuditActor, leaseId: string
 }
 
 async function transitionLeaseOnce(db: Db, actor: AuditActor, leaseId: string, values: TransitionValues, options: { today?: string } = {}): Promise<WriteResult> {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? (await organisationToday(db, actor.organisationId));
   const template = await ensureDefaultTemplate(db, actor.organisationId);
   return db.$transaction(async (tx) => {
     const lease = await tx.lease.findFirst({

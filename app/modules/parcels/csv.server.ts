@@ -6,7 +6,8 @@ import { centsToString } from "~/utils/money";
 import { parcelData, parcelSearchText, writeSearchTokens } from "./parcels.server";
 import { parcelTokens } from "./search";
 import { PARCEL_CSV_COLUMNS } from "./csv-columns";
-import { checkParcelRules, HomeFields, ParcelFields } from "./schemas";
+import { checkHomeRules, checkParcelRules, HomeFields, ParcelFields } from "./schemas";
+import { organisationToday } from "~/modules/organisations/organisations.server";
 
 export { PARCEL_CSV_COLUMNS };
 
@@ -16,7 +17,7 @@ export { PARCEL_CSV_COLUMNS };
  */
 
 
-const ImportRowSchema = z
+const importRowSchema = (today: string) => z
   .object({
     ...ParcelFields,
     homeType: HomeFields.homeType.optional(),
@@ -27,14 +28,15 @@ const ImportRowSchema = z
     yearBuilt: HomeFields.yearBuilt,
   })
   .superRefine((row, ctx) => {
-    checkParcelRules(row, ctx);
+    checkParcelRules(row, ctx, today);
+    checkHomeRules(row, ctx, today);
     if (!row.homeType && (row.bedrooms !== undefined || row.bathrooms !== undefined)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["homeType"], message: "Give the home type when a home's details are filled in" });
     }
     if (row.homeType && row.bedrooms === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["bedrooms"], message: "Enter the number of bedrooms" });
     if (row.homeType && row.bathrooms === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["bathrooms"], message: "Enter the number of bathrooms" });
   });
-type ImportRow = z.output<typeof ImportRowSchema>;
+type ImportRow = z.output<ReturnType<typeof importRowSchema>>;
 
 export type ParcelImportPreview = {
   errors: CsvRowError[];
@@ -53,6 +55,7 @@ async function plan(db: Db, organisationId: string, text: string): Promise<Plann
   if (missing.length) {
     return { rows: [], errors: missing.map((column) => ({ row: 1, column, message: `The file has no "${column}" column` })) };
   }
+  const ImportRowSchema = importRowSchema(await organisationToday(db, organisationId));
   if (parsed.rows.length === 0) return { rows: [], errors: [{ row: 1, column: "", message: "The file has no data rows" }] };
   if (parsed.rows.length > 20_000) return { rows: [], errors: [{ row: 1, column: "", message: "Import at most 20,000 rows at a time" }] };
   const errors: CsvRowError[] = [];

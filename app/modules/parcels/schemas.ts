@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { MAX_YEAR, yearOf } from "~/utils/calendar-date";
 import {
   decimalString,
-  latestToday,
   legalDate,
   money,
   optionalText,
@@ -39,8 +39,6 @@ export const FUNDING_PROGRAM_LABELS: Record<(typeof FUNDING_PROGRAMS)[number], s
   other: "Other",
 };
 
-const currentYear = new Date().getUTCFullYear();
-
 /** Empty form fields arrive as undefined (Conform); optional fields stay undefined. */
 export const ParcelFields = {
   parcelNumber: z
@@ -64,10 +62,21 @@ export const ParcelFields = {
   status: z.enum(PARCEL_STATUSES, { errorMap: () => ({ message: "Choose a status" }) }).default("acquired"),
 };
 
-/** Rules across a parcel's fields, for every schema that carries them (form, edit, CSV import). */
-export function checkParcelRules(value: { acquisitionDate?: string }, ctx: z.RefinementCtx, path: (string | number)[] = []): void {
-  if (value.acquisitionDate && value.acquisitionDate > latestToday()) {
+/**
+ * Rules across a parcel's fields, for every schema that carries them (form, edit, CSV import). `today` is the
+ * trust's today (`todayIn(actor.timeZone)` or `organisationToday`), so "the future" is the trust's future.
+ */
+export function checkParcelRules(value: { acquisitionDate?: string }, ctx: z.RefinementCtx, today: string, path: (string | number)[] = []): void {
+  if (value.acquisitionDate && value.acquisitionDate > today) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "acquisitionDate"], message: "The acquisition date cannot be in the future" });
+  }
+}
+
+/** A home may be planned a few years ahead: the year built is at most the trust's current year + 3. */
+export function checkHomeRules(value: { yearBuilt?: number }, ctx: z.RefinementCtx, today: string, path: (string | number)[] = []): void {
+  const latest = yearOf(today) + 3;
+  if (value.yearBuilt !== undefined && value.yearBuilt > latest) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "yearBuilt"], message: `The year built must be at most ${latest}` });
   }
 }
 
@@ -78,11 +87,16 @@ export function checkFundingRules(value: { receivedOn?: string; restrictionEndDa
   }
 }
 
-export const ParcelSchema = z.object(ParcelFields).superRefine((value, ctx) => checkParcelRules(value, ctx));
+/** A parcel's fields, checked against the trust's `today`. */
+export function parcelSchema(today: string) {
+  return z.object(ParcelFields).superRefine((value, ctx) => checkParcelRules(value, ctx, today));
+}
 
 /** Editing a parcel: its fields and the version the form was loaded with. */
-export const EditParcelSchema = z.object({ ...ParcelFields, version: z.coerce.number().int() }).superRefine((value, ctx) => checkParcelRules(value, ctx));
-export type ParcelInput = z.infer<typeof ParcelSchema>;
+export function editParcelSchema(today: string) {
+  return z.object({ ...ParcelFields, version: z.coerce.number().int() }).superRefine((value, ctx) => checkParcelRules(value, ctx, today));
+}
+export type ParcelInput = z.infer<ReturnType<typeof parcelSchema>>;
 
 export const HomeFields = {
   label: optionalText(60),
@@ -92,7 +106,7 @@ export const HomeFields = {
     message: "Use whole or half bathrooms, e.g. 1.5",
   }),
   floorAreaSqft: wholeNumber("floor area", { min: 1, max: 100_000 }).optional(),
-  yearBuilt: wholeNumber("year built", { min: 1700, max: currentYear + 3 }).optional(),
+  yearBuilt: wholeNumber("year built", { min: 1700, max: MAX_YEAR }).optional(),
 };
 export const HomeSchema = z.object(HomeFields);
 export type HomeInput = z.infer<typeof HomeSchema>;
@@ -129,17 +143,20 @@ export function withoutBlankSections(formData: FormData, sections: readonly stri
 export const REGISTER_PARCEL_SECTIONS = ["home", "funding"] as const;
 
 /** Registering a parcel: the parcel, optionally its first home and first funding source, in one form. */
-export const RegisterParcelSchema = z
-  .object({
-    ...ParcelFields,
-    home: z.object(HomeFields).optional(),
-    funding: z.object(FundingFields).optional(),
-  })
-  .superRefine((value, ctx) => {
-    checkParcelRules(value, ctx);
-    if (value.funding) checkFundingRules(value.funding, ctx, ["funding"]);
-  });
-export type RegisterParcelInput = z.infer<typeof RegisterParcelSchema>;
+export function registerParcelSchema(today: string) {
+  return z
+    .object({
+      ...ParcelFields,
+      home: z.object(HomeFields).optional(),
+      funding: z.object(FundingFields).optional(),
+    })
+    .superRefine((value, ctx) => {
+      checkParcelRules(value, ctx, today);
+      if (value.home) checkHomeRules(value.home, ctx, today, ["home"]);
+      if (value.funding) checkFundingRules(value.funding, ctx, ["funding"]);
+    });
+}
+export type RegisterParcelInput = z.infer<ReturnType<typeof registerParcelSchema>>;
 
 export const ParcelListQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),

@@ -13,7 +13,7 @@ import { z } from "zod";
 import { FORMULA_TYPES, formFieldForPath, formulaSpecFields, housingTermsFields, specFromForm, type FormulaPresetSpec, type PresetFormValues } from "~/modules/formula-presets/presets";
 import { IncomeLimitError, limitFor, type DerivationMethod, type IncomeLimitTable } from "~/modules/income-limits/income-limits";
 import { Decimal, isDecimalString, parseDollars, rateToPercent, toMoneyString } from "~/utils/money";
-import { isCalendarDate } from "~/utils/calendar-date";
+import { isCalendarDate, todayIn } from "~/utils/calendar-date";
 import { parseResaleRequest, type FieldError, type ResaleRequest, type ResaleResult } from "./contract";
 import { incomeNeeded, incomeNeededPercentOfAmi, sellerNetProceeds, subsidyRetained, type HousingCostTerms } from "./outcomes";
 
@@ -604,7 +604,7 @@ export function defaultHouseholdSize(bedrooms: number): number {
   return Math.max(1, bedrooms + 1);
 }
 
-/** The valuation date a new calculation starts from: today's calendar date (UTC). */
-export function defaultValuationDate(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
+/** The valuation date a new calculation starts from: the trust's today (its IANA time zone). */
+export function defaultValuationDate(timeZone: string, now = new Date()): string {
+  return todayIn(timeZone, now);
 }
