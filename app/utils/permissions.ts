@@ -1,6 +1,6 @@
 /**
  * Who may do what. The one permission module: every loader and action asks it (through
- * `requirePermission` in auth.server.ts), and the UI asks it to decide which buttons to show.
+ * `requirePermission` in app/modules/auth/session.server.ts), and the UI asks it to decide which buttons to show.
  */
 export const ROLES = ["admin", "staff", "viewer", "homeowner"] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,7 +1,7 @@
 /**
  * Migration-aware driver adapter factories for the wasm schema engine, built on the same driver adapters
  * the app uses (`@prisma/adapter-better-sqlite3`, `@prisma/adapter-pg`), with the workarounds documented in
- * docs/decisions/002-databases-and-migrations.md (bug numbers refer to docs/ENVIRONMENT.md):
+ * docs/decisions/002-databases-and-migrations.md (the numbers are that record's list of engine and adapter bugs):
  *
  *  2. SQLite: `executeRaw` rejects multi-statement scripts (better-sqlite3 `prepare`) → fall back to
  *     `executeScript` (`db.exec`).
