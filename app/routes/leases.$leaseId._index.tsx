@@ -12,6 +12,9 @@ import { amendLease, getLease, leaseEscalation, leaseRiders, transitionLease } f
 import { LEASE_STATUS_LABELS, LEASE_TRANSITIONS, type LeaseStatus } from "~/modules/leases/lifecycle";
 import { AmendmentSchema, ESCALATION_KINDS, ESCALATION_LABELS, LEASE_RIDERS, TransitionSchema } from "~/modules/leases/schemas";
 import { feeEscalationInWords } from "~/modules/leases/template";
+import { leaseTermsOn, termsAsSigned, type LeaseTerms } from "~/modules/leases/terms";
+import { leaseRowTerms } from "~/modules/leases/terms.server";
+import { LeaseTermFields, LeaseTermsList, timedTermFormValues } from "~/components/lease-terms";
 import { describeFormula, formulaLabel } from "~/modules/resale/describe";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
@@ -29,14 +32,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!lease) throw new Response("Lease not found", { status: 404 });
   const documentData = await buildLeaseDocumentData(db(), actor.organisationId, lease.id);
   const spec = lease.formulaSpec != null ? storedSpec(lease.formulaSpec) : null;
+  const today = todayIn(actor.timeZone);
+  const rowTerms = leaseRowTerms(lease);
+  // a draft's terms are its own; a signed lease's are those signed, changed by amendments from their dates
+  const termsToday = lease.status === "draft" ? rowTerms : leaseTermsOn(rowTerms, lease.amendments, today);
   return {
-    lease: { ...lease, escalation: leaseEscalation(lease), riders: leaseRiders(lease) },
+    lease: { ...lease, lateChargeCents: Number(lease.lateChargeCents), escalation: leaseEscalation(lease), riders: leaseRiders(lease) },
+    termsToday,
+    signedTerms: lease.status === "draft" ? null : termsAsSigned(rowTerms, lease.amendments),
     frozenFormula: spec ? { label: formulaLabel(spec.formula), words: describeFormula(spec.formula) } : null,
     documents: documentData.ok
       ? { ready: true as const, example: documentData.data.resale.workedExample, formulaInWords: documentData.data.resale.formulaInWords }
       : { ready: false as const, errors: documentData.errors },
     canWrite: can(actor.role, "records:write"),
-    today: todayIn(actor.timeZone),
+    today,
   };
 }
 
@@ -85,7 +94,7 @@ function Money({ cents }: { cents: number }) {
 }
 
 export default function LeasePage() {
-  const { lease, frozenFormula, documents, canWrite, today } = useLoaderData<typeof loader>();
+  const { lease, termsToday, signedTerms, frozenFormula, documents, canWrite, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const status = lease.status as LeaseStatus;
   const next = LEASE_TRANSITIONS[status];
@@ -159,9 +168,7 @@ export default function LeasePage() {
             <dt>Expiration</dt>
             <dd>{formatLegalDate(lease.expirationDate)}</dd>
             <dt>Renewal term</dt>
-            <dd>{lease.renewalTermYears} years</dd>
-            <dt>Purchase option</dt>
-            <dd>{lease.purchaseOptionDays} days</dd>
+            <dd>{termsToday.renewalTermYears} years</dd>
             {lease.endedOn ? (
               <>
                 <dt>{status === "assigned" ? "Assigned on" : "Ended on"}</dt>
@@ -175,11 +182,20 @@ export default function LeasePage() {
           <dl className="details">
             <dt>Monthly fee</dt>
             <dd>
-              <Money cents={lease.monthlyFeeCents} />, due on day {lease.feeDueDay}
+              <Money cents={termsToday.monthlyFeeCents} />, due on day {termsToday.feeDueDay}
             </dd>
             <dt>Escalation</dt>
-            <dd>The lease fee {feeEscalationInWords(lease.escalation)}.</dd>
+            <dd>The lease fee {feeEscalationInWords(termsToday.feeEscalation)}.</dd>
           </dl>
+          {signedTerms && signedTerms.monthlyFeeCents !== termsToday.monthlyFeeCents ? (
+            <p className="muted">
+              As signed: <Money cents={signedTerms.monthlyFeeCents} /> a month.
+            </p>
+          ) : null}
+        </section>
+        <section className="card span-all">
+          <h2>{status === "draft" ? "Timed and monetary terms" : `Timed and monetary terms in force on ${formatLegalDate(today)}`}</h2>
+          <LeaseTermsList terms={termsToday} />
         </section>
         <section className="card">
           <h2>Recording</h2>
@@ -297,7 +313,7 @@ export default function LeasePage() {
       ) : null}
 
       {canWrite && (status === "executed" || status === "recorded" || status === "active") ? (
-        <AmendmentForm lease={lease} lastResult={actionData?.intent === "amend" ? (actionData.result as SubmissionResult<string[]>) : undefined} today={today} />
+        <AmendmentForm lease={lease} terms={termsToday} lastResult={actionData?.intent === "amend" ? (actionData.result as SubmissionResult<string[]>) : undefined} today={today} />
       ) : null}
 
       <section className="card">
@@ -359,21 +375,20 @@ export default function LeasePage() {
 
 type LeaseView = ReturnType<typeof useLoaderData<typeof loader>>["lease"];
 
-function AmendmentForm({ lease, lastResult, today }: { lease: LeaseView; lastResult: SubmissionResult<string[]> | undefined; today: string }) {
-  const escalation = lease.escalation;
+function AmendmentForm({ lease, terms, lastResult, today }: { lease: LeaseView; terms: LeaseTerms; lastResult: SubmissionResult<string[]> | undefined; today: string }) {
+  const escalation = terms.feeEscalation;
   const [form, fields] = useForm({
     id: `amend-${lease.id}-${lease.version}`,
     lastResult,
     defaultValue: {
       effectiveDate: today,
-      monthlyFeeCents: centsToString(lease.monthlyFeeCents),
+      ...timedTermFormValues(terms),
+      monthlyFeeCents: centsToString(terms.monthlyFeeCents),
       escalationKind: escalation.kind,
       escalationRate: escalation.kind === "fixed-percent" ? rateToPercent(escalation.annualRate) : "",
       escalationCap: escalation.kind === "index" ? rateToPercent(escalation.cap) : "",
       escalationIndexName: escalation.kind === "index" ? escalation.indexName ?? "" : "",
-      feeDueDay: String(lease.feeDueDay),
-      purchaseOptionDays: String(lease.purchaseOptionDays),
-      renewalTermYears: String(lease.renewalTermYears),
+      renewalTermYears: String(terms.renewalTermYears),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AmendmentSchema }),
     shouldRevalidate: "onBlur",
@@ -381,7 +396,7 @@ function AmendmentForm({ lease, lastResult, today }: { lease: LeaseView; lastRes
   return (
     <section className="card">
       <h2>Record an amendment</h2>
-      <p className="muted">For a signed lease: states what changes and from when. The change is applied and kept in the lease's history.</p>
+      <p className="muted">For a signed lease: states what changes and from when. The lease keeps its terms as signed; the amendment changes them from its effective date.</p>
       <Form method="post" className="stack" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <input type="hidden" name="intent" value="amend" />
@@ -389,19 +404,18 @@ function AmendmentForm({ lease, lastResult, today }: { lease: LeaseView; lastRes
         <div className="form-grid">
           <Field label="Effective date" errors={fields.effectiveDate.errors} inputProps={getInputProps(fields.effectiveDate, { type: "date" })} />
           <Field label="Monthly lease fee ($)" errors={fields.monthlyFeeCents.errors} inputProps={getInputProps(fields.monthlyFeeCents, { type: "text" })} />
-          <Field label="Due day (1–28)" errors={fields.feeDueDay.errors} inputProps={getInputProps(fields.feeDueDay, { type: "number" })} />
           <SelectField label="Fee escalation" errors={fields.escalationKind.errors} selectProps={getSelectProps(fields.escalationKind)} options={ESCALATION_KINDS.map((k) => ({ value: k, label: ESCALATION_LABELS[k] }))} />
           <Field label="Yearly increase (%) — fixed percent" errors={fields.escalationRate.errors} inputProps={getInputProps(fields.escalationRate, { type: "text" })} />
           <Field label="Index — index rule" errors={fields.escalationIndexName.errors} inputProps={getInputProps(fields.escalationIndexName, { type: "text" })} />
           <Field label="Yearly cap (%) — index rule" errors={fields.escalationCap.errors} inputProps={getInputProps(fields.escalationCap, { type: "text" })} />
-          <Field label="Purchase option (days)" errors={fields.purchaseOptionDays.errors} inputProps={getInputProps(fields.purchaseOptionDays, { type: "number" })} />
           <Field label="Renewal term (years)" errors={fields.renewalTermYears.errors} inputProps={getInputProps(fields.renewalTermYears, { type: "number" })} />
         </div>
+        <LeaseTermFields fields={fields} />
         <fieldset>
           <legend>Riders</legend>
           {LEASE_RIDERS.map((rider, i) => (
             <div className="field field-checkbox" key={rider}>
-              <input type="checkbox" id={`amend-rider-${i}`} name="riders" value={rider} defaultChecked={lease.riders.includes(rider)} />
+              <input type="checkbox" id={`amend-rider-${i}`} name="riders" value={rider} defaultChecked={terms.riders.includes(rider)} />
               <label htmlFor={`amend-rider-${i}`}>{rider}</label>
             </div>
           ))}

@@ -12,6 +12,9 @@ import { centsToString, rateToPercent } from "~/utils/money";
 import { redirectWithToast } from "~/utils/toast.server";
 import { LeaseForm } from "./leases.new";
 
+import { timedTermFormValues } from "~/components/lease-terms";
+import { timedTermsOf } from "~/modules/leases/terms";
+
 export const meta: MetaFunction = () => [{ title: "Edit draft lease · Commonground" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -37,8 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       escalationRate: escalation.kind === "fixed-percent" ? rateToPercent(escalation.annualRate) : "",
       escalationCap: escalation.kind === "index" ? rateToPercent(escalation.cap) : "",
       escalationIndexName: escalation.kind === "index" ? escalation.indexName ?? "" : "",
-      feeDueDay: String(lease.feeDueDay),
-      purchaseOptionDays: String(lease.purchaseOptionDays),
+      ...timedTermFormValues(timedTermsOf(lease)),
       formulaPresetName: lease.formulaPresetName,
       mortgages: lease.permittedMortgages.map((m) => ({ lender: m.lender, amountCents: centsToString(m.amountCents), recordedOn: m.recordedOn })),
       riders: leaseRiders(lease),

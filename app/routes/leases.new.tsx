@@ -15,13 +15,16 @@ import { db } from "~/utils/db.server";
 import { formatLegalDate } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
 
+import { LeaseTermFields, timedTermFormValues } from "~/components/lease-terms";
+import { getLeaseTermDefaults } from "~/modules/leases/terms.server";
+
 export const meta: MetaFunction = () => [{ title: "New ground lease · Commonground" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const options = await leaseFormOptions(db(), actor.organisationId);
+  const [options, termDefaults] = await Promise.all([leaseFormOptions(db(), actor.organisationId), getLeaseTermDefaults(db(), actor.organisationId)]);
   const url = new URL(request.url);
-  return { options, homeId: url.searchParams.get("homeId") ?? "", householdId: url.searchParams.get("householdId") ?? "" };
+  return { options, termDefaults: timedTermFormValues(termDefaults), homeId: url.searchParams.get("homeId") ?? "", householdId: url.searchParams.get("householdId") ?? "" };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -119,14 +122,17 @@ export function LeaseForm({
             <p className="field-hint">The day before the last anniversary; computed and stored.</p>
           </div>
           <Field label="Renewal term (years)" errors={fields.renewalTermYears.errors} inputProps={{ ...getInputProps(fields.renewalTermYears, { type: "number" }), min: 0 }} />
-          <Field label="Purchase option (days)" hint="Days the trust has to exercise its option to buy" errors={fields.purchaseOptionDays.errors} inputProps={{ ...getInputProps(fields.purchaseOptionDays, { type: "number" }), min: 1 }} />
         </div>
+      </fieldset>
+      <fieldset className="card">
+        <legend>Timed and monetary terms</legend>
+        <p className="field-hint">Printed in the lease and used for every deadline and late charge; they start from the trust's defaults (Settings → Lease terms).</p>
+        <LeaseTermFields fields={fields} />
       </fieldset>
       <fieldset className="card">
         <legend>Lease fee</legend>
         <div className="form-grid">
           <Field label="Monthly lease fee ($)" errors={fields.monthlyFeeCents.errors} inputProps={{ ...getInputProps(fields.monthlyFeeCents, { type: "text" }), inputMode: "decimal" }} />
-          <Field label="Due day of the month (1–28)" errors={fields.feeDueDay.errors} inputProps={{ ...getInputProps(fields.feeDueDay, { type: "number" }), min: 1, max: 28 }} />
           <SelectField
             label="Fee escalation"
             errors={fields.escalationKind.errors}
@@ -191,7 +197,7 @@ export function LeaseForm({
 }
 
 export default function NewLeasePage() {
-  const { options, homeId, householdId } = useLoaderData<typeof loader>();
+  const { options, termDefaults, homeId, householdId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const household = options.households.find((h) => h.id === householdId);
   return (
@@ -212,8 +218,7 @@ export default function NewLeasePage() {
           lesseeNames: household ? (household.members.length ? household.members : [household.name]).join("\n") : "",
           termYears: "99",
           renewalTermYears: "99",
-          feeDueDay: "1",
-          purchaseOptionDays: "90",
+          ...termDefaults,
           escalationKind: "none",
           formulaPresetName: options.defaultPresetName ?? "",
         }}

@@ -17,6 +17,7 @@ const SECTIONS = [
   { to: "/settings/formula-presets", title: "Resale formula presets", text: "The named resale formulas your leases use." },
   { to: "/settings/lease-templates", title: "Lease templates", text: "Your ground lease, versioned article by article." },
   { to: "/settings/time-zone", title: "Time zone", text: "The trust's time zone: what \"today\" is for forms, leases and documents." },
+  { to: "/settings/lease-terms", title: "Lease terms", text: "Due day, late charge, cure, notice and option periods new leases start with." },
 ];
 
 export default function SettingsPage() {

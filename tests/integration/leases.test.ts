@@ -10,6 +10,7 @@ import { runLeaseCli } from "~/modules/leases/cli.server";
 import { DEFAULT_LEASE_TEMPLATE } from "~/modules/leases/default-template";
 import { contentDisposition } from "~/utils/content-disposition";
 import { ensureDefaultTemplate, listTemplateVersions } from "~/modules/leases/templates.server";
+import { getLeaseTermsOn } from "~/modules/leases/terms.server";
 import { loader as apiDocumentLoader } from "~/routes/api.v1.leases.$leaseId.document[.]pdf";
 import { action as leaseAction, loader as leaseLoader } from "~/routes/leases.$leaseId._index";
 import { loader as documentLoader } from "~/routes/leases.$leaseId.document[.]pdf";
@@ -173,7 +174,10 @@ describe("lease records", () => {
     expect(amend.status).toBe(302);
     const amendment = await db().leaseAmendment.findFirstOrThrow({ where: { leaseId: lease.id } });
     expect(amendment.changes).toEqual({ before: { monthlyFeeCents: 3500 }, after: { monthlyFeeCents: 4000 } });
-    expect((await db().lease.findUniqueOrThrow({ where: { id: lease.id } })).monthlyFeeCents).toBe(4000);
+    // the lease keeps its terms as signed; the amendment applies from its date
+    expect((await db().lease.findUniqueOrThrow({ where: { id: lease.id } })).monthlyFeeCents).toBe(3500);
+    expect((await getLeaseTermsOn(db(), organisation.id, lease.id, "2025-12-31"))?.monthlyFeeCents).toBe(3500);
+    expect((await getLeaseTermsOn(db(), organisation.id, lease.id, "2026-01-01"))?.monthlyFeeCents).toBe(4000);
 
     // Recording then needs its data, and not before execution.
     const badRecord = await transition(cookie, lease.id, "recorded", { recordingCounty: "Chittenden", recordingInstrument: "2025-0042", recordingDate: "2024-12-01" });

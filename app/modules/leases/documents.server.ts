@@ -16,17 +16,16 @@ import type { Db } from "~/utils/db.server";
 import { centsToString, Decimal, formatUsd, toMoneyString } from "~/utils/money";
 import { renderLeaseDocument, type LeaseDocumentData } from "./document-pdf.server";
 import { renewalTerm, expirationDate as termEnd } from "./lifecycle";
-import { getLease, leaseEscalation, leaseRiders, type LeaseDetail } from "./leases.server";
+import { getLease, type LeaseDetail } from "./leases.server";
 import { renderMemorandum } from "./memorandum-pdf.server";
 import { MissingTemplateValueError } from "./template";
 import { latestTemplateVersion, templateContent, templateVersionLabel } from "./templates.server";
 import { organisationToday } from "~/modules/organisations/organisations.server";
+import { termsAsSigned } from "./terms";
+import { leaseRowTerms } from "./terms.server";
 
 export const DOCUMENT_KINDS = ["lease", "memorandum"] as const;
 export type LeaseDocumentKind = (typeof DOCUMENT_KINDS)[number];
-
-/** Terms the schema does not (yet) hold per lease; printed in every lease. See docs/leases.md. */
-export const LEASE_DEFAULTS = { lateChargeCents: 1000, lateChargeGraceDays: 10, lenderCureDays: 120 } as const;
 
 /** Used for the worked example when the home has no recorded purchase price. */
 export const ILLUSTRATIVE_PURCHASE_PRICE = "200000.00";
@@ -124,6 +123,8 @@ export async function buildLeaseDocumentData(db: Db, organisationId: string, lea
   const address = [parcel.streetAddress, lease.home.label, parcel.city, [parcel.state, parcel.postalCode].filter(Boolean).join(" ")]
     .filter((part) => !blank(part))
     .join(", ");
+  // the lease prints its terms as signed (amendments are separate documents)
+  const terms = termsAsSigned(leaseRowTerms(lease), lease.amendments);
   const data: LeaseDocumentData = {
     organisation: { name: organisation.name, address: organisation.address, state: organisation.state, county: organisation.county, signatory: null },
     leaseReference: lease.reference,
@@ -135,11 +136,11 @@ export async function buildLeaseDocumentData(db: Db, organisationId: string, lea
     expirationDate: lease.expirationDate,
     termYears: lease.termYears,
     renewalTermYears: lease.renewalTermYears,
-    fee: { monthlyFeeCents: lease.monthlyFeeCents, escalation: leaseEscalation(lease), lateChargeCents: LEASE_DEFAULTS.lateChargeCents, lateChargeGraceDays: LEASE_DEFAULTS.lateChargeGraceDays },
+    fee: { monthlyFeeCents: terms.monthlyFeeCents, escalation: terms.feeEscalation, lateChargeCents: terms.lateChargeCents, lateChargeGraceDays: terms.graceDays },
     permittedMortgages: lease.permittedMortgages.map((m) => ({ lender: m.lender, amount: centsToString(m.amountCents), date: m.recordedOn })),
-    riders: leaseRiders(lease),
-    purchaseOptionDays: lease.purchaseOptionDays,
-    lenderCureDays: LEASE_DEFAULTS.lenderCureDays,
+    riders: terms.riders,
+    purchaseOptionDays: terms.purchaseOptionDays,
+    lenderCureDays: terms.lenderCureDays,
     template: { content: templateContent(version.content), versionLabel: templateVersionLabel(version) },
     resale: {
       formulaInWords: describeFormula(spec!.formula),

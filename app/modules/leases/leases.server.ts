@@ -10,12 +10,14 @@ import { assertUpdated } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
 import { fold } from "~/utils/word-search";
 import { pageWithCappedCount } from "~/utils/word-search.server";
-import { expirationDate, LEASE_STATUS_LABELS, transitionErrors, validateLeaseDraft, type FeeEscalationRule, type LeaseStatus } from "./lifecycle";
+import { expirationDate, LEASE_STATUS_LABELS, transitionErrors, validateLeaseDraft, type LeaseStatus } from "./lifecycle";
 import type { AmendmentValues, LeaseFormValues, TransitionValues } from "./schemas";
 import { escalationRule } from "./schemas";
 import { ensureDefaultTemplate } from "./templates.server";
 import { organisationToday } from "~/modules/organisations/organisations.server";
 import { yearOf } from "~/utils/calendar-date";
+import { AMENDABLE_TERM_KEYS, leaseTermsOn, TIMED_TERM_KEYS, timedTermsOf, validateTimedTerms, type LeaseTerms, type LeaseTimedTerms } from "./terms";
+import { getLeaseTermDefaults, leaseRowTerms } from "./terms.server";
 
 /** Statuses in which a lease binds the home: a home has at most one lease in these at a time. */
 export const BINDING_STATUSES: LeaseStatus[] = ["executed", "recorded", "active"];
@@ -102,14 +104,7 @@ export async function getLease(db: Db | Tx, organisationId: string, leaseId: str
 }
 export type LeaseDetail = NonNullable<Awaited<ReturnType<typeof getLease>>>;
 
-export function leaseEscalation(lease: { feeEscalation: unknown }): FeeEscalationRule {
-  const rule = lease.feeEscalation as FeeEscalationRule | null;
-  return rule && typeof rule === "object" && "kind" in rule ? rule : { kind: "none" };
-}
-
-export function leaseRiders(lease: { riders: unknown }): string[] {
-  return Array.isArray(lease.riders) ? lease.riders.filter((r): r is string => typeof r === "string") : [];
-}
+export { leaseEscalation, leaseRiders } from "./terms";
 
 /** What the lease form offers: homes, households with their members (to prefill lessees), active presets. */
 export async function leaseFormOptions(db: Db, organisationId: string) {
@@ -140,8 +135,14 @@ async function nextReference(tx: Tx, organisationId: string, year: number): Prom
   return `${prefix}${String(next).padStart(4, "0")}`;
 }
 
-function draftErrors(values: LeaseFormValues): FieldErrors {
+/** The draft's timed terms: those the form gave, the rest from `fallback` (trust defaults or the draft's own). */
+function resolveTimedTerms(values: LeaseFormValues, fallback: LeaseTimedTerms): LeaseTimedTerms {
+  return Object.fromEntries(TIMED_TERM_KEYS.map((key) => [key, values[key] ?? fallback[key]])) as LeaseTimedTerms;
+}
+
+function draftErrors(values: LeaseFormValues, terms?: LeaseTimedTerms): FieldErrors {
   const errors: FieldErrors = {};
+  if (terms) for (const e of validateTimedTerms(terms)) (errors[e.field] ??= []).push(e.message);
   for (const e of validateLeaseDraft({
     lesseeNames: values.lesseeNames,
     commencementDate: values.commencementDate,
@@ -172,8 +173,10 @@ async function checkReferences(tx: Tx, organisationId: string, values: LeaseForm
   return errors;
 }
 
-function draftData(values: LeaseFormValues) {
+function draftData(values: LeaseFormValues, terms: LeaseTimedTerms) {
   return {
+    ...terms,
+    lateChargeCents: BigInt(terms.lateChargeCents),
     homeId: values.homeId,
     householdId: values.householdId,
     executionDate: values.executionDate ?? null,
@@ -183,8 +186,6 @@ function draftData(values: LeaseFormValues) {
     renewalTermYears: values.renewalTermYears,
     monthlyFeeCents: values.monthlyFeeCents,
     feeEscalation: escalationRule(values),
-    feeDueDay: values.feeDueDay,
-    purchaseOptionDays: values.purchaseOptionDays,
     formulaPresetName: values.formulaPresetName ?? "",
     riders: values.riders,
   };
@@ -193,10 +194,10 @@ function draftData(values: LeaseFormValues) {
 function snapshot(lease: { lessees?: { fullName: string }[]; permittedMortgages?: { lender: string; amountCents: number; recordedOn: string }[] } & Record<string, unknown>) {
   const { lessees, permittedMortgages, ...rest } = lease;
   const keep = ["homeId", "householdId", "status", "executionDate", "commencementDate", "termYears", "expirationDate", "renewalTermYears", "monthlyFeeCents",
-    "feeEscalation", "feeDueDay", "purchaseOptionDays", "formulaPresetName", "riders", "recordingCounty", "recordingInstrument", "recordingBook",
+    "feeEscalation", ...TIMED_TERM_KEYS, "formulaPresetName", "riders", "recordingCounty", "recordingInstrument", "recordingBook",
     "recordingPage", "recordingDate", "endedOn", "templateVersionId"];
   return {
-    ...Object.fromEntries(keep.filter((k) => k in rest).map((k) => [k, rest[k]])),
+    ...Object.fromEntries(keep.filter((k) => k in rest).map((k) => [k, typeof rest[k] === "bigint" ? Number(rest[k]) : rest[k]])),
     ...(lessees ? { lesseeNames: lessees.map((l) => l.fullName) } : {}),
     ...(permittedMortgages ? { permittedMortgages: permittedMortgages.map((m) => ({ lender: m.lender, amountCents: m.amountCents, recordedOn: m.recordedOn })) } : {}),
   };
@@ -213,7 +214,8 @@ async function replaceChildren(tx: Tx, organisationId: string, leaseId: string, 
 
 /** Creates a draft lease with the next reference, of the year of the trust's today (`today` fixes it: tests, seed). */
 export async function createLease(db: Db, actor: AuditActor, values: LeaseFormValues, options: { today?: string } = {}): Promise<WriteResult> {
-  const fieldErrors = draftErrors(values);
+  const terms = resolveTimedTerms(values, await getLeaseTermDefaults(db, actor.organisationId));
+  const fieldErrors = draftErrors(values, terms);
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   const year = yearOf(options.today ?? (await organisationToday(db, actor.organisationId)));
   for (let attempt = 0; ; attempt++) {
@@ -222,13 +224,13 @@ export async function createLease(db: Db, actor: AuditActor, values: LeaseFormVa
         const refErrors = await checkReferences(tx, actor.organisationId, values);
         if (Object.keys(refErrors).length) return { ok: false as const, fieldErrors: refErrors };
         const reference = await nextReference(tx, actor.organisationId, year);
-        const lease = await tx.lease.create({ data: { organisationId: actor.organisationId, reference, status: "draft", ...draftData(values) } });
+        const lease = await tx.lease.create({ data: { organisationId: actor.organisationId, reference, status: "draft", ...draftData(values, terms) } });
         await replaceChildren(tx, actor.organisationId, lease.id, values);
         await recordAudit(tx, actor, {
           entity: "Lease",
           entityId: lease.id,
           action: "create",
-          after: { reference, ...snapshot({ ...draftData(values), lessees: values.lesseeNames.map((fullName) => ({ fullName })), permittedMortgages: values.mortgages }) },
+          after: { reference, ...snapshot({ ...draftData(values, terms), lessees: values.lesseeNames.map((fullName) => ({ fullName })), permittedMortgages: values.mortgages }) },
         });
         return { ok: true as const, id: lease.id, reference };
       });
@@ -244,18 +246,21 @@ export const FROZEN_MESSAGE = "This lease has been signed: its terms are frozen.
 
 /** Edits a draft. Signed leases are refused (their terms change only by amendment). */
 export async function updateDraftLease(db: Db, actor: AuditActor, leaseId: string, version: number, values: LeaseFormValues): Promise<WriteResult> {
-  const fieldErrors = draftErrors(values);
-  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
+  const basicErrors = draftErrors(values);
+  if (Object.keys(basicErrors).length) return { ok: false, fieldErrors: basicErrors };
   return db.$transaction(async (tx) => {
     const before = await tx.lease.findFirst({ where: { id: leaseId, organisationId: actor.organisationId }, include: { lessees: { orderBy: { position: "asc" } }, permittedMortgages: true } });
     if (!before) throw new Response("Lease not found", { status: 404 });
     if (before.status !== "draft") return { ok: false as const, formErrors: [FROZEN_MESSAGE] };
+    const terms = resolveTimedTerms(values, timedTermsOf(before));
+    const fieldErrors = draftErrors(values, terms);
+    if (Object.keys(fieldErrors).length) return { ok: false as const, fieldErrors };
     const refErrors = await checkReferences(tx, actor.organisationId, values);
     if (Object.keys(refErrors).length) return { ok: false as const, fieldErrors: refErrors };
     assertUpdated(
       await tx.lease.updateMany({
         where: { id: leaseId, organisationId: actor.organisationId, version, status: "draft" },
-        data: { ...draftData(values), version: { increment: 1 } },
+        data: { ...draftData(values, terms), version: { increment: 1 } },
       }),
     );
     await replaceChildren(tx, actor.organisationId, leaseId, values);
@@ -264,7 +269,7 @@ export async function updateDraftLease(db: Db, actor: AuditActor, leaseId: strin
       entityId: leaseId,
       action: "update",
       before: snapshot(before),
-      after: snapshot({ ...draftData(values), lessees: values.lesseeNames.map((fullName) => ({ fullName })), permittedMortgages: values.mortgages }),
+      after: snapshot({ ...draftData(values, terms), lessees: values.lesseeNames.map((fullName) => ({ fullName })), permittedMortgages: values.mortgages }),
     });
     return { ok: true as const, id: leaseId };
   });
@@ -361,34 +366,44 @@ async function transitionLeaseOnce(db: Db, actor: AuditActor, leaseId: string, v
   });
 }
 
-const AMENDABLE = ["monthlyFeeCents", "feeEscalation", "feeDueDay", "purchaseOptionDays", "renewalTermYears", "riders"] as const;
-
 /**
- * Changes a signed lease's terms by a dated amendment: records what changed (before/after) in
- * LeaseAmendment, applies it, and audits it. A draft is edited directly instead.
+ * Changes a signed lease's terms by a dated amendment. The lease row keeps the terms as signed; the
+ * amendment records `{ before, after }` of the terms it changes, compared with the terms in force on its
+ * effective date, and `leaseTermsOn` applies it from that date. Terms the form leaves out stay unchanged.
+ * An added permitted mortgage is recorded with it. A draft is edited directly instead.
  */
 export async function amendLease(db: Db, actor: AuditActor, leaseId: string, values: AmendmentValues): Promise<WriteResult> {
   return db.$transaction(async (tx) => {
-    const lease = await tx.lease.findFirst({ where: { id: leaseId, organisationId: actor.organisationId } });
+    const lease = await tx.lease.findFirst({
+      where: { id: leaseId, organisationId: actor.organisationId },
+      include: { amendments: { select: { effectiveDate: true, createdAt: true, changes: true, appliedToLease: true } } },
+    });
     if (!lease) throw new Response("Lease not found", { status: 404 });
     if (lease.status === "draft") return { ok: false as const, formErrors: ["A draft is edited directly; amendments are for signed leases."] };
     if (lease.status === "ended" || lease.status === "assigned") return { ok: false as const, formErrors: ["This lease has ended; it can no longer be amended."] };
     if (lease.executionDate && values.effectiveDate < lease.executionDate) {
       return { ok: false as const, fieldErrors: { effectiveDate: ["The amendment cannot take effect before the lease was signed."] } };
     }
-    const proposed: Record<(typeof AMENDABLE)[number], unknown> = {
+    const inForce = leaseTermsOn(leaseRowTerms(lease), lease.amendments, values.effectiveDate);
+    const proposed: LeaseTerms = {
+      ...inForce,
+      ...Object.fromEntries(TIMED_TERM_KEYS.filter((key) => values[key] !== undefined).map((key) => [key, values[key]])),
       monthlyFeeCents: values.monthlyFeeCents,
       feeEscalation: escalationRule(values),
-      feeDueDay: values.feeDueDay,
-      purchaseOptionDays: values.purchaseOptionDays,
       renewalTermYears: values.renewalTermYears,
       riders: values.riders,
     };
+    const termErrors = validateTimedTerms(proposed);
+    if (termErrors.length) {
+      const fieldErrors: FieldErrors = {};
+      for (const e of termErrors) (fieldErrors[e.field] ??= []).push(e.message);
+      return { ok: false as const, fieldErrors };
+    }
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
-    for (const key of AMENDABLE) {
-      if (JSON.stringify(lease[key]) !== JSON.stringify(proposed[key])) {
-        before[key] = lease[key];
+    for (const key of AMENDABLE_TERM_KEYS) {
+      if (JSON.stringify(inForce[key]) !== JSON.stringify(proposed[key])) {
+        before[key] = inForce[key];
         after[key] = proposed[key];
       }
     }
@@ -397,12 +412,7 @@ export async function amendLease(db: Db, actor: AuditActor, leaseId: string, val
       : null;
     if (mortgage) after.addedPermittedMortgage = mortgage;
     if (Object.keys(after).length === 0) return { ok: false as const, formErrors: ["Nothing changed: change at least one term or add a permitted mortgage."] };
-    assertUpdated(
-      await tx.lease.updateMany({
-        where: { id: leaseId, organisationId: actor.organisationId, version: values.version },
-        data: { ...Object.fromEntries(Object.keys(before).map((k) => [k, after[k]])), version: { increment: 1 } },
-      }),
-    );
+    assertUpdated(await tx.lease.updateMany({ where: { id: leaseId, organisationId: actor.organisationId, version: values.version }, data: { version: { increment: 1 } } }));
     if (mortgage) await tx.permittedMortgage.create({ data: { organisationId: actor.organisationId, leaseId, ...mortgage } });
     const amendment = await tx.leaseAmendment.create({
       data: {

@@ -78,6 +78,24 @@ export function escalationRule(values: { escalationKind: string; escalationRate?
   return { kind: "none" };
 }
 
+/** The timed and monetary terms other than the due day and the option period, each required. */
+const timedTermsRequired = {
+  graceDays: wholeNumber("grace period", { max: 90 }),
+  lateChargeCents: money("late charge"),
+  monetaryCureDays: wholeNumber("cure period for unpaid money", { min: 1, max: 365 }),
+  nonMonetaryCureDays: wholeNumber("cure period for other defaults", { min: 1, max: 365 }),
+  lenderCureDays: wholeNumber("trust's cure period after a lender's notice", { min: 1, max: 730 }),
+  priceNoticeDays: wholeNumber("period to state the formula price", { min: 1, max: 365 }),
+  closingDays: wholeNumber("period to close after exercise", { min: 1, max: 730 }),
+  renewalNoticeEarliestMonths: wholeNumber("months before expiration the renewal window opens", { min: 1, max: 120 }),
+  renewalNoticeLatestMonths: wholeNumber("months before expiration the renewal window closes", { max: 119 }),
+};
+/**
+ * The same, each optional: a new draft takes the trust's defaults for those left out, an edited draft keeps
+ * its values, an amendment leaves them unchanged.
+ */
+const timedTermFields = z.object(timedTermsRequired).partial().shape;
+
 const dueDay = z.coerce
   .number({ invalid_type_error: "Enter the day of the month the fee is due (1–28)" })
   .int("Enter the day of the month the fee is due (1–28)")
@@ -101,8 +119,9 @@ export const LeaseFormSchema = z
     renewalTermYears: wholeNumber("renewal term", { max: 999 }).default(99),
     monthlyFeeCents: money("monthly lease fee"),
     ...escalationFields,
-    feeDueDay: dueDay,
-    purchaseOptionDays: wholeNumber("purchase option period", { min: 1, max: 3650 }).default(90),
+    feeDueDay: dueDay.optional(),
+    purchaseOptionDays: wholeNumber("purchase option period", { min: 1, max: 3650 }).optional(),
+    ...timedTermFields,
     formulaPresetName: z.string().trim().max(120).optional(),
     mortgages,
     riders,
@@ -110,6 +129,20 @@ export const LeaseFormSchema = z
   })
   .superRefine(checkEscalation);
 export type LeaseFormValues = z.output<typeof LeaseFormSchema>;
+
+/** Settings → Lease terms: the trust's defaults for new leases (every term required). */
+export const LeaseTermDefaultsSchema = z
+  .object({
+    version: z.coerce.number().int().min(0),
+    feeDueDay: dueDay,
+    purchaseOptionDays: wholeNumber("purchase option period", { min: 1, max: 3650 }),
+    ...timedTermsRequired,
+  })
+  .superRefine((values, ctx) => {
+    if (values.renewalNoticeLatestMonths >= values.renewalNoticeEarliestMonths) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["renewalNoticeLatestMonths"], message: "The renewal notice window must close after it opens: fewer months before expiration than when it opens." });
+    }
+  });
 
 export const TRANSITION_TARGETS = ["executed", "recorded", "active", "ended", "assigned"] as const;
 
@@ -137,6 +170,7 @@ export const AmendmentSchema = z
     ...escalationFields,
     feeDueDay: dueDay,
     purchaseOptionDays: wholeNumber("purchase option period", { min: 1, max: 3650 }),
+    ...timedTermFields,
     renewalTermYears: wholeNumber("renewal term", { max: 999 }),
     riders,
     newMortgageLender: z.string().trim().max(200).optional(),
