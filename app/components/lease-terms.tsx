@@ -37,7 +37,7 @@ export function LeaseTermFields({ fields }: { fields: { [K in TimedTermKey]: Fie
     <div className="form-grid">
       {TIMED_TERM_KEYS.map((key) => {
         const spec = TIMED_TERM_SPECS[key];
-        const label = spec.unit === "cents" ? `${spec.label} ($)` : spec.unit === "days" ? `${spec.label} (days)` : spec.label;
+        const label = spec.unit === "cents" ? `${spec.label} ($)` : spec.unit === "days" ? `${spec.label} (days)` : spec.unit === "day of month" ? `${spec.label} (1–28)` : spec.label;
         return (
           <Field
             key={key}
