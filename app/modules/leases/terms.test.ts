@@ -62,7 +62,7 @@ describe("validateTimedTerms", () => {
 });
 
 describe("renewal notice window", () => {
-  it("opens and closes the given months before expiration, clamping to the month's last day", () => {
+  it("opens and closes the given months before expiration; a day the month lacks becomes its last day", () => {
     expect(renewalNoticeWindow("2123-12-31", DEFAULT_LEASE_TERMS)).toEqual({ opens: "2121-12-31", closes: "2123-06-30" });
     expect(monthsBefore("2124-08-31", 6)).toBe("2124-02-29");
     expect(monthsBefore("2025-03-31", 1)).toBe("2025-02-28");

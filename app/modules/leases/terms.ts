@@ -4,7 +4,8 @@
  * amendment. `leaseTermsOn` gives the terms in force on a date, for every deadline and fee the software
  * computes. Pure functions on plain data; money in integer cents; dates `YYYY-MM-DD`.
  */
-import { compareDates, isCalendarDate, type FeeEscalationRule } from "./lifecycle";
+import { compareCalendarDates as compareDates, daysInMonth, formatCalendarDate, isCalendarDate, parseCalendarDate } from "~/utils/calendar-date";
+import type { FeeEscalationRule } from "./lifecycle";
 
 /** A stored fee-escalation rule (JSON column), `none` when absent or malformed. */
 export function leaseEscalation(lease: { feeEscalation: unknown }): FeeEscalationRule {
@@ -187,15 +188,18 @@ export function leaseTermsOn(row: LeaseTerms, amendments: readonly AmendmentReco
   return terms;
 }
 
-/** `months` calendar months before `date`; a day that month lacks becomes its last day (Aug 31 − 6 → Feb 28/29). */
+/**
+ * `months` calendar months before `date`. A day the target month lacks becomes its last day (2123-12-31 − 6
+ * months = 2123-06-30): the latest date that is still at least `months` months before `date`, as "not later
+ * than six months before the Expiration Date" is read.
+ */
 export function monthsBefore(date: string, months: number): string {
-  if (!isCalendarDate(date)) throw new RangeError(`The date must be a calendar date YYYY-MM-DD, got "${date}"`);
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) - months;
+  const start = parseCalendarDate(date);
+  if (!start) throw new RangeError(`The date must be a calendar date YYYY-MM-DD, got "${date}"`);
+  const index = start.year * 12 + (start.month - 1) - months;
   const year = Math.floor(index / 12);
   const month = index - year * 12 + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+  return formatCalendarDate({ year, month, day: Math.min(start.day, daysInMonth(year, month)) });
 }
 
 /** The dates between which the homeowner may give notice of renewal (both included). */
