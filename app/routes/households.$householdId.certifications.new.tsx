@@ -21,21 +21,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     include: { members: { select: { fullName: true }, orderBy: { createdAt: "asc" } } },
   });
   if (!household) throw new Response("Household not found", { status: 404 });
-  const [areas, defaultArea, years] = await Promise.all([
+  const [areas, defaultArea, owned, homes] = await Promise.all([
     listAreas(db(), actor.organisationId),
     defaultAreaCode(db(), actor.organisationId),
-    db().incomeLimitTable.findMany({
-      where: { organisationId: actor.organisationId },
-      distinct: ["fiscalYear"],
-      select: { fiscalYear: true },
-      orderBy: { fiscalYear: "desc" },
+    db().ownership.findFirst({
+      where: { organisationId: actor.organisationId, householdId: household.id, saleDate: null },
+      select: { home: { select: { label: true, parcel: { select: { streetAddress: true, incomeLimitAreaCode: true } } } } },
+    }),
+    db().home.findMany({
+      where: { organisationId: actor.organisationId, archivedAt: null, ownerships: { none: { saleDate: null } } },
+      orderBy: [{ parcel: { streetAddress: "asc" } }, { label: "asc" }],
+      select: { id: true, label: true, parcel: { select: { streetAddress: true, incomeLimitAreaCode: true } } },
+      take: 500,
     }),
   ]);
+  const areaName = (code: string | null) => (code ? (areas.find((a) => a.areaCode === code)?.areaName ?? code) : null);
   return {
     household: { id: household.id, name: household.name, memberNames: household.members.map((m) => m.fullName) },
-    areas,
-    defaultArea,
-    years: years.map((y) => y.fiscalYear),
+    ownedHome: owned
+      ? {
+          address: owned.home.parcel.streetAddress + (owned.home.label ? `, ${owned.home.label}` : ""),
+          area: areaName(owned.home.parcel.incomeLimitAreaCode ?? defaultArea),
+        }
+      : null,
+    defaultArea: areaName(defaultArea),
+    homes: homes.map((h) => ({
+      value: h.id,
+      label: `${h.parcel.streetAddress}${h.label ? `, ${h.label}` : ""} — ${areaName(h.parcel.incomeLimitAreaCode ?? defaultArea) ?? "no HUD area"}`,
+    })),
   };
 }
 
@@ -49,12 +62,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), { status: 400 });
   return redirectWithToast(`/households/${id}`, {
     kind: "success",
-    message: `Income certified: ${result.percentAmi}% of AMI — ${result.eligible ? "eligible" : "not eligible"} at ${submission.value.targetLevel}% AMI.`,
+    message: `Income certified: ${result.eligible ? "eligible" : "not eligible"} at ${submission.value.targetLevel}% AMI (${result.verdict}); ${result.percentAmi}% of AMI.`,
   });
 }
 
 export default function CertifyIncomePage() {
-  const { household, areas, defaultArea, years } = useLoaderData<typeof loader>();
+  const { household, ownedHome, defaultArea, homes } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const spareRows = Math.max(2, household.memberNames.length);
   const [form, fields] = useForm({
@@ -63,7 +76,6 @@ export default function CertifyIncomePage() {
     defaultValue: {
       householdSize: household.memberNames.length ? String(household.memberNames.length) : "",
       targetLevel: "80",
-      areaCode: defaultArea ?? "",
       incomeItems: Array.from({ length: spareRows }, () => ({ memberName: "", source: "", annualAmount: "" })),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CertificationSchema }),
@@ -79,9 +91,12 @@ export default function CertifyIncomePage() {
         <Link to={`/households/${household.id}`}>← {household.name}</Link>
       </p>
       <h1>Certify income — {household.name}</h1>
-      <p className="muted">
-        The % of AMI is computed against the HUD income-limit table of the certification date&apos;s year
-        {years.length ? ` (tables on file: ${years.join(", ")})` : " (no tables on file yet — an administrator can import them under Settings → Income limits)"}.
+      <p className="muted" data-testid="certification-area">
+        Income is measured against the newest HUD income-limit table in effect on the certification date for{" "}
+        {ownedHome
+          ? `the area of the household's home, ${ownedHome.address} (${ownedHome.area ?? "no HUD area set"})`
+          : `the area of the home the household is buying, or the trust's default area (${defaultArea ?? "not set — an administrator sets it under Settings → Eligibility"})`}
+        . Eligibility at 30, 50 and 80 % compares the income with HUD&apos;s published limit for the household size.
       </p>
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
@@ -104,18 +119,17 @@ export default function CertifyIncomePage() {
             selectProps={getSelectProps(fields.targetLevel)}
             options={TARGET_LEVELS.map((level) => ({ value: String(level), label: `${level}% AMI` }))}
           />
-          {areas.length > 1 ? (
+          {ownedHome ? null : (
             <SelectField
-              label="Area (HUD income-limit table)"
-              errors={fields.areaCode.errors}
-              selectProps={getSelectProps(fields.areaCode)}
-              options={areas.map((a) => ({ value: a.areaCode, label: a.areaName }))}
+              label="Home being bought (optional)"
+              hint="Its parcel's HUD area measures the income; leave empty for the trust's default area."
+              errors={fields.homeId.errors}
+              selectProps={getSelectProps(fields.homeId)}
+              placeholder="— none yet —"
+              options={homes}
             />
-          ) : (
-            <input {...getInputProps(fields.areaCode, { type: "hidden" })} />
           )}
         </div>
-        {areas.length <= 1 && fields.areaCode.errors ? <FormErrors errors={fields.areaCode.errors} /> : null}
         <fieldset className="stack">
           <legend>Annual income</legend>
           <p className="field-hint" id={fields.incomeItems.errorId}>

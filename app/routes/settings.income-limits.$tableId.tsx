@@ -10,12 +10,14 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { DERIVATION_METHOD_IDS, DERIVATION_METHODS, type PublishedLevel } from "~/modules/income-limits/income-limits";
 import {
   correctIncomeLimitValue,
+  setEffectiveFrom,
   derivationMethodOf,
   getIncomeLimitTable,
   setDerivationMethod,
   tableView,
 } from "~/modules/income-limits/income-limits.server";
 import { StaleRecordError } from "~/utils/concurrency.server";
+import { legalDate } from "~/utils/form-fields";
 import { db } from "~/utils/db.server";
 import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
@@ -41,6 +43,11 @@ const CorrectionSchema = z.object({
   version: Version,
 });
 
+const EffectiveFromSchema = z.object({
+  effectiveFrom: legalDate("Enter the date the table takes effect"),
+  version: Version,
+});
+
 const MethodSchema = z.object({
   derivationMethod: z.enum(DERIVATION_METHOD_IDS, { errorMap: () => ({ message: "Choose a derivation method" }) }),
   version: Version,
@@ -58,6 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       fiscalYear: row.fiscalYear,
       areaCode: row.areaCode,
       areaName: row.areaName,
+      effectiveFrom: row.effectiveFrom,
       median: row.medianFamilyIncome,
       source: row.source,
       version: row.version,
@@ -86,6 +94,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await correctIncomeLimitValue(db(), auditActor(actor), id, { level, householdSize: size, value, version });
       if (!result.ok) return respond(submission.reply({ fieldErrors: { [result.field === "value" ? "value" : "cell"]: [result.message] } }), 400);
       return redirectWithToast(back, { kind: "success", message: "The figure was corrected. Certifications already made keep the limit they used." });
+    }
+    if (intent === "effective") {
+      const submission = parseWithZod(formData, { schema: EffectiveFromSchema });
+      if (submission.status !== "success") return respond(submission.reply(), 400);
+      await setEffectiveFrom(db(), auditActor(actor), id, submission.value.effectiveFrom, submission.value.version);
+      return redirectWithToast(back, {
+        kind: "success",
+        message: `The table is in effect from ${submission.value.effectiveFrom}. Certifications already made keep the table they used.`,
+      });
     }
     if (intent === "method") {
       const submission = parseWithZod(formData, { schema: MethodSchema });
@@ -122,6 +139,8 @@ export default function IncomeLimitTablePage() {
         <dd>
           <code>{table.areaCode}</code>
         </dd>
+        <dt>Effective from</dt>
+        <dd data-testid="effective-from">{table.effectiveFrom}</dd>
         <dt>Median family income (4 persons)</dt>
         <dd>{formatUsd(String(table.median))}</dd>
         <dt>Source</dt>
@@ -175,6 +194,7 @@ export default function IncomeLimitTablePage() {
       </p>
       {canManage ? (
         <>
+          <EffectiveFromForm table={table} result={result?.intent === "effective" ? result.reply : undefined} />
           <MethodForm table={table} methods={methods} result={result?.intent === "method" ? result.reply : undefined} />
           <CorrectionForm table={table} levels={view.published.map((r) => r.level)} result={result?.intent === "correct" ? result.reply : undefined} />
         </>
@@ -184,6 +204,36 @@ export default function IncomeLimitTablePage() {
 }
 
 type TableData = ReturnType<typeof useLoaderData<typeof loader>>["table"];
+
+function EffectiveFromForm({ table, result }: { table: TableData; result?: SubmissionResult<string[]> }) {
+  const [form, fields] = useForm({
+    id: `effective-${table.id}-${table.version}`,
+    lastResult: result,
+    defaultValue: { effectiveFrom: table.effectiveFrom, version: String(table.version) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EffectiveFromSchema }),
+  });
+  return (
+    <section aria-labelledby="effective-title">
+      <h2 id="effective-title">Effective date</h2>
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="effective" />
+        <input {...getInputProps(fields.version, { type: "hidden" })} />
+        <FormErrors errors={form.errors} />
+        <Field
+          label="In effect from"
+          hint="YYYY-MM-DD, the date HUD announced for this fiscal year. Certifications on or after it use this table (until a newer one of the area takes effect)."
+          errors={fields.effectiveFrom.errors}
+          inputProps={getInputProps(fields.effectiveFrom, { type: "text" })}
+        />
+        <div>
+          <button type="submit" className="primary">
+            Save effective date
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
 
 function MethodForm({ table, methods, result }: { table: TableData; methods: { id: string; label: string }[]; result?: SubmissionResult<string[]> }) {
   const [form, fields] = useForm({

@@ -24,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       fiscalYear: t.fiscalYear,
       areaCode: t.areaCode,
       areaName: t.areaName,
+      effectiveFrom: t.effectiveFrom,
       median: formatUsd(String(t.medianFamilyIncome)),
       method: isDerivationMethod(t.derivationMethod) ? DERIVATION_METHODS[t.derivationMethod].label : t.derivationMethod,
       certifications: t._count.certifications,
@@ -47,8 +48,9 @@ export default function IncomeLimitsPage() {
         ) : null}
       </div>
       <p className="muted">
-        HUD income-limit tables by fiscal year and area, stored as published. Certifications use the table of their
-        year; the default area is the one used most recently.
+        HUD income-limit tables by area and fiscal year, stored as published, each in effect from the date HUD
+        announced. A certification uses the newest table of its area (the area of the household&apos;s home, else the
+        trust&apos;s default area) in effect on the certification date, and never another area&apos;s table.
       </p>
       {tables.length === 0 ? (
         <p>No tables yet. {canManage ? "Import HUD's Section 8 income-limits file to start." : "Ask an administrator to import them."}</p>
@@ -59,6 +61,7 @@ export default function IncomeLimitsPage() {
               <tr>
                 <th scope="col">Fiscal year</th>
                 <th scope="col">Area</th>
+                <th scope="col">Effective from</th>
                 <th scope="col" className="num">
                   Median (4 persons)
                 </th>
@@ -78,6 +81,7 @@ export default function IncomeLimitsPage() {
                   <td>
                     {t.areaName} <code>{t.areaCode}</code> {t.areaCode === defaultArea ? <span className="badge">Default area</span> : null}
                   </td>
+                  <td>{t.effectiveFrom}</td>
                   <td className="num">{t.median}</td>
                   <td>{t.method}</td>
                   <td className="num">{t.certifications}</td>

@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import type { HudImportIssue } from "~/modules/income-limits/hud-import";
+import { HUD_EFFECTIVE_DATES } from "~/modules/income-limits/income-limits";
 import { commitIncomeLimitImport, exampleImportCsv, planIncomeLimitImport } from "~/modules/income-limits/income-limits.server";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -19,7 +20,8 @@ type ImportResult = {
   intent: "dry-run" | "commit";
   text: string;
   source: string;
-  tables: { fiscalYear: number; areaCode: string; areaName: string; action: "create" | "replace" }[];
+  effectiveFrom: string;
+  tables: { fiscalYear: number; areaCode: string; areaName: string; effectiveFrom: string; action: "create" | "replace" }[];
   errors: HudImportIssue[];
   warnings: HudImportIssue[];
 };
@@ -34,11 +36,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const text = (await uploadedText(form, "text", MAX_BYTES)) ?? "";
   const source = String(form.get("source") ?? "").trim().slice(0, 500);
+  const effectiveFrom = String(form.get("effectiveFrom") ?? "").trim().slice(0, 40);
   const intent = form.get("intent") === "commit" ? "commit" : "dry-run";
-  const options = source ? { source } : {};
+  const options = { ...(source ? { source } : {}), ...(effectiveFrom ? { effectiveFrom } : {}) };
   if (text.trim() === "") {
     return data<ImportResult>(
-      { intent, text, source, tables: [], warnings: [], errors: [{ row: 0, column: "", message: "Paste the CSV or JSON, or choose a file (at most 10 MB)." }] },
+      { intent, text, source, effectiveFrom, tables: [], warnings: [], errors: [{ row: 0, column: "", message: "Paste the CSV or JSON, or choose a file (at most 10 MB)." }] },
       { status: 400 },
     );
   }
@@ -51,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
       });
     }
     const { plan } = result;
-    return data<ImportResult>({ intent, text, source, tables: [], errors: plan.errors, warnings: plan.warnings }, { status: 400 });
+    return data<ImportResult>({ intent, text, source, effectiveFrom, tables: [], errors: plan.errors, warnings: plan.warnings }, { status: 400 });
   }
   const plan = await planIncomeLimitImport(db(), actor.organisationId, text, options);
   return data<ImportResult>(
@@ -59,7 +62,8 @@ export async function action({ request }: ActionFunctionArgs) {
       intent,
       text,
       source,
-      tables: plan.tables.map((t) => ({ fiscalYear: t.fiscalYear, areaCode: t.areaCode, areaName: t.areaName, action: t.action })),
+      effectiveFrom,
+      tables: plan.tables.map((t) => ({ fiscalYear: t.fiscalYear, areaCode: t.areaCode, areaName: t.areaName, effectiveFrom: t.effectiveFrom, action: t.action })),
       errors: plan.errors,
       warnings: plan.warnings,
     },
@@ -112,7 +116,8 @@ export default function ImportIncomeLimitsPage() {
             <ul>
               {result.tables.map((t) => (
                 <li key={`${t.fiscalYear}-${t.areaCode}`}>
-                  FY{t.fiscalYear} {t.areaName} ({t.areaCode}) — {t.action === "create" ? "new" : "replaces the table on file"}
+                  FY{t.fiscalYear} {t.areaName} ({t.areaCode}), in effect from {t.effectiveFrom} —{" "}
+                  {t.action === "create" ? "new" : "replaces the table on file"}
                 </li>
               ))}
             </ul>
@@ -129,6 +134,27 @@ export default function ImportIncomeLimitsPage() {
         <div className="field">
           <label htmlFor="text">…or paste it</label>
           <textarea id="text" name="text" rows={10} spellCheck={false} defaultValue={result?.text ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="effectiveFrom">Effective from</label>
+          <input
+            id="effectiveFrom"
+            name="effectiveFrom"
+            type="text"
+            placeholder="YYYY-MM-DD"
+            defaultValue={result?.effectiveFrom ?? ""}
+            aria-describedby="effectiveFrom-hint"
+          />
+          <p className="field-hint" id="effectiveFrom-hint">
+            The date HUD&apos;s tables take effect, as HUD announces it for the fiscal year (
+            {Object.entries(HUD_EFFECTIVE_DATES)
+              .reverse()
+              .slice(0, 3)
+              .map(([year, date]) => `FY${year}: ${date}`)
+              .join(", ")}
+            ). Certifications use the newest table of their area in effect on their date. A CSV column{" "}
+            <code>effective_from</code> or a JSON field <code>effectiveFrom</code> overrides it per table.
+          </p>
         </div>
         <div className="field">
           <label htmlFor="source">Source</label>

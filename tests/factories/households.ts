@@ -48,7 +48,8 @@ export type CertificationOverrides = {
   certifiedOn?: string;
   householdSize?: number;
   targetLevel?: number;
-  areaCode?: string;
+  /** The home the household is buying (its parcel's HUD area is used). */
+  homeId?: string;
   /** [memberName, source, whole dollars as a string] */
   income?: [string, IncomeSource, string][];
 };
@@ -63,16 +64,21 @@ export async function createCertification(db: Db, organisationId: string, househ
     certifiedOn: overrides.certifiedOn ?? "2023-09-15",
     householdSize: overrides.householdSize ?? 1,
     targetLevel: overrides.targetLevel ?? 80,
-    areaCode: overrides.areaCode,
+    homeId: overrides.homeId,
     incomeItems,
   });
   if (!result.ok) throw new Error(`createCertification: ${result.message}`);
   return db.incomeCertification.findUniqueOrThrow({ where: { id: result.certificationId } });
 }
 
+/** Sets the organisation's default HUD area (Settings → Eligibility). */
+export async function setDefaultArea(db: Db, organisationId: string, areaCode: string | null) {
+  await db.organisation.update({ where: { id: organisationId }, data: { defaultIncomeLimitAreaCode: areaCode } });
+}
+
 /** The published seed tables (seed-tables.ts), skipping any the organisation already has. */
-export async function seedIncomeLimitTables(db: Db, organisationId: string): Promise<void> {
-  for (const table of SEED_INCOME_LIMIT_TABLES) {
+export async function seedIncomeLimitTables(db: Db, organisationId: string, tables: readonly IncomeLimitTable[] = SEED_INCOME_LIMIT_TABLES): Promise<void> {
+  for (const table of tables) {
     const exists = await db.incomeLimitTable.findFirst({ where: { organisationId, fiscalYear: table.fiscalYear, areaCode: table.areaCode } });
     if (!exists) await createIncomeLimitTable(db, organisationId, table);
   }
@@ -201,7 +207,9 @@ const DEMO_HOUSEHOLDS: DemoHousehold[] = [
  * and a certification for all but one (FY2023 Addison County, VT, the seed table closest to the demo trust).
  */
 export async function seedDemoHouseholds(db: Db, organisationId: string) {
-  await seedIncomeLimitTables(db, organisationId);
+  // the demo trust's homes are in Addison County, VT: its table only, and that area as the trust's default
+  await seedIncomeLimitTables(db, organisationId, [ADDISON_COUNTY_VT_FY2023]);
+  await setDefaultArea(db, organisationId, ADDISON_COUNTY_VT_FY2023.areaCode);
   const created = [];
   for (const demo of DEMO_HOUSEHOLDS) {
     const household = await createHousehold(db, organisationId, {
@@ -222,7 +230,6 @@ export async function seedDemoHouseholds(db: Db, organisationId: string) {
       await createCertification(db, organisationId, household.id, {
         certifiedOn: demo.certifiedOn,
         householdSize: demo.members.length,
-        areaCode: ADDISON_COUNTY_VT_FY2023.areaCode,
         income: demo.income,
       });
     }

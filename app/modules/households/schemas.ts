@@ -261,7 +261,8 @@ export const CertificationSchema = z.object({
     .number({ required_error: "Choose the target income level", invalid_type_error: "Choose the target income level" })
     .int()
     .refine((value) => (TARGET_LEVELS as readonly number[]).includes(value), "Choose one of the offered levels"),
-  areaCode: z.string().trim().optional(),
+  // the home the household is buying, when it owns none yet: its parcel's HUD area measures the income
+  homeId: z.string().trim().optional(),
   incomeItems: IncomeItemsSchema,
 });
 export type CertificationInput = z.output<typeof CertificationSchema>;

@@ -23,13 +23,15 @@ const HEADER = [
 const VLI = [28000, 32000, 36000, 40000, 43200, 46400, 49600, 52800];
 const ELI = [16800, 19200, 21600, 24000, 25950, 27850, 29800, 31700];
 const LI = [44800, 51200, 57600, 64000, 69150, 74250, 79400, 84500];
+/** HUD's announced FY2024 date, given on the import form (or in an effective_from column). */
+const EFFECTIVE = { effectiveFrom: "2024-04-01" };
 const line = (fy: string, name: string, code: string, median: string, vli = VLI.map(String), eli = ELI.map(String), li = LI.map(String)) =>
   [fy, `"${name}"`, code, median, ...vli, ...eli, ...li].join(",");
 
 describe("parseHudIncomeLimitsCsv", () => {
   it("imports HUD's layout with case-insensitive headers (fy, Area_Name, fips, median)", () => {
     const csv = [HEADER, line("2024", "Example, ST (ILLUSTRATIVE)", "9900199999", "80000")].join("\n");
-    const result = parseHudIncomeLimitsCsv(csv, { source: "ILLUSTRATIVE — not HUD data" });
+    const result = parseHudIncomeLimitsCsv(csv, { source: "ILLUSTRATIVE — not HUD data", ...EFFECTIVE });
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
     expect(result.tables).toEqual([
@@ -44,6 +46,7 @@ describe("parseHudIncomeLimitsCsv", () => {
           { level: 80, byHouseholdSize: LI },
         ],
         source: "ILLUSTRATIVE — not HUD data",
+        effectiveFrom: "2024-04-01",
       },
     ]);
   });
@@ -70,7 +73,7 @@ describe("parseHudIncomeLimitsCsv", () => {
       line("2024", "Fraction", "G", "80000.50"), // row 8: not whole dollars
       line("2024", "Good H", "H", '"$80,000"'), // row 9: ok, "$80,000" (quoted) accepted
     ].join("\r\n");
-    const result = parseHudIncomeLimitsCsv(csv);
+    const result = parseHudIncomeLimitsCsv(csv, EFFECTIVE);
     expect(result.tables.map((t) => t.areaCode)).toEqual(["A", "H"]);
     expect(result.errors).toEqual([
       { row: 3, column: "L50_3", message: "missing value" },
@@ -88,7 +91,7 @@ describe("parseHudIncomeLimitsCsv", () => {
 
   it("warns (but imports) when a limit equals the next smaller household's", () => {
     const flat = VLI.map((x, j) => (j === 7 ? String(VLI[6]) : String(x)));
-    const result = parseHudIncomeLimitsCsv([HEADER, line("2024", "Flat", "A", "80000", flat)].join("\n"));
+    const result = parseHudIncomeLimitsCsv([HEADER, line("2024", "Flat", "A", "80000", flat)].join("\n"), EFFECTIVE);
     expect(result.errors).toEqual([]);
     expect(result.tables).toHaveLength(1);
     expect(result.warnings).toEqual([
@@ -97,7 +100,7 @@ describe("parseHudIncomeLimitsCsv", () => {
   });
 
   it("does not flag a 30% limit equal to the 50% limit (HUD caps ELI at VLI)", () => {
-    const result = parseHudIncomeLimitsCsv([HEADER, line("2024", "Capped", "A", "80000", undefined, VLI.map(String))].join("\n"));
+    const result = parseHudIncomeLimitsCsv([HEADER, line("2024", "Capped", "A", "80000", undefined, VLI.map(String))].join("\n"), EFFECTIVE);
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
   });
@@ -109,7 +112,7 @@ describe("parseHudIncomeLimitsCsv", () => {
       line("2024", "Metro", "M1", "80000"),
       line("2024", "Metro", "M1", "81000"),
     ].join("\n");
-    const result = parseHudIncomeLimitsCsv(csv);
+    const result = parseHudIncomeLimitsCsv(csv, EFFECTIVE);
     expect(result.tables).toHaveLength(1);
     expect(result.errors).toEqual([
       { row: 4, column: "fips", message: "area M1 (FY2024) already appears on row 2 with different figures" },
@@ -118,7 +121,7 @@ describe("parseHudIncomeLimitsCsv", () => {
 
   it("reports missing columns on row 1", () => {
     const header = HEADER.replace(",L50_4", "").replace(",Median", "");
-    const result = parseHudIncomeLimitsCsv(header + "\n");
+    const result = parseHudIncomeLimitsCsv(header + "\n", EFFECTIVE);
     expect(result.tables).toEqual([]);
     expect(result.errors).toEqual([
       { row: 1, column: "median", message: "missing column (median family income: medianYYYY or median)" },
@@ -129,8 +132,31 @@ describe("parseHudIncomeLimitsCsv", () => {
   it("needs a fiscal year from fy, the median column's name, or the options", () => {
     const header = HEADER.replace("FY,", "");
     const row = line("2024", "A", "A", "80000").replace(/^2024,/, "");
-    expect(parseHudIncomeLimitsCsv(`${header}\n${row}\n`).errors[0]).toMatchObject({ row: 1, column: "fy" });
-    expect(parseHudIncomeLimitsCsv(`${header}\n${row}\n`, { fiscalYear: 2025 }).tables[0]!.fiscalYear).toBe(2025);
+    expect(parseHudIncomeLimitsCsv(`${header}\n${row}\n`, EFFECTIVE).errors[0]).toMatchObject({ row: 1, column: "fy" });
+    expect(parseHudIncomeLimitsCsv(`${header}\n${row}\n`, { fiscalYear: 2025, ...EFFECTIVE }).tables[0]!.fiscalYear).toBe(2025);
+  });
+
+  it("needs the date the tables take effect: an effective_from column or the date given with the import", () => {
+    const csv = [HEADER, line("2024", "A", "A", "80000")].join("\n");
+    expect(parseHudIncomeLimitsCsv(csv).errors).toEqual([
+      { row: 1, column: "effective_from", message: expect.stringContaining("no effective date") },
+    ]);
+    expect(parseHudIncomeLimitsCsv(csv, { effectiveFrom: "2024-02-30" }).errors).toEqual([
+      { row: 0, column: "effectiveFrom", message: 'effective date must be a calendar date YYYY-MM-DD (got "2024-02-30")' },
+    ]);
+    expect(parseHudIncomeLimitsCsv(csv, EFFECTIVE).tables[0]!.effectiveFrom).toBe("2024-04-01");
+    // a column wins over the date given with the import; an empty cell falls back to it; a bad cell is an error
+    const withColumn = [
+      `${HEADER},effective_from`,
+      `${line("2024", "A", "A", "80000")},2024-05-01`,
+      `${line("2024", "B", "B", "80000")},`,
+      `${line("2024", "C", "C", "80000")},1 May 2024`,
+    ].join("\n");
+    const result = parseHudIncomeLimitsCsv(withColumn, EFFECTIVE);
+    expect(result.tables.map((t) => [t.areaCode, t.effectiveFrom])).toEqual([["A", "2024-05-01"], ["B", "2024-04-01"]]);
+    expect(result.errors).toEqual([
+      { row: 4, column: "effective_from", message: 'effective date must be a calendar date YYYY-MM-DD (got "1 May 2024")' },
+    ]);
   });
 
   it("turns malformed CSV into an error with a line number", () => {
@@ -156,12 +182,14 @@ describe("parseIncomeLimitTablesJson", () => {
     };
     const badLevel = { ...good, areaCode: "Y", limits: [{ level: 60, byHouseholdSize: [1, 2, 3, 4, 5, 6, 7, 8] }] };
     const noSource = { ...good, areaCode: "Z", source: undefined };
+    const noDate = { ...good, areaCode: "V", effectiveFrom: undefined };
+    const badDate = { ...good, areaCode: "U", effectiveFrom: "2023-13-01" };
     const decreasing = {
       ...good,
       areaCode: "W",
       limits: [{ level: 50, byHouseholdSize: [8, 7, 9, 10, 11, 12, 13, 14] }],
     };
-    const result = parseIncomeLimitTablesJson(JSON.stringify([good, badValue, badLevel, noSource, decreasing]));
+    const result = parseIncomeLimitTablesJson(JSON.stringify([good, badValue, badLevel, noSource, decreasing, noDate, badDate]));
     expect(result.tables.map((t) => t.areaCode)).toEqual([good.areaCode]);
     expect(result.errors).toEqual([
       { row: 2, column: "limits[0].byHouseholdSize[3]", message: "must be greater than 0" },
@@ -172,6 +200,8 @@ describe("parseIncomeLimitTablesJson", () => {
         column: "limits[0].byHouseholdSize[1]",
         message: "50% limit for 2 persons (7) is lower than for 1 (8); limits must increase with household size",
       },
+      { row: 6, column: "effectiveFrom", message: expect.stringContaining("no effective date") },
+      { row: 7, column: "effectiveFrom", message: "effective date must be a calendar date YYYY-MM-DD" },
     ]);
   });
 
@@ -185,6 +215,7 @@ describe("parseIncomeLimitImport", () => {
   it("detects JSON and CSV", () => {
     expect(parseIncomeLimitImport(JSON.stringify(SEED_INCOME_LIMIT_TABLES)).tables).toHaveLength(SEED_INCOME_LIMIT_TABLES.length);
     expect(parseIncomeLimitImport(exampleHudCsv()).tables).toHaveLength(1);
+    expect(parseIncomeLimitImport(exampleHudCsv()).tables[0]!.effectiveFrom).toBe("2023-05-15");
   });
 });
 

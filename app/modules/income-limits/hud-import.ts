@@ -16,6 +16,7 @@
 import { z } from "zod";
 
 import { CsvFormatError, parseCsv, toCsv } from "~/utils/csv";
+import { isCalendarDate } from "~/utils/form-fields";
 
 import {
   PUBLISHED_LEVELS,
@@ -43,6 +44,18 @@ export interface HudImportOptions {
   fiscalYear?: number;
   /** Source recorded on every imported table (default: "HUD Section 8 Income Limits FYyyyy (CSV import)"). */
   source?: string;
+  /**
+   * "YYYY-MM-DD": the date the tables take effect (HUD announces one per fiscal year), for tables whose row has
+   * no `effective_from` column (CSV) or `effectiveFrom` field (JSON). A table without any is refused.
+   */
+  effectiveFrom?: string;
+}
+
+const NO_EFFECTIVE_DATE =
+  "no effective date: give the date HUD's tables take effect (HUD announces it each fiscal year, e.g. 2024-04-01 for FY2024)";
+
+function effectiveDateIssue(value: string): string | null {
+  return isCalendarDate(value) ? null : `effective date must be a calendar date YYYY-MM-DD (got "${value}")`;
 }
 
 const SIZES = [1, 2, 3, 4, 5, 6, 7, 8] as const;
@@ -134,6 +147,7 @@ function parseWholeDollars(raw: string | undefined): { value: number } | { error
 
 interface HeaderMap {
   fy?: string;
+  effectiveFrom?: string;
   areaName: string;
   areaCode: string;
   median: string;
@@ -171,6 +185,7 @@ function resolveHeaders(headers: string[]): { map?: HeaderMap; errors: HudImport
   return {
     map: {
       fy: pick("fy", "fiscal_year"),
+      effectiveFrom: pick("effective_from", "effectivefrom", "effective_date"),
       areaName: areaName!,
       areaCode: areaCode!,
       median,
@@ -208,6 +223,13 @@ export function parseHudIncomeLimitsCsv(text: string, options: HudImportOptions 
     };
   }
 
+  if (!map.effectiveFrom && options.effectiveFrom === undefined) {
+    return { tables: [], errors: [{ row: 1, column: "effective_from", message: NO_EFFECTIVE_DATE }], warnings: [] };
+  }
+  if (options.effectiveFrom !== undefined && effectiveDateIssue(options.effectiveFrom)) {
+    return { tables: [], errors: [{ row: 0, column: "effectiveFrom", message: effectiveDateIssue(options.effectiveFrom)! }], warnings: [] };
+  }
+
   const errors: HudImportIssue[] = [];
   const warnings: HudImportIssue[] = [];
   const tables: IncomeLimitTable[] = [];
@@ -225,6 +247,11 @@ export function parseHudIncomeLimitsCsv(text: string, options: HudImportOptions 
       if (!/^\d{4}$/.test(fy)) rowErrors.push({ row, column: map.fy, message: `fiscal year must be four digits (got "${fy}")` });
       else fiscalYear = Number(fy);
     }
+    let effectiveFrom = options.effectiveFrom ?? "";
+    const effectiveCell = map.effectiveFrom ? (record[map.effectiveFrom] ?? "").trim() : "";
+    if (effectiveCell !== "") effectiveFrom = effectiveCell;
+    if (effectiveFrom === "") rowErrors.push({ row, column: map.effectiveFrom ?? "effective_from", message: NO_EFFECTIVE_DATE });
+    else if (effectiveDateIssue(effectiveFrom)) rowErrors.push({ row, column: map.effectiveFrom ?? "effective_from", message: effectiveDateIssue(effectiveFrom)! });
     const areaName = (record[map.areaName] ?? "").trim();
     const areaCode = (record[map.areaCode] ?? "").trim();
     if (areaName === "") rowErrors.push({ row, column: map.areaName, message: "missing value" });
@@ -257,6 +284,7 @@ export function parseHudIncomeLimitsCsv(text: string, options: HudImportOptions 
       medianFamilyIncome: median.value,
       limits,
       source: options.source ?? `HUD Section 8 Income Limits FY${fiscalYear} (CSV import)`,
+      effectiveFrom,
     };
     const check = checkTableConsistency(table, columnName);
     warnings.push(...check.warnings.map((w) => ({ row, ...w })));
@@ -266,7 +294,7 @@ export function parseHudIncomeLimitsCsv(text: string, options: HudImportOptions 
     }
 
     const key = `${fiscalYear}|${areaCode}`;
-    const fingerprint = JSON.stringify([table.areaName, table.medianFamilyIncome, table.limits]);
+    const fingerprint = JSON.stringify([table.areaName, table.medianFamilyIncome, table.limits, table.effectiveFrom]);
     const earlier = seen.get(key);
     if (earlier) {
       if (earlier.fingerprint !== fingerprint) {
@@ -311,6 +339,11 @@ export const incomeLimitTableSchema = z.object({
     .min(1, "at least one published level (30, 50 or 80) is needed")
     .refine((ls) => new Set(ls.map((l) => l.level)).size === ls.length, "a level appears twice"),
   source: z.string().trim().min(1, "missing value").optional(),
+  effectiveFrom: z
+    .string()
+    .trim()
+    .refine(isCalendarDate, "effective date must be a calendar date YYYY-MM-DD")
+    .optional(),
   notes: z.string().optional(),
 });
 
@@ -346,6 +379,11 @@ export function parseIncomeLimitTablesJson(text: string, options: HudImportOptio
       errors.push({ row, column: "source", message: "missing value: say where the figures come from" });
       return;
     }
+    const effectiveFrom = t.effectiveFrom ?? options.effectiveFrom;
+    if (!effectiveFrom || effectiveDateIssue(effectiveFrom)) {
+      errors.push({ row, column: "effectiveFrom", message: effectiveFrom ? effectiveDateIssue(effectiveFrom)! : NO_EFFECTIVE_DATE });
+      return;
+    }
     const levelIndex = new Map(t.limits.map((l, i) => [l.level, i]));
     const columnName: ColumnNamer = (level, size) =>
       level === "median" ? "medianFamilyIncome" : `limits[${levelIndex.get(level)}].byHouseholdSize[${size! - 1}]`;
@@ -356,6 +394,7 @@ export function parseIncomeLimitTablesJson(text: string, options: HudImportOptio
       medianFamilyIncome: t.medianFamilyIncome,
       limits: t.limits.map((l) => ({ level: l.level, byHouseholdSize: l.byHouseholdSize })),
       source,
+      effectiveFrom,
       ...(t.notes !== undefined ? { notes: t.notes } : {}),
     };
     const check = checkTableConsistency(table, columnName);
@@ -391,6 +430,7 @@ export function exampleHudCsv(): string {
   const headers = [
     "hud_area_code",
     "hud_area_name",
+    "effective_from",
     `median${t.fiscalYear}`,
     ...SIZES.map((s) => `l50_${s}`),
     ...SIZES.map((s) => `ELI_${s}`),
@@ -400,6 +440,7 @@ export function exampleHudCsv(): string {
   const row: Record<string, string> = {
     hud_area_code: t.areaCode,
     hud_area_name: t.areaName,
+    effective_from: t.effectiveFrom,
     [`median${t.fiscalYear}`]: String(t.medianFamilyIncome),
   };
   SIZES.forEach((s, i) => {

@@ -11,8 +11,10 @@ import { checkTableConsistency, exampleHudCsv, parseIncomeLimitImport, type HudI
 /** The import screen's example (kept server-side: hud-import pulls in the CSV parser). */
 export const exampleImportCsv = exampleHudCsv;
 import {
+  chooseTableInEffect,
   DERIVATION_METHODS,
   isDerivationMethod,
+  isTableOfArea,
   limitFor,
   PUBLISHED_LEVELS,
   type DerivationMethod,
@@ -46,6 +48,8 @@ export function toIncomeLimitTable(row: IncomeLimitTableRow): IncomeLimitTable {
     medianFamilyIncome: row.medianFamilyIncome,
     limits: limitsFromJson(row.limits),
     source: row.source,
+    effectiveFrom: row.effectiveFrom,
+    derivationMethod: derivationMethodOf(row),
   };
 }
 
@@ -56,10 +60,11 @@ export function derivationMethodOf(row: Pick<IncomeLimitTableRow, "derivationMet
 export async function listIncomeLimitTables(db: Db, organisationId: string) {
   return db.incomeLimitTable.findMany({
     where: { organisationId },
-    orderBy: [{ fiscalYear: "desc" }, { areaName: "asc" }],
+    orderBy: [{ areaName: "asc" }, { effectiveFrom: "desc" }, { fiscalYear: "desc" }],
     select: {
       id: true,
       fiscalYear: true,
+      effectiveFrom: true,
       areaCode: true,
       areaName: true,
       medianFamilyIncome: true,
@@ -75,11 +80,11 @@ export async function getIncomeLimitTable(db: Db, organisationId: string, id: st
   return db.incomeLimitTable.findFirst({ where: { id, organisationId } });
 }
 
-/** Distinct areas the organisation has tables for, newest use first is not tracked: alphabetical. */
-export async function listAreas(db: Db, organisationId: string): Promise<{ areaCode: string; areaName: string }[]> {
+/** Distinct areas the organisation has tables for (code and name, the newest table's name), by name. */
+export async function listAreas(db: Db | Tx, organisationId: string): Promise<{ areaCode: string; areaName: string }[]> {
   const rows = await db.incomeLimitTable.findMany({
     where: { organisationId },
-    orderBy: [{ fiscalYear: "desc" }],
+    orderBy: [{ effectiveFrom: "desc" }, { fiscalYear: "desc" }],
     select: { areaCode: true, areaName: true },
   });
   const seen = new Map<string, string>();
@@ -88,55 +93,58 @@ export async function listAreas(db: Db, organisationId: string): Promise<{ areaC
 }
 
 /**
- * The organisation's default area: the area of the most recently used table (last certification), else
- * of the most recently imported or changed table. Kept simple on purpose: no setting to maintain.
+ * The organisation's default HUD area (for a household with no home yet): its setting, else — while it has
+ * tables of a single area only — that area. `null` when neither.
  */
 export async function defaultAreaCode(db: Db | Tx, organisationId: string): Promise<string | null> {
-  const lastCertification = await db.incomeCertification.findFirst({
-    where: { organisationId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { incomeLimitTable: { select: { areaCode: true } } },
-  });
-  if (lastCertification) return lastCertification.incomeLimitTable.areaCode;
-  const lastTable = await db.incomeLimitTable.findFirst({
-    where: { organisationId },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    select: { areaCode: true },
-  });
-  return lastTable?.areaCode ?? null;
+  const organisation = await db.organisation.findUnique({ where: { id: organisationId }, select: { defaultIncomeLimitAreaCode: true } });
+  if (organisation?.defaultIncomeLimitAreaCode) return organisation.defaultIncomeLimitAreaCode;
+  const areas = await listAreas(db, organisationId);
+  return areas.length === 1 ? areas[0]!.areaCode : null;
 }
 
-export type TableChoice =
-  | { ok: true; table: IncomeLimitTableRow }
-  | { ok: false; field: "certifiedOn" | "areaCode"; message: string };
+export type TableInEffect =
+  | { ok: true; row: IncomeLimitTableRow; table: IncomeLimitTable }
+  | {
+      ok: false;
+      /** "No income-limit table for Addison County, VT in effect on 2023-01-10 (tables on file: …)". */
+      message: string;
+      area: string;
+      date: string;
+      /** Every table the organisation has, so the caller can list them. */
+      tables: { fiscalYear: number; areaCode: string; areaName: string; effectiveFrom: string }[];
+    };
+
+/** "FY2023 Addison County, VT (NCNTY50001N50001) from 2023-05-15; …" or "none". */
+export function describeTables(tables: { fiscalYear: number; areaCode: string; areaName: string; effectiveFrom: string }[]): string {
+  if (tables.length === 0) return "none";
+  return tables.map((t) => `FY${t.fiscalYear} ${t.areaName} (${t.areaCode}) from ${t.effectiveFrom}`).join("; ");
+}
 
 /**
- * The table for a certification: the given fiscal year, in the chosen area; without a choice, the only
- * table of that year, or the organisation's default area's.
+ * The organisation's income-limit table in effect for `area` (a HUD area code or name) on `date`
+ * ("YYYY-MM-DD"): the newest table of that area whose effective date is on or before the date. Never another
+ * area's table: when none is in effect, the result names the area and the date and lists the tables on file.
  */
-export async function chooseIncomeLimitTable(
-  db: Db | Tx,
-  organisationId: string,
-  fiscalYear: number,
-  areaCode?: string | null,
-): Promise<TableChoice> {
-  const tables = await db.incomeLimitTable.findMany({ where: { organisationId, fiscalYear }, orderBy: { areaName: "asc" } });
-  const noTable = `No income-limit table for ${fiscalYear} — an administrator can import one under Settings → Income limits`;
-  if (tables.length === 0) return { ok: false, field: "certifiedOn", message: noTable };
-  if (areaCode) {
-    const table = tables.find((t) => t.areaCode === areaCode);
-    if (table) return { ok: true, table };
-    return {
-      ok: false,
-      field: "areaCode",
-      message: `No income-limit table for ${fiscalYear} in this area (${fiscalYear} has: ${tables.map((t) => t.areaName).join(", ")}) — an administrator can import one under Settings → Income limits`,
-    };
-  }
-  if (tables.length === 1) return { ok: true, table: tables[0]! };
-  const preferred = await defaultAreaCode(db, organisationId);
-  const table = tables.find((t) => t.areaCode === preferred);
-  if (table) return { ok: true, table };
-  return { ok: false, field: "areaCode", message: `There are several tables for ${fiscalYear}: choose the area` };
+export async function findIncomeLimitTableInEffect(db: Db | Tx, organisationId: string, area: string, date: string): Promise<TableInEffect> {
+  const rows = await db.incomeLimitTable.findMany({
+    where: { organisationId },
+    orderBy: [{ areaName: "asc" }, { effectiveFrom: "desc" }, { fiscalYear: "desc" }],
+  });
+  const row = chooseTableInEffect(rows, area, date);
+  if (row) return { ok: true, row, table: toIncomeLimitTable(row) };
+  const tables = rows.map((r) => ({ fiscalYear: r.fiscalYear, areaCode: r.areaCode, areaName: r.areaName, effectiveFrom: r.effectiveFrom }));
+  const named = rows.find((r) => isTableOfArea(r, area));
+  const areaText = named ? `${named.areaName} (${named.areaCode})` : `“${area}”`;
+  return {
+    ok: false,
+    area,
+    date,
+    tables,
+    message:
+      `No income-limit table for ${areaText} is in effect on ${date} (tables on file: ${describeTables(tables)}). ` +
+      "An administrator can import HUD's table for that area and year under Settings → Income limits.",
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,8 +187,13 @@ export type ImportPlan = {
 };
 
 /** Dry run: what an import would do, with every problem and its row and column. Changes nothing. */
-export async function planIncomeLimitImport(db: Db, organisationId: string, text: string, options: { source?: string } = {}): Promise<ImportPlan> {
-  const parsed = parseIncomeLimitImport(text, options.source ? { source: options.source } : {});
+export type ImportOptions = { source?: string; effectiveFrom?: string };
+
+export async function planIncomeLimitImport(db: Db, organisationId: string, text: string, options: ImportOptions = {}): Promise<ImportPlan> {
+  const parsed = parseIncomeLimitImport(text, {
+    ...(options.source ? { source: options.source } : {}),
+    ...(options.effectiveFrom ? { effectiveFrom: options.effectiveFrom } : {}),
+  });
   const existing = await db.incomeLimitTable.findMany({ where: { organisationId }, select: { fiscalYear: true, areaCode: true } });
   const keys = new Set(existing.map((t) => `${t.fiscalYear}|${t.areaCode}`));
   if (parsed.errors.length === 0 && parsed.tables.length === 0) {
@@ -200,7 +213,7 @@ export type ImportResult = { ok: true; created: number; replaced: number } | { o
  * already exists is replaced in place (version + 1, audited), keeping its derivation method and the
  * certifications made against it (they store the 100 % limit they used).
  */
-export async function commitIncomeLimitImport(db: Db, actor: AuditActor, text: string, options: { source?: string } = {}): Promise<ImportResult> {
+export async function commitIncomeLimitImport(db: Db, actor: AuditActor, text: string, options: ImportOptions = {}): Promise<ImportResult> {
   const plan = await planIncomeLimitImport(db, actor.organisationId, text, options);
   if (plan.errors.length > 0) return { ok: false, plan };
   return db.$transaction(async (tx) => {
@@ -212,6 +225,7 @@ export async function commitIncomeLimitImport(db: Db, actor: AuditActor, text: s
         medianFamilyIncome: table.medianFamilyIncome,
         limits: limitsToJson(table.limits),
         source: table.source,
+        effectiveFrom: table.effectiveFrom,
       };
       const before = await tx.incomeLimitTable.findUnique({
         where: { organisationId_fiscalYear_areaCode: { organisationId: actor.organisationId, fiscalYear: table.fiscalYear, areaCode: table.areaCode } },
@@ -248,6 +262,7 @@ export async function insertIncomeLimitTable(
       medianFamilyIncome: table.medianFamilyIncome,
       limits: limitsToJson(table.limits),
       source: table.source,
+      effectiveFrom: table.effectiveFrom,
       derivationMethod,
     },
   });
@@ -316,6 +331,27 @@ export async function setDerivationMethod(db: Db, actor: AuditActor, tableId: st
       action: "update",
       before: { derivationMethod: before.derivationMethod },
       after: { derivationMethod: method },
+    });
+  });
+}
+
+/** Changes the date a table takes effect (versioned, audited). Certifications already made keep their table. */
+export async function setEffectiveFrom(db: Db, actor: AuditActor, tableId: string, effectiveFrom: string, version: number) {
+  await db.$transaction(async (tx) => {
+    const before = await tx.incomeLimitTable.findFirst({ where: { id: tableId, organisationId: actor.organisationId } });
+    if (!before) throw new Response("Income-limit table not found", { status: 404 });
+    assertUpdated(
+      await tx.incomeLimitTable.updateMany({
+        where: { id: tableId, organisationId: actor.organisationId, version },
+        data: { effectiveFrom, version: { increment: 1 } },
+      }),
+    );
+    await recordAudit(tx, actor, {
+      entity: "IncomeLimitTable",
+      entityId: tableId,
+      action: "update",
+      before: { effectiveFrom: before.effectiveFrom },
+      after: { effectiveFrom },
     });
   });
 }

@@ -45,6 +45,13 @@ export interface IncomeLimitTable {
   limits: readonly PublishedIncomeLimit[];
   /** Where the figures come from (document name / URL), or an "ILLUSTRATIVE" label. */
   source: string;
+  /**
+   * "YYYY-MM-DD": the date the table takes effect, as HUD announces it for the fiscal year (usually April–June;
+   * FY2024: 2024-04-01). A certification uses the newest table of its area in effect on its date.
+   */
+  effectiveFrom: string;
+  /** How levels HUD does not publish (60/100/120 %) are derived from this table; stored with the table. */
+  derivationMethod?: DerivationMethod;
   /** Optional remarks on provenance (e.g. which figure was cross-checked, and how). */
   notes?: string;
 }
@@ -148,7 +155,6 @@ function assertHouseholdSize(size: number): void {
 }
 
 const roundUpTo50 = (x: Dec): Dec => x.div(50).ceil().times(50);
-const roundNearest50 = (x: Dec): Dec => x.div(50).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(50);
 const dollars = (x: Dec): string => x.toFixed(2);
 
 /** Integer cents (as stored by the DB layer) → dollar string with two decimals. */
@@ -196,9 +202,8 @@ function publishedRow(table: IncomeLimitTable, level: number): PublishedIncomeLi
 /**
  * A published level (30/50/80) for any household size, in whole dollars, with how it was obtained.
  * Sizes 1–8: the table as published. Sizes 9+: HUD's large-family rule — the published 4-person
- * limit × (1.32 + 0.08 per person beyond 8), rounded to the nearest $50 (HUD's instruction reads:
- * "Local agencies may round income limits for nine or more persons to the nearest $50, or may use
- * the un-rounded numbers"; we round). For the 30 % level the result is capped at the 50 % limit of
+ * limit × (1.32 + 0.08 per person beyond 8), rounded UP to the next $50, as HUD rounds its size-adjusted
+ * limits for 1–8 persons (docs/income-limits.md explains the choice). For the 30 % level the result is capped at the 50 % limit of
  * the same size, as HUD caps extremely-low limits at very-low limits; HUD's poverty-guideline floor
  * for the 30 % level is NOT applied (the guideline is not part of the table).
  */
@@ -218,10 +223,10 @@ function publishedLimit(
   }
   const fourPerson = new D(row.byHouseholdSize[3]);
   const factor = new D(sizeAdjustment(size).toString());
-  let amount = roundNearest50(fourPerson.times(factor));
+  let amount = roundUpTo50(fourPerson.times(factor));
   let explanation =
     `HUD large-household rule: ${level}% 4-person limit ${fourPerson.toFixed(0)} × ${factor.toFixed(2)} ` +
-    `for ${size} persons, rounded to the nearest $50 = ${amount.toFixed(0)}`;
+    `for ${size} persons, rounded up to the next $50 = ${amount.toFixed(0)}`;
   if (level === 30) {
     const cap = publishedLimit(table, 50, size).amount;
     if (amount.gt(cap)) {
@@ -352,8 +357,8 @@ export interface PercentOfAmi {
  *
  * Rounding: two decimals, rounded UP (toward +∞). A percent is then never shown below the true ratio,
  * and for any target with at most two decimals `percent ≤ target` holds exactly when
- * income ≤ target % of the limit — so `eligibility()` on the rounded figure never admits an over-income
- * household. Consequence: a ratio within 0.01 point below a HUD-9902 band boundary (e.g. 29.995) reports
+ * income ≤ target % of the limit. It is a reporting figure only (HUD-9902 bands): eligibility is decided
+ * against the published limit by `eligibilityAtLevel`, never from this percent. Consequence: a ratio within 0.01 point below a HUD-9902 band boundary (e.g. 29.995) reports
  * in the higher band.
  */
 export function percentOfAmi(
@@ -378,24 +383,6 @@ export function percentOfAmi(
     areaCode: table.areaCode,
     explanation:
       `${dollars(income)} ÷ ${limit.amount} (100% limit; ${limit.explanation}) × 100 = ${percent.toFixed(2)}% of AMI`,
-  };
-}
-
-export interface Eligibility {
-  eligible: boolean;
-  explanation: string;
-}
-
-/** Eligible when percent ≤ target level (at the limit is eligible). */
-export function eligibility(percent: string | Decimal | number, targetLevel: number): Eligibility {
-  const p = new D(typeof percent === "number" ? String(percent) : percent.toString());
-  const target = toPositiveDecimal(targetLevel, "Target level (%)");
-  const eligible = p.lte(target);
-  return {
-    eligible,
-    explanation: eligible
-      ? `${p.toFixed(2)}% of AMI is at or below the ${target.toString()}% AMI limit: eligible`
-      : `${p.toFixed(2)}% of AMI is above the ${target.toString()}% AMI limit: not eligible`,
   };
 }
 
@@ -428,4 +415,147 @@ export function unitBasedHouseholdSize(bedrooms: number): string {
   }
   if (bedrooms === 0) return "1";
   return new D(bedrooms).times("1.5").toString();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables in effect, the limit for a level and size, eligibility
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The dates HUD announced for its income limits to take effect, by fiscal year (HUD User "Income Limits"
+ * release notices; FY2023 was released and effective 15 May 2023). Used to suggest the date on import; the
+ * migration that introduced effective dates gave existing tables these dates (1 April for other years).
+ */
+export const HUD_EFFECTIVE_DATES: Readonly<Record<number, string>> = {
+  2019: "2019-04-24",
+  2020: "2020-04-01",
+  2021: "2021-04-01",
+  2022: "2022-04-18",
+  2023: "2023-05-15",
+  2024: "2024-04-01",
+  2025: "2025-04-01",
+};
+
+export type TableIdentity = Pick<IncomeLimitTable, "fiscalYear" | "areaCode" | "areaName" | "effectiveFrom">;
+
+const foldArea = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase();
+
+/** Does `area` (a HUD area code or name; case and surrounding spaces ignored) name this table's area? */
+export function isTableOfArea(table: Pick<IncomeLimitTable, "areaCode" | "areaName">, area: string): boolean {
+  const wanted = foldArea(area);
+  return wanted !== "" && (foldArea(table.areaCode) === wanted || foldArea(table.areaName) === wanted);
+}
+
+/**
+ * The table in effect for `area` on `date` ("YYYY-MM-DD"): among the tables of that area — never another
+ * area's — whose `effectiveFrom` is on or before the date, the newest (latest `effectiveFrom`; on the same
+ * date, the later fiscal year). `null` when no table of the area is in effect on that date.
+ */
+export function chooseTableInEffect<T extends TableIdentity>(tables: readonly T[], area: string, date: string): T | null {
+  let best: T | null = null;
+  for (const table of tables) {
+    if (!isTableOfArea(table, area) || table.effectiveFrom > date) continue;
+    if (
+      !best ||
+      table.effectiveFrom > best.effectiveFrom ||
+      (table.effectiveFrom === best.effectiveFrom && table.fiscalYear > best.fiscalYear)
+    ) {
+      best = table;
+    }
+  }
+  return best;
+}
+
+/** "published" (HUD's row for the size, or HUD's rule above 8 persons) or "derived:<method>". */
+export type LimitSource = "published" | `derived:${DerivationMethod}`;
+
+export interface IncomeLimitForResult {
+  /** Level in % of AMI ("80", "120"). */
+  level: string;
+  /** Household size ("3", "4.5"). */
+  householdSize: string;
+  /** Dollars, two decimals ("71400.00"). */
+  limit: string;
+  /** The same in integer cents. */
+  limitCents: number;
+  source: LimitSource;
+  /** Which limit, in words: "HUD FY2023 80 % limit for 3 persons, Addison County, VT". */
+  description: string;
+  /** How it was obtained, step by step. */
+  explanation: string;
+  table: TableIdentity;
+}
+
+const personsText = (size: string) => `${size} ${size === "1" ? "person" : "persons"}`;
+
+/** Whole dollars without cents, cents only when there are some: "$71,400", "$60,181.50". */
+export function formatLimit(dollarsText: string): string {
+  const [whole, cents] = dollarsText.split(".");
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return cents && cents !== "00" ? `$${grouped}.${cents}` : `$${grouped}`;
+}
+
+/**
+ * The income limit at `level` % of AMI for a household of `householdSize` persons, with its source.
+ * 30 / 50 / 80 %: HUD's published row for the size (`source: "published"`); above 8 persons HUD's rule
+ * (4-person limit × (1.32 + 0.08 per person beyond 8), rounded up to the next $50). Any other level: the
+ * table's stored derivation method (`source: "derived:<method>"`; a table without one uses
+ * "multiple-of-50", the database default). A fractional size (unit-based pricing) is interpolated.
+ */
+export function incomeLimitFor(
+  table: IncomeLimitTable,
+  level: number,
+  householdSize: number | string | Decimal,
+): IncomeLimitForResult {
+  const levelDec = toPositiveDecimal(level, "Income level (%)");
+  const method = table.derivationMethod ?? "multiple-of-50";
+  const published = isPublishedLevel(levelDec);
+  const result = limitForFractionalSize(table, levelDec.toNumber(), householdSize, published ? undefined : method);
+  const limit = new D(result.amount);
+  const source: LimitSource = published ? "published" : `derived:${method}`;
+  const where = `${table.areaName}`;
+  const description = published
+    ? `HUD FY${table.fiscalYear} ${result.level} % limit for ${personsText(result.householdSize)}, ${where}`
+    : `${result.level} % limit for ${personsText(result.householdSize)} derived from HUD FY${table.fiscalYear}, ${where} (${DERIVATION_METHODS[method].label.toLowerCase()})`;
+  return {
+    level: result.level,
+    householdSize: result.householdSize,
+    limit: result.amount,
+    limitCents: limit.times(100).toNumber(),
+    source,
+    description,
+    explanation: result.explanation,
+    table: { fiscalYear: table.fiscalYear, areaCode: table.areaCode, areaName: table.areaName, effectiveFrom: table.effectiveFrom },
+  };
+}
+
+export interface EligibilityVerdict extends IncomeLimitForResult {
+  eligible: boolean;
+  /** Dollars, two decimals. */
+  annualIncome: string;
+  /** The comparison in words: "≤ $71,400, HUD FY2023 80 % limit for 3 persons, Addison County, VT". */
+  verdict: string;
+}
+
+/**
+ * Eligibility at a level: income ≤ the limit for the household size (at the limit is eligible). At 30, 50
+ * and 80 % the limit is HUD's published row, never a percentage of a derived 100 % figure (HUD sets the
+ * 80 % row by its own caps and adjustments, so the two disagree near the limit).
+ */
+export function eligibilityAtLevel(
+  annualIncome: MoneyInput | number,
+  table: IncomeLimitTable,
+  level: number,
+  householdSize: number | string | Decimal,
+): EligibilityVerdict {
+  const income = toMoney(annualIncome, "Annual income");
+  if (income.isNegative()) throw new IncomeLimitError("Annual income cannot be negative");
+  const limit = incomeLimitFor(table, level, householdSize);
+  const eligible = income.lte(new D(limit.limit));
+  return {
+    ...limit,
+    eligible,
+    annualIncome: dollars(income),
+    verdict: `${eligible ? "≤" : ">"} ${formatLimit(limit.limit)}, ${limit.description}`,
+  };
 }

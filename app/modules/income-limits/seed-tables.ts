@@ -16,7 +16,8 @@
 import type { IncomeLimitTable } from "./income-limits";
 
 /**
- * Albuquerque, NM MSA — FY2024 (in effect from 2024-06-01 per the City of Albuquerque).
+ * Albuquerque, NM MSA — FY2024, in effect from 2024-04-01, the date HUD announced for its FY2024 income limits
+ * (the City of Albuquerque applied them to its own programs from 2024-06-01).
  * 50 % and 80 % rows: as reproduced by Habitat for Humanity Albuquerque, "2024 HUD Income Requirement
  * Range for Albuquerque, NM", https://habitatabq.org/home-ownership/hud-income-requirements/ ;
  * corroborated by KOB 4 / Ventana Fund (https://www.ventanafund.org/how-the-huds-new-income-limits-will-impact-new-mexico-families/:
@@ -30,6 +31,7 @@ export const ALBUQUERQUE_NM_MSA_FY2024: IncomeLimitTable = {
   fiscalYear: 2024,
   areaCode: "METRO10740M10740",
   areaName: "Albuquerque, NM MSA",
+  effectiveFrom: "2024-04-01",
   medianFamilyIncome: 86_400,
   limits: [
     { level: 50, byHouseholdSize: [30_250, 34_600, 38_900, 43_200, 46_700, 50_150, 53_600, 57_050] },
@@ -58,6 +60,8 @@ export const ADDISON_COUNTY_VT_FY2023: IncomeLimitTable = {
   fiscalYear: 2023,
   areaCode: "NCNTY50001N50001",
   areaName: "Addison County, VT",
+  // HUD released the FY2023 income limits on 2023-05-15, effective that day
+  effectiveFrom: "2023-05-15",
   medianFamilyIncome: 108_100,
   limits: [
     { level: 30, byHouseholdSize: [20_850, 23_800, 26_800, 30_000, 35_140, 40_280, 45_420, 50_560] },
