@@ -82,9 +82,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         band: incomeBand9902(c.percentAmi),
         targetLevel: c.targetLevel,
         eligible: c.eligible,
+        // certifications made before limits were recorded were decided by % AMI against the derived 100 % limit
+        verdict: c.eligibilityVerdict || `by % AMI (certified before published limits were recorded): ${c.percentAmi}% against ${c.targetLevel}%`,
         hundredPercentLimit: formatUsd(String(c.hundredPercentLimit)),
         method: isDerivationMethod(c.derivationMethod) ? DERIVATION_METHODS[c.derivationMethod].label : c.derivationMethod,
-        table: `FY${c.incomeLimitTable.fiscalYear} ${c.incomeLimitTable.areaName}`,
+        table: `FY${c.incomeLimitTable.fiscalYear} ${c.incomeLimitTable.areaName} (in effect from ${c.incomeLimitTable.effectiveFrom})`,
       })),
       ownerships: household.ownerships.map((o) => ({
         id: o.id,
@@ -254,7 +256,9 @@ export default function HouseholdPage() {
                 <dd>{c.householdSize}</dd>
                 <dt>Total annual income</dt>
                 <dd>{c.totalIncome}</dd>
-                <dt>100% AMI limit used</dt>
+                <dt>Limit used</dt>
+                <dd data-testid="limit-used">{c.verdict}</dd>
+                <dt>100% AMI limit (for % AMI, a reporting figure)</dt>
                 <dd>
                   {c.hundredPercentLimit} — {c.table}; derived: {c.method}
                 </dd>

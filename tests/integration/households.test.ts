@@ -120,7 +120,7 @@ describe("households", () => {
     expect(audits).toBe(4);
   });
 
-  it("refuses a certification when there is no table for the year, and saves nothing", async () => {
+  it("refuses a certification when no table of its area is in effect on its date, naming both, and saves nothing", async () => {
     const { organisation, cookie } = await staffSession();
     await createIncomeLimitTable(db(), organisation.id);
     const household = await createHousehold(db(), organisation.id);
@@ -133,7 +133,9 @@ describe("households", () => {
     );
     expect(result.status).toBe(400);
     expect((result.body as Reply).error?.certifiedOn).toEqual([
-      "No income-limit table for 2019 — an administrator can import one under Settings → Income limits",
+      "No income-limit table for Addison County, VT (NCNTY50001N50001) is in effect on 2019-05-01 (tables on file: " +
+        "FY2023 Addison County, VT (NCNTY50001N50001) from 2023-05-15). An administrator can import HUD's table for " +
+        "that area and year under Settings → Income limits.",
     ]);
     expect(await db().incomeCertification.count({ where: { organisationId: organisation.id } })).toBe(0);
   });
@@ -341,7 +343,8 @@ describe("households", () => {
     const { organisation, cookie } = await staffSession();
     const households = await seedDemoHouseholds(db(), organisation.id);
     expect(households.length).toBeGreaterThanOrEqual(15);
-    expect(await db().incomeLimitTable.count({ where: { organisationId: organisation.id } })).toBe(2);
+    // the demo trust's homes are in Addison County, VT: only that area's table, and it is the default area
+    expect(await db().incomeLimitTable.findMany({ where: { organisationId: organisation.id }, select: { areaCode: true } })).toEqual([{ areaCode: "NCNTY50001N50001" }]);
     const certifications = await db().incomeCertification.findMany({ where: { organisationId: organisation.id } });
     expect(certifications.length).toBe(households.length - 1);
     expect(certifications.some((c) => !c.eligible)).toBe(true);

@@ -123,6 +123,7 @@ export async function createCertification(
         eligible: verdict.eligible,
         targetLimitCents: BigInt(verdict.limitCents),
         targetLimitSource: verdict.source,
+        eligibilityVerdict: verdict.verdict,
         createdById: actor.userId,
       },
     });
@@ -137,7 +138,6 @@ export async function createCertification(
         householdName: household.name,
         table: `FY${table.fiscalYear} ${table.areaName} (from ${table.effectiveFrom})`,
         area: area.why,
-        verdict: verdict.verdict,
       },
     });
     return { ok: true as const, certificationId: created.id, percentAmi: ami.percent, eligible: verdict.eligible, verdict: verdict.verdict };

@@ -117,7 +117,7 @@ export async function getHousehold(db: Db, organisationId: string, id: string) {
       members: { orderBy: { createdAt: "asc" } },
       incomeCertifications: {
         orderBy: [{ certifiedOn: "desc" }, { createdAt: "desc" }],
-        include: { incomeLimitTable: { select: { fiscalYear: true, areaName: true, areaCode: true } } },
+        include: { incomeLimitTable: { select: { fiscalYear: true, areaName: true, areaCode: true, effectiveFrom: true } } },
       },
       ownerships: {
         orderBy: [{ purchaseDate: "desc" }, { createdAt: "desc" }],

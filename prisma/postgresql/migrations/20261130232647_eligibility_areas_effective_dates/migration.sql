@@ -8,7 +8,8 @@
 */
 -- AlterTable
 ALTER TABLE "IncomeCertification" ADD COLUMN     "targetLimitCents" BIGINT,
-ADD COLUMN     "targetLimitSource" TEXT NOT NULL DEFAULT '';
+ADD COLUMN     "targetLimitSource" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "eligibilityVerdict" TEXT NOT NULL DEFAULT '';
 
 -- AlterTable
 ALTER TABLE "IncomeLimitTable" ADD COLUMN     "effectiveFrom" TEXT;

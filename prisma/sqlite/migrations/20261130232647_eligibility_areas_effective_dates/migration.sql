@@ -28,6 +28,7 @@ CREATE TABLE "new_IncomeCertification" (
     "eligible" BOOLEAN NOT NULL,
     "targetLimitCents" BIGINT,
     "targetLimitSource" TEXT NOT NULL DEFAULT '',
+    "eligibilityVerdict" TEXT NOT NULL DEFAULT '',
     "createdById" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "IncomeCertification_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
