@@ -16,7 +16,7 @@
 import { z } from "zod";
 
 import { CsvFormatError, parseCsv, toCsv } from "~/utils/csv";
-import { isCalendarDate } from "~/utils/form-fields";
+import { isCalendarDate } from "~/utils/calendar-date";
 
 import {
   PUBLISHED_LEVELS,

@@ -7,9 +7,9 @@
   of a single area, its parcels are placed in that area.
 */
 -- AlterTable
-ALTER TABLE "IncomeCertification" ADD COLUMN     "targetLimitCents" BIGINT,
-ADD COLUMN     "targetLimitSource" TEXT NOT NULL DEFAULT '',
-ADD COLUMN     "eligibilityVerdict" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "IncomeCertification" ADD COLUMN     "eligibilityVerdict" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "targetLimitCents" BIGINT,
+ADD COLUMN     "targetLimitSource" TEXT NOT NULL DEFAULT '';
 
 -- AlterTable
 ALTER TABLE "IncomeLimitTable" ADD COLUMN     "effectiveFrom" TEXT;

@@ -72,12 +72,13 @@ CREATE TABLE "new_Organisation" (
     "state" TEXT NOT NULL DEFAULT '',
     "county" TEXT NOT NULL DEFAULT '',
     "address" TEXT NOT NULL DEFAULT '',
+    "timeZone" TEXT NOT NULL DEFAULT 'America/New_York',
     "defaultIncomeLimitAreaCode" TEXT,
     "certificationValidityMonths" INTEGER NOT NULL DEFAULT 12,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
-INSERT INTO "new_Organisation" ("address", "county", "createdAt", "id", "name", "slug", "state", "updatedAt") SELECT "address", "county", "createdAt", "id", "name", "slug", "state", "updatedAt" FROM "Organisation";
+INSERT INTO "new_Organisation" ("address", "county", "createdAt", "id", "name", "slug", "state", "timeZone", "updatedAt") SELECT "address", "county", "createdAt", "id", "name", "slug", "state", "timeZone", "updatedAt" FROM "Organisation";
 DROP TABLE "Organisation";
 ALTER TABLE "new_Organisation" RENAME TO "Organisation";
 CREATE UNIQUE INDEX "Organisation_slug_key" ON "Organisation"("slug");
