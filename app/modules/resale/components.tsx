@@ -2,6 +2,7 @@ import type { BoundBy, ResaleRequest, ResaleResult } from "./contract";
 import { Link } from "@remix-run/react";
 import { formatInstant, formatLegalDate } from "~/utils/format";
 import { formatUsd } from "~/utils/money";
+import { capLabel, roundingText } from "./describe";
 
 /** The resale pages' shared pieces: the worksheet, the inputs of a calculation, and lists of saved ones. */
 export const BOUND_BY_LABELS: Record<BoundBy, string> = {
@@ -9,6 +10,7 @@ export const BOUND_BY_LABELS: Record<BoundBy, string> = {
   floor: "the purchase-price floor",
   "market-value": "the market-value cap",
   affordability: "the affordability cap",
+  "fair-return": "the fair-return cap",
 };
 
 /** The worksheet: every line with its amount and explanation, which bound set the price, and the warnings. */
@@ -85,9 +87,9 @@ export function RequestInputs({ request }: { request: ResaleRequest }) {
     ]);
   }
   for (const deduction of request.deductions) rows.push(["Deduction", `${deduction.description}: ${formatUsd(deduction.amount)}`]);
-  rows.push(["Caps", request.caps.length ? request.caps.map((cap) => (cap.type === "market-value" ? "market value" : `affordable at ${formatUsd(cap.income)} income`)).join("; ") : "none"]);
+  rows.push(["Caps", request.caps.length ? request.caps.map(capLabel).join("; ") : "none"]);
   rows.push(["Floor", request.floor ? "not below the purchase price" : "none"]);
-  rows.push(["Rounding", `${request.rounding.mode === "nearest" ? "to the nearest" : "down to the"} ${request.rounding.increment === "0.01" ? "cent" : `$${request.rounding.increment}`}`]);
+  rows.push(["Rounding", roundingText(request.rounding).replace(/^rounded /, "")]);
   return (
     <dl className="details">
       {rows.map(([label, value], index) => (

@@ -65,7 +65,9 @@ describe("parseResaleRequest", () => {
     ["an improvement without approval flag", { ...valid, improvements: [{ description: "Roof", cost: "1.00", completedOn: "2020-01-01" }] }, "improvements.0.approved", /is required/],
     ["a bad improvement date", { ...valid, improvements: [{ description: "Roof", cost: "1.00", completedOn: "2020-13-01", approved: true }] }, "improvements.0.completedOn", /real calendar date/],
     ["a credit rate above 1", { ...valid, formula: { ...valid.formula, improvementCredit: { creditRate: "1.2", depreciationYears: 10 } } }, "formula.improvementCredit.creditRate", /at most 1/],
-    ["an unsupported rounding increment", { ...valid, rounding: { mode: "nearest", increment: "10" } }, "rounding.increment", /"0.01", "1" or "100"/],
+    ["a zero rounding increment", { ...valid, rounding: { mode: "nearest", increment: "0" } }, "rounding.increment", /greater than zero/],
+    ["a rounding increment below a cent", { ...valid, rounding: { mode: "up", increment: "0.005" } }, "rounding.increment", /at most 2 decimal places/],
+    ["an unknown rounding mode", { ...valid, rounding: { mode: "half-even", increment: "100" } }, "rounding.mode", /"nearest", "down" or "up"/],
     ["an unknown floor", { ...valid, floor: { type: "market" } }, "floor.type", /"purchase-price"/],
     ["not an object", [1, 2], "", /object/],
   ])("rejects %s at %s", (_name, json, path, message) => {

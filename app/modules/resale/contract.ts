@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { Decimal, DECIMAL_PATTERN } from "~/utils/money";
+import { DERIVATION_METHOD_IDS } from "~/modules/income-limits/income-limits";
 import { compareCalendarDates, isCalendarDate } from "~/utils/calendar-date";
+import { resolveAmiLevel } from "./ami-level";
 
 /**
  * The public JSON contract of a resale calculation (CLI `clt resale`, `POST /api/v1/resale-calculations`,
@@ -156,9 +158,29 @@ const improvementCreditSchema = z
   })
   .strict();
 
+/**
+ * The target household's income named by an AMI level instead of dollars: the level's limit for the household
+ * size, read from the income-limit table of `area` in effect on the valuation date (`incomeLimitTables`).
+ */
+const amiLevelSchema = z
+  .object(
+    {
+      level: wholeNumber(1, 300),
+      householdSize: z.union([wholeNumber(1, 20), z.literal("bedrooms-plus-one")], {
+        errorMap: () => ({ message: 'must be a whole number of persons (1 to 20) or "bedrooms-plus-one"' }),
+      }),
+      area: text("the HUD area code or name of the income-limit table"),
+    },
+    { required_error: "is required", invalid_type_error: "must be an object" },
+  )
+  .strict();
+
 /** Household and loan terms used for the affordability formula and the affordability cap. */
 const affordabilityShape = {
-  income: positiveAmount(),
+  /** A fixed dollar income (the explicit choice), or … */
+  income: positiveAmount().optional(),
+  /** … an AMI level resolved at the valuation date. Exactly one of the two. */
+  amiLevel: amiLevelSchema.optional(),
   housingCostRatio: rate("0", "1", { minExclusive: true }),
   interestRate: rate("0", "0.5"),
   termYears: wholeNumber(1, 50),
@@ -190,7 +212,16 @@ const fixedRateFormula = z
 const appraisalFormula = z
   .object({
     type: z.literal("appraisal"),
-    ownerShare: rate("0", "1"),
+    /** A fixed share, or … */
+    ownerShare: rate("0", "1").optional(),
+    /** … a share that steps with full years owned. Exactly one of the two. */
+    ownerShareSchedule: z
+      .array(z.object({ fromYears: wholeNumber(0, 100), share: rate("0", "1") }).strict(), {
+        invalid_type_error: "must be a list of steps { fromYears, share }",
+      })
+      .min(1, "must have at least one step")
+      .max(20, "must have at most 20 steps")
+      .optional(),
     losses: z
       .enum(["shielded", "shared"], { errorMap: () => ({ message: 'must be "shielded" or "shared"' }) })
       .default("shielded"),
@@ -212,12 +243,49 @@ const affordabilityFormula = z
     type: z.literal("affordability"),
     ...affordabilityShape,
     improvementCredit: improvementCreditSchema.optional(),
+    /** Improvement credits may not lift the price above what the target household can afford. */
+    capAtAffordability: bool().optional(),
   })
   .strict();
 
-const FORMULA_TYPES = ["fixed-rate", "appraisal", "index", "affordability"] as const;
+/** How the HOME "fair return" formula inflates the purchase price: a fixed rate, or an index (request.index). */
+const inflationSchema = z.discriminatedUnion(
+  "type",
+  [
+    z
+      .object({
+        type: z.literal("fixed-rate"),
+        annualRate: rate("0", "0.25"),
+        compounding: z.enum(["simple", "compound"], { errorMap: () => ({ message: 'must be "simple" or "compound"' }) }),
+        elapsed: z
+          .enum(["full-years", "full-months"], { errorMap: () => ({ message: 'must be "full-years" or "full-months"' }) })
+          .default("full-months"),
+      })
+      .strict(),
+    z.object({ type: z.literal("index"), indexName: text("the index named in the lease, e.g. CPI-U") }).strict(),
+  ],
+  {
+    errorMap: (issue, ctx) =>
+      issue.code === z.ZodIssueCode.invalid_union_discriminator ? { message: 'must be "fixed-rate" or "index"' } : { message: ctx.defaultError },
+  },
+);
 
-const formulaSchema = z.discriminatedUnion("type", [fixedRateFormula, appraisalFormula, indexFormula, affordabilityFormula], {
+/**
+ * The HOME-program itemized "fair return" (DOMAIN.md §4): P0 + inflation on P0 + principal paid down + a share
+ * of approved improvements (`improvementCredit`) + the seller's closing costs, capped at outstanding liens +
+ * the fair return.
+ */
+const fairReturnFormula = z
+  .object({
+    type: z.literal("fair-return"),
+    inflation: inflationSchema,
+    improvementCredit: improvementCreditSchema.optional(),
+  })
+  .strict();
+
+const FORMULA_TYPES = ["fixed-rate", "appraisal", "index", "affordability", "fair-return"] as const;
+
+const formulaSchema = z.discriminatedUnion("type", [fixedRateFormula, appraisalFormula, indexFormula, affordabilityFormula, fairReturnFormula], {
   errorMap: (issue, ctx) =>
     issue.code === z.ZodIssueCode.invalid_union_discriminator
       ? { message: `must be one of ${FORMULA_TYPES.map((t) => `"${t}"`).join(", ")}` }
@@ -234,6 +302,28 @@ const capSchema = z.discriminatedUnion(
         : { message: ctx.defaultError },
   },
 );
+
+const wholeDollars = () => decimalString({ min: "0", minExclusive: true, maxPlaces: 0, range: "whole dollars greater than zero" });
+const eightLimits = () =>
+  z.array(wholeDollars(), { invalid_type_error: "must be a list of 8 whole-dollar limits (household sizes 1 to 8)" }).length(8, "must list 8 limits, for household sizes 1 to 8");
+
+/** One published HUD income-limit table (whole dollars as decimal strings), with the date it takes effect. */
+const incomeLimitTableSchema = z
+  .object({
+    areaCode: text("HUD's area code"),
+    areaName: text("the area's name"),
+    fiscalYear: wholeNumber(1970, 2200),
+    effectiveFrom: calendarDate(),
+    medianFamilyIncome: wholeDollars(),
+    derivationMethod: z
+      .enum(DERIVATION_METHOD_IDS, { errorMap: () => ({ message: `must be one of ${DERIVATION_METHOD_IDS.map((m) => `"${m}"`).join(", ")}` }) })
+      .default("multiple-of-50"),
+    limits: z
+      .object({ "30": eightLimits().optional(), "50": eightLimits(), "80": eightLimits() }, { required_error: "is required", invalid_type_error: "must be an object" })
+      .strict(),
+    source: z.string().trim().max(500).optional(),
+  })
+  .strict();
 
 const requestSchema = z
   .object({
@@ -267,13 +357,28 @@ const requestSchema = z
       .default(null),
     rounding: z
       .object({
-        mode: z.enum(["nearest", "down"], { errorMap: () => ({ message: 'must be "nearest" or "down"' }) }).default("nearest"),
-        increment: z
-          .enum(["0.01", "1", "100"], { errorMap: () => ({ message: 'must be "0.01", "1" or "100"' }) })
-          .default("0.01"),
+        mode: z.enum(["nearest", "down", "up"], { errorMap: () => ({ message: 'must be "nearest", "down" or "up"' }) }).default("nearest"),
+        increment: decimalString({
+          min: "0",
+          minExclusive: true,
+          max: "1000000",
+          maxPlaces: 2,
+          range: 'greater than zero and at most 1000000 (dollars: "0.01" is a cent, "1000" is $1,000)',
+        }).default("0.01"),
       })
       .strict()
       .default({ mode: "nearest", increment: "0.01" }),
+    /** The home, for household-size rules that depend on it ("bedrooms-plus-one"). */
+    home: z.object({ bedrooms: wholeNumber(0, 20) }).strict().optional(),
+    /** Income-limit tables an `amiLevel` is resolved from (the newest of the area in effect on the valuation date). */
+    incomeLimitTables: z.array(incomeLimitTableSchema).max(200, "must list at most 200 tables").optional(),
+    /** The HOME fair-return formula's figures at the sale. */
+    fairReturn: z
+      .object({ principalPaidDown: amount(), sellerClosingCosts: amount(), outstandingLiens: amount() })
+      .strict()
+      .optional(),
+    /** Adds the warnings where a result breaks the lease's intent (off by default so existing requests give identical results). */
+    leaseIntentChecks: bool().default(false),
   })
   .strict()
   .superRefine((request, ctx) => {
@@ -288,6 +393,41 @@ const requestSchema = z
       issue(["valuationDate"], `must not be before the purchase date (${request.purchase.date})`);
     }
     const formula = request.formula;
+    const datesValid = isCalendarDate(request.valuationDate);
+    /** Exactly one of `income` / `amiLevel`; an AMI level must resolve at the valuation date. */
+    const checkIncome = (terms: { income?: string; amiLevel?: z.output<typeof amiLevelSchema> }, path: (string | number)[]) => {
+      if (terms.income !== undefined && terms.amiLevel !== undefined) {
+        issue([...path, "amiLevel"], "must not be given together with income: name either a dollar income or an AMI level");
+      } else if (terms.income === undefined && terms.amiLevel === undefined) {
+        issue([...path, "income"], "is required (or name an AMI level with amiLevel)");
+      } else if (terms.amiLevel && datesValid) {
+        const resolved = resolveAmiLevel(terms.amiLevel, request.incomeLimitTables, request.valuationDate, request.home?.bedrooms);
+        if (!resolved.ok) issue(resolved.path === "householdSize" && terms.amiLevel.householdSize === "bedrooms-plus-one" ? ["home", "bedrooms"] : [...path, "amiLevel", resolved.path], resolved.message);
+      }
+    };
+    if (formula.type === "affordability") checkIncome(formula, ["formula"]);
+    if (formula.type === "appraisal") {
+      if (formula.ownerShare !== undefined && formula.ownerShareSchedule !== undefined) {
+        issue(["formula", "ownerShareSchedule"], "must not be given together with ownerShare: name either one share or a schedule");
+      } else if (formula.ownerShare === undefined && formula.ownerShareSchedule === undefined) {
+        issue(["formula", "ownerShare"], "is required (or give an ownerShareSchedule)");
+      } else if (formula.ownerShareSchedule) {
+        const steps = formula.ownerShareSchedule;
+        if (steps[0]!.fromYears !== 0) issue(["formula", "ownerShareSchedule", 0, "fromYears"], "must be 0: the first step starts at the purchase");
+        steps.forEach((step, position) => {
+          if (position > 0 && step.fromYears <= steps[position - 1]!.fromYears) {
+            issue(["formula", "ownerShareSchedule", position, "fromYears"], `must be after the previous step (${steps[position - 1]!.fromYears} years)`);
+          }
+        });
+      }
+    }
+    if (formula.type === "fair-return") {
+      if (!request.fairReturn) issue(["fairReturn"], "is required for a fair-return formula (principalPaidDown, sellerClosingCosts, outstandingLiens)");
+      if (formula.inflation.type === "index") {
+        if (!request.index?.atPurchase) issue(["index", "atPurchase"], "is required for a fair-return formula inflated by an index");
+        if (!request.index?.current) issue(["index", "current"], "is required for a fair-return formula inflated by an index");
+      }
+    }
     if (formula.type === "appraisal") {
       if (!request.appraisals?.atPurchase) issue(["appraisals", "atPurchase"], "is required for an appraisal formula");
       if (!request.appraisals?.current) issue(["appraisals", "current"], "is required for an appraisal formula");
@@ -303,6 +443,7 @@ const requestSchema = z
       if (cap.type === "market-value" && !request.appraisals?.current) {
         issue(["appraisals", "current"], `is required by the market-value cap (caps.${position})`);
       }
+      if (cap.type === "affordability") checkIncome(cap, ["caps", position]);
     });
   });
 
@@ -319,12 +460,16 @@ export type FixedRateFormula = Extract<Formula, { type: "fixed-rate" }>;
 export type AppraisalFormula = Extract<Formula, { type: "appraisal" }>;
 export type IndexFormula = Extract<Formula, { type: "index" }>;
 export type AffordabilityFormula = Extract<Formula, { type: "affordability" }>;
+export type FairReturnFormula = Extract<Formula, { type: "fair-return" }>;
+export type AmiLevel = z.output<typeof amiLevelSchema>;
 export type ImprovementCredit = z.output<typeof improvementCreditSchema>;
 export type Cap = ResaleRequest["caps"][number];
 /** Household and loan terms of the affordability formula/cap (decimal strings, termYears an integer). */
-export type AffordabilityTerms = Omit<AffordabilityFormula, "type" | "improvementCredit">;
+export type AffordabilityTerms = Omit<AffordabilityFormula, "type" | "improvementCredit" | "capAtAffordability">;
+/** Affordability terms whose income is known in dollars (given, or resolved from an AMI level). */
+export type ResolvedAffordabilityTerms = AffordabilityTerms & { income: string };
 
-export type BoundBy = "formula" | "market-value" | "affordability" | "floor";
+export type BoundBy = "formula" | "market-value" | "affordability" | "floor" | "fair-return";
 
 export type ResaleLine = {
   label: string;
@@ -341,6 +486,19 @@ export type ResaleResult = {
   boundBy: BoundBy;
   lines: ResaleLine[];
   warnings: string[];
+  /** Present only when the request names an AMI level: each income resolved ("formula" or "caps.N"). */
+  incomeResolutions?: IncomeResolution[];
+};
+
+export type IncomeResolution = {
+  for: string;
+  level: number;
+  householdSize: number;
+  householdSizeRule: string;
+  /** Dollars, two decimals. */
+  income: string;
+  table: { areaCode: string; areaName: string; fiscalYear: number; effectiveFrom: string };
+  explanation: string;
 };
 
 export type FieldError = { path: string; message: string };

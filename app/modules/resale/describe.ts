@@ -1,14 +1,37 @@
-import { Decimal, formatPercent, formatUsd } from "~/utils/money";
-import type { Formula, ImprovementCredit } from "./contract";
+import { formatPercent, formatUsd, Decimal } from "~/utils/money";
+import type { AffordabilityTerms, AmiLevel, AppraisalFormula, Cap, Formula, ImprovementCredit, ResaleRequest } from "./contract";
+import { incrementText } from "./rounding";
 
 /**
  * Plain-language descriptions of a resale formula, for the ground lease exhibit and the UI.
- * They describe the rule (frozen at signing), not a particular calculation.
+ * They describe the rule (frozen at signing), not a particular calculation. `describeResaleRule` states the
+ * whole rule — formula, improvement credit, every cap, the floor and the rounding — for the lease text.
  */
 
-function improvementSentence(credit: ImprovementCredit | undefined): string {
+type Rule = Pick<ResaleRequest, "formula" | "caps" | "floor" | "rounding">;
+
+function persons(size: number): string {
+  return `${size} person${size === 1 ? "" : "s"}`;
+}
+
+/** "80% of area median income for a household of 4 persons (HUD's income-limit table for X in effect on the date of the resale)". */
+export function amiLevelText(ami: AmiLevel): string {
+  const size =
+    ami.householdSize === "bedrooms-plus-one" ? "one person more than the home has bedrooms" : `a household of ${persons(ami.householdSize)}`;
+  return `the income limit at ${ami.level}% of area median income for ${size}, from HUD's income-limit table for ${ami.area.trim()} in effect on the date the price is set (the valuation date)`;
+}
+
+/** The target household's income in words: a fixed dollar income or an AMI level. */
+function incomeText(terms: Pick<AffordabilityTerms, "income" | "amiLevel">): string {
+  return terms.amiLevel ? amiLevelText(terms.amiLevel) : `${formatUsd(terms.income ?? "0")} a year`;
+}
+
+function improvementSentence(formula: Formula): string {
+  const credit: ImprovementCredit | undefined = formula.improvementCredit;
   if (!credit) {
-    return "The cost of capital improvements approved in advance by the trust is added in full.";
+    return formula.type === "fair-return"
+      ? "The fair return includes the full cost of capital improvements approved in advance by the trust."
+      : "The cost of capital improvements approved in advance by the trust is added in full.";
   }
   const minimum = new Decimal(credit.minimumCost).gt(0) ? ` costing at least ${formatUsd(credit.minimumCost)}` : "";
   const depreciation =
@@ -18,46 +41,111 @@ function improvementSentence(credit: ImprovementCredit | undefined): string {
   return `For capital improvements approved in advance by the trust${minimum}, ${formatPercent(credit.creditRate)} of the cost is added, ${depreciation}.`;
 }
 
+function elapsedText(elapsed: "full-years" | "full-months"): string {
+  return elapsed === "full-years"
+    ? "each full year of ownership"
+    : "each full month of ownership divided by 12 (a month counts once the same day of the month is reached again)";
+}
+
+/** "25%", or "20% for the first 5 full years of ownership, 25% from 5 full years, 30% from 10 full years". */
+export function ownerShareText(formula: AppraisalFormula): string {
+  if (formula.ownerShare !== undefined) return formatPercent(formula.ownerShare);
+  const steps = formula.ownerShareSchedule!;
+  return steps
+    .map((step, position) => {
+      const next = steps[position + 1];
+      if (step.fromYears === 0) return `${formatPercent(step.share)} ${next ? `if the home is sold before ${next.fromYears} full years of ownership` : "whatever the years of ownership"}`;
+      return `${formatPercent(step.share)} ${next ? `from ${step.fromYears} to less than ${next.fromYears} full years` : `from ${step.fromYears} full years`}`;
+    })
+    .join(", ");
+}
+
 function formulaSentence(formula: Formula): string {
   switch (formula.type) {
     case "fixed-rate": {
       const rate = formatPercent(formula.annualRate);
-      const period =
-        formula.elapsed === "full-years"
-          ? "each full year of ownership"
-          : "each full month of ownership divided by 12 (a month counts once the same day of the month is reached again)";
       return formula.compounding === "simple"
-        ? `The maximum resale price is the purchase price increased by ${rate} simple interest for ${period}.`
-        : `The maximum resale price is the purchase price increased by ${rate} a year, compounded, for ${period}.`;
+        ? `The maximum resale price is the purchase price increased by ${rate} simple interest for ${elapsedText(formula.elapsed)}.`
+        : `The maximum resale price is the purchase price increased by ${rate} a year, compounded, for ${elapsedText(formula.elapsed)}.`;
     }
     case "appraisal": {
-      const share = formatPercent(formula.ownerShare);
+      const share = ownerShareText(formula);
+      const scheduled = formula.ownerShare === undefined;
+      const shareWords = scheduled ? "the owner's share" : share;
       const base = formula.creditImprovementValue
-        ? `the purchase price, plus the value an independent appraiser attributes to the owner's capital improvements, plus ${share} of the remaining change in appraised market value between the purchase and the resale`
-        : `the purchase price plus ${share} of the change in appraised market value between the purchase and the resale`;
+        ? `the purchase price, plus the value an independent appraiser attributes to the owner's capital improvements, plus ${shareWords} of the remaining change in appraised market value between the purchase and the resale`
+        : `the purchase price plus ${shareWords} of the change in appraised market value between the purchase and the resale`;
+      const schedule = scheduled ? ` The owner's share steps with the full years of ownership at the valuation date: ${share}.` : "";
       const losses =
         formula.losses === "shielded"
           ? " If the appraised value has not increased, the owner shares no loss and the price is not reduced below that amount."
           : " If the appraised value has fallen, the owner bears the same share of the loss.";
-      return `The maximum resale price is ${base}.${losses}`;
+      return `The maximum resale price is ${base}.${schedule}${losses}`;
     }
     case "index":
       return `The maximum resale price is the purchase price multiplied by the ${formula.indexName} at the time of resale divided by the ${formula.indexName} at the time of purchase.`;
     case "affordability":
       return (
-        `The maximum resale price is the price a household earning ${formatUsd(formula.income)} a year can afford, ` +
+        `The maximum resale price is the price a household earning ${incomeText(formula)} can afford, ` +
         `spending ${formatPercent(formula.housingCostRatio)} of its income on housing: a ${formula.termYears}-year mortgage at ` +
         `${formatPercent(formula.interestRate)} with ${formatPercent(formula.downPaymentRate)} down, property tax of ` +
         `${formatPercent(formula.propertyTaxRate)} and mortgage insurance of ${formatPercent(formula.mortgageInsuranceRate)} a year, ` +
         `after monthly costs of ${formatUsd(formula.monthlyCosts.insurance)} insurance, ${formatUsd(formula.monthlyCosts.hoa)} association dues, ` +
-        `${formatUsd(formula.monthlyCosts.leaseFee)} ground lease fee and ${formatUsd(formula.monthlyCosts.utilities)} utilities.`
+        `${formatUsd(formula.monthlyCosts.leaseFee)} ground lease fee and ${formatUsd(formula.monthlyCosts.utilities)} utilities.` +
+        (formula.capAtAffordability ? " Improvement credits may not raise the price above what that household can afford." : "")
       );
+    case "fair-return": {
+      const inflation =
+        formula.inflation.type === "fixed-rate"
+          ? `the purchase price increased by ${formatPercent(formula.inflation.annualRate)} a year${formula.inflation.compounding === "compound" ? ", compounded," : " simple interest"} for ${elapsedText(formula.inflation.elapsed)}`
+          : `the purchase price adjusted by the change in the ${formula.inflation.indexName} between the purchase and the resale`;
+      return (
+        `The maximum resale price is the purchase price plus the seller's fair return, which is: the inflation on the purchase price ` +
+        `(${inflation}, less the purchase price), plus the mortgage principal the seller paid down, plus the credit for capital improvements ` +
+        `described below, plus the seller's closing costs. The price may not exceed the seller's outstanding liens plus that fair return ` +
+        `(the closing costs counted once).`
+      );
+    }
   }
 }
 
 /** A paragraph in plain English describing the formula and its improvement credit. */
 export function describeFormula(formula: Formula): string {
-  return `${formulaSentence(formula)} ${improvementSentence(formula.improvementCredit)}`;
+  return `${formulaSentence(formula)} ${improvementSentence(formula)}`;
+}
+
+/** A cap in words, for the lease and the worksheet inputs. */
+export function capText(cap: Cap): string {
+  if (cap.type === "market-value") return "the home's current appraised market value";
+  return `the price a household earning ${incomeText(cap)} can afford, spending ${formatPercent(cap.housingCostRatio)} of its income on housing (a ${cap.termYears}-year mortgage at ${formatPercent(cap.interestRate)} with ${formatPercent(cap.downPaymentRate)} down)`;
+}
+
+/** The rounding in words: "rounded to the nearest cent", "rounded down to the nearest $1,000", "rounded up to the nearest $50". */
+export function roundingText(rounding: Rule["rounding"]): string {
+  const step = incrementText(rounding.increment);
+  return rounding.mode === "nearest" ? `rounded to the nearest ${step}` : `rounded ${rounding.mode} to the nearest ${step}`;
+}
+
+/**
+ * The whole resale rule in plain words — formula, improvement credit, caps, floor and rounding — as the lease
+ * states it (Article 10.5, Exhibit E). Every term the calculator applies appears.
+ */
+export function describeResaleRule(rule: Rule): string {
+  const parts = [describeFormula(rule.formula)];
+  if (rule.caps.length > 0) {
+    parts.push(`The price may not exceed the lowest of: ${rule.caps.map(capText).join("; ")}.`);
+  }
+  if (rule.floor) {
+    parts.push(
+      rule.caps.length > 0
+        ? "The price is not set below the seller's purchase price, except where a cap above requires it."
+        : "The price is not set below the seller's purchase price.",
+    );
+  }
+  parts.push(
+    `The result is ${roundingText(rule.rounding)}${rule.rounding.mode === "down" ? "" : ", but never above a cap"}, once, after everything else.`,
+  );
+  return parts.join(" ");
 }
 
 /** A short label: "Fixed rate 1.5% simple (full months)", "Shared appreciation 25%", … */
@@ -65,11 +153,24 @@ export function formulaLabel(formula: Formula): string {
   switch (formula.type) {
     case "fixed-rate":
       return `Fixed rate ${formatPercent(formula.annualRate)} ${formula.compounding} (${formula.elapsed === "full-years" ? "full years" : "full months"})`;
-    case "appraisal":
-      return `Shared appreciation ${formatPercent(formula.ownerShare)}${formula.losses === "shared" ? ", losses shared" : ""}${formula.creditImprovementValue ? ", improvement value credited" : ""}`;
+    case "appraisal": {
+      const share =
+        formula.ownerShare !== undefined ? formatPercent(formula.ownerShare) : formula.ownerShareSchedule!.map((step) => formatPercent(step.share)).join("→");
+      return `Shared appreciation ${share}${formula.ownerShare === undefined ? " by years owned" : ""}${formula.losses === "shared" ? ", losses shared" : ""}${formula.creditImprovementValue ? ", improvement value credited" : ""}`;
+    }
     case "index":
       return `Indexed to ${formula.indexName}`;
     case "affordability":
-      return `Affordable at ${formatUsd(formula.income)} income`;
+      return formula.amiLevel
+        ? `Affordable at ${formula.amiLevel.level}% AMI (${formula.amiLevel.householdSize === "bedrooms-plus-one" ? "bedrooms + 1" : persons(formula.amiLevel.householdSize)}, ${formula.amiLevel.area})${formula.capAtAffordability ? ", capped" : ""}`
+        : `Affordable at ${formatUsd(formula.income ?? "0")} income${formula.capAtAffordability ? ", capped" : ""}`;
+    case "fair-return":
+      return `HOME fair return (${formula.inflation.type === "fixed-rate" ? `${formatPercent(formula.inflation.annualRate)} ${formula.inflation.compounding}` : `indexed to ${formula.inflation.indexName}`})`;
   }
+}
+
+/** A cap as a short label for the worksheet inputs: "market value", "affordable at $80,000.00 income", "affordable at 120% AMI". */
+export function capLabel(cap: Cap): string {
+  if (cap.type === "market-value") return "market value";
+  return cap.amiLevel ? `affordable at ${cap.amiLevel.level}% AMI` : `affordable at ${formatUsd(cap.income ?? "0")} income`;
 }

@@ -1,7 +1,8 @@
 import { formatPercent, formatUsd } from "~/utils/money";
-import type { AffordabilityTerms, BoundBy, ImprovementCredit, ResaleRequest, ResaleResult } from "./contract";
+import type { AffordabilityTerms, BoundBy, ImprovementCredit, ResaleRequest, ResaleResult, ResolvedAffordabilityTerms } from "./contract";
 import { compoundGrowth } from "./fast-reference";
-import { add, compare, decimalPlaces, div, fromCents, hasMoreDecimalsThan, mul, mulInt, parseScaled, roundToPlaces, type Scaled, sub, toFixedDown, ZERO } from "./fast-scaled";
+import { incrementText, roundingVerb, type RoundingMode } from "./rounding";
+import { add, compare, decimalPlaces, div, fromCents, hasMoreDecimalsThan, mul, mulInt, parseScaled, pow10, roundToPlaces, type Scaled, sub, toFixedDown, ZERO } from "./fast-scaled";
 import { fixedMonthlyCosts, monthlyBudget, monthlyCostPerDollar } from "./outcomes";
 
 /**
@@ -19,7 +20,9 @@ import { fixedMonthlyCosts, monthlyBudget, monthlyCostPerDollar } from "./outcom
  *   - every text is built from integer cents by string templates, no Decimal formatting;
  *   - program terms that recur across a portfolio (rates, index values, compound growth, the
  *     parts of the affordable price and of its explanation) are parsed or computed once.
- * Returns null when a request falls outside what it covers; the caller then uses the Decimal path.
+ * Returns null when a request falls outside what it covers; the caller then uses the Decimal path. It
+ * declines (see `covered`): incomes named by an AMI level, owner-share schedules, the fair-return formula,
+ * "cap at affordability" and the lease-intent checks — the Decimal implementation alone computes those.
  */
 
 class Unsupported extends Error {}
@@ -153,7 +156,7 @@ const fixedCostParts = new Map<string, FixedCosts>();
 /** Keyed by interest rate, then the other loan terms joined with "|". */
 const loans = new Map<string, Map<string, Loan>>();
 
-function budgetOf(terms: AffordabilityTerms): Budget {
+function budgetOf(terms: ResolvedAffordabilityTerms): Budget {
   const byRatio = budgets.get(terms.income) ?? remember(budgets, terms.income, new Map<string, Budget>());
   let budget = byRatio.get(terms.housingCostRatio);
   if (budget === undefined) {
@@ -202,7 +205,7 @@ function loanOf(terms: AffordabilityTerms): Loan {
  * (memoised here on the few terms each depends on); P = (B − F) / f, 0 when B ≤ F, is computed
  * with the same two Decimal operations in scaled BigInts.
  */
-function affordable(terms: AffordabilityTerms): AffordableParts {
+function affordable(terms: ResolvedAffordabilityTerms): AffordableParts {
   const budget = budgetOf(terms);
   const fixed = fixedCostsOf(terms);
   const loan = loanOf(terms);
@@ -236,6 +239,7 @@ const BOUND_TEXT: Record<BoundBy, string> = {
   floor: "the purchase-price floor",
   "market-value": "the market-value cap",
   affordability: "the affordability cap",
+  "fair-return": "the fair-return cap",
 };
 
 type CapValue = { kind: "market-value" | "affordability"; label: string; value: Scaled; shown: number; detail: string };
@@ -301,7 +305,23 @@ export function fastCalculateResale(request: ResaleRequest): ResaleResult | null
   }
 }
 
+/** Throws `Unsupported` for the features only the Decimal implementation computes (file comment). */
+function covered(request: ResaleRequest): void {
+  const formula = request.formula;
+  if (request.leaseIntentChecks || formula.type === "fair-return") throw new Unsupported();
+  if (formula.type === "appraisal" && formula.ownerShare === undefined) throw new Unsupported();
+  if (formula.type === "affordability" && (formula.income === undefined || formula.capAtAffordability !== undefined)) throw new Unsupported();
+  for (const cap of request.caps) if (cap.type === "affordability" && cap.income === undefined) throw new Unsupported();
+}
+
+/** Narrows terms whose income `covered` has checked. */
+function withIncome(terms: AffordabilityTerms): ResolvedAffordabilityTerms {
+  if (terms.income === undefined) throw new Unsupported();
+  return terms as ResolvedAffordabilityTerms;
+}
+
 function calculate(request: ResaleRequest): ResaleResult {
+  covered(request);
   const formula = request.formula;
   const purchaseCents = cents(request.purchase.price);
   const purchasePrice = fromCents(purchaseCents);
@@ -311,7 +331,7 @@ function calculate(request: ResaleRequest): ResaleResult {
 
   // 1. Base and formula adjustment.
   if (formula.type === "affordability") {
-    const parts = affordable(formula);
+    const parts = affordable(withIncome(formula));
     if (parts.budgetBelowFixedCosts) {
       warnings.push(
         `The target household's housing budget (${parts.budgetText}/month) does not cover the fixed monthly costs (${parts.fixedCostsText}/month); the affordable price is $0.00.`,
@@ -347,7 +367,8 @@ function calculate(request: ResaleRequest): ResaleResult {
       }
     } else if (formula.type === "appraisal") {
       const appraisals = request.appraisals!;
-      const shareText = formatPercent(formula.ownerShare);
+      const ownerShare = formula.ownerShare!;
+      const shareText = formatPercent(ownerShare);
       const current = cents(appraisals.current!);
       const atPurchase = cents(appraisals.atPurchase!);
       let change = current - atPurchase;
@@ -378,11 +399,11 @@ function calculate(request: ResaleRequest): ResaleResult {
       adjustments.push(
         line(
           formula.losses === "shielded" ? "Owner's share of appreciation" : "Owner's share of the change in value",
-          counted === 0 ? ZERO : mul(fromCents(counted), term(formula.ownerShare)),
+          counted === 0 ? ZERO : mul(fromCents(counted), term(ownerShare)),
           `${shareText} × (${changeText}) = ${shareText} × ${usd(counted)}${note}`,
         ),
       );
-    } else {
+    } else if (formula.type === "index") {
       const { atPurchase, current } = request.index as { atPurchase: string; current: string };
       const indexNow = term(current);
       const indexThen = term(atPurchase);
@@ -469,7 +490,7 @@ function calculate(request: ResaleRequest): ResaleResult {
           detail: `Current appraised market value ${usd(current)}`,
         };
       }
-      const parts = affordable(cap);
+      const parts = affordable(withIncome(cap));
       if (parts.budgetBelowFixedCosts) {
         warnings.push("The affordability cap's housing budget does not cover the fixed monthly costs; the cap is $0.00.");
       }
@@ -478,7 +499,7 @@ function calculate(request: ResaleRequest): ResaleResult {
         label: "Cap: affordability",
         value: parts.price,
         shown: centsOf(parts.price),
-        detail: `Price affordable at an income of ${usd(cents(cap.income))}: ${parts.explanation}`,
+        detail: `Price affordable at an income of ${usd(cents(withIncome(cap).income))}: ${parts.explanation}`,
       };
     });
     const priceBeforeCaps = price;
@@ -516,17 +537,16 @@ function calculate(request: ResaleRequest): ResaleResult {
   let mode = request.rounding.mode;
   let roundedCents = roundToIncrement(price, mode, increment);
   let capNote = "";
-  if (mode === "nearest" && lowestCap !== undefined && compare(fromCents(roundedCents), lowestCap.value) > 0) {
+  if (mode !== "down" && lowestCap !== undefined && compare(fromCents(roundedCents), lowestCap.value) > 0) {
+    capNote = `; down rather than ${mode === "nearest" ? "to the nearest" : "up"} so as not to exceed ${BOUND_TEXT[lowestCap.kind]}`;
     mode = "down";
     roundedCents = roundToIncrement(price, mode, increment);
-    capNote = `; down rather than to the nearest so as not to exceed ${BOUND_TEXT[lowestCap.kind]}`;
   }
   const finalShown = money(roundedCents);
-  const stepText = increment === "0.01" ? "cent" : `$${increment}`;
   lines.push({
     label: "Rounding",
     amount: money(roundedCents - priceCents),
-    explanation: `${mode === "nearest" ? "Rounded to the nearest" : "Rounded down to the"} ${stepText} from ${exactUsd(price, priceCents)}${capNote}`,
+    explanation: `${roundingVerb(mode)} ${incrementText(increment)} from ${exactUsd(price, priceCents)}${capNote}`,
   });
   lines.push({ label: "Maximum resale price", amount: finalShown, explanation: `Bound by ${BOUND_TEXT[boundBy]}` });
 
@@ -535,10 +555,14 @@ function calculate(request: ResaleRequest): ResaleResult {
 
 const TWELVE: Scaled = { c: 12n, s: 0 };
 
-/** The price (never negative) rounded once to the lease's increment, in integer cents. */
-function roundToIncrement(value: Scaled, mode: "nearest" | "down", increment: "0.01" | "1" | "100"): number {
-  const rounding = mode === "nearest" ? "half-up" : "floor";
-  const places = increment === "0.01" ? 2 : increment === "1" ? 0 : -2;
-  const units = roundToPlaces(value, places, rounding);
-  return safe(Number(places === 2 ? units : places === 0 ? units * 100n : units * 10_000n));
+/** The price (never negative) rounded once to the lease's increment (any positive amount in cents), in integer cents. */
+function roundToIncrement(value: Scaled, mode: RoundingMode, increment: string): number {
+  const step = BigInt(cents(increment));
+  // value = c × 10^−s; in cents: c × 10^(2−s). Divide exactly by the step, then round the quotient.
+  const numerator = value.s <= 2 ? value.c * pow10(2 - value.s) : value.c;
+  const denominator = value.s <= 2 ? step : step * pow10(value.s - 2);
+  let units = numerator / denominator;
+  const remainder = numerator - units * denominator;
+  if (remainder > 0n && (mode === "up" || (mode === "nearest" && 2n * remainder >= denominator))) units += 1n;
+  return safe(Number(units * step));
 }

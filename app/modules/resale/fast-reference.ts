@@ -9,18 +9,23 @@
  * it straightforward: its value is in being obviously right.
  */
 import { centsToString, Decimal, formatPercent, formatUsd, toMoneyString } from "~/utils/money";
+import { resolveAmiLevel, type AmiIncome } from "./ami-level";
 import type {
   AffordabilityTerms,
   AppraisalFormula,
   BoundBy,
+  FairReturnFormula,
   FixedRateFormula,
   Formula,
   ImprovementCredit,
+  IncomeResolution,
   IndexFormula,
   ResaleRequest,
   ResaleResult,
+  ResolvedAffordabilityTerms,
 } from "./contract";
 import { fullMonthsBetween } from "~/utils/calendar-date";
+import { incrementText, roundingVerb, type RoundingMode } from "./rounding";
 import { affordablePrice, type AffordablePrice } from "./outcomes";
 
 // ---------------------------------------------------------------------------------------------
@@ -105,7 +110,9 @@ function negate(shown: string): string {
 
 type FormulaOutcome = { lines: ExactLine[]; warnings: string[] };
 
-function fixedRateLines(formula: FixedRateFormula, basePrice: Decimal, priceText: string, months: number): FormulaOutcome {
+type FixedRateTerms = Pick<FixedRateFormula, "annualRate" | "compounding" | "elapsed">;
+
+function fixedRateLines(formula: FixedRateTerms, basePrice: Decimal, priceText: string, months: number, label = "Fixed-rate increase"): FormulaOutcome {
   const byYears = formula.elapsed === "full-years";
   const years = Math.floor(months / 12);
   const countedMonths = byYears ? years * 12 : months;
@@ -122,14 +129,15 @@ function fixedRateLines(formula: FixedRateFormula, basePrice: Decimal, priceText
     amount = basePrice.times(growth.minusOne);
     explanation = `(1 + ${rateText})^${yearsText(countedMonths)} − 1 = ${growth.percentText} compound (${elapsedText}) on ${priceText}`;
   }
-  return { lines: [{ label: "Fixed-rate increase", amount, explanation }], warnings: [] };
+  return { lines: [{ label, amount, explanation }], warnings: [] };
 }
 
 function appraisalLines(formula: AppraisalFormula, request: ResaleRequest): FormulaOutcome {
   const appraisals = request.appraisals!;
   const atPurchase = new Decimal(appraisals.atPurchase!);
   const current = new Decimal(appraisals.current!);
-  const shareText = formatPercent(formula.ownerShare);
+  const { share: ownerShare, note: shareNote } = ownerShareAt(formula, request);
+  const shareText = formatPercent(ownerShare);
   const lines: ExactLine[] = [];
   const warnings: string[] = [];
   let change = current.minus(atPurchase);
@@ -158,13 +166,31 @@ function appraisalLines(formula: AppraisalFormula, request: ResaleRequest): Form
   }
   lines.push({
     label: formula.losses === "shielded" ? "Owner's share of appreciation" : "Owner's share of the change in value",
-    amount: counted.isZero() ? ZERO : counted.times(term(formula.ownerShare)),
-    explanation: `${shareText} × (${changeText}) = ${shareText} × ${formatUsd(counted)}${note}`,
+    amount: counted.isZero() ? ZERO : counted.times(term(ownerShare)),
+    explanation: `${shareText} × (${changeText}) = ${shareText} × ${formatUsd(counted)}${note}${shareNote}`,
   });
   return { lines, warnings };
 }
 
-function indexLines(formula: IndexFormula, request: ResaleRequest, basePrice: Decimal, priceText: string): FormulaOutcome {
+/**
+ * The owner's share: the formula's fixed share, or the step of its schedule reached after the full years owned
+ * (the last step whose `fromYears` ≤ full years from purchase to valuation date), with a note saying which.
+ */
+export function ownerShareAt(formula: AppraisalFormula, request: Pick<ResaleRequest, "purchase" | "valuationDate">): { share: string; note: string } {
+  if (formula.ownerShare !== undefined) return { share: formula.ownerShare, note: "" };
+  const steps = formula.ownerShareSchedule!;
+  const years = Math.floor(fullMonthsBetween(request.purchase.date, request.valuationDate) / 12);
+  let position = 0;
+  steps.forEach((step, at) => {
+    if (step.fromYears <= years) position = at;
+  });
+  const step = steps[position]!;
+  const next = steps[position + 1];
+  const band = next ? `${step.fromYears}–${next.fromYears} years` : `${step.fromYears}+ years`;
+  return { share: step.share, note: `; the share steps with years owned: ${plural(years, "full year")} owned, step ${band}` };
+}
+
+function indexLines(formula: Pick<IndexFormula, "indexName">, request: ResaleRequest, basePrice: Decimal, priceText: string, label = "Index adjustment"): FormulaOutcome {
   const { atPurchase, current } = request.index as { atPurchase: string; current: string };
   const warnings: string[] = [];
   const indexNow = term(current);
@@ -175,7 +201,7 @@ function indexLines(formula: IndexFormula, request: ResaleRequest, basePrice: De
   return {
     lines: [
       {
-        label: "Index adjustment",
+        label,
         // P0 · I1 / I0 − P0, one division.
         amount: basePrice.times(indexNow).div(indexThen).minus(basePrice),
         explanation: `${priceText} × ${current} / ${atPurchase} (${formula.indexName} now / at purchase) − ${priceText}`,
@@ -188,7 +214,7 @@ function indexLines(formula: IndexFormula, request: ResaleRequest, basePrice: De
 const affordabilityTexts = new WeakMap<AffordablePrice, string>();
 
 /** The explanation of an affordable price; memoised with the (memoised) result it explains. */
-export function affordabilityExplanation(terms: AffordabilityTerms, result: AffordablePrice): string {
+export function affordabilityExplanation(terms: ResolvedAffordabilityTerms, result: AffordablePrice): string {
   let text = affordabilityTexts.get(result);
   if (text === undefined) {
     text = buildAffordabilityExplanation(terms, result);
@@ -197,7 +223,7 @@ export function affordabilityExplanation(terms: AffordabilityTerms, result: Affo
   return text;
 }
 
-function buildAffordabilityExplanation(terms: AffordabilityTerms, result: AffordablePrice): string {
+function buildAffordabilityExplanation(terms: ResolvedAffordabilityTerms, result: AffordablePrice): string {
   return (
     `(B − F) / f: budget B = ${formatPercent(terms.housingCostRatio)} × ${formatUsd(terms.income)} / 12 = ${formatUsd(result.budget)}/month, ` +
     `fixed costs F = ${formatUsd(result.fixedCosts)}/month, ` +
@@ -258,12 +284,13 @@ function improvementLines(request: ResaleRequest, formula: Formula): FormulaOutc
 const HUNDRED = new Decimal(100);
 const HUNDREDTH = new Decimal("0.01");
 
-/** Rounds a non-negative price once to the lease's increment (multiplications only: exact and cheap). */
-function roundToIncrement(value: Decimal, mode: "nearest" | "down", increment: "0.01" | "1" | "100"): Decimal {
-  const rounding = mode === "nearest" ? Decimal.ROUND_HALF_UP : Decimal.ROUND_FLOOR;
+/** Rounds a non-negative price once to the lease's increment (any positive amount): exact (`toNearest` divides to a whole number of increments). */
+function roundToIncrement(value: Decimal, mode: RoundingMode, increment: string): Decimal {
+  const rounding = mode === "nearest" ? Decimal.ROUND_HALF_UP : mode === "down" ? Decimal.ROUND_FLOOR : Decimal.ROUND_CEIL;
   if (increment === "0.01") return value.toDecimalPlaces(2, rounding);
   if (increment === "1") return value.toDecimalPlaces(0, rounding);
-  return value.times(HUNDREDTH).toDecimalPlaces(0, rounding).times(HUNDRED);
+  if (increment === "100") return value.times(HUNDREDTH).toDecimalPlaces(0, rounding).times(HUNDRED);
+  return value.toNearest(term(increment), rounding);
 }
 
 const BOUND_TEXT: Record<BoundBy, string> = {
@@ -271,9 +298,65 @@ const BOUND_TEXT: Record<BoundBy, string> = {
   floor: "the purchase-price floor",
   "market-value": "the market-value cap",
   affordability: "the affordability cap",
+  "fair-return": "the fair-return cap",
 };
 
-type CapValue = { kind: "market-value" | "affordability"; label: string; value: Decimal; shown: string; detail: string };
+type CapValue = { kind: "market-value" | "affordability" | "fair-return"; label: string; value: Decimal; shown: string; detail: string };
+
+/**
+ * The HOME fair-return formula's lines before the improvements: purchase price, inflation on it (fixed rate or
+ * index), principal paid down, and the seller's closing costs (last, so the improvements go before it).
+ */
+function fairReturnLines(formula: FairReturnFormula, request: ResaleRequest, purchasePrice: Decimal, purchaseText: string, purchaseShown: string): FormulaOutcome {
+  const figures = request.fairReturn!;
+  const lines: ExactLine[] = [{ label: "Purchase price", amount: purchasePrice, shown: purchaseShown, explanation: `Price the seller paid on ${request.purchase.date}` }];
+  const months = fullMonthsBetween(request.purchase.date, request.valuationDate);
+  const inflation =
+    formula.inflation.type === "fixed-rate"
+      ? fixedRateLines(formula.inflation, purchasePrice, purchaseText, months, "Fair return: inflation on the purchase price")
+      : indexLines(formula.inflation, request, purchasePrice, purchaseText, "Fair return: inflation on the purchase price");
+  lines.push(...inflation.lines);
+  lines.push({
+    label: "Fair return: principal paid down",
+    amount: new Decimal(figures.principalPaidDown),
+    shown: toMoneyString(figures.principalPaidDown),
+    explanation: "Mortgage principal the seller repaid while owning the home",
+  });
+  lines.push({
+    label: "Fair return: seller's closing costs",
+    amount: new Decimal(figures.sellerClosingCosts),
+    shown: toMoneyString(figures.sellerClosingCosts),
+    explanation: "The seller's closing costs, returned to the seller",
+  });
+  return { lines, warnings: inflation.warnings };
+}
+
+/** `terms` with a dollar income: the given income, or the AMI level resolved at the valuation date (validated by the contract). */
+function resolvedTerms(
+  terms: AffordabilityTerms,
+  request: ResaleRequest,
+  target: string,
+  resolutions: IncomeResolution[],
+): { terms: ResolvedAffordabilityTerms; resolution: AmiIncome | null } {
+  if (terms.income !== undefined) return { terms: terms as ResolvedAffordabilityTerms, resolution: null };
+  const resolved = resolveAmiLevel(terms.amiLevel!, request.incomeLimitTables, request.valuationDate, request.home?.bedrooms);
+  if (!resolved.ok) throw new RangeError(`${target}.amiLevel ${resolved.message} (the request was not validated)`);
+  const value = resolved.value;
+  resolutions.push({
+    for: target,
+    level: value.level,
+    householdSize: value.householdSize,
+    householdSizeRule: value.householdSizeRule,
+    income: value.income,
+    table: value.table,
+    explanation: value.explanation,
+  });
+  return { terms: { ...terms, income: value.income }, resolution: value };
+}
+
+function incomeNote(resolution: AmiIncome | null): string {
+  return resolution ? `Income ${formatUsd(resolution.income)} = ${resolution.explanation}. ` : "";
+}
 
 /** The maximum resale price of one home by Decimal arithmetic throughout. `request` must have passed `parseResaleRequest`. */
 export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResult {
@@ -283,16 +366,35 @@ export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResul
   const purchaseText = formatUsd(request.purchase.price);
   const adjustments: ExactLine[] = [];
   const warnings: string[] = [];
+  const resolutions: IncomeResolution[] = [];
+  /** Caps the formula itself sets (fair return; cap at affordability), considered before the listed caps. */
+  const formulaCaps: CapValue[] = [];
+  let affordableBase: { price: Decimal; income: string } | null = null;
 
   // 1. Base and formula adjustment.
   if (formula.type === "affordability") {
-    const affordable = affordablePrice(formula);
+    const { terms, resolution } = resolvedTerms(formula, request, "formula", resolutions);
+    const affordable = affordablePrice(terms);
+    affordableBase = { price: affordable.price, income: terms.income };
     if (affordable.budgetBelowFixedCosts) {
       warnings.push(
         `The target household's housing budget (${formatUsd(affordable.budget)}/month) does not cover the fixed monthly costs (${formatUsd(affordable.fixedCosts)}/month); the affordable price is $0.00.`,
       );
     }
-    adjustments.push({ label: "Affordable price", amount: affordable.price, explanation: affordabilityExplanation(formula, affordable) });
+    adjustments.push({ label: "Affordable price", amount: affordable.price, explanation: incomeNote(resolution) + affordabilityExplanation(terms, affordable) });
+    if (formula.capAtAffordability) {
+      formulaCaps.push({
+        kind: "affordability",
+        label: "Cap: affordable to the target household",
+        value: affordable.price,
+        shown: toMoneyString(affordable.price),
+        detail: `The lease caps the price at what the target household (income ${formatUsd(terms.income)}) can afford: credits may not lift it higher`,
+      });
+    }
+  } else if (formula.type === "fair-return") {
+    const outcome = fairReturnLines(formula, request, purchasePrice, purchaseText, purchaseShown);
+    adjustments.push(...outcome.lines);
+    warnings.push(...outcome.warnings);
   } else {
     adjustments.push({
       label: "Purchase price",
@@ -313,8 +415,32 @@ export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResul
 
   // Improvement credits and deductions.
   const improvements = improvementLines(request, formula);
-  adjustments.push(...improvements.lines);
+  if (formula.type === "fair-return") {
+    // The fair return's parts: inflation, principal paid down, improvements, seller's closing costs (before them).
+    const closingCosts = adjustments.pop()!;
+    adjustments.push(...improvements.lines, closingCosts);
+    const parts = adjustments.slice(1);
+    const fairReturn = parts.reduce((sum, part) => sum.plus(part.amount), ZERO);
+    const liens = request.fairReturn!.outstandingLiens;
+    const cap = fairReturn.plus(liens);
+    formulaCaps.push({
+      kind: "fair-return",
+      label: "Cap: outstanding liens + fair return",
+      value: cap.isNegative() ? ZERO : cap,
+      shown: toMoneyString(cap.isNegative() ? ZERO : cap),
+      detail: `Outstanding liens ${formatUsd(liens)} + fair return ${formatUsd(fairReturn)} (${parts.map((part) => `${part.label.toLowerCase()} ${formatUsd(part.amount)}`).join(" + ")}; the seller's closing costs are counted once, in the fair return)`,
+    });
+  } else adjustments.push(...improvements.lines);
   warnings.push(...improvements.warnings);
+  if (request.leaseIntentChecks && formula.type === "appraisal" && !formula.creditImprovementValue) {
+    improvements.lines.forEach((line, position) => {
+      if (line.amount.isZero()) return; // not credited (one line per listed improvement, in order)
+      const improvement = request.improvements[position]!;
+      warnings.push(
+        `Improvement "${improvement.description}" is credited at cost on top of an appraisal-based price, but the current appraisal (on or after ${improvement.completedOn}) already values it: the owner is paid for it twice. Use the appraiser's improvement value instead (formula.creditImprovementValue with appraisals.improvementValue).`,
+      );
+    });
+  }
   for (const deduction of request.deductions) {
     adjustments.push({
       label: `Deduction: ${deduction.description}`,
@@ -373,9 +499,14 @@ export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResul
   }
 
   // 3. Caps: the lowest cap strictly below the price binds (the first listed among equals).
+  if (affordableBase && request.leaseIntentChecks && formulaPrice.gt(affordableBase.price) && !(formula.type === "affordability" && formula.capAtAffordability)) {
+    warnings.push(
+      `Improvement credits lift the price to ${formatUsd(formulaPrice)}, above the ${formatUsd(affordableBase.price)} the target household (income ${formatUsd(affordableBase.income)}) can afford. The lease prices the home for that household: consider "cap at affordability" (formula.capAtAffordability).`,
+    );
+  }
   let lowestCap: CapValue | undefined;
-  if (request.caps.length > 0) {
-    const caps: CapValue[] = request.caps.map((cap) => {
+  if (request.caps.length > 0 || formulaCaps.length > 0) {
+    const caps: CapValue[] = formulaCaps.concat(request.caps.map((cap, position) => {
       if (cap.type === "market-value") {
         const current = request.appraisals!.current!;
         return {
@@ -384,9 +515,10 @@ export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResul
           value: new Decimal(current),
           shown: toMoneyString(current),
           detail: `Current appraised market value ${formatUsd(current)}`,
-        };
+        } satisfies CapValue;
       }
-      const affordable = affordablePrice(cap);
+      const { terms, resolution } = resolvedTerms(cap, request, `caps.${position}`, resolutions);
+      const affordable = affordablePrice(terms);
       if (affordable.budgetBelowFixedCosts) {
         warnings.push("The affordability cap's housing budget does not cover the fixed monthly costs; the cap is $0.00.");
       }
@@ -395,9 +527,9 @@ export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResul
         label: "Cap: affordability",
         value: affordable.price,
         shown: toMoneyString(affordable.price),
-        detail: `Price affordable at an income of ${formatUsd(cap.income)}: ${affordabilityExplanation(cap, affordable)}`,
-      };
-    });
+        detail: `Price affordable at an income of ${formatUsd(terms.income)}: ${incomeNote(resolution)}${affordabilityExplanation(terms, affordable)}`,
+      } satisfies CapValue;
+    }));
     const priceBeforeCaps = price;
     const priceBeforeCapsText = formatUsd(priceShown);
     let binding = -1;
@@ -430,22 +562,23 @@ export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResul
   // 4. One rounding step. Rounding to the nearest increment may not lift the price above a cap
   //    (e.g. a $140,050 market value with "nearest $100"): then the price is rounded down instead.
   const { increment } = request.rounding;
-  let mode = request.rounding.mode;
+  let mode: RoundingMode = request.rounding.mode;
   let rounded = roundToIncrement(price, mode, increment);
   let capNote = "";
-  if (mode === "nearest" && lowestCap !== undefined && rounded.gt(lowestCap.value)) {
+  if (mode !== "down" && lowestCap !== undefined && rounded.gt(lowestCap.value)) {
+    capNote = `; down rather than ${mode === "nearest" ? "to the nearest" : "up"} so as not to exceed ${BOUND_TEXT[lowestCap.kind]}`;
     mode = "down";
     rounded = roundToIncrement(price, mode, increment);
-    capNote = `; down rather than to the nearest so as not to exceed ${BOUND_TEXT[lowestCap.kind]}`;
   }
   const finalShown = toMoneyString(rounded);
-  const stepText = increment === "0.01" ? "cent" : `$${increment}`;
   lines.push({
     label: "Rounding",
     amount: centsToString(centsOf(finalShown) - centsOf(priceShown)),
-    explanation: `${mode === "nearest" ? "Rounded to the nearest" : "Rounded down to the"} ${stepText} from ${exactUsd(price, priceShown)}${capNote}`,
+    explanation: `${roundingVerb(mode)} ${incrementText(increment)} from ${exactUsd(price, priceShown)}${capNote}`,
   });
   lines.push({ label: "Maximum resale price", amount: finalShown, explanation: `Bound by ${BOUND_TEXT[boundBy]}` });
 
-  return { maxResalePrice: finalShown, formulaPrice: formulaShown, boundBy, lines, warnings };
+  const result: ResaleResult = { maxResalePrice: finalShown, formulaPrice: formulaShown, boundBy, lines, warnings };
+  if (resolutions.length > 0) result.incomeResolutions = resolutions;
+  return result;
 }

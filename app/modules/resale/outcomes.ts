@@ -1,5 +1,5 @@
 import { Decimal, parseDecimal, type DecimalInput } from "~/utils/money";
-import type { AffordabilityTerms } from "./contract";
+import type { AffordabilityTerms, ResolvedAffordabilityTerms } from "./contract";
 
 /**
  * Affordability math and outcome measures (DOMAIN.md §4 "Mortgage / affordability-based", §5).
@@ -89,7 +89,7 @@ const affordableCache = new Map<string, AffordablePrice>();
  * (results are immutable Decimals): across a portfolio the same program terms — an income limit
  * for a household size, the program's loan assumptions — recur for thousands of homes.
  */
-export function affordablePrice(terms: AffordabilityTerms): AffordablePrice {
+export function affordablePrice(terms: ResolvedAffordabilityTerms): AffordablePrice {
   const costs = terms.monthlyCosts;
   const key = `${terms.income}|${terms.housingCostRatio}|${terms.interestRate}|${terms.termYears}|${terms.downPaymentRate}|${terms.propertyTaxRate}|${terms.mortgageInsuranceRate}|${costs.insurance}|${costs.hoa}|${costs.leaseFee}|${costs.utilities}`;
   let result = affordableCache.get(key);
@@ -101,7 +101,7 @@ export function affordablePrice(terms: AffordabilityTerms): AffordablePrice {
   return result;
 }
 
-function computeAffordablePrice(terms: AffordabilityTerms): AffordablePrice {
+function computeAffordablePrice(terms: ResolvedAffordabilityTerms): AffordablePrice {
   const budget = monthlyBudget(terms.income, terms.housingCostRatio);
   const fixedCosts = fixedMonthlyCosts(terms);
   const costPerDollar = monthlyCostPerDollar(terms);

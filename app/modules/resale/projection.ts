@@ -15,7 +15,8 @@
 import type { FormulaPresetSpec } from "~/modules/formula-presets/presets";
 import { addYears } from "~/utils/calendar-date";
 import { Decimal, toMoneyString } from "~/utils/money";
-import { parseResaleRequest, type BoundBy, type Cap, type Formula, type ResaleRequest } from "./contract";
+import { resolveAmiLevel, type IncomeLimitTableInput } from "./ami-level";
+import { parseResaleRequest, type AffordabilityTerms, type BoundBy, type Cap, type Formula, type ResaleRequest } from "./contract";
 import { calculateResale } from "./engine";
 import { affordablePrice, type HousingCostTerms } from "./outcomes";
 
@@ -39,6 +40,9 @@ export type ProjectionInput = {
   assumptions: ProjectionAssumptions;
   /** The target household: its income at year 0 (the % AMI limit) and loan terms; null for no affordable line. */
   target: { label: string; income: string; terms: HousingCostTerms } | null;
+  /** Tables for specs whose incomes name an AMI level (resolved at the valuation date), and the home's bedrooms. */
+  incomeLimitTables?: readonly IncomeLimitTableInput[];
+  bedrooms?: number;
 };
 
 export type ProjectedPrice = { maxResalePrice: string; formulaPrice: string; boundBy: BoundBy } | { error: string };
@@ -61,10 +65,25 @@ function scaleIncome(income: string, factor: Decimal): string {
   return toMoneyString(new Decimal(income).times(factor));
 }
 
+type AmiContext = { tables: readonly IncomeLimitTableInput[]; date: string; bedrooms: number | undefined };
+
+/**
+ * An affordability income grown with AMI: a dollar income, or an AMI level resolved at year 0 (the valuation
+ * date, from the table then in effect) — later tables are not known, so the level's income grows like AMI.
+ * An AMI level that cannot be resolved is left as it is (the contract then says why).
+ */
+function grownTerms<T extends AffordabilityTerms>(terms: T, amiFactor: Decimal, ami: AmiContext): T {
+  if (terms.income !== undefined) return { ...terms, income: scaleIncome(terms.income, amiFactor) };
+  const resolved = resolveAmiLevel(terms.amiLevel!, ami.tables, ami.date, ami.bedrooms);
+  if (!resolved.ok) return terms;
+  const { amiLevel: _level, ...rest } = terms;
+  return { ...rest, income: scaleIncome(resolved.value.income, amiFactor) } as T;
+}
+
 /** A spec with the incomes of its affordability formula and caps grown with AMI. */
-function specInYear(spec: FormulaPresetSpec, amiFactor: Decimal): FormulaPresetSpec {
-  const formula: Formula = spec.formula.type === "affordability" ? { ...spec.formula, income: scaleIncome(spec.formula.income, amiFactor) } : spec.formula;
-  const caps: Cap[] = spec.caps.map((cap) => (cap.type === "affordability" ? { ...cap, income: scaleIncome(cap.income, amiFactor) } : cap));
+function specInYear(spec: FormulaPresetSpec, amiFactor: Decimal, ami: AmiContext): FormulaPresetSpec {
+  const formula: Formula = spec.formula.type === "affordability" ? grownTerms(spec.formula, amiFactor, ami) : spec.formula;
+  const caps: Cap[] = spec.caps.map((cap) => (cap.type === "affordability" ? grownTerms(cap, amiFactor, ami) : cap));
   return { ...spec, formula, caps };
 }
 
@@ -86,7 +105,7 @@ export function projectResalePrices(input: ProjectionInput): ProjectionRow[] {
     const index = { ...base.index, ...(indexValue ? { current: indexValue } : {}) };
     const prices = input.specs.map(({ spec }): ProjectedPrice => {
       const parsed = parseResaleRequest({
-        ...specInYear(spec, amiFactor),
+        ...specInYear(spec, amiFactor, { tables: input.incomeLimitTables ?? [], date: base.valuationDate, bedrooms: input.bedrooms }),
         purchase: base.purchase,
         valuationDate: date,
         ...(Object.keys(appraisals).length ? { appraisals } : {}),

@@ -2,7 +2,7 @@ import PDFDocument from "pdfkit";
 import { registerFonts } from "~/modules/documents/fonts.server";
 import { formatPercent, formatUsd } from "~/utils/money";
 import type { BoundBy, ResaleRequest, ResaleResult } from "./contract";
-import { describeFormula, formulaLabel } from "./describe";
+import { capLabel, describeFormula, formulaLabel, roundingText } from "./describe";
 
 /**
  * The resale price worksheet: a one- or two-page PDF a staff member can hand to a seller. Layout
@@ -28,6 +28,7 @@ const BOUND_LABEL: Record<BoundBy, string> = {
   floor: "the purchase-price floor",
   "market-value": "the market-value cap",
   affordability: "the affordability cap",
+  "fair-return": "the fair-return cap",
 };
 
 function inputRows(request: ResaleRequest): [string, string][] {
@@ -53,13 +54,13 @@ function inputRows(request: ResaleRequest): [string, string][] {
     request.caps.length === 0
       ? "None"
       : request.caps
-          .map((cap) => (cap.type === "market-value" ? "Market value" : `Affordable at ${formatUsd(cap.income)} income (${formatPercent(cap.housingCostRatio)} of income)`))
+          .map((cap) => (cap.type === "market-value" ? "Market value" : `${capLabel(cap).replace(/^a/, "A")} (${formatPercent(cap.housingCostRatio)} of income)`))
           .join("; "),
   ]);
   rows.push(["Floor", request.floor ? "Not below the purchase price" : "None"]);
   rows.push([
     "Rounding",
-    `${request.rounding.mode === "nearest" ? "To the nearest" : "Down to the"} ${request.rounding.increment === "0.01" ? "cent" : `$${request.rounding.increment}`}`,
+    roundingText(request.rounding).replace(/^rounded (to the )?/, (_, to: string | undefined) => (to ? "To the " : "")).replace(/^(down|up)/, (m) => m.charAt(0).toUpperCase() + m.slice(1)),
   ]);
   return rows;
 }
