@@ -4,6 +4,7 @@ import { parseResaleRequest, type ResaleRequest, type ResaleRequestInput, type R
 import { calculateResale } from "./engine";
 import { fastCalculateResale } from "./fast-path";
 import { calculateResaleWithDecimals } from "./fast-reference";
+import { Decimal } from "~/utils/money";
 
 /**
  * Exactness of the fast path: on random requests of every formula type, `calculateResale` must
@@ -97,7 +98,14 @@ function request(formula: fc.Arbitrary<ResaleRequestInput["formula"]>): fc.Arbit
         maxLength: 3,
       }),
       floor: fc.boolean(),
-      rounding: fc.record({ mode: fc.constantFrom("nearest" as const, "down" as const), increment: fc.constantFrom("0.01" as const, "1" as const, "100" as const) }),
+      rounding: fc.record({
+        mode: fc.constantFrom("nearest" as const, "down" as const, "up" as const),
+        // the three of the first contract, the increments leases name, and any whole number of cents
+        increment: fc.oneof(
+          fc.constantFrom("0.01", "1", "100", "50", "500", "1000", "0.25", "100.00", "1000000"),
+          fc.integer({ min: 1, max: 100_000_000 }).map(centsText),
+        ),
+      }),
     })
     .map(({ formula, price, dates, appraisals, index, improvements, deductions, caps, floor, rounding }) => {
       const parsed = parseResaleRequest({
@@ -133,6 +141,41 @@ describe("fast path = Decimal implementation, byte for byte", () => {
       );
     });
   }
+
+  it("declines what only the Decimal implementation computes, and calculateResale then gives the reference", () => {
+    const base = { purchase: { price: "150000.00", date: "2016-01-01" }, valuationDate: "2026-01-01" };
+    const declined: ResaleRequestInput[] = [
+      { ...base, formula: { type: "fair-return", inflation: { type: "fixed-rate", annualRate: "0.02", compounding: "simple" } }, fairReturn: { principalPaidDown: "1.00", sellerClosingCosts: "0", outstandingLiens: "0" } },
+      { ...base, formula: { type: "appraisal", ownerShareSchedule: [{ fromYears: 0, share: "0.2" }] }, appraisals: { atPurchase: "1.00", current: "2.00" } },
+      { ...base, formula: { type: "fixed-rate", annualRate: "0.02", compounding: "simple" }, leaseIntentChecks: true },
+    ];
+    for (const input of declined) {
+      const parsed = parseResaleRequest(input);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      expect(fastCalculateResale(parsed.request)).toBeNull();
+      expect(calculateResale(parsed.request)).toEqual(calculateResaleWithDecimals(parsed.request));
+    }
+  });
+
+  it("rounds to any increment: a whole multiple, on the side the mode says, and never above the lowest cap", () => {
+    fc.assert(
+      fc.property(request(formulas["fixed-rate"] as fc.Arbitrary<ResaleRequestInput["formula"]>), (resale) => {
+        const result = calculateResale(resale);
+        const final = new Decimal(result.maxResalePrice);
+        const increment = new Decimal(resale.rounding.increment);
+        expect(final.mod(increment).isZero()).toBe(true);
+        const rounding = result.lines.find((line) => line.label === "Rounding")!;
+        const before = final.minus(rounding.amount);
+        const capped = rounding.explanation.includes("so as not to exceed");
+        if (resale.rounding.mode === "up" && !capped) expect(final.gte(before)).toBe(true);
+        if (resale.rounding.mode === "down" || capped) expect(final.lte(before)).toBe(true);
+        const caps = result.lines.filter((line) => line.label.startsWith("Cap: ")).map((line) => new Decimal(line.amount));
+        // the cap lines are shown to the cent; the final price never passes the lowest of them by more than that
+        for (const cap of caps) expect(final.lte(cap.plus("0.01"))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
 
   it("lines whose repeating fractions cancel (1/3 + 2/3) are summed as Decimal sums them", () => {
     // 1% simple for 1 month on $100.00 = 0.0833… ; a 1-year depreciation with 4 of 12 months left on $1.00 = 0.333…
