@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from "react";
 import { CheckboxField, Field, FormErrors, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { FORMULA_TYPE_LABELS, FORMULA_TYPES, specExtrasLabel, type FormulaPresetSpec } from "~/modules/formula-presets/presets";
+import { FORMULA_TYPE_LABELS, FORMULA_TYPES, ROUNDING_MODES, specExtrasLabel, type FormulaPresetSpec } from "~/modules/formula-presets/presets";
 import type { IncomeLimitTable } from "~/modules/income-limits/income-limits";
 import {
   CalculationTooLargeError,
@@ -116,8 +116,21 @@ function AffordabilityTermsFields({ field, withIncome, legend }: { field: Afford
     <fieldset className="stack">
       <legend>{legend}</legend>
       <div className="form-grid">
-        {withIncome ? text("percentAmi", "Target income (% AMI)", "From the latest income-limit table, for the household size above") : null}
-        {withIncome ? text("income", "…or annual income ($)", "Overrides the % AMI level when filled") : null}
+        {withIncome ? text("percentAmi", "Target income (% AMI)", "Resolved from the income-limit table in effect on the valuation date") : null}
+        {withIncome ? (
+          <SelectField
+            label="Household size"
+            errors={f.householdSizeRule!.errors}
+            selectProps={getSelectProps(f.householdSizeRule!)}
+            options={[
+              { value: "bedrooms-plus-one", label: "The home's bedrooms + 1" },
+              { value: "fixed", label: "A fixed size (next field)" },
+            ]}
+          />
+        ) : null}
+        {withIncome ? text("householdSize", "Fixed household size (persons)") : null}
+        {withIncome ? <Field label="HUD area" hint="Area code or name of the income-limit tables" errors={f.area!.errors} inputProps={getInputProps(f.area!, { type: "text" })} /> : null}
+        {withIncome ? text("income", "…or a fixed annual income ($)", "Instead of a % AMI level: empty the level") : null}
         {text("housingCostRatio", "Share of income for housing (%)")}
         {text("interestRate", "Mortgage interest rate (% a year)")}
         {text("termYears", "Mortgage term (years)")}
@@ -233,6 +246,7 @@ export default function ResaleCalculatorPage() {
             <fieldset className="form-grid" {...show(formulaType === "appraisal")}>
               <legend>Appraisal-based</legend>
               {input(fields.ownerShare, "Owner's share of appreciation (%)")}
+              {input(fields.ownerShareSchedule, "…or a share stepping with years owned", "Full years owned: share %, e.g. 0: 20, 5: 25, 10: 30", "text")}
               <SelectField
                 label="A fall in value"
                 errors={fields.losses.errors}
@@ -254,7 +268,25 @@ export default function ResaleCalculatorPage() {
             </fieldset>
             <div {...show(formulaType === "affordability")}>
               <AffordabilityTermsFields field={fields.affordability as unknown as AffordabilityFieldset} withIncome legend="Affordability formula: the target household and loan" />
+              <CheckboxField
+                label="Cap at affordability: improvement credits may not lift the price above what this household can afford"
+                errors={fields.capAtAffordability.errors}
+                inputProps={getInputProps(fields.capAtAffordability, { type: "checkbox" })}
+              />
             </div>
+            <fieldset className="form-grid" {...show(formulaType === "fair-return")}>
+              <legend>HOME fair return</legend>
+              <SelectField
+                label="Inflation on the purchase price"
+                errors={fields.inflationType.errors}
+                selectProps={getSelectProps(fields.inflationType)}
+                options={[
+                  { value: "fixed-rate", label: "The fixed rate above" },
+                  { value: "index", label: "The index above (values under This home)" },
+                ]}
+              />
+              <p className="field-hint">The principal paid down is entered under This home; the liens and closing costs under Outcome measures.</p>
+            </fieldset>
             <fieldset className="form-grid">
               <legend>Improvement credit</legend>
               <CheckboxField
@@ -273,25 +305,8 @@ export default function ResaleCalculatorPage() {
                 <CheckboxField label="Never above the current market value" errors={fields.marketValueCap.errors} inputProps={getInputProps(fields.marketValueCap, { type: "checkbox" })} />
                 <CheckboxField label="Never above the price affordable at a target % AMI" errors={fields.affordabilityCap.errors} inputProps={getInputProps(fields.affordabilityCap, { type: "checkbox" })} />
                 <CheckboxField label="Not below the purchase price (floor)" errors={fields.floor.errors} inputProps={getInputProps(fields.floor, { type: "checkbox" })} />
-                <SelectField
-                  label="Rounding"
-                  errors={fields.roundingMode.errors}
-                  selectProps={getSelectProps(fields.roundingMode)}
-                  options={[
-                    { value: "nearest", label: "To the nearest" },
-                    { value: "down", label: "Down" },
-                  ]}
-                />
-                <SelectField
-                  label="Rounding increment"
-                  errors={fields.roundingIncrement.errors}
-                  selectProps={getSelectProps(fields.roundingIncrement)}
-                  options={[
-                    { value: "0.01", label: "Cent" },
-                    { value: "1", label: "Dollar" },
-                    { value: "100", label: "$100" },
-                  ]}
-                />
+                <SelectField label="Rounding" errors={fields.roundingMode.errors} selectProps={getSelectProps(fields.roundingMode)} options={[...ROUNDING_MODES]} />
+                {input(fields.roundingIncrement, "Rounding increment ($)", "0.01 for the cent; e.g. 50, 500, 1000")}
               </div>
               <div {...show(fields.affordabilityCap.value === "on")}>
                 <AffordabilityTermsFields field={fields.capAffordability as unknown as AffordabilityFieldset} withIncome legend="Affordability cap: the target household and loan" />
@@ -311,6 +326,7 @@ export default function ResaleCalculatorPage() {
             {input(fields.appraisalAtPurchase, "Appraised value at purchase ($)", "Appraisal formulas")}
             {input(fields.appraisalCurrent, "Current appraised value ($)", "Appraisal formulas, the market-value cap and subsidy retained")}
             {input(fields.improvementValue, "Improvement value ($)", "The appraiser's value of the owner's improvements, when credited")}
+            {input(fields.principalPaidDown, "Principal paid down ($)", "HOME fair-return formulas: mortgage principal the seller repaid")}
             {input(fields.indexAtPurchase, "Index value at purchase", "Indexed formulas")}
             {input(fields.indexCurrent, "Index value now", "Indexed formulas")}
           </div>

@@ -8,18 +8,26 @@
  */
 import { z } from "zod";
 import { parseResaleRequest, type Cap, type Formula, type ResaleRequest } from "~/modules/resale/contract";
+import { roundingText } from "~/modules/resale/describe";
 import { Decimal, isDecimalString, parseDollars, toMoneyString } from "~/utils/money";
 
 export type FormulaPresetSpec = Pick<ResaleRequest, "formula" | "caps" | "floor" | "rounding">;
 
-export const FORMULA_TYPES = ["fixed-rate", "appraisal", "index", "affordability"] as const;
+export const FORMULA_TYPES = ["fixed-rate", "appraisal", "index", "affordability", "fair-return"] as const;
 export type FormulaType = (typeof FORMULA_TYPES)[number];
 export const FORMULA_TYPE_LABELS: Record<FormulaType, string> = {
   "fixed-rate": "Fixed rate",
   appraisal: "Appraisal-based (shared appreciation)",
   index: "Indexed (e.g. area median income)",
   affordability: "Affordability (mortgage-based)",
+  "fair-return": "HOME fair return (itemized)",
 };
+
+export const ROUNDING_MODES = [
+  { value: "nearest", label: "To the nearest" },
+  { value: "down", label: "Down to" },
+  { value: "up", label: "Up to" },
+] as const;
 
 /** Purchase data used only to check a spec against the contract; never shown or stored. */
 const VALIDATION_CONTEXT = {
@@ -27,7 +35,33 @@ const VALIDATION_CONTEXT = {
   valuationDate: "2030-01-01",
   appraisals: { atPurchase: "250000.00", current: "300000.00", improvementValue: "0.00" },
   index: { atPurchase: "100", current: "120" },
+  fairReturn: { principalPaidDown: "0.00", sellerClosingCosts: "0.00", outstandingLiens: "0.00" },
+  home: { bedrooms: 2 },
 };
+
+/**
+ * A preset names an AMI level and an area; which table applies is only known at a valuation date, so the
+ * spec is checked against a stand-in table of the area that is in effect on every date (never shown).
+ */
+function validationTables(input: object): unknown[] {
+  const areas = new Set<string>();
+  const spec = input as { formula?: { amiLevel?: { area?: unknown } }; caps?: unknown };
+  const collect = (terms: { amiLevel?: { area?: unknown } } | undefined) => {
+    const area = terms?.amiLevel?.area;
+    if (typeof area === "string" && area.trim()) areas.add(area.trim());
+  };
+  collect(spec.formula);
+  if (Array.isArray(spec.caps)) for (const cap of spec.caps) collect(cap as { amiLevel?: { area?: unknown } });
+  const row = Array.from({ length: 8 }, () => "1");
+  return [...areas].map((area) => ({
+    areaCode: area,
+    areaName: area,
+    fiscalYear: 2000,
+    effectiveFrom: "0001-01-01",
+    medianFamilyIncome: "1",
+    limits: { "50": row, "80": row },
+  }));
+}
 
 export type SpecError = { path: string; message: string };
 
@@ -38,7 +72,7 @@ export function parsePresetSpec(input: unknown): { ok: true; spec: FormulaPreset
   }
   const unknownKeys = Object.keys(input).filter((key) => !["formula", "caps", "floor", "rounding"].includes(key));
   if (unknownKeys.length) return { ok: false, errors: unknownKeys.map((key) => ({ path: key, message: "is not a recognised field" })) };
-  const parsed = parseResaleRequest({ ...VALIDATION_CONTEXT, ...input });
+  const parsed = parseResaleRequest({ ...VALIDATION_CONTEXT, incomeLimitTables: validationTables(input), ...input });
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const { formula, caps, floor, rounding } = parsed.request;
   return { ok: true, spec: { formula, caps, floor, rounding } };
@@ -64,7 +98,16 @@ export const housingTermsFields = {
   utilities: optional,
 };
 
-const affordabilityFields = z.object({ income: optional, ...housingTermsFields }).optional();
+/** The target household's income: dollars, or an AMI level with its household-size rule and area. */
+export const householdIncomeFields = {
+  income: optional,
+  percentAmi: optional,
+  householdSizeRule: z.enum(["bedrooms-plus-one", "fixed"]).optional(),
+  householdSize: optional,
+  area: optional,
+};
+
+const affordabilityFields = z.object({ ...householdIncomeFields, ...housingTermsFields }).optional();
 type AffordabilityFields = z.infer<typeof affordabilityFields>;
 
 const AFFORDABILITY_PERCENTS = ["housingCostRatio", "interestRate", "downPaymentRate", "propertyTaxRate", "mortgageInsuranceRate"] as const;
@@ -82,12 +125,17 @@ export function formulaSpecFields<A extends z.ZodTypeAny>(affordability: A) {
     elapsed: z.enum(["full-years", "full-months"]).optional(),
     // appraisal
     ownerShare: optional,
+    /** "0: 20, 5: 25, 10: 30" — full years owned: share % (instead of one share). */
+    ownerShareSchedule: optional,
     losses: z.enum(["shielded", "shared"]).optional(),
     creditImprovementValue: z.literal("on").optional(),
     // index
     indexName: optional,
     // affordability formula
     affordability,
+    capAtAffordability: z.literal("on").optional(),
+    // fair return: inflation by the fixed-rate fields above or the index named above
+    inflationType: z.enum(["fixed-rate", "index"]).optional(),
     // improvement credit
     improvementCredit: z.literal("on").optional(),
     creditRate: optional,
@@ -98,8 +146,9 @@ export function formulaSpecFields<A extends z.ZodTypeAny>(affordability: A) {
     affordabilityCap: z.literal("on").optional(),
     capAffordability: affordability,
     floor: z.literal("on").optional(),
-    roundingMode: z.enum(["nearest", "down"]).default("nearest"),
-    roundingIncrement: z.enum(["0.01", "1", "100"]).default("0.01"),
+    roundingMode: z.enum(["nearest", "down", "up"]).default("nearest"),
+    /** Dollars as typed: "0.01" a cent, "1,000" or "$1000" a thousand dollars. */
+    roundingIncrement: z.string().trim().default("0.01"),
   };
 }
 
@@ -131,10 +180,23 @@ function whole(value: string | undefined): unknown {
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
+/** The household's income as the contract takes it: `income`, or `amiLevel` from a % AMI level (income wins when both are typed, and the contract says so). */
+export function householdIncome(f: { income?: string; percentAmi?: string; householdSizeRule?: string; householdSize?: string; area?: string }, toDollars: (value: string | undefined) => string | undefined) {
+  const income = toDollars(f.income || undefined);
+  if (f.percentAmi === undefined || f.percentAmi === "") return { income };
+  const levelText = f.percentAmi.replace(/[%\s]/g, "");
+  const amiLevel = {
+    level: /^\d+$/.test(levelText) ? Number(levelText) : levelText,
+    householdSize: f.householdSizeRule === "fixed" ? whole(f.householdSize ?? "") : "bedrooms-plus-one",
+    area: f.area ?? "",
+  };
+  return income === undefined ? { amiLevel } : { income, amiLevel };
+}
+
 function affordabilityTerms(fields: AffordabilityFields) {
   const f = fields ?? {};
   return {
-    income: dollars(f.income),
+    ...householdIncome(f, dollars),
     housingCostRatio: percentToRate(f.housingCostRatio),
     interestRate: percentToRate(f.interestRate),
     termYears: whole(f.termYears),
@@ -143,6 +205,23 @@ function affordabilityTerms(fields: AffordabilityFields) {
     mortgageInsuranceRate: percentToRate(f.mortgageInsuranceRate),
     monthlyCosts: { insurance: dollars(f.insurance ?? "0"), hoa: dollars(f.hoa ?? "0"), leaseFee: dollars(f.leaseFee ?? "0"), utilities: dollars(f.utilities ?? "0") },
   };
+}
+
+/** "0: 20, 5: 25, 10: 30" → steps; text that does not read so is passed on for the form's own message. */
+export function parseShareSchedule(text: string): { fromYears: unknown; share: string | undefined }[] | null {
+  const steps = text
+    .split(/[,;\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => /^(\d+)\s*\+?\s*(?:years?)?\s*[:=]\s*([\d.]+)\s*%?$/i.exec(part));
+  if (steps.length === 0 || steps.some((match) => match === null)) return null;
+  return steps.map((match) => ({ fromYears: Number(match![1]), share: percentToRate(match![2]) }));
+}
+
+/** "$1,000" → "1000.00"; text that is not an amount passes unchanged (the contract reports it). */
+function increment(value: string): string {
+  const cleaned = value.replace(/[$,\s]/g, "");
+  return isDecimalString(cleaned) && (cleaned.split(".")[1]?.length ?? 0) <= 2 ? new Decimal(cleaned).toFixed() : value;
 }
 
 /** The form's values as a (not yet validated) spec in the contract's shape. */
@@ -155,14 +234,28 @@ export function specFromForm(values: PresetFormValues): unknown {
     case "fixed-rate":
       formula = { type: "fixed-rate", annualRate: percentToRate(values.annualRate), compounding: values.compounding ?? "simple", elapsed: values.elapsed ?? "full-months" };
       break;
-    case "appraisal":
-      formula = { type: "appraisal", ownerShare: percentToRate(values.ownerShare), losses: values.losses ?? "shielded", creditImprovementValue: values.creditImprovementValue === "on" };
+    case "appraisal": {
+      const schedule = values.ownerShareSchedule ? (parseShareSchedule(values.ownerShareSchedule) ?? "unreadable") : undefined;
+      formula = { type: "appraisal", losses: values.losses ?? "shielded", creditImprovementValue: values.creditImprovementValue === "on" };
+      if (values.ownerShare || !schedule) formula.ownerShare = percentToRate(values.ownerShare);
+      if (schedule) formula.ownerShareSchedule = schedule;
+      break;
+    }
+    case "fair-return":
+      formula = {
+        type: "fair-return",
+        inflation:
+          values.inflationType === "index"
+            ? { type: "index", indexName: values.indexName ?? "" }
+            : { type: "fixed-rate", annualRate: percentToRate(values.annualRate), compounding: values.compounding ?? "simple", elapsed: values.elapsed ?? "full-months" },
+      };
       break;
     case "index":
       formula = { type: "index", indexName: values.indexName ?? "" };
       break;
     case "affordability":
       formula = { type: "affordability", ...affordabilityTerms(values.affordability) };
+      if (values.capAtAffordability) formula.capAtAffordability = true;
       break;
   }
   if (improvementCredit) formula.improvementCredit = improvementCredit;
@@ -173,7 +266,7 @@ export function specFromForm(values: PresetFormValues): unknown {
     formula,
     caps,
     floor: values.floor ? { type: "purchase-price" } : null,
-    rounding: { mode: values.roundingMode, increment: values.roundingIncrement },
+    rounding: { mode: values.roundingMode, increment: increment(values.roundingIncrement) },
   };
 }
 
@@ -193,6 +286,10 @@ export function formFieldForPath(path: string, spec: unknown): string {
   if (head === "formula") {
     if (second === "improvementCredit") return third ?? "improvementCredit";
     if (second === "monthlyCosts") return `affordability.${third ?? "insurance"}`;
+    if (second === "amiLevel") return `affordability.${amiField(third, spec)}`;
+    if (second === "ownerShareSchedule") return "ownerShareSchedule";
+    if (second === "capAtAffordability") return "capAtAffordability";
+    if (second === "inflation") return third === "indexName" ? "indexName" : third === "type" || !third ? "inflationType" : third;
     if (second && ["income", "termYears", ...AFFORDABILITY_PERCENTS].includes(second)) return `affordability.${second}`;
     if (second === "type" || !second) return "formulaType";
     return second;
@@ -201,14 +298,21 @@ export function formFieldForPath(path: string, spec: unknown): string {
     const cap = (spec as { caps?: { type?: string }[] } | null)?.caps?.[Number(second)];
     if (cap?.type === "affordability") {
       if (third === "monthlyCosts") return `capAffordability.${fourth ?? "insurance"}`;
+      if (third === "amiLevel") return `capAffordability.${amiField(fourth, spec)}`;
       return third ? `capAffordability.${third}` : "affordabilityCap";
     }
     return "marketValueCap";
   }
+  if (head === "home") return "affordability.householdSizeRule";
   if (head === "floor") return "floor";
   if (head === "rounding") return second === "increment" ? "roundingIncrement" : "roundingMode";
   if (head === "appraisals") return "marketValueCap";
   return "";
+}
+
+/** The form field of an `amiLevel` part: the level, the household size, or the area. */
+function amiField(part: string | undefined, _spec: unknown): string {
+  return part === "householdSize" ? "householdSize" : part === "area" ? "area" : "percentAmi";
 }
 
 function messageFor(field: string, message: string): string {
@@ -242,9 +346,18 @@ export const FormulaPresetFormSchema = baseSchema.transform((values, ctx) => {
 const percent = (rate: string) => new Decimal(rate).times(100).toFixed();
 type AffordabilityTermsSpec = Extract<Formula, { type: "affordability" }>;
 
-function affordabilityForm(terms: Omit<AffordabilityTermsSpec, "type" | "improvementCredit">): Record<string, string> {
+function affordabilityForm(terms: Omit<AffordabilityTermsSpec, "type" | "improvementCredit" | "capAtAffordability">): Record<string, string> {
+  const ami = terms.amiLevel;
   return {
-    income: terms.income,
+    ...(terms.income !== undefined ? { income: terms.income } : {}),
+    ...(ami
+      ? {
+          percentAmi: String(ami.level),
+          householdSizeRule: ami.householdSize === "bedrooms-plus-one" ? "bedrooms-plus-one" : "fixed",
+          householdSize: ami.householdSize === "bedrooms-plus-one" ? "" : String(ami.householdSize),
+          area: ami.area,
+        }
+      : {}),
     housingCostRatio: percent(terms.housingCostRatio),
     interestRate: percent(terms.interestRate),
     termYears: String(terms.termYears),
@@ -265,9 +378,25 @@ export function formFromSpec(spec: FormulaPresetSpec): Record<string, unknown> {
     floor: spec.floor ? "on" : undefined,
   };
   if (f.type === "fixed-rate") Object.assign(values, { annualRate: percent(f.annualRate), compounding: f.compounding, elapsed: f.elapsed });
-  if (f.type === "appraisal") Object.assign(values, { ownerShare: percent(f.ownerShare), losses: f.losses, creditImprovementValue: f.creditImprovementValue ? "on" : undefined });
+  if (f.type === "appraisal") {
+    Object.assign(values, {
+      ownerShare: f.ownerShare !== undefined ? percent(f.ownerShare) : undefined,
+      ownerShareSchedule: f.ownerShareSchedule?.map((step) => `${step.fromYears}: ${percent(step.share)}`).join(", "),
+      losses: f.losses,
+      creditImprovementValue: f.creditImprovementValue ? "on" : undefined,
+    });
+  }
+  if (f.type === "fair-return") {
+    values.inflationType = f.inflation.type;
+    if (f.inflation.type === "index") values.indexName = f.inflation.indexName;
+    else Object.assign(values, { annualRate: percent(f.inflation.annualRate), compounding: f.inflation.compounding, elapsed: f.inflation.elapsed });
+  }
   if (f.type === "index") values.indexName = f.indexName;
-  if (f.type === "affordability") values.affordability = affordabilityForm(f);
+  if (f.type === "affordability") {
+    const { capAtAffordability, ...terms } = f;
+    values.affordability = affordabilityForm(terms);
+    if (capAtAffordability) values.capAtAffordability = "on";
+  }
   if (f.improvementCredit) {
     Object.assign(values, {
       improvementCredit: "on",
@@ -292,7 +421,6 @@ export function specExtrasLabel(spec: FormulaPresetSpec): string {
   const parts: string[] = [];
   for (const cap of spec.caps) parts.push(cap.type === "market-value" ? "market-value cap" : "affordability cap");
   if (spec.floor) parts.push("not below purchase price");
-  const increment = spec.rounding.increment === "0.01" ? "cent" : spec.rounding.increment === "1" ? "dollar" : "$100";
-  parts.push(`${spec.rounding.mode === "down" ? "rounded down" : "rounded"} to the ${increment}`);
+  parts.push(roundingText(spec.rounding));
   return parts.join(" · ");
 }

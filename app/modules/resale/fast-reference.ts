@@ -421,6 +421,14 @@ export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResul
     adjustments.push(...improvements.lines, closingCosts);
     const parts = adjustments.slice(1);
     const fairReturn = parts.reduce((sum, part) => sum.plus(part.amount), ZERO);
+    const [inflation, principal] = parts;
+    const improvementTotal = improvements.lines.reduce((sum, part) => sum.plus(part.amount), ZERO);
+    const partsText = [
+      `inflation ${formatUsd(inflation!.amount)}`,
+      `principal paid down ${formatUsd(principal!.amount)}`,
+      ...(improvements.lines.length ? [`improvements ${formatUsd(improvementTotal)}`] : []),
+      `seller's closing costs ${formatUsd(closingCosts.amount)}`,
+    ].join(" + ");
     const liens = request.fairReturn!.outstandingLiens;
     const cap = fairReturn.plus(liens);
     formulaCaps.push({
@@ -428,7 +436,7 @@ export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResul
       label: "Cap: outstanding liens + fair return",
       value: cap.isNegative() ? ZERO : cap,
       shown: toMoneyString(cap.isNegative() ? ZERO : cap),
-      detail: `Outstanding liens ${formatUsd(liens)} + fair return ${formatUsd(fairReturn)} (${parts.map((part) => `${part.label.toLowerCase()} ${formatUsd(part.amount)}`).join(" + ")}; the seller's closing costs are counted once, in the fair return)`,
+      detail: `Outstanding liens ${formatUsd(liens)} + fair return ${formatUsd(fairReturn)} (${partsText}; the seller's closing costs are counted once, in the fair return)`,
     });
   } else adjustments.push(...improvements.lines);
   warnings.push(...improvements.warnings);

@@ -10,8 +10,18 @@
  * whose `specFromForm` / `formFieldForPath` build and map the `{ formula, caps, floor, rounding }` part.
  */
 import { z } from "zod";
-import { FORMULA_TYPES, formFieldForPath, formulaSpecFields, housingTermsFields, specFromForm, type FormulaPresetSpec, type PresetFormValues } from "~/modules/formula-presets/presets";
-import { IncomeLimitError, limitFor, type DerivationMethod, type IncomeLimitTable } from "~/modules/income-limits/income-limits";
+import {
+  FORMULA_TYPES,
+  formFieldForPath,
+  formulaSpecFields,
+  householdIncomeFields,
+  housingTermsFields,
+  specFromForm,
+  type FormulaPresetSpec,
+  type PresetFormValues,
+} from "~/modules/formula-presets/presets";
+import { limitFor, type DerivationMethod, type IncomeLimitTable } from "~/modules/income-limits/income-limits";
+import type { IncomeLimitTableInput } from "./ami-level";
 import { Decimal, isDecimalString, parseDollars, rateToPercent, toMoneyString } from "~/utils/money";
 import { isCalendarDate, todayIn } from "~/utils/calendar-date";
 import { parseResaleRequest, type FieldError, type ResaleRequest, type ResaleResult } from "./contract";
@@ -25,8 +35,8 @@ const optional = z.string().trim().optional();
 
 const termsFields = housingTermsFields;
 
-/** Affordability terms of a formula or cap; the income is typed, or derived from a % AMI level. */
-const affordabilityFields = z.object({ income: optional, percentAmi: optional, ...termsFields }).optional();
+/** Affordability terms of a formula or cap; the income is typed, or named by a % AMI level resolved at the valuation date. */
+const affordabilityFields = z.object({ ...householdIncomeFields, ...termsFields }).optional();
 
 export const IMPROVEMENT_ROWS = 5;
 export const DEDUCTION_ROWS = 3;
@@ -50,6 +60,8 @@ const calculatorFields = z.object({
   appraisalAtPurchase: optional,
   appraisalCurrent: optional,
   improvementValue: optional,
+  /** The HOME fair-return formula: mortgage principal the seller repaid (liens and closing costs are the outcome fields). */
+  principalPaidDown: optional,
   indexAtPurchase: optional,
   indexCurrent: optional,
   improvements: z.array(improvementRow.optional()).default([]),
@@ -63,10 +75,16 @@ const calculatorFields = z.object({
 });
 export type CalculatorFormValues = z.infer<typeof calculatorFields>;
 
-/** What the form needs to know about the organisation: its presets and its latest income-limit table. */
+/**
+ * What the form needs to know about the organisation and the home: its presets, its latest income-limit table
+ * (for the % AMI outcome measure), every income-limit table with its effective date (an AMI level in the rule is
+ * resolved at the valuation date from the table then in effect) and the home's bedrooms.
+ */
 export type CalculatorContext = {
   presets: { id: string; name: string; spec: FormulaPresetSpec | null }[];
   incomeLimits: { table: IncomeLimitTable; method: DerivationMethod } | null;
+  incomeLimitTables?: IncomeLimitTableInput[];
+  bedrooms?: number | null;
 };
 
 /** The buyer assumptions and sale costs behind the outcome measures (not part of the contract). */
@@ -155,6 +173,9 @@ const FIELD_NAMES: Record<string, string> = {
   completedOn: "the date the work was completed",
   amount: "the amount",
   income: "the income (or a % AMI level)",
+  principalPaidDown: "the principal the seller paid down",
+  mortgagePayoff: "the seller's outstanding liens (mortgage payoff)",
+  closingCosts: "the seller's closing costs",
 };
 
 /** Contract messages ("is required", "must be … 0.25") as a person reads them next to a field typed in percents. */
@@ -204,6 +225,10 @@ function formFieldFor(path: string, spec: unknown, fromPreset: boolean, improvem
       return [second === "atPurchase" ? "appraisalAtPurchase" : second === "improvementValue" ? "improvementValue" : "appraisalCurrent"];
     case "index":
       return [second === "atPurchase" ? "indexAtPurchase" : "indexCurrent"];
+    case "fairReturn":
+      return [second === "outstandingLiens" ? "mortgagePayoff" : second === "sellerClosingCosts" ? "closingCosts" : "principalPaidDown"];
+    case "home":
+      return fromPreset ? ["presetId"] : ["affordability", "householdSizeRule"];
     case "improvements":
       return second === undefined ? [] : ["improvements", improvementRows[Number(second)] ?? 0, third ?? "description"];
     case "deductions":
@@ -218,32 +243,10 @@ function formFieldFor(path: string, spec: unknown, fromPreset: boolean, improvem
   }
 }
 
-/** Fills a blank income from the % AMI level, using the organisation's latest income-limit table. */
-function resolveIncome(
-  fields: CalculatorFormValues["affordability"],
-  group: "affordability" | "capAffordability",
-  householdSize: number | null,
-  context: CalculatorContext,
-  errors: FormError[],
-): CalculatorFormValues["affordability"] {
-  if (!fields || !isBlank(fields.income) || isBlank(fields.percentAmi)) return fields;
-  const level = Number(fields.percentAmi!.replace(/[%\s]/g, ""));
-  if (!context.incomeLimits) {
-    errors.push({ path: [group, "percentAmi"], message: "No income-limit table yet — enter the income instead (an administrator imports tables under Settings → Income limits)" });
-    return fields;
-  }
-  if (householdSize === null) {
-    errors.push({ path: ["householdSize"], message: "Enter the household size for the % AMI level" });
-    return fields;
-  }
-  try {
-    const limit = limitFor(context.incomeLimits.table, level, householdSize, context.incomeLimits.method);
-    return { ...fields, income: limit.amount };
-  } catch (error) {
-    if (!(error instanceof IncomeLimitError)) throw error;
-    errors.push({ path: [group, "percentAmi"], message: "Enter a % AMI level greater than zero, e.g. 80" });
-    return fields;
-  }
+/** True when the rule names an AMI level anywhere (so the request carries the income-limit tables). */
+function namesAmiLevel(spec: unknown): boolean {
+  const rule = spec as { formula?: { amiLevel?: unknown }; caps?: { amiLevel?: unknown }[] } | undefined;
+  return Boolean(rule?.formula?.amiLevel) || Boolean(rule?.caps?.some((cap) => cap?.amiLevel));
 }
 
 /** A validated calculation from the form, or every problem with the form field it belongs to. */
@@ -275,9 +278,7 @@ export function buildCalculation(values: CalculatorFormValues, context: Calculat
     errors.push({ path: ["formulaType"], message: "Choose a formula preset or a formula type" });
   } else {
     // only the terms the rule uses: the other fieldsets keep their defaults and are ignored
-    const affordability = values.formulaType === "affordability" ? resolveIncome(values.affordability, "affordability", householdSize, context, errors) : values.affordability;
-    const capAffordability = values.affordabilityCap ? resolveIncome(values.capAffordability, "capAffordability", householdSize, context, errors) : values.capAffordability;
-    spec = specFromForm({ ...values, name: "", affordability, capAffordability } as PresetFormValues);
+    spec = specFromForm({ ...values, name: "" } as PresetFormValues);
   }
 
   // 2. this home's figures; blank improvement and deduction rows are skipped (their row numbers kept for errors)
@@ -305,6 +306,19 @@ export function buildCalculation(values: CalculatorFormValues, context: Calculat
     index: definedOnly({ atPurchase: typedIndex(values.indexAtPurchase), current: typedIndex(values.indexCurrent) }),
     improvements,
     deductions,
+    ...((spec as { formula?: { type?: string } } | undefined)?.formula?.type === "fair-return"
+      ? {
+          fairReturn: {
+            principalPaidDown: typedDollars(values.principalPaidDown ?? "0"),
+            sellerClosingCosts: typedDollars(values.closingCosts ?? "0"),
+            outstandingLiens: typedDollars(values.mortgagePayoff ?? "0"),
+          },
+        }
+      : {}),
+    ...(context.bedrooms !== undefined && context.bedrooms !== null ? { home: { bedrooms: context.bedrooms } } : {}),
+    ...(namesAmiLevel(spec) ? { incomeLimitTables: context.incomeLimitTables ?? [] } : {}),
+    // the calculator always says where a result breaks the lease's intent
+    leaseIntentChecks: true,
   };
   let request: ResaleRequest | null = null;
   const parsed = parseResaleRequest(raw);
@@ -410,6 +424,8 @@ export function defaultCalculatorValues(input: {
   purchaseDate: string | null;
   valuationDate: string;
   householdSize: number;
+  /** The HUD area (code) of the home's income-limit tables, for a rule typed by hand with a % AMI level. */
+  area?: string | null;
 }) {
   return {
     presetId: input.presetId,
@@ -424,8 +440,8 @@ export function defaultCalculatorValues(input: {
     purchaseDate: input.purchaseDate ?? "",
     valuationDate: input.valuationDate,
     householdSize: String(input.householdSize),
-    affordability: { percentAmi: "80", ...DEFAULT_BUYER },
-    capAffordability: { percentAmi: "120", ...DEFAULT_BUYER },
+    affordability: { percentAmi: "80", householdSizeRule: "bedrooms-plus-one", area: input.area ?? "", ...DEFAULT_BUYER },
+    capAffordability: { percentAmi: "120", householdSizeRule: "bedrooms-plus-one", area: input.area ?? "", ...DEFAULT_BUYER },
     buyer: DEFAULT_BUYER,
     mortgagePayoff: "0",
     closingCosts: "0",
