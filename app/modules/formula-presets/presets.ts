@@ -207,6 +207,8 @@ function affordabilityTerms(fields: AffordabilityFields) {
   };
 }
 
+export const SCHEDULE_HINT = "Write each step as full years owned: share %, e.g. 0: 20, 5: 25, 10: 30";
+
 /** "0: 20, 5: 25, 10: 30" → steps; text that does not read so is passed on for the form's own message. */
 export function parseShareSchedule(text: string): { fromYears: unknown; share: string | undefined }[] | null {
   const steps = text
@@ -317,6 +319,7 @@ function amiField(part: string | undefined, _spec: unknown): string {
 
 function messageFor(field: string, message: string): string {
   const leaf = field.split(".").at(-1)!;
+  if (leaf === "ownerShareSchedule" && message.startsWith("must be a list")) return SCHEDULE_HINT;
   const text = PERCENT_FIELDS.has(leaf) ? percentMessage(message) : message;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -326,12 +329,29 @@ function messageFor(field: string, message: string): string {
  * validation of the resulting spec with each error placed next to its field. Output: name, description and
  * the validated spec.
  */
+/**
+ * The affordability income fieldsets the rule uses with neither an income nor a % AMI level. Checked here as
+ * well as by the contract, because the contract checks "one of the two" only once every field is well formed,
+ * and a form shows every error at once.
+ */
+export function missingIncomeFields(values: Pick<PresetFormValues, "formulaType" | "affordability" | "affordabilityCap" | "capAffordability">): { path: string; message: string }[] {
+  const groups: ("affordability" | "capAffordability")[] = [];
+  if (values.formulaType === "affordability") groups.push("affordability");
+  if (values.affordabilityCap) groups.push("capAffordability");
+  return groups
+    .filter((group) => !values[group]?.income && !values[group]?.percentAmi)
+    .map((group) => ({ path: `${group}.income`, message: "Enter the household's income, or a % AMI level" }));
+}
+
 export const FormulaPresetFormSchema = baseSchema.transform((values, ctx) => {
   const raw = specFromForm(values);
   const parsed = parsePresetSpec(raw);
-  if (!parsed.ok) {
-    for (const error of parsed.errors) {
+  const missing = missingIncomeFields(values);
+  for (const error of missing) ctx.addIssue({ code: z.ZodIssueCode.custom, path: error.path.split("."), message: error.message });
+  if (!parsed.ok || missing.length) {
+    for (const error of parsed.ok ? [] : parsed.errors) {
       const field = formFieldForPath(error.path, raw);
+      if (missing.some((m) => m.path === field)) continue;
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: field ? field.split(".") : [], message: messageFor(field, error.message) });
     }
     return z.NEVER;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ADDISON_COUNTY_VT_FY2023 } from "~/modules/income-limits/seed-tables";
 import { calculateResale } from "./engine";
+import { ILLUSTRATIVE_TABLES } from "../../../tests/factories/income-limit-tables";
 import {
   buildCalculation,
   calculatorFormSchema,
@@ -114,21 +115,33 @@ describe("buildCalculation", () => {
     expect(built.errors.map((e) => e.path.join("."))).toEqual(["improvements.2.completedOn", "deductions.0.amount"]);
   });
 
-  it("derives an affordability income from a % AMI level and the household size", () => {
-    const built = buildCalculation(
-      values({
-        formulaType: "affordability",
-        affordability: { percentAmi: "80", ...DEFAULT_BUYER },
-      }),
-      CONTEXT,
-    );
-    expect(built.ok).toBe(true);
-    // Addison County FY2023, 80 % limit for 3 persons as published
-    expect(built.ok && built.value.request.formula).toMatchObject({ type: "affordability", income: "71400.00", housingCostRatio: "0.3" });
+  it("names the income by a % AMI level, resolved at the valuation date from the table then in effect", () => {
+    const tables = ILLUSTRATIVE_TABLES.map((table) => ({ ...table, derivationMethod: "multiple-of-50" as const }));
+    const context: CalculatorContext = { ...CONTEXT, incomeLimitTables: tables, bedrooms: 2 };
+    const typed = { percentAmi: "80", householdSizeRule: "bedrooms-plus-one" as const, area: "TEST0001", ...DEFAULT_BUYER };
+    const built = buildCalculation(values({ formulaType: "affordability", affordability: typed }), context);
+    if (!built.ok) throw new Error(JSON.stringify(built.errors));
+    expect(built.value.request.formula).toMatchObject({ type: "affordability", amiLevel: { level: 80, householdSize: "bedrooms-plus-one", area: "TEST0001" } });
+    expect(built.value.request.home).toEqual({ bedrooms: 2 });
+    expect(built.value.request.leaseIntentChecks).toBe(true);
+    // valued 2025-06-01: the FY2024 table (from 2024-04-01), 2 bedrooms + 1 = 3 persons, 80 % → $66,850
+    expect(calculateResale(built.value.request).incomeResolutions?.[0]).toMatchObject({ income: "66850.00", householdSize: 3, table: { fiscalYear: 2024 } });
+    // a fixed size
+    const fixed = buildCalculation(values({ formulaType: "affordability", affordability: { ...typed, householdSizeRule: "fixed", householdSize: "4" } }), context);
+    expect(fixed.ok && calculateResale(fixed.value.request).incomeResolutions?.[0]?.income).toBe("74250.00");
     // a fixed-rate formula ignores the (default-filled) affordability fields, even without a table
-    expect(buildCalculation(values({ affordability: { percentAmi: "80", ...DEFAULT_BUYER }, capAffordability: { percentAmi: "120" } }), { ...CONTEXT, incomeLimits: null }).ok).toBe(true);
-    const noTable = buildCalculation(values({ formulaType: "affordability", affordability: { percentAmi: "80", ...DEFAULT_BUYER } }), { ...CONTEXT, incomeLimits: null });
-    expect(!noTable.ok && noTable.errors.map((e) => e.path.join("."))).toContain("affordability.percentAmi");
+    expect(buildCalculation(values({ affordability: typed, capAffordability: { percentAmi: "120" } }), CONTEXT).ok).toBe(true);
+    // no table in effect: the error is on the area field, naming the date
+    const noTable = buildCalculation(values({ formulaType: "affordability", affordability: typed, valuationDate: "2023-01-01" }), context);
+    expect(!noTable.ok && noTable.errors).toEqual([
+      { path: ["affordability", "area"], message: expect.stringMatching(/^Has no income-limit table in effect on 2023-01-01 for "TEST0001"/) },
+    ]);
+    // neither an income nor a level: said next to the income, with every other error at once
+    const neither = buildCalculation(values({ formulaType: "affordability", affordability: { ...DEFAULT_BUYER, interestRate: "80" } }), context);
+    expect(!neither.ok && neither.errors.map((e) => `${e.path.join(".")}: ${e.message}`)).toEqual([
+      "affordability.income: Enter the household's income, or a % AMI level",
+      "affordability.interestRate: Must be at least 0% and at most 50%, got 80%",
+    ]);
   });
 
   it("checks the buyer assumptions with the contract's own rules", () => {

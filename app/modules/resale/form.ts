@@ -14,6 +14,8 @@ import {
   FORMULA_TYPES,
   formFieldForPath,
   formulaSpecFields,
+  missingIncomeFields,
+  SCHEDULE_HINT,
   householdIncomeFields,
   housingTermsFields,
   specFromForm,
@@ -181,6 +183,7 @@ const FIELD_NAMES: Record<string, string> = {
 /** Contract messages ("is required", "must be … 0.25") as a person reads them next to a field typed in percents. */
 export function fieldMessage(path: (string | number)[], message: string): string {
   const leaf = String(path.at(-1) ?? "");
+  if (leaf === "ownerShareSchedule" && message.startsWith("must be a list")) return SCHEDULE_HINT;
   let text = message;
   if (PERCENT_LEAVES.has(leaf)) {
     text = text
@@ -279,6 +282,7 @@ export function buildCalculation(values: CalculatorFormValues, context: Calculat
   } else {
     // only the terms the rule uses: the other fieldsets keep their defaults and are ignored
     spec = specFromForm({ ...values, name: "" } as PresetFormValues);
+    for (const missing of missingIncomeFields({ ...values, formulaType: values.formulaType })) errors.push({ path: missing.path.split("."), message: missing.message });
   }
 
   // 2. this home's figures; blank improvement and deduction rows are skipped (their row numbers kept for errors)
@@ -328,6 +332,7 @@ export function buildCalculation(values: CalculatorFormValues, context: Calculat
       // without a rule there is nothing to say about the formula (the preset/formula type error says it)
       if (spec === undefined && ["formula", "caps", "floor", "rounding"].includes(error.path.split(".")[0]!)) continue;
       const path = formFieldFor(error.path, spec, fromPreset, improvementRows, deductionRows);
+      if (errors.some((e) => e.path.join(".") === path.join(".") && e.message.startsWith("Enter the household's income"))) continue;
       errors.push({ path, message: fieldMessage(path, error.message) });
     }
   }

@@ -5,6 +5,7 @@ import { calculateResale } from "./engine";
 import { fastCalculateResale } from "./fast-path";
 import { calculateResaleWithDecimals } from "./fast-reference";
 import { incrementText } from "./rounding";
+import { ILLUSTRATIVE_TABLES } from "../../../tests/factories/income-limit-tables";
 
 /**
  * Issue 8 §2 — the resale rules added to the contract, each with figures worked by hand in the comments
@@ -217,34 +218,6 @@ describe("HOME-program itemized fair-return formula", () => {
 // ---------------------------------------------------------------------------------------------------------
 // Incomes named by an AMI level, resolved at the valuation date
 // ---------------------------------------------------------------------------------------------------------
-
-/** ILLUSTRATIVE tables (not HUD's figures): FY2023 in effect from 2023-05-15, FY2024 from 2024-04-01. */
-export const ILLUSTRATIVE_TABLES = [
-  {
-    areaCode: "TEST0001",
-    areaName: "Test County",
-    fiscalYear: 2023,
-    effectiveFrom: "2023-05-15",
-    medianFamilyIncome: "89200",
-    limits: {
-      "50": ["31250", "35700", "40150", "44600", "48200", "51750", "55350", "58900"],
-      "80": ["50000", "57150", "64300", "71400", "77150", "82850", "88550", "94250"],
-    },
-    source: "ILLUSTRATIVE",
-  },
-  {
-    areaCode: "TEST0001",
-    areaName: "Test County",
-    fiscalYear: 2024,
-    effectiveFrom: "2024-04-01",
-    medianFamilyIncome: "92800",
-    limits: {
-      "50": ["32500", "37150", "41800", "46400", "50150", "53850", "57550", "61250"],
-      "80": ["52000", "59400", "66850", "74250", "80200", "86150", "92100", "98050"],
-    },
-    source: "ILLUSTRATIVE",
-  },
-];
 
 describe("affordability incomes named by an AMI level", () => {
   // Loan terms: f = 0.9/360 + 0.012/12 + 0.006 × 0.9/12 = 0.0025 + 0.001 + 0.00045 = 0.00395; F = 100 + 50 = 150.
