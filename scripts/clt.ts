@@ -1,6 +1,9 @@
 /**
  * The command-line interface for automation:
- *   npm run --silent clt -- resale < request.json        resale calculation (the public JSON contract)
+ *   npm run --silent clt -- resale [--organisation <slug>] < request.json
+ *                                                        resale calculation (the public JSON contract); with
+ *                                                        --organisation, an AMI level without tables uses that
+ *                                                        organisation's stored income-limit tables
  *   npm run --silent clt -- leases [--organisation <slug>] the organisation's leases as JSON
  *   npm run --silent clt -- lease-document --lease <id> --out <file.pdf> [--memorandum]
  * Exit codes: 0 success, 2 invalid input (JSON error on stderr), 1 other failure.
@@ -14,7 +17,22 @@ async function main(): Promise<number> {
   switch (command) {
     case "resale": {
       const input = readFileSync(0, "utf8");
-      const output = runResaleCommand(input);
+      let tables;
+      if (args[0] === "--organisation") {
+        const { deployMigrations } = await import("./db/engine.ts");
+        const { databaseUrl } = await import("~/utils/env.server");
+        await deployMigrations(databaseUrl());
+        const { storedTablesForSlug } = await import("~/modules/resale/income-limit-tables.server");
+        tables = await storedTablesForSlug(args[1] ?? "");
+        if (tables === null) {
+          process.stderr.write(`${JSON.stringify({ error: "unknown-organisation", message: `No organisation has the slug "${args[1] ?? ""}".` })}\n`);
+          return 2;
+        }
+      } else if (args.length > 0) {
+        process.stderr.write(`${JSON.stringify({ error: "unknown-option", message: "Usage: clt resale [--organisation <slug>] < request.json" })}\n`);
+        return 2;
+      }
+      const output = runResaleCommand(input, tables);
       if (output.stdout) process.stdout.write(output.stdout);
       if (output.stderr) process.stderr.write(output.stderr);
       return output.exitCode;

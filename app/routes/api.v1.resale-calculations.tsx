@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { authenticateApiRequest, unauthorizedResponse } from "~/modules/api-tokens/api-tokens.server";
-import { EXIT_OK, runResaleCommand } from "~/modules/resale/cli";
+import { EXIT_OK, needsStoredIncomeLimitTables, runResaleCommand } from "~/modules/resale/cli";
+import { incomeLimitTablesForContract } from "~/modules/resale/income-limit-tables.server";
 import { db } from "~/utils/db.server";
 
 /**
  * POST /api/v1/resale-calculations — the resale contract over HTTP (docs/resale-contract.md). Stateless: it
  * calculates and answers, and saves nothing. The body is the request JSON; the answer is byte for byte what
- * `clt resale` prints (the same `runResaleCommand`): 200 with the result, 400 with `invalidRequestBody`.
+ * `clt resale` prints (the same `runResaleCommand`): 200 with the result, 400 with `invalidRequestBody`. A request
+ * that names an AMI level without `incomeLimitTables` gets the organisation's stored tables.
  */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -44,6 +46,14 @@ async function readLimitedBody(request: Request): Promise<string | null> {
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null; // runResaleCommand reports it
+  }
+}
+
 export async function loader() {
   return methodNotAllowed();
 }
@@ -54,7 +64,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!client) return unauthorizedResponse();
   const body = await readLimitedBody(request);
   if (body === null) return payloadTooLarge();
-  const output = runResaleCommand(body);
+  // a request naming an AMI level without tables gets the organisation's (resolved at its valuation date)
+  const tables = needsStoredIncomeLimitTables(safeJson(body)) ? await incomeLimitTablesForContract(db(), client.organisationId) : undefined;
+  const output = runResaleCommand(body, tables);
   return output.exitCode === EXIT_OK
     ? new Response(output.stdout, { status: 200, headers: JSON_HEADERS })
     : new Response(output.stderr, { status: 400, headers: JSON_HEADERS });

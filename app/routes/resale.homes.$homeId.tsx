@@ -18,6 +18,7 @@ import {
   saveResaleCalculation,
 } from "~/modules/resale/calculations.server";
 import { describeFormula } from "~/modules/resale/describe";
+import { homeIncomeLimitArea, incomeLimitTablesForContract } from "~/modules/resale/income-limit-tables.server";
 import { calculateResale } from "~/modules/resale/engine";
 import {
   calculatorFormSchema,
@@ -41,16 +42,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Resale
 async function calculatorData(organisationId: string, homeId: string) {
   const home = await getHomeForResale(db(), organisationId, homeId);
   if (!home) throw new Response("Home not found", { status: 404 });
-  const [presets, incomeLimits] = await Promise.all([presetsForCalculator(db(), organisationId), latestIncomeLimits(db(), organisationId)]);
-  return { home, presets, incomeLimits };
+  const [presets, incomeLimits, incomeLimitTables, area] = await Promise.all([
+    presetsForCalculator(db(), organisationId),
+    latestIncomeLimits(db(), organisationId),
+    incomeLimitTablesForContract(db(), organisationId),
+    homeIncomeLimitArea(db(), organisationId, home.parcelId),
+  ]);
+  return { home, presets, incomeLimits, incomeLimitTables, area };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
-  const { home, presets, incomeLimits } = await calculatorData(actor.organisationId, params.homeId ?? "");
+  const { home, presets, incomeLimits, incomeLimitTables, area } = await calculatorData(actor.organisationId, params.homeId ?? "");
   const saved = await listResaleCalculations(db(), actor.organisationId, { homeId: home.id, take: 10 });
   return {
     home,
+    incomeLimitTables,
     presets: presets.map((p) => ({ ...p, extras: p.spec ? specExtrasLabel(p.spec) : "", description: p.description || (p.spec ? describeFormula(p.spec.formula) : "") })),
     incomeLimits,
     saved,
@@ -61,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       purchaseDate: home.currentOwnership?.purchaseDate ?? null,
       valuationDate: defaultValuationDate(actor.timeZone),
       householdSize: defaultHouseholdSize(home.bedrooms),
+      area,
     }),
   };
 }
@@ -70,8 +78,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   // calculating changes nothing (viewers may); saving needs write access
   if (formData.get("intent") === "save") await requirePermission(request, "records:write");
-  const { home, presets, incomeLimits } = await calculatorData(actor.organisationId, params.homeId ?? "");
-  const context: CalculatorContext = { presets, incomeLimits };
+  const { home, presets, incomeLimits, incomeLimitTables } = await calculatorData(actor.organisationId, params.homeId ?? "");
+  const context: CalculatorContext = { presets, incomeLimits, incomeLimitTables, bedrooms: home.bedrooms };
   const submission = parseWithZod(formData, { schema: calculatorFormSchema(context) });
   // an "add a row" button (works without JavaScript) is not a calculation
   if (submission.status !== "success") {
@@ -147,7 +155,7 @@ function AffordabilityTermsFields({ field, withIncome, legend }: { field: Afford
 }
 
 export default function ResaleCalculatorPage() {
-  const { home, presets, incomeLimits, saved, canWrite, defaults } = useLoaderData<typeof loader>();
+  const { home, presets, incomeLimits, incomeLimitTables, saved, canWrite, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const hydrated = useHydrated();
@@ -155,8 +163,10 @@ export default function ResaleCalculatorPage() {
     () => ({
       presets: presets.map((p) => ({ id: p.id, name: p.name, spec: p.spec as FormulaPresetSpec | null })),
       incomeLimits: incomeLimits ? { table: incomeLimits.table as unknown as IncomeLimitTable, method: incomeLimits.method } : null,
+      incomeLimitTables,
+      bedrooms: home.bedrooms,
     }),
-    [presets, incomeLimits],
+    [presets, incomeLimits, incomeLimitTables, home.bedrooms],
   );
   const [form, fields] = useForm({
     id: `resale-${home.id}`,

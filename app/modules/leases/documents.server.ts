@@ -11,7 +11,9 @@ import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/formula-prese
 import { getFormulaPresetByName } from "~/modules/formula-presets/formula-presets.server";
 import { parseResaleRequest } from "~/modules/resale/contract";
 import { describeFormula } from "~/modules/resale/describe";
+import type { IncomeLimitTableInput } from "~/modules/resale/ami-level";
 import { calculateResale } from "~/modules/resale/engine";
+import { incomeLimitTablesForContract } from "~/modules/resale/income-limit-tables.server";
 import type { Db } from "~/utils/db.server";
 import { centsToString, Decimal, formatUsd, toMoneyString } from "~/utils/money";
 import { renderLeaseDocument, type LeaseDocumentData } from "./document-pdf.server";
@@ -42,8 +44,24 @@ function tenYearsAfter(date: string): string {
   return renewalTerm(termEnd(date, 10), 1).startDate;
 }
 
+/** Illustrative HOME fair-return figures for the worked example: 10 % of the price paid down, 3 % closing costs, 70 % still owed. */
+function illustrativeFairReturn(price: string) {
+  const part = (share: string) => toMoneyString(new Decimal(price).times(share));
+  return { principalPaidDown: part("0.1"), sellerClosingCosts: part("0.03"), outstandingLiens: part("0.7") };
+}
+
 /** A worked example of the resale formula with this lease's numbers, computed by the resale engine. */
-export function workedExample(spec: FormulaPresetSpec, input: { commencementDate: string; purchasePriceCents: number | null; purchaseIsRecorded: boolean }) {
+export function workedExample(
+  spec: FormulaPresetSpec,
+  input: {
+    commencementDate: string;
+    purchasePriceCents: number | null;
+    purchaseIsRecorded: boolean;
+    /** For a formula or cap naming an AMI level: the organisation's tables and the home's bedrooms. */
+    incomeLimitTables?: IncomeLimitTableInput[];
+    bedrooms?: number | null;
+  },
+) {
   const price = input.purchasePriceCents != null ? centsToString(input.purchasePriceCents) : ILLUSTRATIVE_PURCHASE_PRICE;
   const valuationDate = tenYearsAfter(input.commencementDate);
   const growth = new Decimal(1).plus(ILLUSTRATIVE_ANNUAL_GROWTH).pow(10);
@@ -56,6 +74,9 @@ export function workedExample(spec: FormulaPresetSpec, input: { commencementDate
     valuationDate,
     appraisals: { atPurchase, current, improvementValue: "0.00" },
     index: { atPurchase: "100.00", current: indexCurrent },
+    ...(spec.formula.type === "fair-return" ? { fairReturn: illustrativeFairReturn(price) } : {}),
+    ...(input.incomeLimitTables ? { incomeLimitTables: input.incomeLimitTables } : {}),
+    ...(input.bedrooms != null ? { home: { bedrooms: input.bedrooms } } : {}),
   });
   if (!parsed.ok) throw new Error(`The worked example is not a valid resale request: ${parsed.errors.map((e) => `${e.path} ${e.message}`).join("; ")}`);
   const result = calculateResale(parsed.request);
@@ -68,6 +89,12 @@ export function workedExample(spec: FormulaPresetSpec, input: { commencementDate
   if (usesAppraisal) {
     parts.push(
       `Assumed for illustration only: an appraised market value of ${formatUsd(atPurchase)} at purchase (140% of the purchase price) and ${formatUsd(current)} at resale (rising 3% a year).`,
+    );
+  }
+  if (spec.formula.type === "fair-return") {
+    const figures = illustrativeFairReturn(price);
+    parts.push(
+      `Assumed for illustration only: ${formatUsd(figures.principalPaidDown)} of mortgage principal paid down, ${formatUsd(figures.sellerClosingCosts)} of closing costs for the seller and ${formatUsd(figures.outstandingLiens)} of outstanding liens at resale.`,
     );
   }
   if (spec.formula.type === "index") {
@@ -144,7 +171,13 @@ export async function buildLeaseDocumentData(db: Db, organisationId: string, lea
     template: { content: templateContent(version.content), versionLabel: templateVersionLabel(version) },
     resale: {
       formulaInWords: describeFormula(spec!.formula),
-      workedExample: workedExample(spec!, { commencementDate: lease.commencementDate, purchasePriceCents: ownership?.purchasePriceCents ?? null, purchaseIsRecorded: Boolean(ownership) }),
+      workedExample: workedExample(spec!, {
+        commencementDate: lease.commencementDate,
+        purchasePriceCents: ownership?.purchasePriceCents ?? null,
+        purchaseIsRecorded: Boolean(ownership),
+        incomeLimitTables: await incomeLimitTablesForContract(db, organisationId),
+        bedrooms: lease.home.bedrooms,
+      }),
     },
   };
   return { ok: true, data, templateVersionId: version.id, lease };

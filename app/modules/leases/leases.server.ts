@@ -96,6 +96,7 @@ export async function getLease(db: Db | Tx, organisationId: string, leaseId: str
         select: {
           id: true,
           label: true,
+          bedrooms: true,
           parcel: { select: { id: true, parcelNumber: true, streetAddress: true, city: true, state: true, postalCode: true, legalDescription: true } },
         },
       },

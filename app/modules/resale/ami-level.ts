@@ -1,4 +1,12 @@
-import { IncomeLimitError, limitFor, type DerivationMethod, type HouseholdSizeLimits, type IncomeLimitTable } from "~/modules/income-limits/income-limits";
+import {
+  chooseTableInEffect,
+  IncomeLimitError,
+  incomeLimitFor,
+  isTableOfArea,
+  type DerivationMethod,
+  type HouseholdSizeLimits,
+  type IncomeLimitTable,
+} from "~/modules/income-limits/income-limits";
 
 /**
  * Resolving an affordability income named by an AMI level ("80 % AMI, bedrooms + 1 persons, area X") to dollars,
@@ -6,13 +14,13 @@ import { IncomeLimitError, limitFor, type DerivationMethod, type HouseholdSizeLi
  * (`incomeLimitTables`), so the same request always gives the same result; the app's server fills them in from
  * the organisation's stored tables (docs/resale-contract.md, "AMI levels").
  *
- *   - the table: among the tables of the named area (matched by HUD area code or name, ignoring case and
- *     surrounding spaces), the one with the latest `effectiveFrom` on or before the valuation date (the later
- *     fiscal year among equal dates). None → an error naming the area and the date and listing the tables that
- *     exist. Never another area's table.
+ *   - the table: `chooseTableInEffect` (income-limits.ts) — among the tables of the named area (HUD area code or
+ *     name, ignoring case and surrounding spaces), the one with the latest `effectiveFrom` on or before the
+ *     valuation date. None → an error naming the area and the date and listing the tables given. Never another
+ *     area's table.
  *   - the household size: the fixed size, or the home's bedrooms + 1.
- *   - the income: the level's limit for that size — HUD's published row for 30 / 50 / 80 % (9+ persons by HUD's
- *     large-household rule), any other level by the table's stored derivation method (`limitFor`).
+ *   - the income: `incomeLimitFor` — HUD's published row for 30 / 50 / 80 % (9+ persons by HUD's large-household
+ *     rule), any other level by the table's stored derivation method.
  */
 
 export type AmiLevelSpec = { level: number; householdSize: number | "bedrooms-plus-one"; area: string };
@@ -45,18 +53,9 @@ export type AmiIncome = {
 
 export type AmiResolution = { ok: true; value: AmiIncome } | { ok: false; path: "area" | "householdSize" | "level"; message: string };
 
-const normalise = (text: string) => text.trim().toLowerCase();
-
 /** The table of `area` in effect on `date`, or null. */
 export function tableInEffect(tables: readonly IncomeLimitTableInput[], area: string, date: string): IncomeLimitTableInput | null {
-  const wanted = normalise(area);
-  let best: IncomeLimitTableInput | null = null;
-  for (const table of tables) {
-    if (normalise(table.areaCode) !== wanted && normalise(table.areaName) !== wanted) continue;
-    if (table.effectiveFrom > date) continue;
-    if (!best || table.effectiveFrom > best.effectiveFrom || (table.effectiveFrom === best.effectiveFrom && table.fiscalYear > best.fiscalYear)) best = table;
-  }
-  return best;
+  return chooseTableInEffect(tables, area, date);
 }
 
 function toTable(input: IncomeLimitTableInput): IncomeLimitTable {
@@ -71,6 +70,8 @@ function toTable(input: IncomeLimitTableInput): IncomeLimitTable {
     medianFamilyIncome: Number(input.medianFamilyIncome),
     limits,
     source: input.source ?? "",
+    effectiveFrom: input.effectiveFrom,
+    derivationMethod: input.derivationMethod,
   };
 }
 
@@ -98,14 +99,14 @@ export function resolveAmiLevel(
   const available = tables ?? [];
   const table = tableInEffect(available, spec.area, date);
   if (!table) {
-    const sameArea = available.filter((t) => normalise(t.areaCode) === normalise(spec.area) || normalise(t.areaName) === normalise(spec.area));
+    const sameArea = available.filter((t) => isTableOfArea(t, spec.area));
     const listed = (sameArea.length ? sameArea : available).map((t) => `${t.areaName} FY${t.fiscalYear} from ${t.effectiveFrom}`);
     const existing = listed.length ? `; tables given: ${listed.join(", ")}` : "; no income-limit tables were given (incomeLimitTables)";
     return { ok: false, path: "area", message: `has no income-limit table in effect on ${date} for "${spec.area.trim()}"${existing}` };
   }
   let limit;
   try {
-    limit = limitFor(toTable(table), spec.level, householdSize, table.derivationMethod);
+    limit = incomeLimitFor(toTable(table), spec.level, householdSize);
   } catch (error) {
     if (!(error instanceof IncomeLimitError)) throw error;
     return { ok: false, path: "level", message: `cannot be resolved from the ${table.areaName} FY${table.fiscalYear} table: ${error.message}` };
@@ -114,7 +115,7 @@ export function resolveAmiLevel(
   return {
     ok: true,
     value: {
-      income: limit.amount,
+      income: limit.limit,
       level: spec.level,
       householdSize,
       householdSizeRule: householdSizeRule === "fixed" ? "fixed" : "bedrooms-plus-one",
