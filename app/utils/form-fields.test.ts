@@ -24,7 +24,13 @@ describe("form fields", () => {
     expect(money().safeParse("-5").error?.issues[0]?.message).toBe("The amount cannot be negative");
     expect(money().safeParse("12.345").error?.issues[0]?.message).toMatch(/Enter an amount in dollars/);
     expect(money().safeParse("abc").success).toBe(false);
-    expect(money().safeParse("30000000").error?.issues[0]?.message).toMatch(/too large/);
+    expect(money().safeParse("1,000,000,000,000").error?.issues[0]?.message).toBe("The amount is too large (at most $999,999,999,999.99)");
+    expect(money().safeParse("123456789012345678901234567890").error?.issues[0]?.message).toMatch(/too large/);
+  });
+
+  it("takes any real amount up to $999,999,999,999.99, exactly", () => {
+    expect(money().parse("$999,999,999,999.99")).toBe(99_999_999_999_999);
+    expect(money().parse("21,474,836.48")).toBe(2_147_483_648);
   });
 
   it("explains a date that does not exist", () => {

@@ -7,8 +7,12 @@ import { stringToCents } from "./money";
  * becomes integer cents; legal dates stay "YYYY-MM-DD" strings but must be real calendar dates.
  */
 
-/** The largest amount a 32-bit cents column holds ($21,474,836.47), rounded down for a readable message. */
-export const MAX_CENTS = 2_000_000_000;
+/**
+ * The largest amount the app accepts: $999,999,999,999.99. Cents columns are BigInt and the app computes with
+ * number cents, exact to about $90 trillion, so a bigger figure is refused as a field error, never a crash.
+ */
+export const MAX_CENTS = 99_999_999_999_999;
+export const MAX_AMOUNT_TEXT = "$999,999,999,999.99";
 
 export function legalDate(label = "date") {
   return z
@@ -33,13 +37,19 @@ export function money(label = "amount", options: { allowNegative?: boolean } = {
         ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Enter an amount in dollars, e.g. 250000 or 1,234.50" });
         return z.NEVER;
       }
-      const cents = stringToCents(cleaned);
+      const cents = (() => {
+        try {
+          return stringToCents(cleaned);
+        } catch {
+          return Number.POSITIVE_INFINITY; // beyond exact cents: refused as too large below
+        }
+      })();
       if (cents < 0 && !options.allowNegative) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, message: "The amount cannot be negative" });
         return z.NEVER;
       }
       if (Math.abs(cents) > MAX_CENTS) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "The amount is too large (at most $20,000,000)" });
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `The amount is too large (at most ${MAX_AMOUNT_TEXT})` });
         return z.NEVER;
       }
       return cents;

@@ -115,7 +115,7 @@ describe("households", () => {
       expect(view.certifications[0]).toMatchObject({ percentAmi: c.percent, eligible: c.eligible });
     }
     const eight = await db().incomeCertification.findFirstOrThrow({ where: { organisationId: organisation.id, householdSize: 8 } });
-    expect(eight.totalIncomeCents).toBe(10_110_000);
+    expect(eight.totalIncomeCents).toBe(10_110_000n);
     const audits = await db().auditEntry.count({ where: { organisationId: organisation.id, entity: "IncomeCertification", action: "create" } });
     expect(audits).toBe(4);
   });
@@ -235,7 +235,7 @@ describe("households", () => {
     })) as Response;
     expect(ok.status).toBe(302);
     const ownership = await db().ownership.findFirstOrThrow({ where: { homeId: home.id } });
-    expect(ownership).toMatchObject({ householdId: first.id, purchasePriceCents: 18_500_000, mortgageAmountCents: 17_575_000, mortgageRate: "6.125", mortgageTermYears: 30, mortgageType: "fixed", saleDate: null });
+    expect(ownership).toMatchObject({ householdId: first.id, purchasePriceCents: 18_500_000n, mortgageAmountCents: 17_575_000n, mortgageRate: "6.125", mortgageTermYears: 30, mortgageType: "fixed", saleDate: null });
 
     const refused = await unwrap(await purchase(second.id, { homeId: home.id, purchasePrice: "190000", purchaseDate: "2024-05-01" }));
     expect(refused.status).toBe(400);
@@ -249,7 +249,7 @@ describe("households", () => {
     expect(early.status).toBe(400);
     const sold = (await run(detailAction, postRequest(`/households/${first.id}`, { intent: "record-sale", ownershipId: ownership.id, saleDate: "2031-06-30", salePrice: "212,400", version: "1" }, { cookie }), { householdId: first.id })) as Response;
     expect(sold.status).toBe(302);
-    expect(await db().ownership.findUniqueOrThrow({ where: { id: ownership.id } })).toMatchObject({ saleDate: "2031-06-30", salePriceCents: 21_240_000, version: 2 });
+    expect(await db().ownership.findUniqueOrThrow({ where: { id: ownership.id } })).toMatchObject({ saleDate: "2031-06-30", salePriceCents: 21_240_000n, version: 2 });
 
     const tooEarly = await unwrap(await purchase(second.id, { homeId: home.id, purchasePrice: "212400", purchaseDate: "2031-06-01" }));
     expect((tooEarly.body as Reply).error?.purchaseDate?.[0]).toMatch(/previous owner sold on 2031-06-30/);

@@ -85,7 +85,7 @@ describe("lease records", () => {
     expect(lease.expirationDate).toBe("2123-12-31");
     expect(lease.feeEscalation).toEqual({ kind: "fixed-percent", annualRate: "0.03" });
     expect(lease.lessees.map((l) => l.fullName)).toEqual(["Ana Lima", "Jordan Reyes"]);
-    expect(lease.permittedMortgages[0]).toMatchObject({ lender: "Green Mountain Community Bank", amountCents: 18_500_000 });
+    expect(lease.permittedMortgages[0]).toMatchObject({ lender: "Green Mountain Community Bank", amountCents: 18_500_000n });
     expect(lease.formulaSpec).toBeNull();
     const audit = await db().auditEntry.findFirstOrThrow({ where: { entity: "Lease", entityId: lease.id, action: "create" } });
     expect(audit.changes).toMatchObject({ after: { reference: lease.reference, monthlyFeeCents: 3500 } });
@@ -159,7 +159,7 @@ describe("lease records", () => {
     const refused = await unwrap(await run(editAction, postRequest(`/leases/${lease.id}/edit`, leaseForm(home.id, household.id, { version: String(executed.version), monthlyFeeCents: "99" }), { cookie }), { leaseId: lease.id }));
     expect(refused.status).toBe(409);
     expect(JSON.stringify(refused.body)).toContain("frozen");
-    expect((await db().lease.findUniqueOrThrow({ where: { id: lease.id } })).monthlyFeeCents).toBe(3500);
+    expect((await db().lease.findUniqueOrThrow({ where: { id: lease.id } })).monthlyFeeCents).toBe(3500n);
 
     // Changes only by amendment, recorded and applied.
     const amend = (await run(
@@ -175,7 +175,7 @@ describe("lease records", () => {
     const amendment = await db().leaseAmendment.findFirstOrThrow({ where: { leaseId: lease.id } });
     expect(amendment.changes).toEqual({ before: { monthlyFeeCents: 3500 }, after: { monthlyFeeCents: 4000 } });
     // the lease keeps its terms as signed; the amendment applies from its date
-    expect((await db().lease.findUniqueOrThrow({ where: { id: lease.id } })).monthlyFeeCents).toBe(3500);
+    expect((await db().lease.findUniqueOrThrow({ where: { id: lease.id } })).monthlyFeeCents).toBe(3500n);
     expect((await getLeaseTermsOn(db(), organisation.id, lease.id, "2025-12-31"))?.monthlyFeeCents).toBe(3500);
     expect((await getLeaseTermsOn(db(), organisation.id, lease.id, "2026-01-01"))?.monthlyFeeCents).toBe(4000);
 

@@ -50,12 +50,12 @@ describe("registering a parcel", () => {
       include: { homes: true, fundingSources: true },
     });
     expect(response.headers.get("Location")).toBe(`/parcels/${parcel.id}`);
-    expect(parcel.acquisitionPriceCents).toBe(7_250_000);
+    expect(parcel.acquisitionPriceCents).toBe(7_250_000n);
     expect(parcel.legalDescription).toBe(VALID_PARCEL.legalDescription);
     expect(parcel.landArea).toBe("0.21");
     expect(parcel.homes).toHaveLength(1);
     expect(parcel.homes[0]).toMatchObject({ homeType: "townhouse", bedrooms: 3, bathrooms: "1.5", floorAreaSqft: 1200 });
-    expect(parcel.fundingSources[0]).toMatchObject({ funder: "City of Winooski", program: "HOME", amountCents: 4_000_000 });
+    expect(parcel.fundingSources[0]).toMatchObject({ funder: "City of Winooski", program: "HOME", amountCents: 4_000_000n });
     const audit = await db().auditEntry.findMany({ where: { organisationId: organisation.id }, select: { entity: true, action: true } });
     expect(audit).toEqual(expect.arrayContaining([
       { entity: "Parcel", action: "create" },
@@ -187,7 +187,7 @@ describe("editing parcels", () => {
     expect(added.status).toBe(302);
     const stored = await db().parcel.findUniqueOrThrow({ where: { id: parcel.id }, include: { homes: true, fundingSources: true } });
     expect(stored.homes.map((h) => h.label)).toEqual(["Unit B"]);
-    expect(stored.fundingSources.map((f) => f.amountCents)).toEqual([12_500_050]);
+    expect(stored.fundingSources.map((f) => f.amountCents)).toEqual([12_500_050n]);
   });
 });
 
@@ -217,7 +217,7 @@ describe("CSV import and export", () => {
     const committed = (await run(importAction, postRequest("/parcels/import", { intent: "commit", csv: fixed }, { cookie }))) as Response;
     expect(committed.status).toBe(302);
     const parcels = await db().parcel.findMany({ where: { organisationId: organisation.id }, include: { homes: true }, orderBy: { parcelNumber: "asc" } });
-    expect(parcels.map((p) => [p.parcelNumber, p.homes.length, p.acquisitionPriceCents])).toEqual([["A-1", 2, 10_000_000], ["A-2", 1, 500_000]]);
+    expect(parcels.map((p) => [p.parcelNumber, p.homes.length, p.acquisitionPriceCents])).toEqual([["A-1", 2, 10_000_000n], ["A-2", 1, 500_000n]]);
     const again = await unwrap(await run(importAction, postRequest("/parcels/import", { intent: "preview", csv: fixed }, { cookie })));
     expect((again.body as { errors: { message: string }[] }).errors[0]!.message).toMatch(/already registered/);
   });

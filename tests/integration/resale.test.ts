@@ -153,7 +153,7 @@ describe("the resale calculator", () => {
     expect(response.headers.get("Location")).toBe(`/resale/calculations/${saved.id}`);
     expect(saved).toMatchObject({ homeId: home.id, presetName: "1.5% simple", valuationDate: "2025-06-01", createdById: user.id, boundBy: "formula" });
     // the preset: 1.5 % simple in full months, market-value cap — 180,000 × (1 + 0.015 × 10) + 12,000
-    expect(saved.maxResalePriceCents).toBe(21_900_000);
+    expect(saved.maxResalePriceCents).toBe(21_900_000n);
     const storedRequest = JSON.parse(JSON.stringify(saved.request));
     const storedResult = JSON.parse(JSON.stringify(saved.result));
     expect(storedResult).toEqual(JSON.parse(JSON.stringify(calculateResale(storedRequest))));

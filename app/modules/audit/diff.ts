@@ -7,7 +7,7 @@ export type AuditChanges = { before: Record<string, AuditValue> | null; after: R
 function normalise(value: unknown): AuditValue {
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (Array.isArray(value)) return value.map(normalise);
   if (typeof value === "object") {
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, normalise(v)]));

@@ -10,6 +10,7 @@ import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
 import { queryWords, textTokens } from "~/utils/word-search";
 import { pageWithCappedCount, wordSearchPlan, type TokenIndex } from "~/utils/word-search.server";
 import { householdSearchText, type HouseholdFields, type MemberInput, type PurchaseInput, type SaleInput } from "./schemas";
+import { withNumberCents } from "~/utils/cents";
 
 export const HOUSEHOLDS_PAGE_SIZE = 50;
 export type HouseholdSort = "name" | "updated";
@@ -96,22 +97,24 @@ export async function listHouseholds(db: Db, organisationId: string, filters: Ho
     findPage: ({ skip, take, ids }) =>
       db.household.findMany({ where: ids ? { ...where, id: { in: ids } } : where, orderBy, skip, take, include: listInclude }),
   });
-  return { households, page, ...paging, manyMatches: denseIds !== undefined };
+  return { households: withNumberCents(households), page, ...paging, manyMatches: denseIds !== undefined };
 }
 
 /** Every household matching the filters (for the CSV export), in the list's order. */
 export async function listHouseholdsForExport(db: Db, organisationId: string, filters: HouseholdFilters) {
   const orderBy =
     filters.sort === "updated" ? [{ updatedAt: "desc" as const }, { id: "desc" as const }] : [{ name: "asc" as const }, { id: "asc" as const }];
-  return db.household.findMany({
-    where: (await listWhere(db, organisationId, filters)).where,
-    orderBy,
-    include: { ...listInclude, members: { select: { fullName: true }, orderBy: { createdAt: "asc" as const } } },
-  });
+  return withNumberCents(
+    await db.household.findMany({
+      where: (await listWhere(db, organisationId, filters)).where,
+      orderBy,
+      include: { ...listInclude, members: { select: { fullName: true }, orderBy: { createdAt: "asc" as const } } },
+    }),
+  );
 }
 
 export async function getHousehold(db: Db, organisationId: string, id: string) {
-  return db.household.findFirst({
+  const household = await db.household.findFirst({
     where: { id, organisationId },
     include: {
       members: { orderBy: { createdAt: "asc" } },
@@ -127,6 +130,7 @@ export async function getHousehold(db: Db, organisationId: string, id: string) {
       },
     },
   });
+  return withNumberCents(household);
 }
 
 /** The household's audit history: its own entries and those of its certifications and ownerships. */

@@ -124,14 +124,14 @@ describe("amounts beyond what is stored", () => {
   it("refuses an income that would not fit a cents column, with a message instead of a crash", async () => {
     const { CertificationSchema } = await import("./schemas");
     const base = { certifiedOn: "2023-09-01", householdSize: "2", targetLevel: "80" };
-    const huge = CertificationSchema.safeParse({ ...base, incomeItems: [{ memberName: "A", source: "wages", annualAmount: "25,000,000" }] });
+    const huge = CertificationSchema.safeParse({ ...base, incomeItems: [{ memberName: "A", source: "wages", annualAmount: "1,000,000,000,000" }] });
     expect(huge.success).toBe(false);
     expect(JSON.stringify(huge.error?.issues)).toContain("too large");
     const sum = CertificationSchema.safeParse({
       ...base,
       incomeItems: [
-        { memberName: "A", source: "wages", annualAmount: "15,000,000" },
-        { memberName: "B", source: "wages", annualAmount: "15,000,000" },
+        { memberName: "A", source: "wages", annualAmount: "600,000,000,000" },
+        { memberName: "B", source: "wages", annualAmount: "600,000,000,000" },
       ],
     });
     expect(sum.success).toBe(false);

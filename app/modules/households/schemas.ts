@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { isCalendarDate } from "~/utils/calendar-date";
-import { MAX_CENTS } from "~/utils/form-fields";
+import { MAX_AMOUNT_TEXT, MAX_CENTS } from "~/utils/form-fields";
 import { stringToCents } from "~/utils/money";
 
 // ---------------------------------------------------------------------------------------------
@@ -94,12 +94,14 @@ export function parseDollarsToCents(text: string): number | null {
   if (!MONEY_PATTERN.test(trimmed)) return null;
   try {
     return stringToCents(trimmed.replace(/^\$/, "").replace(/,/g, ""));
-  } catch {
+  } catch (error) {
+    // beyond exact cents: an amount, but far too large (the callers refuse anything over MAX_CENTS)
+    if (error instanceof RangeError) return Number.POSITIVE_INFINITY;
     return null;
   }
 }
 
-/** A dollar amount field → integer cents (≥ 0, at most $1 billion). */
+/** A dollar amount field → integer cents (≥ 0, at most MAX_CENTS: $999,999,999,999.99). */
 export function moneyCents(requiredMessage: string) {
   return z
     .string({ required_error: requiredMessage })
@@ -113,8 +115,7 @@ export function moneyCents(requiredMessage: string) {
       if (cents === null) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Enter an amount in dollars, e.g. 52,300 or 52300.50" });
       } else if (cents > MAX_CENTS) {
-        // amounts are stored as 32-bit cents (docs/decisions/004-money-and-dates.md)
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "The amount is too large (at most $20,000,000)" });
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `The amount is too large (at most ${MAX_AMOUNT_TEXT})` });
       }
     })
     .transform((value) => parseDollarsToCents(value)!);
@@ -226,12 +227,12 @@ const IncomeItemsSchema = z
         const cents = parseDollarsToCents(item.annualAmount)!;
         total += cents;
         if (cents > MAX_CENTS) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index, "annualAmount"], message: "The amount is too large (at most $20,000,000)" });
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index, "annualAmount"], message: `The amount is too large (at most ${MAX_AMOUNT_TEXT})` });
         }
       }
     });
     if (total > MAX_CENTS) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "The household's total income is too large to record (at most $20,000,000)" });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `The household's total income is too large to record (at most ${MAX_AMOUNT_TEXT})` });
     }
     if (filled === 0) {
       ctx.addIssue({

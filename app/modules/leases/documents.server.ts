@@ -25,6 +25,7 @@ import { latestTemplateVersion, templateContent, templateVersionLabel } from "./
 import { organisationToday } from "~/modules/organisations/organisations.server";
 import { termsAsSigned } from "./terms";
 import { leaseRowTerms } from "./terms.server";
+import { fromDbCents } from "~/utils/cents";
 
 export const DOCUMENT_KINDS = ["lease", "memorandum"] as const;
 export type LeaseDocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -173,7 +174,7 @@ export async function buildLeaseDocumentData(db: Db, organisationId: string, lea
       formulaInWords: describeFormula(spec!.formula),
       workedExample: workedExample(spec!, {
         commencementDate: lease.commencementDate,
-        purchasePriceCents: ownership?.purchasePriceCents ?? null,
+        purchasePriceCents: ownership ? fromDbCents(ownership.purchasePriceCents) : null,
         purchaseIsRecorded: Boolean(ownership),
         incomeLimitTables: await incomeLimitTablesForContract(db, organisationId),
         bedrooms: lease.home.bedrooms,

@@ -18,6 +18,7 @@ import { organisationToday } from "~/modules/organisations/organisations.server"
 import { yearOf } from "~/utils/calendar-date";
 import { AMENDABLE_TERM_KEYS, leaseTermsOn, TIMED_TERM_KEYS, timedTermsOf, validateTimedTerms, type LeaseTerms, type LeaseTimedTerms } from "./terms";
 import { getLeaseTermDefaults, leaseRowTerms } from "./terms.server";
+import { withNumberCents } from "~/utils/cents";
 
 /** Statuses in which a lease binds the home: a home has at most one lease in these at a time. */
 export const BINDING_STATUSES: LeaseStatus[] = ["executed", "recorded", "active"];
@@ -41,7 +42,7 @@ const listSelect = {
 export const LEASES_PAGE_SIZE = 50;
 
 function leaseRow<T extends { home: { label: string; parcel: { streetAddress: string; parcelNumber: string } }; lessees: { fullName: string }[] }>(lease: T) {
-  return { ...lease, homeLabel: homeLabel(lease.home), lesseeNames: lease.lessees.map((l) => l.fullName) };
+  return withNumberCents({ ...lease, homeLabel: homeLabel(lease.home), lesseeNames: lease.lessees.map((l) => l.fullName) });
 }
 
 function leaseStatusFilter(query: { status?: string }) {
@@ -83,7 +84,7 @@ export async function allLeases(db: Db, organisationId: string) {
 }
 
 export async function getLease(db: Db | Tx, organisationId: string, leaseId: string) {
-  return db.lease.findFirst({
+  const lease = await db.lease.findFirst({
     where: { id: leaseId, organisationId },
     include: {
       lessees: { orderBy: { position: "asc" } },
@@ -102,6 +103,7 @@ export async function getLease(db: Db | Tx, organisationId: string, leaseId: str
       },
     },
   });
+  return withNumberCents(lease);
 }
 export type LeaseDetail = NonNullable<Awaited<ReturnType<typeof getLease>>>;
 
@@ -269,7 +271,7 @@ export async function updateDraftLease(db: Db, actor: AuditActor, leaseId: strin
       entity: "Lease",
       entityId: leaseId,
       action: "update",
-      before: snapshot(before),
+      before: snapshot(withNumberCents(before)),
       after: snapshot({ ...draftData(values, terms), lessees: values.lesseeNames.map((fullName) => ({ fullName })), permittedMortgages: values.mortgages }),
     });
     return { ok: true as const, id: leaseId };
@@ -375,10 +377,10 @@ async function transitionLeaseOnce(db: Db, actor: AuditActor, leaseId: string, v
  */
 export async function amendLease(db: Db, actor: AuditActor, leaseId: string, values: AmendmentValues): Promise<WriteResult> {
   return db.$transaction(async (tx) => {
-    const lease = await tx.lease.findFirst({
+    const lease = withNumberCents(await tx.lease.findFirst({
       where: { id: leaseId, organisationId: actor.organisationId },
       include: { amendments: { select: { effectiveDate: true, createdAt: true, changes: true, appliedToLease: true } } },
-    });
+    }));
     if (!lease) throw new Response("Lease not found", { status: 404 });
     if (lease.status === "draft") return { ok: false as const, formErrors: ["A draft is edited directly; amendments are for signed leases."] };
     if (lease.status === "ended" || lease.status === "assigned") return { ok: false as const, formErrors: ["This lease has ended; it can no longer be amended."] };

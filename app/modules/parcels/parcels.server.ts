@@ -4,6 +4,7 @@ import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
 import type { FundingSourceInput, HomeInput, ParcelInput, ParcelListQuery } from "./schemas";
 import { pageWithCappedCount, wordSearchPlan, type TokenIndex } from "~/utils/word-search.server";
 import { parcelTokens, queryWords } from "./search";
+import { withNumberCents } from "~/utils/cents";
 
 export const PARCEL_PAGE_SIZE = 25;
 
@@ -190,14 +191,14 @@ export async function listParcels(db: Db, organisationId: string, query: ParcelL
 
 /** Every parcel matching the list's filters, for CSV export (no pagination). */
 export async function exportParcels(db: Db, organisationId: string, query: ParcelListQuery) {
-  return db.parcel.findMany({
+  return withNumberCents(await db.parcel.findMany({
     where: (await parcelWhere(db, organisationId, query)).where, // an export lists every match: no dense page
     orderBy: [{ [query.sort]: query.dir }, { id: query.dir }],
     include: {
       homes: { where: { archivedAt: null }, orderBy: { createdAt: "asc" } },
       fundingSources: true,
     },
-  });
+  }));
 }
 
 export async function getParcelDetail(db: Db, organisationId: string, parcelId: string) {
@@ -223,13 +224,13 @@ export async function getParcelDetail(db: Db, organisationId: string, parcelId: 
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 100,
   });
-  return { parcel, history };
+  return { parcel: withNumberCents(parcel), history };
 }
 
 export { auditHistory };
 
 export async function getParcel(db: Db, organisationId: string, parcelId: string) {
-  return db.parcel.findFirst({ where: { id: parcelId, organisationId } });
+  return withNumberCents(await db.parcel.findFirst({ where: { id: parcelId, organisationId } }));
 }
 
 /** Registers a parcel with, optionally, its first home and funding source — all or nothing, audited. */

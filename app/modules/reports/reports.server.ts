@@ -1,3 +1,4 @@
+import { fromDbCents, withNumberCents } from "~/utils/cents";
 import type { Db } from "~/utils/db.server";
 import { portfolioReport } from "./portfolio";
 
@@ -19,10 +20,10 @@ export async function loadPortfolioReport(db: Db, organisationId: string) {
     db.fundingSource.groupBy({ by: ["program"], where: { organisationId, parcel: { archivedAt: null } }, _sum: { amountCents: true }, _count: { _all: true } }),
   ]);
   return {
-    ...portfolioReport(ownerships.map((o) => ({ ...o, certifications: o.household.incomeCertifications }))),
+    ...portfolioReport(withNumberCents(ownerships).map((o) => ({ ...o, certifications: o.household.incomeCertifications }))),
     parcelsByStatus: parcelsByStatus.map((g) => ({ status: g.status, count: g._count._all })),
     homesByType: homesByType.map((g) => ({ homeType: g.homeType, count: g._count._all })),
     leasesByStatus: leasesByStatus.map((g) => ({ status: g.status, count: g._count._all })),
-    fundingByProgram: funding.map((g) => ({ program: g.program, count: g._count._all, amountCents: g._sum.amountCents ?? 0 })),
+    fundingByProgram: funding.map((g) => ({ program: g.program, count: g._count._all, amountCents: fromDbCents(g._sum.amountCents ?? 0) })),
   };
 }

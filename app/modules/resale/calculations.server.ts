@@ -9,16 +9,14 @@ import { listFormulaPresets } from "~/modules/formula-presets/formula-presets.se
 import { derivationMethodOf, defaultAreaCode, toIncomeLimitTable } from "~/modules/income-limits/income-limits.server";
 import { homeLabel } from "~/modules/parcels/parcels.server";
 import type { Db } from "~/utils/db.server";
+import { MAX_AMOUNT_TEXT, MAX_CENTS } from "~/utils/form-fields";
 import { centsToString, stringToCents } from "~/utils/money";
 import { parseResaleRequest, type ResaleRequest, type ResaleResult } from "./contract";
 import type { CalculatorContext } from "./form";
 
-/** The largest price a saved calculation stores (a 32-bit cents column). */
-const MAX_SAVED_CENTS = 2_147_483_647;
-
 export class CalculationTooLargeError extends Error {
   constructor() {
-    super("This price is too large to save (at most $21,474,836.47)");
+    super(`This price is too large to save (at most ${MAX_AMOUNT_TEXT})`);
   }
 }
 
@@ -90,8 +88,13 @@ export type SaveCalculationInput = {
 
 /** Saves the calculation exactly as given (request with defaults applied, result), audited. 404 for another organisation's home. */
 export async function saveResaleCalculation(db: Db, actor: AuditActor, input: SaveCalculationInput): Promise<{ id: string }> {
-  const cents = stringToCents(input.result.maxResalePrice);
-  if (cents > MAX_SAVED_CENTS) throw new CalculationTooLargeError();
+  let cents: number;
+  try {
+    cents = stringToCents(input.result.maxResalePrice);
+  } catch {
+    throw new CalculationTooLargeError();
+  }
+  if (cents > MAX_CENTS) throw new CalculationTooLargeError();
   return db.$transaction(async (tx) => {
     const home = await tx.home.findFirst({
       where: { id: input.homeId, organisationId: actor.organisationId },
