@@ -53,13 +53,16 @@ CREATE TABLE "new_IncomeCertification" (
     "derivationMethod" TEXT NOT NULL,
     "targetLevel" INTEGER NOT NULL,
     "eligible" BOOLEAN NOT NULL,
+    "targetLimitCents" BIGINT,
+    "targetLimitSource" TEXT NOT NULL DEFAULT '',
+    "eligibilityVerdict" TEXT NOT NULL DEFAULT '',
     "createdById" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "IncomeCertification_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "IncomeCertification_householdId_fkey" FOREIGN KEY ("householdId") REFERENCES "Household" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "IncomeCertification_incomeLimitTableId_fkey" FOREIGN KEY ("incomeLimitTableId") REFERENCES "IncomeLimitTable" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
-INSERT INTO "new_IncomeCertification" ("certifiedOn", "createdAt", "createdById", "derivationMethod", "eligible", "householdId", "householdSize", "hundredPercentLimit", "id", "incomeItems", "incomeLimitTableId", "organisationId", "percentAmi", "targetLevel", "totalIncomeCents") SELECT "certifiedOn", "createdAt", "createdById", "derivationMethod", "eligible", "householdId", "householdSize", "hundredPercentLimit", "id", "incomeItems", "incomeLimitTableId", "organisationId", "percentAmi", "targetLevel", "totalIncomeCents" FROM "IncomeCertification";
+INSERT INTO "new_IncomeCertification" ("certifiedOn", "createdAt", "createdById", "derivationMethod", "eligibilityVerdict", "eligible", "householdId", "householdSize", "hundredPercentLimit", "id", "incomeItems", "incomeLimitTableId", "organisationId", "percentAmi", "targetLevel", "targetLimitCents", "targetLimitSource", "totalIncomeCents") SELECT "certifiedOn", "createdAt", "createdById", "derivationMethod", "eligibilityVerdict", "eligible", "householdId", "householdSize", "hundredPercentLimit", "id", "incomeItems", "incomeLimitTableId", "organisationId", "percentAmi", "targetLevel", "targetLimitCents", "targetLimitSource", "totalIncomeCents" FROM "IncomeCertification";
 DROP TABLE "IncomeCertification";
 ALTER TABLE "new_IncomeCertification" RENAME TO "IncomeCertification";
 CREATE INDEX "IncomeCertification_organisationId_householdId_certifiedOn_idx" ON "IncomeCertification"("organisationId", "householdId", "certifiedOn");
@@ -80,6 +83,15 @@ CREATE TABLE "new_Lease" (
     "feeEscalation" JSONB NOT NULL,
     "feeDueDay" INTEGER NOT NULL DEFAULT 1,
     "purchaseOptionDays" INTEGER NOT NULL DEFAULT 90,
+    "graceDays" INTEGER NOT NULL DEFAULT 10,
+    "lateChargeCents" BIGINT NOT NULL DEFAULT 1000,
+    "monetaryCureDays" INTEGER NOT NULL DEFAULT 30,
+    "nonMonetaryCureDays" INTEGER NOT NULL DEFAULT 60,
+    "lenderCureDays" INTEGER NOT NULL DEFAULT 120,
+    "priceNoticeDays" INTEGER NOT NULL DEFAULT 30,
+    "closingDays" INTEGER NOT NULL DEFAULT 60,
+    "renewalNoticeEarliestMonths" INTEGER NOT NULL DEFAULT 24,
+    "renewalNoticeLatestMonths" INTEGER NOT NULL DEFAULT 6,
     "formulaPresetName" TEXT NOT NULL DEFAULT '',
     "formulaSpec" JSONB,
     "riders" JSONB NOT NULL,
@@ -99,7 +111,7 @@ CREATE TABLE "new_Lease" (
     CONSTRAINT "Lease_householdId_fkey" FOREIGN KEY ("householdId") REFERENCES "Household" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "Lease_templateVersionId_fkey" FOREIGN KEY ("templateVersionId") REFERENCES "LeaseTemplateVersion" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_Lease" ("bindingHomeId", "commencementDate", "createdAt", "endedOn", "executionDate", "expirationDate", "feeDueDay", "feeEscalation", "formulaPresetName", "formulaSpec", "homeId", "householdId", "id", "monthlyFeeCents", "organisationId", "purchaseOptionDays", "recordingBook", "recordingCounty", "recordingDate", "recordingInstrument", "recordingPage", "reference", "renewalTermYears", "riders", "status", "templateVersionId", "termYears", "updatedAt", "version") SELECT "bindingHomeId", "commencementDate", "createdAt", "endedOn", "executionDate", "expirationDate", "feeDueDay", "feeEscalation", "formulaPresetName", "formulaSpec", "homeId", "householdId", "id", "monthlyFeeCents", "organisationId", "purchaseOptionDays", "recordingBook", "recordingCounty", "recordingDate", "recordingInstrument", "recordingPage", "reference", "renewalTermYears", "riders", "status", "templateVersionId", "termYears", "updatedAt", "version" FROM "Lease";
+INSERT INTO "new_Lease" ("bindingHomeId", "closingDays", "commencementDate", "createdAt", "endedOn", "executionDate", "expirationDate", "feeDueDay", "feeEscalation", "formulaPresetName", "formulaSpec", "graceDays", "homeId", "householdId", "id", "lateChargeCents", "lenderCureDays", "monetaryCureDays", "monthlyFeeCents", "nonMonetaryCureDays", "organisationId", "priceNoticeDays", "purchaseOptionDays", "recordingBook", "recordingCounty", "recordingDate", "recordingInstrument", "recordingPage", "reference", "renewalNoticeEarliestMonths", "renewalNoticeLatestMonths", "renewalTermYears", "riders", "status", "templateVersionId", "termYears", "updatedAt", "version") SELECT "bindingHomeId", "closingDays", "commencementDate", "createdAt", "endedOn", "executionDate", "expirationDate", "feeDueDay", "feeEscalation", "formulaPresetName", "formulaSpec", "graceDays", "homeId", "householdId", "id", "lateChargeCents", "lenderCureDays", "monetaryCureDays", "monthlyFeeCents", "nonMonetaryCureDays", "organisationId", "priceNoticeDays", "purchaseOptionDays", "recordingBook", "recordingCounty", "recordingDate", "recordingInstrument", "recordingPage", "reference", "renewalNoticeEarliestMonths", "renewalNoticeLatestMonths", "renewalTermYears", "riders", "status", "templateVersionId", "termYears", "updatedAt", "version" FROM "Lease";
 DROP TABLE "Lease";
 ALTER TABLE "new_Lease" RENAME TO "Lease";
 CREATE UNIQUE INDEX "Lease_bindingHomeId_key" ON "Lease"("bindingHomeId");
@@ -155,6 +167,7 @@ CREATE TABLE "new_Parcel" (
     "acquisitionMethod" TEXT,
     "assessedLandValueCents" BIGINT,
     "status" TEXT NOT NULL DEFAULT 'acquired',
+    "incomeLimitAreaCode" TEXT,
     "searchText" TEXT NOT NULL DEFAULT '',
     "archivedAt" DATETIME,
     "version" INTEGER NOT NULL DEFAULT 1,
@@ -162,7 +175,7 @@ CREATE TABLE "new_Parcel" (
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Parcel_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
-INSERT INTO "new_Parcel" ("acquisitionDate", "acquisitionMethod", "acquisitionPriceCents", "archivedAt", "assessedLandValueCents", "city", "createdAt", "id", "landArea", "landAreaUnit", "legalDescription", "organisationId", "parcelNumber", "postalCode", "searchText", "state", "status", "streetAddress", "updatedAt", "version", "zoning") SELECT "acquisitionDate", "acquisitionMethod", "acquisitionPriceCents", "archivedAt", "assessedLandValueCents", "city", "createdAt", "id", "landArea", "landAreaUnit", "legalDescription", "organisationId", "parcelNumber", "postalCode", "searchText", "state", "status", "streetAddress", "updatedAt", "version", "zoning" FROM "Parcel";
+INSERT INTO "new_Parcel" ("acquisitionDate", "acquisitionMethod", "acquisitionPriceCents", "archivedAt", "assessedLandValueCents", "city", "createdAt", "id", "incomeLimitAreaCode", "landArea", "landAreaUnit", "legalDescription", "organisationId", "parcelNumber", "postalCode", "searchText", "state", "status", "streetAddress", "updatedAt", "version", "zoning") SELECT "acquisitionDate", "acquisitionMethod", "acquisitionPriceCents", "archivedAt", "assessedLandValueCents", "city", "createdAt", "id", "incomeLimitAreaCode", "landArea", "landAreaUnit", "legalDescription", "organisationId", "parcelNumber", "postalCode", "searchText", "state", "status", "streetAddress", "updatedAt", "version", "zoning" FROM "Parcel";
 DROP TABLE "Parcel";
 ALTER TABLE "new_Parcel" RENAME TO "Parcel";
 CREATE INDEX "Parcel_organisationId_status_id_idx" ON "Parcel"("organisationId", "status", "id");
