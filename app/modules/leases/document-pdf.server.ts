@@ -174,30 +174,10 @@ export function newDocument(info: { title: string; author: string; subject: stri
     },
   });
   registerFonts(doc);
-  for (const [name, font] of parsedFonts) doc.registerFont(name, font as never);
   return doc;
 }
 
-/**
- * Parsed fonts kept between documents. `registerFonts` hands pdfkit the TTF bytes, which it parses again for
- * every document (about a third of the render time). pdfkit also accepts an already-parsed font object, so
- * after the first document the parsed objects are reused. Output bytes are unchanged (the tests check that
- * repeated renders are identical). Reads pdfkit's internal `_fontFamilies`: if a pdfkit upgrade renames it,
- * this silently falls back to parsing per document.
- */
-const parsedFonts = new Map<string, unknown>();
-const FONT_NAMES = ["serif", "serif-bold", "serif-italic", "sans", "sans-bold"];
-
-function keepParsedFonts(doc: PDFKit.PDFDocument): void {
-  const families = (doc as unknown as { _fontFamilies?: Record<string, { font?: { layout?: unknown } }> })._fontFamilies;
-  for (const name of FONT_NAMES) {
-    const font = families?.[name]?.font;
-    if (!parsedFonts.has(name) && font && typeof font.layout === "function") parsedFonts.set(name, font);
-  }
-}
-
 export function toBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  keepParsedFonts(doc);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
