@@ -3,6 +3,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { db } from "~/utils/db.server";
 import { cookieSecure, sessionSecret } from "~/utils/env.server";
 import { can, isRole, type Permission, type Role } from "~/utils/permissions";
+import { memoForRequest } from "~/utils/request-context.server";
 import { clientAddress, requestId } from "~/utils/request.server";
 
 export const SESSION_DAYS = 14;
@@ -67,16 +68,39 @@ export async function destroyUserSession(request: Request): Promise<string> {
   return cookie().serialize("", { maxAge: 0 });
 }
 
-/** The actor for this request, or null when not signed in (expired, revoked or disabled accounts count as signed out). */
+/**
+ * The actor for this request, or null when not signed in (expired, revoked or disabled accounts count as signed
+ * out). Looked up once per GET request however many loaders ask (app/utils/request-context.server.ts).
+ */
 export async function getActor(request: Request): Promise<Actor | null> {
   const token = await readToken(request);
   if (!token) return null;
+  const id = tokenHash(token);
+  return memoForRequest(`actor:${id}`, () => loadActor(request, id));
+}
+
+async function loadActor(request: Request, sessionId: string): Promise<Actor | null> {
   const session = await db().session.findUnique({
-    where: { id: tokenHash(token) },
-    include: { user: { include: { memberships: { include: { organisation: true } } } } },
+    where: { id: sessionId },
+    select: {
+      organisationId: true,
+      expiresAt: true,
+      user: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          disabledAt: true,
+          memberships: {
+            where: { disabledAt: null },
+            select: { organisationId: true, role: true, householdId: true, organisation: { select: { name: true } } },
+          },
+        },
+      },
+    },
   });
   if (!session || session.expiresAt < new Date() || session.user.disabledAt) return null;
-  const active = session.user.memberships.filter((m) => !m.disabledAt);
+  const active = session.user.memberships;
   const membership = active.find((m) => m.organisationId === session.organisationId);
   if (!membership || !isRole(membership.role)) return null;
   return {
