@@ -15,7 +15,18 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   // 4xx route errors (no such page, thrown 403/404 responses) are answers, not faults
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === "number" && status < 500) return;
-  console.error(`[request ${requestId(request) || "-"}] ${request.method} ${new URL(request.url).pathname}`, error);
+  // one JSON line, like the server's request log (scripts/server/operations.ts)
+  console.error(
+    JSON.stringify({
+      time: new Date().toISOString(),
+      level: "error",
+      msg: "unexpected error",
+      requestId: requestId(request) || undefined,
+      method: request.method,
+      path: new URL(request.url).pathname,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    }),
+  );
 };
 
 export default function handleRequest(
@@ -53,3 +64,6 @@ export default function handleRequest(
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+/** Called by the server once it listens (scripts/server/operations.ts `warmUp`). */
+export { warmUpDocuments as warmUp } from "~/modules/documents/warm-up.server";

@@ -5,7 +5,9 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { deployMigrations } from "./db/engine.ts";
+import { backupBeforeMigrations } from "./db/backup.ts";
+import { deployMigrations, parseDatabaseUrl } from "./db/engine.ts";
+import { pendingMigrations } from "./server/operations.ts";
 import { backfillHouseholdSearchTokens } from "~/modules/households/households.server";
 import { backfillParcelSearchTokens } from "~/modules/parcels/parcels.server";
 import { db } from "~/utils/db.server";
@@ -37,8 +39,17 @@ export async function prepareRuntime(log: (line: string) => void = console.log):
   }
   const url = databaseUrl();
   log(`Database: ${isPostgresUrl(url) ? "PostgreSQL" : `SQLite (${url.replace(/^file:/, "")})`}`);
-  const { applied } = await deployMigrations(url);
-  log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date.");
+  // Checking with the app's own client first skips loading the migration engine when nothing is pending.
+  const target = parseDatabaseUrl(url);
+  const pending =
+    target.provider === "postgresql" || existsSync(target.file) ? await pendingMigrations().catch(() => ["(not checked)"]) : ["(new database)"];
+  if (pending.length) {
+    await backupBeforeMigrations(url, env().BACKUP_KEEP, log);
+    const { applied } = await deployMigrations(url);
+    log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date.");
+  } else {
+    log("Database schema is up to date.");
+  }
   const indexed = (await backfillParcelSearchTokens(db())) + (await backfillHouseholdSearchTokens(db()));
   if (indexed) log(`Indexed ${indexed} parcel(s) and household(s) for search.`);
   if (env().SEED_DEMO === "true") {

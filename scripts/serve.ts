@@ -1,6 +1,8 @@
 /**
- * The production server: `npm start` builds the app and runs this file. It prepares the database
- * (migrations, first-run demo data) and serves the Remix build with Express.
+ * The production server: `npm start` builds the app (scripts/start.mjs; only when the build is out of date)
+ * and runs this file compiled to build/server.js with plain node. It prepares the database (migrations,
+ * first-run demo data) and serves the Remix build with Express. Health checks, request logs and graceful
+ * shutdown: scripts/server/operations.ts.
  */
 import { createServer } from "node:http";
 import { resolve } from "node:path";
@@ -8,16 +10,17 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { disconnectDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { newRequestId } from "~/utils/request.server";
 import { prepareRuntime } from "./prepare-runtime.ts";
+import { gracefulShutdown, healthRoutes, log, requestLogging, warmUp } from "./server/operations.ts";
 
 await prepareRuntime();
 
 const build = (await import(pathToFileURL(resolve("build/index.js")).href)) as ServerBuild;
 const app = express();
 app.disable("x-powered-by");
+app.use(healthRoutes());
 if (env().TRUST_PROXY === "true") app.set("trust proxy", true);
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
@@ -28,19 +31,12 @@ app.use((req, res, next) => {
   res.setHeader("X-Request-Id", id);
   next();
 });
+app.use(requestLogging());
 app.all("*", createRequestHandler({ build, mode: build.mode }));
 
 const port = env().PORT;
 const server = createServer(app).listen(port, () => {
-  console.log(`Commonground is running at http://localhost:${port}`);
+  log("info", `Commonground is running at http://localhost:${port}`, { port, pid: process.pid });
+  warmUp(build);
 });
-
-function shutdown(signal: string) {
-  console.log(`${signal} received, shutting down`);
-  server.close(() => {
-    void disconnectDb().finally(() => process.exit(0));
-  });
-  setTimeout(() => process.exit(0), 5_000).unref();
-}
-process.on("SIGINT", () => shutdown("SIGINT"));
-process.on("SIGTERM", () => shutdown("SIGTERM"));
+gracefulShutdown(server, env().SHUTDOWN_TIMEOUT_MS);

@@ -19,6 +19,10 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(["true", "false"], { message: 'must be "true" or "false"' }).default("true"),
   COOKIE_SECURE: z.enum(["true", "false"], { message: 'must be "true" or "false"' }).optional(),
   TRUST_PROXY: z.enum(["true", "false"], { message: 'must be "true" or "false"' }).default("false"),
+  // automatic SQLite backups before migrations (README "Operations"): where, and how many to keep (0 = none)
+  BACKUP_DIR: z.string().trim().min(1).optional(),
+  BACKUP_KEEP: z.coerce.number().int("must be a whole number").min(0).max(1000).default(10),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int("must be a whole number").min(0).default(30_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
