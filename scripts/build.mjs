@@ -79,7 +79,12 @@ async function buildAll(log) {
   const started = Date.now();
   rmSync(STAMP, { force: true });
   const require = createRequire(import.meta.url);
-  const remix = spawnSync(process.execPath, [require.resolve("@remix-run/dev/dist/cli.js"), "build"], { cwd: ROOT, stdio: "inherit" });
+  // always a production build: a test or dev environment must not leave a development React build behind
+  const remix = spawnSync(process.execPath, [require.resolve("@remix-run/dev/dist/cli.js"), "build"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (remix.status !== 0) throw new Error(`remix build failed (exit ${remix.status})`);
   const esbuild = await import("esbuild");
   await esbuild.build({

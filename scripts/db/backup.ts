@@ -15,6 +15,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import { basename, dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { quotePgIdent } from "./adapters.ts";
 import { parseDatabaseUrl, redactUrl, type DatabaseTarget, type PgConnectionConfig } from "./url.ts";
 
 export class BackupError extends Error {}
@@ -23,9 +24,9 @@ type Log = (line: string) => void;
 
 const SQLITE_SUFFIXES = ["-wal", "-shm", "-journal"];
 
-/** `commonground-<label>-YYYYMMDDTHHMMSSZ` (UTC), sortable by name. */
+/** `commonground-<label>-YYYYMMDDTHHMMSSmmmZ` (UTC, with milliseconds), sortable by name. */
 export function backupFileName(label: string, extension: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = now.toISOString().replace(/[-:.]/g, "");
   return `commonground-${label}-${stamp}.${extension}`;
 }
 
@@ -76,15 +77,17 @@ export function defaultBackupDir(target: DatabaseTarget, configured = process.en
  * Before `npm start` applies migrations to an existing SQLite database: a backup in the backup folder, and
  * only the newest `keep` automatic backups kept. Returns the file, or null when there was nothing to back up.
  */
-export async function backupBeforeMigrations(databaseUrl: string, keep: number, log: Log): Promise<string | null> {
+export async function backupBeforeMigrations(databaseUrl: string, keep: number, log: Log, dir?: string): Promise<string | null> {
   const target = parseDatabaseUrl(databaseUrl);
   if (keep <= 0 || target.provider !== "sqlite" || !existsSync(target.file) || statSync(target.file).size === 0) return null;
-  const dir = defaultBackupDir(target);
-  const { file } = await backupDatabase(databaseUrl, join(dir, backupFileName("before-migrate", "db")));
-  const automatic = readdirSync(dir)
-    .filter((name) => /^commonground-before-migrate-\d{8}T\d{6}Z(-\d+)?\.db$/.test(name))
+  const folder = dir ?? defaultBackupDir(target);
+  let name = backupFileName("before-migrate", "db");
+  while (existsSync(join(folder, name))) name = backupFileName("before-migrate", "db", new Date(Date.now() + 1));
+  const { file } = await backupDatabase(databaseUrl, join(folder, name));
+  const automatic = readdirSync(folder)
+    .filter((entry) => /^commonground-before-migrate-\d{8}T\d{9}Z\.db$/.test(entry))
     .sort();
-  for (const old of automatic.slice(0, Math.max(0, automatic.length - keep))) rmSync(join(dir, old), { force: true });
+  for (const old of automatic.slice(0, Math.max(0, automatic.length - keep))) rmSync(join(folder, old), { force: true });
   log(`Backed up the database before migrating: ${file} (keeping the last ${keep}, BACKUP_KEEP)`);
   return file;
 }
@@ -191,12 +194,26 @@ async function backupPostgres(target: Extract<DatabaseTarget, { provider: "postg
   }
 }
 
+/** Restoring into a new database is the usual case (a fresh server, a test copy): create it when missing. */
+async function createDatabaseIfMissing(target: Extract<DatabaseTarget, { provider: "postgresql" }>): Promise<void> {
+  const client = new pg.Client({ ...target.pg, database: target.pg.database === "postgres" ? "template1" : "postgres" });
+  try {
+    await client.connect();
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [target.pg.database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${quotePgIdent(target.pg.database)}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 async function restorePostgres(target: Extract<DatabaseTarget, { provider: "postgresql" }>, file: string): Promise<void> {
   const tool = process.env.PG_RESTORE ?? "pg_restore";
-  await checkTool(tool, target);
   const list = spawnSync(tool, ["--list", file], { encoding: "utf8" });
+  if (list.error) majorVersion(tool); // explains a missing pg_restore
   if (list.status !== 0 || !/_prisma_migrations/.test(list.stdout)) {
     throw new BackupError(`${file} is not a Commonground PostgreSQL backup (pg_dump custom format with a _prisma_migrations table)`);
   }
+  await createDatabaseIfMissing(target);
+  await checkTool(tool, target);
   run(tool, ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", `--dbname=${target.pg.database}`, file], pgEnvironment(target.pg));
 }

@@ -1,0 +1,163 @@
+/**
+ * The production server under load. Run: `npm run bench:server` (needs `wrk`; Debian: apt-get install wrk).
+ * Prints figures; asserts nothing. Run it on a quiet machine (the project runs it under flock /tmp/cg-heavy.lock).
+ *
+ * On a fresh SQLite file with the demo organisation, against `node build/server.js` on 127.0.0.1:
+ * 1. restart to first response: spawn → first answer of /healthz and of /login (a Remix page), 3 restarts;
+ * 2. server memory (RSS of the node process, from /proc): idle after start, and after the load below;
+ * 3. every main page, signed in, against the bare route (a signed-out page: the sign-in redirect), each for
+ *    DURATION seconds with 10 connections, in the same run: requests/second and the ratio (target ≥ 0.5);
+ * 4. 50 connections on a mix of the pages for 30 s: requests/second, p50/p99 latency, errors
+ *    (target p99 ≤ 300 ms, 0 errors).
+ *
+ * Options (environment): BENCH_PORT (default 4373), BENCH_SECONDS (per page, default 5),
+ * BENCH_MIX_SECONDS (default 30), NODE_FLAGS (extra node flags for the server).
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const PORT = Number(process.env.BENCH_PORT ?? 4373);
+const PER_PAGE_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const MIX_SECONDS = Number(process.env.BENCH_MIX_SECONDS ?? 30);
+const NODE_FLAGS = (process.env.NODE_FLAGS ?? "").split(" ").filter(Boolean);
+const BASE = `http://127.0.0.1:${PORT}`;
+const PASSWORD = "bench-demo-password-0123456789";
+const work = mkdtempSync(join(tmpdir(), "cg-bench-"));
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  PORT: String(PORT),
+  DATABASE_URL: `file:${join(work, "bench.db")}`,
+  SESSION_SECRET: "bench-session-secret-0123456789-abcdefghijklmnop",
+  COOKIE_SECURE: "false",
+  SEED_DEMO: "true",
+  DEMO_PASSWORD: PASSWORD,
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+async function start(): Promise<{ child: ChildProcess; healthzMs: number; loginMs: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [...NODE_FLAGS, "build/server.js"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  let healthzMs = 0;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error("the server exited");
+    const ok = await fetch(`${BASE}/healthz`).then((r) => r.ok, () => false);
+    if (ok) {
+      healthzMs = performance.now() - started;
+      break;
+    }
+    await sleep(10);
+  }
+  await fetch(`${BASE}/login`);
+  return { child, healthzMs, loginMs: performance.now() - started };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+function wrk(args: string[]): string {
+  return execFileSync("wrk", args, { encoding: "utf8", timeout: (MIX_SECONDS + 60) * 1000 });
+}
+
+function parse(out: string) {
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
+  const ms = (label: string) => {
+    const m = new RegExp(`\\s${label}%\\s+([\\d.]+)(us|ms|s)`).exec(out);
+    if (!m) return NaN;
+    const value = Number(m[1]);
+    return m[2] === "us" ? value / 1000 : m[2] === "s" ? value * 1000 : value;
+  };
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const socketErrors = socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0;
+  return { rps, p50: ms("50"), p99: ms("99"), errors: non2xx + socketErrors };
+}
+
+execFileSync(process.execPath, ["scripts/build.mjs", "--if-stale"], { stdio: "inherit" });
+console.log(`node ${process.version}, load average ${(await import("node:os")).loadavg().map((n) => n.toFixed(2)).join(" ")}`);
+
+// first start creates the database and the demo; the restarts are what an operator sees
+let server = await start();
+await stop(server.child);
+const restarts: { healthzMs: number; loginMs: number }[] = [];
+for (let i = 0; i < 3; i += 1) {
+  server = await start();
+  restarts.push(server);
+  if (i < 2) await stop(server.child);
+}
+console.log(
+  `restart → first /healthz: median ${median(restarts.map((r) => r.healthzMs)).toFixed(0)} ms (${restarts.map((r) => r.healthzMs.toFixed(0)).join(" / ")}); ` +
+    `→ first /login page: median ${median(restarts.map((r) => r.loginMs)).toFixed(0)} ms (${restarts.map((r) => r.loginMs.toFixed(0)).join(" / ")})`,
+);
+const pid = server.child.pid!;
+await sleep(5_000);
+console.log(`memory idle (5 s after start, document warm-up done): ${rssMb(pid).toFixed(0)} MB RSS`);
+
+// sign in
+const login = await fetch(`${BASE}/login`, {
+  method: "POST",
+  redirect: "manual",
+  headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: BASE },
+  body: new URLSearchParams({ email: "admin@riverbend-clt.example", password: PASSWORD }),
+});
+const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+if (!cookie.startsWith("cg_session=")) throw new Error(`sign-in failed: ${login.status}`);
+const page = async (path: string) => (await fetch(`${BASE}${path}`, { headers: { Cookie: cookie } })).text();
+const firstLink = async (list: string, prefix: string) => {
+  const html = await page(list);
+  const match = new RegExp(`href="(${prefix}/(?!new)[A-Za-z0-9]+)"`).exec(html);
+  if (!match) throw new Error(`no ${prefix} link on ${list}`);
+  return match[1]!;
+};
+
+const pages = [
+  "/",
+  "/parcels",
+  await firstLink("/parcels", "/parcels"),
+  "/households",
+  await firstLink("/households", "/households"),
+  "/leases",
+  await firstLink("/leases", "/leases"),
+  "/resale",
+  "/reports",
+  "/settings",
+];
+const bare = "/settings/users"; // signed out: the sign-in redirect, no database work beyond reading no cookie
+
+const per = (path: string, withCookie: boolean) =>
+  parse(wrk(["-t1", "-c10", `-d${PER_PAGE_SECONDS}s`, "--latency", ...(withCookie ? ["-H", `Cookie: ${cookie}`] : []), `${BASE}${path}`]));
+
+const bareFigures = per(bare, false);
+console.log(`\nbare route (GET ${bare} signed out → 302): ${bareFigures.rps.toFixed(0)} req/s, p99 ${bareFigures.p99.toFixed(1)} ms`);
+console.log("| page | req/s | ratio to bare route | p50 ms | p99 ms | errors |\n| --- | --- | --- | --- | --- | --- |");
+for (const path of pages) {
+  const f = per(path, true);
+  console.log(`| ${path} | ${f.rps.toFixed(0)} | ${(f.rps / bareFigures.rps).toFixed(2)} | ${f.p50.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.errors} |`);
+}
+
+const script = join(work, "mix.lua");
+writeFileSync(
+  script,
+  `local paths = {${pages.map((p) => JSON.stringify(p)).join(", ")}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i], { ["Cookie"] = ${JSON.stringify(cookie)} })\nend\n`,
+);
+const mix = parse(wrk(["-t2", "-c50", `-d${MIX_SECONDS}s`, "--timeout", "10s", "--latency", "-s", script, BASE]));
+console.log(
+  `\npage mix, 50 connections, ${MIX_SECONDS} s: ${mix.rps.toFixed(0)} req/s, p50 ${mix.p50.toFixed(1)} ms, p99 ${mix.p99.toFixed(1)} ms, errors ${mix.errors}`,
+);
+console.log(`memory after the load: ${rssMb(pid).toFixed(0)} MB RSS`);
+await sleep(5_000);
+console.log(`memory 5 s later: ${rssMb(pid).toFixed(0)} MB RSS`);
+await stop(server.child);
+rmSync(work, { recursive: true, force: true });

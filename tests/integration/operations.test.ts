@@ -1,0 +1,313 @@
+/**
+ * Operations (README "Operations"), against the compiled production server (build/server.js, built by
+ * scripts/build.mjs when out of date) on this file's fresh database:
+ * health and readiness, JSON request logs with the request id, a backup of the running instance under
+ * writes restored into a fresh database and compared table by table, and a request in flight surviving
+ * SIGTERM.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { backupBeforeMigrations } from "../../scripts/db/backup.ts";
+import { createDb, db, type Db } from "~/utils/db.server";
+
+const kind = process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
+const databaseUrl = process.env.DATABASE_URL!;
+const work = mkdtempSync(join(tmpdir(), "cg-ops-"));
+const restoredName = `cg_restore_${process.pid}_${randomBytes(4).toString("hex")}`;
+const restoredUrl =
+  kind === "postgresql" ? Object.assign(new URL(databaseUrl), { pathname: `/${restoredName}` }).toString() : `file:${join(work, "restored.db")}`;
+
+let server: ChildProcess;
+let port = 0;
+let output = "";
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  probe.listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const { port: free } = probe.address() as { port: number };
+  probe.close();
+  await once(probe, "close");
+  return free;
+}
+
+function startServer(): ChildProcess {
+  const child = spawn(process.execPath, ["build/server.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      SEED_DEMO: "true",
+      DEMO_PASSWORD: "operations-test-password-0123",
+      DOCUMENT_WARMUP: "false",
+      BACKUP_DIR: join(work, "automatic"),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return child;
+}
+
+async function waitUntilListening(): Promise<void> {
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}):\n${output}`);
+    if (output.includes("Commonground is running")) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function get(path: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    httpRequest({ host: "127.0.0.1", port, path, agent: false }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    })
+      .on("error", reject)
+      .end();
+  });
+}
+
+beforeAll(async () => {
+  const build = spawnSync(process.execPath, ["scripts/build.mjs", "--if-stale"], { encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  port = await freePort();
+  server = startServer();
+  await waitUntilListening();
+}, 300_000);
+
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    server.kill("SIGKILL");
+    await once(server, "exit");
+  }
+  if (kind === "postgresql") {
+    const client = new pg.Client({ connectionString: Object.assign(new URL(databaseUrl), { pathname: "/postgres" }).toString() });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${restoredName}" WITH (FORCE)`);
+    await client.end();
+  }
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe("health and logs", () => {
+  test("GET /healthz answers while the process is up, without a session cookie", async () => {
+    const res = await get("/healthz");
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ status: "ok" });
+    expect(res.headers["set-cookie"]).toBeUndefined();
+  });
+
+  test("GET /readyz: the database answers and every migration is applied", async () => {
+    const res = await get("/readyz");
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ status: "ready" });
+  });
+
+  test("every request is logged as one JSON line with its request id", async () => {
+    const res = await get("/login");
+    expect(res.status).toBe(200);
+    const id = res.headers["x-request-id"] as string;
+    expect(id).toMatch(/^[0-9a-f]{8}$/);
+    let line: Record<string, unknown> | undefined;
+    while (!line) {
+      line = output
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((entry) => entry.requestId === id);
+      if (!line) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(line).toMatchObject({ level: "info", msg: "request", method: "GET", path: "/login", status: 200 });
+    expect(typeof line.durationMs).toBe("number");
+  });
+});
+
+async function runScript(args: string[], extraEnv: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], { env: { ...process.env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const [status] = (await once(child, "exit")) as [number | null];
+  return { status, stdout, stderr };
+}
+
+/** Every table as sorted JSON rows (values made comparable across clients). */
+async function dumpTables(client: Db): Promise<Map<string, Record<string, unknown>[]>> {
+  const tables = await client.$queryRawUnsafe<{ name: string }[]>(
+    kind === "postgresql"
+      ? "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()"
+      : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+  );
+  const result = new Map<string, Record<string, unknown>[]>();
+  for (const { name } of tables) {
+    const rows = await client.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${name}"`);
+    const normalised = rows.map((row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([key, value]) => [
+          key,
+          value instanceof Date ? value.toISOString() : typeof value === "bigint" ? value.toString() : value instanceof Uint8Array ? Buffer.from(value).toString("hex") : value,
+        ]),
+      ),
+    );
+    normalised.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+    result.set(name, normalised);
+  }
+  return result;
+}
+
+describe("backup and restore", () => {
+  test("a backup of the running instance under writes restores into a fresh database with every table intact", async () => {
+    const source = db();
+    // the server seeded the demo organisation on start: many tables have rows
+    expect(await source.parcel.count()).toBeGreaterThan(0);
+    const writer = await source.organisation.create({ data: { name: "Writer Trust", slug: `writer-${randomBytes(3).toString("hex")}` } });
+    let written = 0;
+    let writing = true;
+    // each write is a transaction of two rows: both or neither may be in the backup
+    const writes = (async () => {
+      while (writing) {
+        const n = written;
+        await source.$transaction([
+          source.auditEntry.create({
+            data: { organisationId: writer.id, actorLabel: "writer", entity: "Write", entityId: `w-${n}`, action: "first", changes: {} },
+          }),
+          source.auditEntry.create({
+            data: { organisationId: writer.id, actorLabel: "writer", entity: "Write", entityId: `w-${n}`, action: "second", changes: {} },
+          }),
+        ]);
+        written += 1;
+        // better-sqlite3 answers without I/O: yield, or this loop starves every timer
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    let failure: unknown;
+    writes.catch((error: unknown) => (failure = error));
+    while (written < 20) {
+      if (failure) throw failure;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+
+    const file = join(work, kind === "postgresql" ? "backup.dump" : "backup.db");
+    // asynchronously, so the writes go on while it runs
+    const backup = await runScript(["scripts/backup.ts", "backup", "--out", file], { DATABASE_URL: databaseUrl });
+    const writtenAfterBackup = written;
+    writing = false;
+    await writes;
+    expect(backup.stderr).toBe("");
+    expect(backup.status).toBe(0);
+    expect(existsSync(file)).toBe(true);
+
+    const restore = await runScript(["scripts/backup.ts", "restore", file, "--url", restoredUrl]);
+    expect(restore.stderr).toBe("");
+    expect(restore.status).toBe(0);
+
+    const restoredClient = createDb(restoredUrl);
+    try {
+      const restored = await dumpTables(restoredClient);
+      const original = await dumpTables(source);
+      expect([...restored.keys()].sort()).toEqual([...original.keys()].sort());
+
+      // the writes in the backup are a prefix w-0 … w-(k-1), each with both of its rows
+      const writes = (restored.get("AuditEntry") ?? []).filter((row) => row.entity === "Write");
+      const byWrite = new Map<string, number>();
+      for (const row of writes) byWrite.set(row.entityId as string, (byWrite.get(row.entityId as string) ?? 0) + 1);
+      const k = byWrite.size;
+      expect(k).toBeGreaterThanOrEqual(20);
+      expect(k).toBeLessThanOrEqual(writtenAfterBackup);
+      for (let i = 0; i < k; i += 1) expect(byWrite.get(`w-${i}`), `write w-${i}`).toBe(2);
+
+      // every other row is identical; the source only has the later writes in addition
+      const later = (row: Record<string, unknown>) => row.entity === "Write" && Number(String(row.entityId).slice(2)) >= k;
+      for (const [table, rows] of original) {
+        const expected = table === "AuditEntry" ? rows.filter((row) => !later(row)) : rows;
+        expect(restored.get(table), `table ${table}`).toEqual(expected);
+      }
+    } finally {
+      await restoredClient.$disconnect();
+    }
+  }, 120_000);
+
+  test.runIf(kind === "sqlite")("before migrating, npm start keeps a backup and only the last BACKUP_KEEP of them", async () => {
+    const dir = join(work, "automatic-keep");
+    const lines: string[] = [];
+    for (let i = 0; i < 4; i += 1) await backupBeforeMigrations(databaseUrl, 2, (line) => lines.push(line), dir);
+    const kept = readdirSync(dir).filter((name) => name.endsWith(".db"));
+    expect(kept).toHaveLength(2);
+    expect(lines).toHaveLength(4);
+    const copy = createDb(`file:${join(dir, kept.sort()[1]!)}`);
+    try {
+      expect(await copy.parcel.count()).toBe(await db().parcel.count());
+    } finally {
+      await copy.$disconnect();
+    }
+  }, 60_000);
+
+  test("restore refuses a file that is not a backup, naming it", () => {
+    const junk = join(work, "junk.db");
+    spawnSync("sh", ["-c", `echo not a database > '${junk}'`]);
+    const restore = spawnSync(process.execPath, ["--import", "tsx", "scripts/backup.ts", "restore", junk, "--url", restoredUrl], { encoding: "utf8" });
+    expect(restore.status).toBe(1);
+    expect(restore.stderr).toContain("junk.db");
+  });
+});
+
+describe("graceful shutdown", () => {
+  test("a request in flight when SIGTERM arrives is answered, then the server exits 0", async () => {
+    const body = "email=nobody%40example.org&password=not-the-password";
+    const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: "127.0.0.1",
+          port,
+          path: "/login",
+          method: "POST",
+          agent: false,
+          // 100-continue: the server answers "100 Continue" once it has the request, before the body
+          headers: {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Content-Length": String(Buffer.byteLength(body)),
+            Origin: `http://127.0.0.1:${port}`,
+            Host: `127.0.0.1:${port}`,
+            Expect: "100-continue",
+          },
+        },
+        (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk: string) => (text += chunk));
+          res.on("end", () => resolve({ status: res.statusCode!, body: text }));
+        },
+      );
+      req.on("error", reject);
+      req.on("continue", () => {
+        // the request is in flight: stop the server, then send the body
+        server.kill("SIGTERM");
+        (async () => {
+          while (!output.includes("shutting down")) await new Promise((resolve) => setTimeout(resolve, 20));
+          req.end(body);
+        })().catch(reject);
+      });
+      req.flushHeaders();
+    });
+    const exited = once(server, "exit");
+    const answer = await response;
+    expect(answer.status).toBeGreaterThanOrEqual(200);
+    expect(answer.status).toBeLessThan(500);
+    const [code] = (await exited) as [number | null];
+    expect(code).toBe(0);
+    expect(output).toContain('"msg":"stopped"');
+  }, 60_000);
+});
