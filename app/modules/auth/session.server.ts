@@ -93,7 +93,7 @@ async function loadActor(request: Request, sessionId: string): Promise<Actor | n
           disabledAt: true,
           memberships: {
             where: { disabledAt: null },
-            select: { organisationId: true, role: true, householdId: true, organisation: { select: { name: true } } },
+            select: { organisationId: true, role: true, householdId: true, organisation: { select: { name: true, timeZone: true } } },
           },
         },
       },
