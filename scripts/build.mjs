@@ -1,5 +1,5 @@
 /**
- * Builds what the production server runs (docs/decisions/007-production-server.md):
+ * Builds what the production server runs (docs/decisions/008-production-server.md):
  *   build/index.js      the Remix server build (`remix build`, also public/build/ for the browser)
  *   build/server.js     scripts/serve.ts and what it imports, compiled by esbuild (packages stay in node_modules)
  *   build/.inputs-hash  a hash of every input file, so `npm start` rebuilds only when something changed
