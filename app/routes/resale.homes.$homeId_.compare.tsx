@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
 import { limitFor } from "~/modules/income-limits/income-limits";
 import { getHomeForResale, latestIncomeLimits, presetsForCalculator } from "~/modules/resale/calculations.server";
+import { incomeLimitTablesForContract } from "~/modules/resale/income-limit-tables.server";
 import { DEFAULT_BUYER, defaultBuyerTerms, defaultHouseholdSize, defaultValuationDate, parseProjectionForm, type ProjectionFormValues } from "~/modules/resale/form";
 import { chartGeometry, projectResalePrices, type ProjectionRow } from "~/modules/resale/projection";
 import { db } from "~/utils/db.server";
@@ -16,7 +17,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
   const home = await getHomeForResale(db(), actor.organisationId, params.homeId ?? "");
   if (!home) throw new Response("Home not found", { status: 404 });
-  const [presets, incomeLimits] = await Promise.all([presetsForCalculator(db(), actor.organisationId), latestIncomeLimits(db(), actor.organisationId)]);
+  const [presets, incomeLimits, incomeLimitTables] = await Promise.all([
+    presetsForCalculator(db(), actor.organisationId),
+    latestIncomeLimits(db(), actor.organisationId),
+    incomeLimitTablesForContract(db(), actor.organisationId),
+  ]);
   const usable = presets.filter((p) => p.spec);
 
   const search = new URL(request.url).searchParams;
@@ -51,6 +56,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       specs: chosen.map((p) => ({ label: p.name, spec: p.spec! })),
       assumptions: { years, marketGrowth, amiGrowth, indexGrowth, interestRate },
       target: targetIncome ? { label: `${targetPercentAmi}% AMI`, income: targetIncome, terms: defaultBuyerTerms() } : null,
+      // presets naming an AMI level: resolved at the valuation date from the table then in effect
+      incomeLimitTables,
+      bedrooms: home.bedrooms,
     });
     projection = {
       labels: chosen.map((p) => p.name),

@@ -57,7 +57,7 @@ function validationTables(input: object): unknown[] {
     areaCode: area,
     areaName: area,
     fiscalYear: 2000,
-    effectiveFrom: "0001-01-01",
+    effectiveFrom: "2000-01-01",
     medianFamilyIncome: "1",
     limits: { "50": row, "80": row },
   }));

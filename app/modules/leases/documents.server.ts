@@ -45,6 +45,11 @@ function tenYearsAfter(date: string): string {
   return renewalTerm(termEnd(date, 10), 1).startDate;
 }
 
+/** The worked example cannot be computed from the lease's rule (a message for the user). */
+export class WorkedExampleError extends Error {
+  override name = "WorkedExampleError";
+}
+
 /** Illustrative HOME fair-return figures for the worked example: 10 % of the price paid down, 3 % closing costs, 70 % still owed. */
 function illustrativeFairReturn(price: string) {
   const part = (share: string) => toMoneyString(new Decimal(price).times(share));
@@ -79,7 +84,10 @@ export function workedExample(
     ...(input.incomeLimitTables ? { incomeLimitTables: input.incomeLimitTables } : {}),
     ...(input.bedrooms != null ? { home: { bedrooms: input.bedrooms } } : {}),
   });
-  if (!parsed.ok) throw new Error(`The worked example is not a valid resale request: ${parsed.errors.map((e) => `${e.path} ${e.message}`).join("; ")}`);
+  if (!parsed.ok) {
+    // e.g. a formula naming an AMI level in an area without an income-limit table in effect ten years on
+    throw new WorkedExampleError(`The lease's worked resale example cannot be computed: ${parsed.errors.map((e) => `${e.path} ${e.message}`).join("; ")}.`);
+  }
   const result = calculateResale(parsed.request);
   const usesAppraisal = spec.formula.type === "appraisal" || spec.caps.some((c) => c.type === "market-value");
   const parts = [
@@ -148,6 +156,19 @@ export async function buildLeaseDocumentData(db: Db, organisationId: string, lea
     orderBy: { purchaseDate: "desc" },
     select: { purchasePriceCents: true },
   });
+  let example: ReturnType<typeof workedExample>;
+  try {
+    example = workedExample(spec!, {
+      commencementDate: lease.commencementDate,
+      purchasePriceCents: ownership ? fromDbCents(ownership.purchasePriceCents) : null,
+      purchaseIsRecorded: Boolean(ownership),
+      incomeLimitTables: await incomeLimitTablesForContract(db, organisationId),
+      bedrooms: lease.home.bedrooms,
+    });
+  } catch (error) {
+    if (!(error instanceof WorkedExampleError)) throw error;
+    return { ok: false, status: 400, errors: [error.message] };
+  }
   const address = [parcel.streetAddress, lease.home.label, parcel.city, [parcel.state, parcel.postalCode].filter(Boolean).join(" ")]
     .filter((part) => !blank(part))
     .join(", ");
@@ -172,13 +193,7 @@ export async function buildLeaseDocumentData(db: Db, organisationId: string, lea
     template: { content: templateContent(version.content), versionLabel: templateVersionLabel(version) },
     resale: {
       formulaInWords: describeFormula(spec!.formula),
-      workedExample: workedExample(spec!, {
-        commencementDate: lease.commencementDate,
-        purchasePriceCents: ownership ? fromDbCents(ownership.purchasePriceCents) : null,
-        purchaseIsRecorded: Boolean(ownership),
-        incomeLimitTables: await incomeLimitTablesForContract(db, organisationId),
-        bedrooms: lease.home.bedrooms,
-      }),
+      workedExample: example,
     },
   };
   return { ok: true, data, templateVersionId: version.id, lease };

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { FormulaPresetSpec } from "~/modules/formula-presets/presets";
 import { chartGeometry, projectResalePrices, type ProjectionInput } from "./projection";
+import { ILLUSTRATIVE_TABLES } from "../../../tests/factories/income-limit-tables";
 
 const FIXED: FormulaPresetSpec = {
   formula: { type: "fixed-rate", annualRate: "0.02", compounding: "simple", elapsed: "full-years" },
@@ -133,5 +134,44 @@ describe("chartGeometry", () => {
     expect(chart.series[1]!.points.split(" ")).toHaveLength(1);
     expect(chart.yTicks.at(-1)!.label).toBe("$100k");
     expect(chart.xTicks.map((t) => t.label)).toEqual(["0", "1", "2"]);
+  });
+});
+
+describe("projection of a rule naming an AMI level", () => {
+  it("resolves the level at the valuation date, then grows that income like AMI", () => {
+    // 80 % AMI, 2 bedrooms + 1 = 3 persons; valued 2024-04-01 → the FY2024 illustrative table: $66,850.
+    // Loan f = 0.00395, F = 150. Year 0: (0.3 × 66,850 / 12 − 150) / 0.00395 = 1,521.25 / 0.00395 = 385,126.58
+    // Year 1: income 66,850 × 1.03 = 68,855.50; B = 1,721.3875; (1,721.3875 − 150) / 0.00395 = 397,819.620253… → 397,819.62
+    const spec: FormulaPresetSpec = {
+      formula: {
+        type: "affordability",
+        amiLevel: { level: 80, householdSize: "bedrooms-plus-one", area: "Test County" },
+        housingCostRatio: "0.3",
+        interestRate: "0",
+        termYears: 30,
+        downPaymentRate: "0.1",
+        propertyTaxRate: "0.012",
+        mortgageInsuranceRate: "0.006",
+        monthlyCosts: { insurance: "100.00", hoa: "0.00", leaseFee: "50.00", utilities: "0.00" },
+      },
+      caps: [],
+      floor: null,
+      rounding: { mode: "nearest", increment: "0.01" },
+    };
+    const rows = projectResalePrices({
+      base: { purchase: { price: "250000.00", date: "2020-01-01" }, valuationDate: "2024-04-01" },
+      specs: [{ label: "80% AMI", spec }],
+      assumptions: { years: 1, marketGrowth: "0", amiGrowth: "0.03", indexGrowth: "0", interestRate: "0" },
+      target: null,
+      incomeLimitTables: ILLUSTRATIVE_TABLES.map((table) => ({ ...table, derivationMethod: "multiple-of-50" as const })),
+      bedrooms: 2,
+    });
+    expect(rows.map((row) => row.prices[0])).toEqual([
+      { maxResalePrice: "385126.58", formulaPrice: "385126.58", boundBy: "formula" },
+      { maxResalePrice: "397819.62", formulaPrice: "397819.62", boundBy: "formula" },
+    ]);
+    // without the tables the row says what is missing instead of inventing an income
+    const missing = projectResalePrices({ ...{ base: { purchase: { price: "250000.00", date: "2020-01-01" }, valuationDate: "2024-04-01" } }, specs: [{ label: "x", spec }], assumptions: { years: 1, marketGrowth: "0", amiGrowth: "0", indexGrowth: "0", interestRate: "0" }, target: null, bedrooms: 2 });
+    expect(missing[0]!.prices[0]).toEqual({ error: expect.stringContaining("formula.amiLevel.area has no income-limit table in effect on 2024-04-01") });
   });
 });

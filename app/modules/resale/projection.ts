@@ -110,6 +110,7 @@ export function projectResalePrices(input: ProjectionInput): ProjectionRow[] {
         valuationDate: date,
         ...(Object.keys(appraisals).length ? { appraisals } : {}),
         ...(Object.keys(index).length ? { index } : {}),
+        ...(input.bedrooms !== undefined ? { home: { bedrooms: input.bedrooms } } : {}),
       });
       if (!parsed.ok) return { error: parsed.errors.map((e) => `${e.path} ${e.message}`).join("; ") };
       const result = calculateResale(parsed.request);
