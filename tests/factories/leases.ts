@@ -26,7 +26,10 @@ export async function createLeasableHome(
   const parcel = await db.parcel.create({
     data: {
       organisationId,
-      parcelNumber: `APN-${unique()}`,
+      ...(() => {
+        const parcelNumber = `APN-${unique()}`;
+        return { parcelNumber, parcelNumberKey: parcelNumber.toUpperCase() };
+      })(),
       streetAddress: options.streetAddress ?? `${100 + Math.floor(Math.random() * 800)} Maple Street`,
       city: "Burlington",
       state: "VT",

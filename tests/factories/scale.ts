@@ -59,6 +59,7 @@ export async function seedScale(db: Db, organisationId: string, count: number, l
         `scale-parcel-${id}`,
         organisationId,
         parcelNumber,
+        parcelNumber.toUpperCase(),
         streetAddress,
         city,
         "VT",
@@ -77,7 +78,7 @@ export async function seedScale(db: Db, organisationId: string, count: number, l
     }
     await db.$transaction(async (tx) => {
       const t = tx as unknown as Db;
-      await insert(t, postgres, "Parcel", ["id", "organisationId", "parcelNumber", "streetAddress", "city", "state", "status", "acquisitionDate", "acquisitionPriceCents", "legalDescription", "searchText", "updatedAt"], { status: "ParcelStatus", updatedAt: "timestamp" }, parcels);
+      await insert(t, postgres, "Parcel", ["id", "organisationId", "parcelNumber", "parcelNumberKey", "streetAddress", "city", "state", "status", "acquisitionDate", "acquisitionPriceCents", "legalDescription", "searchText", "updatedAt"], { status: "ParcelStatus", updatedAt: "timestamp" }, parcels);
       await insert(t, postgres, "Home", ["id", "organisationId", "parcelId", "homeType", "bedrooms", "bathrooms", "updatedAt"], { homeType: "HomeType", updatedAt: "timestamp" }, homes);
       await insert(t, postgres, "Household", ["id", "organisationId", "name", "searchText", "updatedAt"], { updatedAt: "timestamp" }, households);
       await insert(t, postgres, "Ownership", ["id", "organisationId", "homeId", "currentHomeId", "householdId", "purchasePriceCents", "purchaseDate", "updatedAt"], { updatedAt: "timestamp" }, ownerships);

@@ -31,8 +31,9 @@ function certificationForm(fields: { certifiedOn: string; householdSize: string;
 type Reply = { status?: string; error?: Record<string, string[] | null> };
 
 async function createParcelWithHome(organisationId: string, streetAddress: string) {
+  const parcelNumber = `APN-${Math.random().toString(36).slice(2, 8)}`;
   const parcel = await db().parcel.create({
-    data: { organisationId, parcelNumber: `APN-${Math.random().toString(36).slice(2, 8)}`, streetAddress, city: "Winooski" },
+    data: { organisationId, parcelNumber, parcelNumberKey: parcelNumber.toUpperCase(), streetAddress, city: "Winooski" },
   });
   const home = await db().home.create({ data: { organisationId, parcelId: parcel.id, bedrooms: 3 } });
   return { parcel, home };

@@ -291,7 +291,7 @@ describe("records from before the word index", () => {
     const { backfillHouseholdSearchTokens } = await import("~/modules/households/households.server");
     const { loader: householdsLoader } = await import("~/routes/households._index");
     const { organisation, cookie } = await staffSession();
-    await db().parcel.create({ data: { organisationId: organisation.id, parcelNumber: "OLD-7", streetAddress: "7 Legacy Lane" } });
+    await db().parcel.create({ data: { organisationId: organisation.id, parcelNumber: "OLD-7", parcelNumberKey: "OLD-7", streetAddress: "7 Legacy Lane" } });
     await db().household.create({ data: { organisationId: organisation.id, name: "Ōtsuka household" } });
     const before = await unwrap(await run(listLoader, getRequest("/parcels?q=legacy", cookie)));
     expect((before.body as { total: number }).total).toBe(0);

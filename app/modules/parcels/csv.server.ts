@@ -6,7 +6,7 @@ import { centsToString } from "~/utils/money";
 import { parcelData, parcelSearchText, writeSearchTokens } from "./parcels.server";
 import { parcelTokens } from "./search";
 import { PARCEL_CSV_COLUMNS } from "./csv-columns";
-import { checkHomeRules, checkParcelRules, HomeFields, ParcelFields } from "./schemas";
+import { checkHomeRules, checkParcelRules, HomeFields, ParcelFields, parcelNumberKey } from "./schemas";
 import { organisationToday } from "~/modules/organisations/organisations.server";
 
 export { PARCEL_CSV_COLUMNS };
@@ -65,18 +65,30 @@ async function plan(db: Db, organisationId: string, text: string): Promise<Plann
     for (const error of result.errors) errors.push({ ...error, row: index + 2 });
     if (result.valid[0]) rows.push({ ...result.valid[0], __row: index + 2 } as ImportRow);
   });
-  const numbers = [...new Set(rows.map((row) => row.parcelNumber))];
-  const existing = new Set<string>();
-  for (let i = 0; i < numbers.length; i += 500) {
+  // APNs are compared without case or surrounding spaces, against the trust's parcels and within the file
+  const keys = [...new Set(rows.map((row) => parcelNumberKey(row.parcelNumber)))];
+  const existing = new Map<string, string>();
+  for (let i = 0; i < keys.length; i += 500) {
     const found = await db.parcel.findMany({
-      where: { organisationId, parcelNumber: { in: numbers.slice(i, i + 500) } },
-      select: { parcelNumber: true },
+      where: { organisationId, parcelNumberKey: { in: keys.slice(i, i + 500) } },
+      select: { parcelNumber: true, parcelNumberKey: true },
     });
-    for (const parcel of found) existing.add(parcel.parcelNumber);
+    for (const parcel of found) existing.set(parcel.parcelNumberKey, parcel.parcelNumber);
   }
+  const firstSpelling = new Map<string, string>();
   for (const row of rows) {
-    if (existing.has(row.parcelNumber)) {
-      errors.push({ row: rowNumber(row), column: PARCEL_CSV_COLUMNS.parcelNumber, message: `Parcel number ${row.parcelNumber} is already registered` });
+    const key = parcelNumberKey(row.parcelNumber);
+    const registered = existing.get(key);
+    if (registered !== undefined) {
+      const same = registered === row.parcelNumber ? "" : ` as ${registered}`;
+      errors.push({ row: rowNumber(row), column: PARCEL_CSV_COLUMNS.parcelNumber, message: `Parcel number ${row.parcelNumber} is already registered${same}` });
+      continue;
+    }
+    const first = firstSpelling.get(key);
+    if (first === undefined) firstSpelling.set(key, row.parcelNumber);
+    else if (first !== row.parcelNumber) {
+      // rows of one parcel (one per home) must spell its number the same way
+      errors.push({ row: rowNumber(row), column: PARCEL_CSV_COLUMNS.parcelNumber, message: `Parcel number ${row.parcelNumber} is written ${first} on an earlier row; write it the same way` });
     }
   }
   errors.sort((a, b) => a.row - b.row);

@@ -1,7 +1,7 @@
 import { auditHistory, recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { assertUpdated } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
-import type { FundingSourceInput, HomeInput, ParcelInput, ParcelListQuery } from "./schemas";
+import { parcelNumberKey, type FundingSourceInput, type HomeInput, type ParcelInput, type ParcelListQuery } from "./schemas";
 import { pageWithCappedCount, wordSearchPlan, type TokenIndex } from "~/utils/word-search.server";
 import { parcelTokens, queryWords } from "./search";
 import { withNumberCents } from "~/utils/cents";
@@ -10,14 +10,15 @@ export const PARCEL_PAGE_SIZE = 25;
 
 export class DuplicateParcelNumberError extends Error {
   constructor(parcelNumber: string) {
-    super(`Parcel number ${parcelNumber} is already registered in this organisation`);
+    super(`Parcel number ${parcelNumber.trim()} is already registered in this organisation (parcel numbers are compared without case or surrounding spaces)`);
   }
 }
 
 /** A parcel's stored columns from validated input (the form, the CSV importer). */
 export function parcelData(input: ParcelInput) {
   return {
-    parcelNumber: input.parcelNumber,
+    parcelNumber: input.parcelNumber.trim(),
+    parcelNumberKey: parcelNumberKey(input.parcelNumber),
     streetAddress: input.streetAddress,
     city: input.city ?? "",
     state: input.state ?? "",

@@ -39,6 +39,14 @@ export const FUNDING_PROGRAM_LABELS: Record<(typeof FUNDING_PROGRAMS)[number], s
   other: "Other",
 };
 
+/**
+ * The key an APN is unique by within a trust: without surrounding spaces and case, so " t-ttifr-01 " is the
+ * same parcel as "T-TTIFR-01". The APN itself is stored trimmed, as typed.
+ */
+export function parcelNumberKey(parcelNumber: string): string {
+  return parcelNumber.trim().toUpperCase();
+}
+
 /** Empty form fields arrive as undefined (Conform); optional fields stay undefined. */
 export const ParcelFields = {
   parcelNumber: z
