@@ -117,7 +117,7 @@ if (!cookie.startsWith("cg_session=")) throw new Error(`sign-in failed: ${login.
 const page = async (path: string) => (await fetch(`${BASE}${path}`, { headers: { Cookie: cookie } })).text();
 const firstLink = async (list: string, prefix: string) => {
   const html = await page(list);
-  const match = new RegExp(`href="(${prefix}/(?!new)[A-Za-z0-9]+)"`).exec(html);
+  const match = new RegExp(`href="(${prefix}/[a-z0-9]{20,})"`).exec(html);
   if (!match) throw new Error(`no ${prefix} link on ${list}`);
   return match[1]!;
 };
