@@ -2,6 +2,7 @@ import { systemActor } from "~/modules/audit/audit.server";
 import { recordPurchase } from "~/modules/households/households.server";
 import { PurchaseSchema } from "~/modules/households/schemas";
 import type { Db } from "~/utils/db.server";
+import { seedDemoCoherence } from "./demo-coherence";
 import { seedDemoHouseholds } from "./households";
 import { seedDemoLeases } from "./leases";
 import { seedDemoFormulaPresets } from "./formula-presets";
@@ -63,5 +64,6 @@ export async function seedDemoPortfolio(db: Db, organisationId: string): Promise
   await seedDemoOwnerships(db, organisationId);
   await seedDemoFormulaPresets(db, organisationId);
   await seedDemoLeases(db, organisationId);
+  await seedDemoCoherence(db, organisationId);
   await seedDemoCalculations(db, organisationId);
 }

@@ -6,6 +6,7 @@ import type { LeaseFormValues, TransitionValues } from "~/modules/leases/schemas
 import { ensureDefaultTemplate } from "~/modules/leases/templates.server";
 import { createHousehold as createHouseholdRecord } from "~/modules/households/households.server";
 import { refreshParcelSearchText } from "~/modules/parcels/parcels.server";
+import { addDays } from "~/utils/calendar-date";
 import type { Db } from "~/utils/db.server";
 import { seedDemoFormulaPresets } from "./formula-presets";
 
@@ -92,7 +93,7 @@ export async function advanceLease(db: Db, actor: AuditActor, leaseId: string, s
   const targets: TransitionValues["to"][] = status === "ended" || status === "assigned" ? [...FORWARD, status] as TransitionValues["to"][] : (FORWARD.slice(0, FORWARD.indexOf(status) + 1) as TransitionValues["to"][]);
   for (const to of targets) {
     const lease = await db.lease.findUniqueOrThrow({ where: { id: leaseId } });
-    const recordingDate = dates.executionDate.replace(/-(\d\d)$/, (_, d: string) => `-${String(Math.min(28, Number(d) + 7)).padStart(2, "0")}`);
+    const recordingDate = addDays(dates.executionDate, 7);
     const result = await transitionLease(db, actor, leaseId, {
       intent: "transition",
       to,
