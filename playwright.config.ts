@@ -48,6 +48,8 @@ export default defineConfig({
       SESSION_SECRET: "e2e-session-secret-0123456789-abcdefghijklmnop",
       COOKIE_SECURE: "false",
       SEED_DEMO: "true",
+      // no background lease render while the first pages load (scripts/server/operations.ts warmUp)
+      DOCUMENT_WARMUP: "false",
     },
   },
 });

@@ -151,9 +151,10 @@ export function gracefulShutdown(server: Server, timeoutMs = Number(process.env.
 /**
  * After the server listens: render a sample lease once in the background (entry.server's `warmUp`), so the
  * first lease a person downloads does not pay for parsing fonts and shaping the lease's words
- * (docs/benchmarks.md). DOCUMENT_WARMUP=false turns it off.
+ * (docs/benchmarks.md). DOCUMENT_WARMUP=false turns it off. The render holds the event loop while it runs
+ * (about half a second on a quiet machine, much longer on an overloaded one): requests arriving then wait.
  */
-export function warmUp(build: ServerBuild, delayMs = 1_000): void {
+export function warmUp(build: ServerBuild, delayMs = 3_000): void {
   const entry = build.entry.module as { warmUp?: () => Promise<void> };
   if (typeof entry.warmUp !== "function" || process.env.DOCUMENT_WARMUP === "false") return;
   const run = entry.warmUp;
