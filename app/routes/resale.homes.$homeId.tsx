@@ -231,8 +231,8 @@ export default function ResaleCalculatorPage() {
               selectProps={getSelectProps(fields.formulaType)}
               options={FORMULA_TYPES.map((type) => ({ value: type, label: FORMULA_TYPE_LABELS[type] }))}
             />
-            <fieldset className="form-grid" {...show(formulaType === "fixed-rate")}>
-              <legend>Fixed rate</legend>
+            <fieldset className="form-grid" {...show(formulaType === "fixed-rate" || formulaType === "fair-return")}>
+              <legend>Fixed rate (also the fair return's inflation rate)</legend>
               {input(fields.annualRate, "Annual rate (%)")}
               <SelectField
                 label="Interest"
@@ -272,8 +272,8 @@ export default function ResaleCalculatorPage() {
                 inputProps={getInputProps(fields.creditImprovementValue, { type: "checkbox" })}
               />
             </fieldset>
-            <fieldset className="form-grid" {...show(formulaType === "index")}>
-              <legend>Indexed</legend>
+            <fieldset className="form-grid" {...show(formulaType === "index" || formulaType === "fair-return")}>
+              <legend>Indexed (also the fair return's inflation index)</legend>
               {input(fields.indexName, "Index named in the lease", "e.g. HUD area median income", "text")}
             </fieldset>
             <div {...show(formulaType === "affordability")}>
