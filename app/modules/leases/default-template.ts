@@ -15,7 +15,7 @@ export const DEFAULT_LEASE_TEMPLATE: LeaseTemplateContent = {
   reviewNotice:
     "IMPORTANT: This lease was produced from the Commonground default template, which is a starting point only. " +
     "It is not legal advice and has not been reviewed for any particular state or county. Before it is offered " +
-    "for signature, the Trust must have the template reviewed and adapted by a lawyer licensed in {{state}}, and " +
+    "for signature, the Trust must have the template reviewed and adapted by a lawyer licensed in the {{state}}, and " +
     "the Homeowner is strongly encouraged to obtain independent legal advice.",
   preamble:
     "This Ground Lease (the “Lease”), reference {{lease_reference}}, is made between {{organisation_name}}, a " +
@@ -133,8 +133,8 @@ export const DEFAULT_LEASE_TEMPLATE: LeaseTemplateContent = {
           text:
             "The Homeowner may renew this Lease once for a further term of {{renewal_term_years}} years on the same " +
             "terms, except as the Trust and the Homeowner may agree in writing. To renew, the Homeowner must give " +
-            "the Trust written notice not earlier than two years and not later than six months before the " +
-            "Expiration Date, and must not then be in default beyond any cure period. The Trust may require the " +
+            "the Trust written notice not earlier than {{renewal_notice_earliest}} and not later than " +
+            "{{renewal_notice_latest}} before the Expiration Date, and must not then be in default beyond any cure period. The Trust may require the " +
             "renewal to be documented by a new lease in the Trust's then-current form, provided the new lease does " +
             "not materially reduce the Homeowner's rights.",
         },
@@ -225,7 +225,7 @@ export const DEFAULT_LEASE_TEMPLATE: LeaseTemplateContent = {
           title: "Amount",
           text:
             "The Homeowner shall pay the Trust a Lease Fee of {{monthly_lease_fee}} per month for the use of the " +
-            "Land, due in advance on the first day of each month beginning with the month after the Commencement " +
+            "Land, due in advance on the {{fee_due_day}} day of each month beginning with the month after the Commencement " +
             "Date. The Lease Fee for any part month is prorated by days.",
         },
         {
@@ -458,7 +458,7 @@ export const DEFAULT_LEASE_TEMPLATE: LeaseTemplateContent = {
           title: "Notice of Intent to Sell",
           text:
             "If the Homeowner wishes to sell the Home, the Homeowner shall give the Trust written notice of intent " +
-            "to sell. Within thirty (30) days after receiving it the Trust shall order any appraisal the resale " +
+            "to sell. Within {{price_notice_days}} days after receiving it the Trust shall order any appraisal the resale " +
             "formula requires, at the Trust's cost, and shall tell the Homeowner in writing the Formula Price and " +
             "how it was calculated.",
         },
@@ -468,7 +468,7 @@ export const DEFAULT_LEASE_TEMPLATE: LeaseTemplateContent = {
           text:
             "The Trust has the option to buy the Home at the Formula Price. The Trust may exercise the option by " +
             "written notice to the Homeowner within {{purchase_option_days}} days after receiving the notice of " +
-            "intent to sell, and shall then complete the purchase within a further sixty (60) days. The Trust may " +
+            "intent to sell, and shall then complete the purchase within {{closing_days}} days after exercising it. The Trust may " +
             "assign the option to an Income-Qualified Buyer.",
         },
         {
@@ -518,8 +518,9 @@ export const DEFAULT_LEASE_TEMPLATE: LeaseTemplateContent = {
           title: "Events of Default",
           text:
             "The Homeowner is in default if (a) any Lease Fee or other amount owed to the Trust remains unpaid " +
-            "thirty (30) days after written notice from the Trust; (b) the Homeowner fails to perform any other " +
-            "obligation under this Lease and does not cure the failure within sixty (60) days after written notice, " +
+            "{{monetary_cure_days}} days after written notice from the Trust; (b) the Homeowner fails to perform any " +
+            "other obligation under this Lease and does not cure the failure within {{non_monetary_cure_days}} days " +
+            "after written notice, " +
             "or, where the failure cannot reasonably be cured in that time, does not begin to cure it within that " +
             "time and continue diligently to completion; or (c) the Homeowner transfers or attempts to transfer the " +
             "Home or this Lease in breach of Article 10.",
@@ -575,7 +576,7 @@ export const DEFAULT_LEASE_TEMPLATE: LeaseTemplateContent = {
           title: "Arbitration",
           text:
             "If mediation does not resolve the dispute within sixty (60) days, either party may submit it to binding " +
-            "arbitration by a single arbitrator under the arbitration law of {{state}}. The arbitrator may not change " +
+            "arbitration by a single arbitrator under the arbitration law of the {{state}}. The arbitrator may not change " +
             "the terms of this Lease. Judgment on the award may be entered in any court with jurisdiction.",
         },
         {
@@ -639,7 +640,7 @@ export const DEFAULT_LEASE_TEMPLATE: LeaseTemplateContent = {
         {
           number: "14.3",
           title: "Governing Law",
-          text: "This Lease is governed by the law of {{state}}.",
+          text: "This Lease is governed by the law of the {{state}}.",
         },
         {
           number: "14.4",
@@ -674,7 +675,7 @@ export const DEFAULT_LEASE_TEMPLATE: LeaseTemplateContent = {
     "On the date written below, before me, the undersigned notary public, personally appeared [SIGNERS], known to " +
     "me or proved to me on the basis of satisfactory evidence to be the person or persons whose names are signed " +
     "to the foregoing instrument, who acknowledged that they signed it voluntarily, in the capacity shown, for the " +
-    "purposes stated in it. [Form of acknowledgment to be conformed to the law of {{state}}.]",
+    "purposes stated in it. [Form of acknowledgment to be conformed to the law of the {{state}}.]",
   exhibits: [
     {
       letter: "A",
@@ -707,7 +708,7 @@ export const DEFAULT_LEASE_TEMPLATE: LeaseTemplateContent = {
       kind: "attorney-acknowledgment",
       title: "Attorney's Acknowledgment",
       paragraphs: [
-        "I am a lawyer licensed to practise in {{state}}. I have been engaged by {{lessee_names}} (the Homeowner) to " +
+        "I am a lawyer licensed to practise in the {{state}}. I have been engaged by {{lessee_names}} (the Homeowner) to " +
           "advise on the ground lease offered by {{organisation_name}} for the land at {{property_address}}.",
         "I have reviewed the lease, including the limits on resale price, on who may buy the home, on use and " +
           "occupancy, and on financing, and I have explained them to the Homeowner. In my opinion the Homeowner " +
@@ -736,6 +737,23 @@ export const DEFAULT_LEASE_TEMPLATE: LeaseTemplateContent = {
       kind: "riders",
       title: "Riders",
       paragraphs: ["The following riders are attached to and form part of this Lease. Where a rider conflicts with the body of the Lease, the rider governs."],
+    },
+    {
+      letter: "G",
+      kind: "deed-to-improvements",
+      title: "Deed to the Improvements",
+      paragraphs: [
+        "{{organisation_name}} (the “Grantor”), for good and valuable consideration, the receipt of which is " +
+          "acknowledged, grants and conveys to {{lessee_names}} (the “Grantee”) all buildings and other " +
+          "improvements now on the land in {{county}} County, {{state}}, known as {{property_address}} (assessor's " +
+          "parcel number {{parcel_number}}) and described in Exhibit A, but not the land itself, which the Grantor " +
+          "keeps and leases to the Grantee under Ground Lease {{lease_reference}} commencing on {{commencement_date}}.",
+        "The Grantee takes the improvements subject to that Ground Lease, including the Grantor's option to " +
+          "purchase them and the limit on their resale price in Article 10 and Exhibit E, which run with the " +
+          "improvements and bind the Grantee's heirs, successors and assigns.",
+        "The Grantor warrants that it has the right to convey the improvements and that they are free of liens " +
+          "created by the Grantor, except as stated in the Ground Lease.",
+      ],
     },
   ],
 };

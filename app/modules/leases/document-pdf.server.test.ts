@@ -95,15 +95,18 @@ describe("renderLeaseDocument", () => {
     }
   });
 
-  it("has recitals, definitions, signatures, acknowledgments and exhibits A–F", () => {
+  it("has recitals, definitions, signatures, acknowledgments and exhibits A–G", () => {
     const f = flat(body);
     for (const heading of ["RECITALS", "DEFINITIONS", "SIGNATURES", "NOTARY ACKNOWLEDGMENTS", "TABLE OF CONTENTS"]) expect(f).toContain(heading);
-    for (const letter of "ABCDEF") expect(f).toContain(`EXHIBIT ${letter}`);
+    for (const letter of "ABCDEFG") expect(f).toContain(`EXHIBIT ${letter}`);
+    expect(f).toContain("EXHIBIT G DEED TO THE IMPROVEMENTS Riverbend Community Land Trust (the “Grantor”)");
     expect(f).toContain("Acknowledgment of the Homeowner");
     expect(f).toContain("Willamette Valley Credit Union $166,500.00 December 20, 2024");
     expect(f).toContain("1. Fannie Mae CLT Ground Lease Rider");
     expect(f).toContain("Commonground default ground lease, version 1");
-    expect(f).toMatch(/lawyer licensed in Oregon/);
+    expect(f).toMatch(/lawyer licensed in the State of Oregon/);
+    expect(f).toContain("governed by the law of the State of Oregon");
+    expect(f).toContain("Acknowledgment of the Trust State of Oregon )");
   });
 
   it("shows the worked example of the resale formula", () => {

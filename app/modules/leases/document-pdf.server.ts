@@ -16,6 +16,7 @@ import { registerFonts } from "~/modules/documents/fonts.server";
 import type { FeeEscalationRule, LeaseStatus } from "./lifecycle";
 import {
   feeEscalationInWords,
+  ordinalWordsAndFigures,
   recitalLetter,
   renderTemplate,
   wordsAndFigures,
@@ -24,6 +25,7 @@ import {
   type LeaseTemplateValues,
 } from "./template";
 import { formatLegalProse } from "~/utils/calendar-date";
+import type { LeaseTimedTerms } from "./terms";
 
 // ---------------------------------------------------------------------------------------------------------
 // Data
@@ -38,7 +40,10 @@ export type LeaseDocumentData = {
     name: string;
     /** Mailing address; line breaks allowed. */
     address: string;
+    /** Full state name, "Vermont". */
     state: string;
+    /** The jurisdiction's formal name for legal text: "State of Vermont", "Commonwealth of Massachusetts". */
+    stateLegalName: string;
     county: string;
     /** Officer who signs for the trust; blank lines are printed when absent. */
     signatory?: { name: string; title: string } | null;
@@ -64,14 +69,12 @@ export type LeaseDocumentData = {
   fee: {
     monthlyFeeCents: number;
     escalation: FeeEscalationRule;
-    lateChargeCents: number;
-    lateChargeGraceDays: number;
   };
   permittedMortgages: { lender: string; amount: string; date: string }[];
   /** Titles of the riders attached, e.g. "Fannie Mae CLT Ground Lease Rider". */
   riders: string[];
-  purchaseOptionDays: number;
-  lenderCureDays: number;
+  /** The lease's timed and monetary terms (as signed), printed through the template fields. */
+  terms: LeaseTimedTerms;
   template: { content: LeaseTemplateContent; versionLabel: string };
   resale: {
     formulaInWords: string;
@@ -121,7 +124,7 @@ export function leaseTemplateValues(data: LeaseDocumentData): LeaseTemplateValue
   return {
     organisation_name: data.organisation.name,
     organisation_address: data.organisation.address.replace(/\s*\n\s*/g, ", "),
-    state: data.organisation.state,
+    state: data.organisation.stateLegalName,
     county: data.organisation.county,
     lease_reference: data.leaseReference,
     template_version: data.template.versionLabel,
@@ -135,11 +138,18 @@ export function leaseTemplateValues(data: LeaseDocumentData): LeaseTemplateValue
     renewal_term_years: wordsAndFigures(data.renewalTermYears),
     monthly_lease_fee: formatCents(data.fee.monthlyFeeCents),
     fee_escalation_in_words: feeEscalationInWords(data.fee.escalation),
-    late_charge: formatCents(data.fee.lateChargeCents),
-    late_charge_grace_days: wordsAndFigures(data.fee.lateChargeGraceDays),
+    late_charge: formatCents(data.terms.lateChargeCents),
+    late_charge_grace_days: wordsAndFigures(data.terms.graceDays),
     resale_formula_in_words: data.resale.formulaInWords.trim(),
-    purchase_option_days: wordsAndFigures(data.purchaseOptionDays),
-    lender_cure_days: wordsAndFigures(data.lenderCureDays),
+    purchase_option_days: wordsAndFigures(data.terms.purchaseOptionDays),
+    lender_cure_days: wordsAndFigures(data.terms.lenderCureDays),
+    fee_due_day: ordinalWordsAndFigures(data.terms.feeDueDay),
+    monetary_cure_days: wordsAndFigures(data.terms.monetaryCureDays),
+    non_monetary_cure_days: wordsAndFigures(data.terms.nonMonetaryCureDays),
+    price_notice_days: wordsAndFigures(data.terms.priceNoticeDays),
+    closing_days: wordsAndFigures(data.terms.closingDays),
+    renewal_notice_earliest: `${wordsAndFigures(data.terms.renewalNoticeEarliestMonths)} month${data.terms.renewalNoticeEarliestMonths === 1 ? "" : "s"}`,
+    renewal_notice_latest: `${wordsAndFigures(data.terms.renewalNoticeLatestMonths)} month${data.terms.renewalNoticeLatestMonths === 1 ? "" : "s"}`,
   };
 }
 
@@ -454,8 +464,8 @@ export async function renderLeaseDocument(data: LeaseDocumentData): Promise<Buff
   const trustSigner = data.organisation.signatory
     ? `${data.organisation.signatory.name}, ${data.organisation.signatory.title} of ${data.organisation.name}`
     : `the authorised officer of ${data.organisation.name} named above`;
-  drawNotaryBlock(flow, `Acknowledgment of the Trust`, content.notaryAcknowledgment.replace("[SIGNERS]", trustSigner), data.organisation.state);
-  drawNotaryBlock(flow, `Acknowledgment of the Homeowner`, content.notaryAcknowledgment.replace("[SIGNERS]", lesseeNames), data.organisation.state);
+  drawNotaryBlock(flow, `Acknowledgment of the Trust`, content.notaryAcknowledgment.replace("[SIGNERS]", trustSigner), data.organisation.stateLegalName);
+  drawNotaryBlock(flow, `Acknowledgment of the Homeowner`, content.notaryAcknowledgment.replace("[SIGNERS]", lesseeNames), data.organisation.stateLegalName);
 
   // Exhibits, each on its own page.
   for (const exhibit of exhibits) {
@@ -499,7 +509,7 @@ function drawTitlePage(flow: Flow, data: LeaseDocumentData, content: LeaseTempla
   const rows: [string, string][] = [
     ["Property", data.property.address],
     ["Parcel number", data.property.parcelNumber],
-    ["County and state", `${data.organisation.county} County, ${data.organisation.state}`],
+    ["County and state", `${data.organisation.county} County, ${data.organisation.stateLegalName}`],
     ["Commencement date", formatLegalDate(data.commencementDate)],
     ["Expiration date", formatLegalDate(data.expirationDate)],
     ["Term", `${data.termYears} years, renewable for ${data.renewalTermYears} years`],
@@ -590,7 +600,7 @@ function drawNotaryBlock(flow: Flow, title: string, text: string, state: string)
     doc.y += 6;
     doc.font("serif").fontSize(BODY_SIZE);
     const y = doc.y;
-    doc.text(`State of ${state}`, flow.left, y, { width: 220 });
+    doc.text(state.replace(/^the /, "").replace(/^./, (c) => c.toUpperCase()), flow.left, y, { width: 220 });
     doc.text("County of ______________________", flow.left, doc.y, { width: 220 });
     doc.text(")\n)  ss.", flow.left + 240, y, { width: 40 });
     doc.y = Math.max(doc.y, y + 2 * flow.lineHeight()) + 8;
@@ -663,6 +673,15 @@ function drawExhibitData(flow: Flow, exhibit: LeaseExhibit, data: LeaseDocumentD
         example.lines.map((line) => [line.label, formatMoney(line.amount), line.explanation]),
         { total: ["Maximum resale price (Formula Price)", formatMoney(example.maxResalePrice), "The highest price at which the Home may be sold."] },
       );
+      break;
+    }
+    case "deed-to-improvements": {
+      doc.y += 10;
+      flow.keepTogether(90, () => {
+        flow.signatureLine(`${data.organisation.name}, Grantor — by its authorised officer            Date: ________________`, { width: 400 });
+        doc.y += 8;
+        doc.font("serif").fontSize(10).text("Printed name and title: _______________________________", flow.left, doc.y);
+      });
       break;
     }
     case "riders": {

@@ -10,7 +10,6 @@ import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/formula-presets/presets";
 import { getFormulaPresetByName } from "~/modules/formula-presets/formula-presets.server";
 import { parseResaleRequest } from "~/modules/resale/contract";
-import { describeFormula } from "~/modules/resale/describe";
 import type { IncomeLimitTableInput } from "~/modules/resale/ami-level";
 import { calculateResale } from "~/modules/resale/engine";
 import { incomeLimitTablesForContract } from "~/modules/resale/income-limit-tables.server";
@@ -20,10 +19,13 @@ import { renderLeaseDocument, type LeaseDocumentData } from "./document-pdf.serv
 import { renewalTerm, expirationDate as termEnd } from "./lifecycle";
 import { getLease, type LeaseDetail } from "./leases.server";
 import { renderMemorandum } from "./memorandum-pdf.server";
-import { MissingTemplateValueError } from "./template";
+import { MissingTemplateValueError, missingRequiredFields } from "./template";
 import { latestTemplateVersion, templateContent, templateVersionLabel } from "./templates.server";
 import { organisationToday } from "~/modules/organisations/organisations.server";
-import { termsAsSigned } from "./terms";
+import { termsAsSigned, timedTermsOf } from "./terms";
+import { stateFullName, stateLegalName } from "./state-names";
+import { frozenFormulaInWords } from "./formula-text";
+import { formatLegalProse, isCalendarDate } from "~/utils/calendar-date";
 import { leaseRowTerms } from "./terms.server";
 import { fromDbCents } from "~/utils/cents";
 
@@ -93,7 +95,7 @@ export function workedExample(
   const parts = [
     `Illustration for this Lease, not a promise of any price. The Homeowner buys the Home on the Commencement Date for ${formatUsd(price)}` +
       (input.purchaseIsRecorded ? " (the purchase price recorded for the Home)" : " (an illustrative price; the actual price is the one paid at purchase)") +
-      ` and gives notice of intent to sell ten years later, on ${valuationDate}, with no approved capital improvements and no deductions.`,
+      ` and gives notice of intent to sell ten years later, on ${formatLegalProse(valuationDate)}, with no approved capital improvements and no deductions.`,
   ];
   if (usesAppraisal) {
     parts.push(
@@ -111,7 +113,8 @@ export function workedExample(
   }
   return {
     description: parts.join(" "),
-    lines: result.lines.map((line) => ({ label: line.label, amount: line.amount, explanation: line.explanation })),
+    // legal text writes dates in prose: the engine's explanations use YYYY-MM-DD
+    lines: result.lines.map((line) => ({ label: line.label, amount: line.amount, explanation: line.explanation.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => (isCalendarDate(d) ? formatLegalProse(d) : d)) })),
     maxResalePrice: result.maxResalePrice,
   };
 }
@@ -131,6 +134,7 @@ export async function buildLeaseDocumentData(db: Db, organisationId: string, lea
   const errors: string[] = [];
   if (blank(organisation.address)) errors.push("Enter the organisation's mailing address (used for notices) in the organisation settings.");
   if (blank(organisation.state)) errors.push("Enter the organisation's state in the organisation settings.");
+  else if (!stateLegalName(organisation.state)) errors.push(`The organisation's state “${organisation.state}” is not a US state or territory; enter its name or code (e.g. Vermont or VT) in the organisation settings.`);
   if (blank(organisation.county)) errors.push("Enter the organisation's county in the organisation settings.");
   if (lease.lessees.length === 0) errors.push("Add at least one lessee (homeowner).");
   const parcel = lease.home.parcel;
@@ -151,6 +155,14 @@ export async function buildLeaseDocumentData(db: Db, organisationId: string, lea
   const version = lease.templateVersionId
     ? await db.leaseTemplateVersion.findFirstOrThrow({ where: { id: lease.templateVersionId, organisationId } })
     : await latestTemplateVersion(db, organisationId);
+  const missing = missingRequiredFields(templateContent(version.content));
+  if (missing.length) {
+    return {
+      ok: false,
+      status: 400,
+      errors: [`Lease template version ${version.versionNumber} does not print ${missing.map((f) => `{{${f}}}`).join(", ")}: an administrator must save a version that prints every term of the lease (Settings → Lease templates).`],
+    };
+  }
   const ownership = await db.ownership.findFirst({
     where: { organisationId, homeId: lease.home.id, saleDate: null },
     orderBy: { purchaseDate: "desc" },
@@ -175,7 +187,7 @@ export async function buildLeaseDocumentData(db: Db, organisationId: string, lea
   // the lease prints its terms as signed (amendments are separate documents)
   const terms = termsAsSigned(leaseRowTerms(lease), lease.amendments);
   const data: LeaseDocumentData = {
-    organisation: { name: organisation.name, address: organisation.address, state: organisation.state, county: organisation.county, signatory: null },
+    organisation: { name: organisation.name, address: organisation.address, state: stateFullName(organisation.state)!, stateLegalName: stateLegalName(organisation.state)!, county: organisation.county, signatory: null },
     leaseReference: lease.reference,
     status: lease.status,
     documentDate: options.today ?? (await organisationToday(db, organisationId)),
@@ -185,14 +197,13 @@ export async function buildLeaseDocumentData(db: Db, organisationId: string, lea
     expirationDate: lease.expirationDate,
     termYears: lease.termYears,
     renewalTermYears: lease.renewalTermYears,
-    fee: { monthlyFeeCents: terms.monthlyFeeCents, escalation: terms.feeEscalation, lateChargeCents: terms.lateChargeCents, lateChargeGraceDays: terms.graceDays },
+    fee: { monthlyFeeCents: terms.monthlyFeeCents, escalation: terms.feeEscalation },
+    terms: timedTermsOf(terms),
     permittedMortgages: lease.permittedMortgages.map((m) => ({ lender: m.lender, amount: centsToString(m.amountCents), date: m.recordedOn })),
     riders: terms.riders,
-    purchaseOptionDays: terms.purchaseOptionDays,
-    lenderCureDays: terms.lenderCureDays,
     template: { content: templateContent(version.content), versionLabel: templateVersionLabel(version) },
     resale: {
-      formulaInWords: describeFormula(spec!.formula),
+      formulaInWords: frozenFormulaInWords(spec!),
       workedExample: example,
     },
   };

@@ -63,13 +63,13 @@ export async function renderMemorandum(data: MemorandumData): Promise<Buffer> {
   const clauses: [string, string][] = [
     ["Parties.", `This Memorandum of Ground Lease is made between ${data.organisation.name}, a nonprofit community land trust whose address is ${data.organisation.address.replace(/\s*\n\s*/g, ", ")} (the “Trust”), and ${lesseeNames} (the “Homeowner”).`],
     ["Lease.", `The Trust has leased to the Homeowner the land described in paragraph 3 (the “Land”) under a ground lease, reference ${data.leaseReference}, commencing on ${formatLegalDate(data.commencementDate)} (the “Lease”). All terms of the Lease are incorporated in this Memorandum by reference.`],
-    ["Land.", `The Land is situated in ${data.organisation.county} County, ${data.organisation.state}, is known as ${data.property.address} (assessor's parcel number ${data.property.parcelNumber}), and is described as follows:`],
+    ["Land.", `The Land is situated in ${data.organisation.county} County, ${data.organisation.stateLegalName}, is known as ${data.property.address} (assessor's parcel number ${data.property.parcelNumber}), and is described as follows:`],
   ];
   const after: [string, string][] = [
     ["Term.", `The term of the Lease commences on ${formatLegalDate(data.commencementDate)} and expires at the close of ${formatLegalDate(data.expirationDate)}, a term of ${wordsAndFigures(data.termYears)} years, unless the Lease ends sooner under its terms.`],
     ["Renewal.", renewal],
     ["Improvements.", "The Homeowner owns the house and other improvements on the Land, subject to the Lease. The Trust owns the Land."],
-    ["Purchase option.", `The Lease grants the Trust an option to purchase the improvements on the Land, and the Homeowner's interest under the Lease, at a price limited by the resale formula in the Lease. The option may be exercised within ${wordsAndFigures(data.purchaseOptionDays)} days after the Trust receives the Homeowner's notice of intent to sell, and in the other circumstances the Lease describes. If the Trust does not exercise it, the improvements may be sold only to a buyer who meets the Lease's income requirements, at a price not exceeding the formula price.`],
+    ["Purchase option.", `The Lease grants the Trust an option to purchase the improvements on the Land, and the Homeowner's interest under the Lease, at a price limited by the resale formula in the Lease. The option may be exercised within ${wordsAndFigures(data.terms.purchaseOptionDays)} days after the Trust receives the Homeowner's notice of intent to sell, and in the other circumstances the Lease describes. If the Trust does not exercise it, the improvements may be sold only to a buyer who meets the Lease's income requirements, at a price not exceeding the formula price.`],
     ["Consent rights.", "Under the Lease, the Homeowner may not sell, transfer, mortgage, sublease or materially alter the improvements, or otherwise transfer any interest under the Lease, without the Trust's prior written consent, except as the Lease expressly allows. Any transfer made without that consent is void."],
     ["Purpose.", "This Memorandum is recorded to give notice of the Lease and of the rights described above. It does not change the Lease. If this Memorandum and the Lease differ, the Lease governs."],
   ];
@@ -106,8 +106,8 @@ export async function renderMemorandum(data: MemorandumData): Promise<Buffer> {
     : `the authorised officer of ${data.organisation.name}`;
   const values = leaseTemplateValues(data);
   const ack = renderClause(data.template.content.notaryAcknowledgment, values);
-  memoNotary(flow, "Acknowledgment of the Trust", ack.replace("[SIGNERS]", trustSigner), data.organisation.state);
-  memoNotary(flow, "Acknowledgment of the Homeowner", ack.replace("[SIGNERS]", lesseeNames), data.organisation.state);
+  memoNotary(flow, "Acknowledgment of the Trust", ack.replace("[SIGNERS]", trustSigner), data.organisation.stateLegalName);
+  memoNotary(flow, "Acknowledgment of the Homeowner", ack.replace("[SIGNERS]", lesseeNames), data.organisation.stateLegalName);
 
   finishPages(doc, {
     headerLeft: `Memorandum of Ground Lease ${data.leaseReference} · APN ${data.property.parcelNumber}`,
@@ -141,7 +141,7 @@ function memoNotary(flow: Flow, title: string, text: string, state: string): voi
   doc.font("serif-bold").fontSize(SIZE).text(title, flow.left, doc.y, { width: flow.width });
   doc.y += 3;
   const y = doc.y;
-  doc.font("serif").fontSize(9.5).text(`State of ${state}`, flow.left, y, { width: 220 });
+  doc.font("serif").fontSize(9.5).text(state.replace(/^the /, "").replace(/^./, (c) => c.toUpperCase()), flow.left, y, { width: 220 });
   doc.text("County of ______________________", flow.left, doc.y, { width: 220 });
   doc.text(")\n)  ss.", flow.left + 240, y, { width: 40 });
   doc.x = flow.left;

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_LEASE_TEMPLATE, DEFAULT_LEASE_TEMPLATE_VERSION_LABEL } from "./default-template";
 import type { LeaseDocumentData } from "./document-pdf.server";
+import { DEFAULT_LEASE_TERMS } from "./terms";
 
 export function sampleLeaseDocumentData(overrides: Partial<LeaseDocumentData> = {}): LeaseDocumentData {
   return {
@@ -12,6 +13,7 @@ export function sampleLeaseDocumentData(overrides: Partial<LeaseDocumentData> = 
       name: "Riverbend Community Land Trust",
       address: "410 Commons Avenue, Suite 2\nRiverbend, OR 97401",
       state: "Oregon",
+      stateLegalName: "State of Oregon",
       county: "Lane",
       signatory: { name: "Maria Okafor", title: "Executive Director" },
     },
@@ -37,13 +39,10 @@ export function sampleLeaseDocumentData(overrides: Partial<LeaseDocumentData> = 
     fee: {
       monthlyFeeCents: 3500,
       escalation: { kind: "fixed-percent", annualRate: "0.03" },
-      lateChargeCents: 1000,
-      lateChargeGraceDays: 10,
     },
     permittedMortgages: [{ lender: "Willamette Valley Credit Union", amount: "166500.00", date: "2024-12-20" }],
     riders: ["Fannie Mae CLT Ground Lease Rider"],
-    purchaseOptionDays: 90,
-    lenderCureDays: 120,
+    terms: { ...DEFAULT_LEASE_TERMS },
     template: { content: DEFAULT_LEASE_TEMPLATE, versionLabel: DEFAULT_LEASE_TEMPLATE_VERSION_LABEL },
     resale: {
       formulaInWords:

@@ -7,6 +7,7 @@ import {
   fieldsIn,
   leaseTemplateContentSchema,
   numberInWords,
+  ordinalWordsAndFigures,
   renderClause,
   renderTemplate,
   templateFieldErrors,
@@ -34,7 +35,7 @@ describe("the default template", () => {
     }
   });
   it("is marked as needing review by a lawyer licensed in the state", () => {
-    expect(DEFAULT_LEASE_TEMPLATE.reviewNotice).toMatch(/lawyer licensed in \{\{state\}\}/);
+    expect(DEFAULT_LEASE_TEMPLATE.reviewNotice).toMatch(/lawyer licensed in the \{\{state\}\}/);
   });
   it("uses most of the fields (it exercises the whole list)", () => {
     const used = new Set(JSON.stringify(DEFAULT_LEASE_TEMPLATE).match(/\{\{(\w+)\}\}/g));
@@ -117,5 +118,37 @@ describe("wording", () => {
     expect(feeEscalationInWords({ kind: "index", cap: "0.10", indexName: "the HUD median family income for Lane County" }))
       .toMatch(/HUD median family income for Lane County.*ten percent \(10%\)/);
     expect(feeEscalationInWords({ kind: "none" })).toMatch(/remain fixed/);
+  });
+});
+
+describe("required fields", () => {
+  it("refuses a template that does not print a term of the lease, naming the field", () => {
+    const content = structuredClone(DEFAULT_LEASE_TEMPLATE);
+    for (const article of content.articles) {
+      for (const section of article.sections) section.text = section.text.replace("{{late_charge}}", "$10.00").replace("{{closing_days}}", "sixty (60)");
+    }
+    const result = validateLeaseTemplate(content);
+    expect(result.ok).toBe(false);
+    const errors = (result as { errors: string[] }).errors;
+    expect(errors).toEqual([
+      expect.stringContaining("must print {{late_charge}}"),
+      expect.stringContaining("must print {{closing_days}}"),
+    ]);
+  });
+  it("refuses an unknown field by name, and a template without the deed to the improvements", () => {
+    const content = structuredClone(DEFAULT_LEASE_TEMPLATE);
+    content.articles[0]!.sections[0]!.text += " {{cure_period}}";
+    content.exhibits = content.exhibits.filter((e) => e.kind !== "deed-to-improvements");
+    const errors = (validateLeaseTemplate(content) as { errors: string[] }).errors;
+    expect(errors.some((e) => e.includes("unknown field {{cure_period}}"))).toBe(true);
+    expect(errors).toContain("Exactly one “deed-to-improvements” exhibit is required (found 0)");
+  });
+  it("accepts the default template", () => {
+    expect(validateLeaseTemplate(DEFAULT_LEASE_TEMPLATE).ok).toBe(true);
+  });
+  it("writes a due day as an ordinal in words and figures", () => {
+    expect([1, 2, 3, 11, 12, 21, 22, 28].map(ordinalWordsAndFigures)).toEqual([
+      "first (1st)", "second (2nd)", "third (3rd)", "eleventh (11th)", "twelfth (12th)", "twenty-first (21st)", "twenty-second (22nd)", "twenty-eighth (28th)",
+    ]);
   });
 });

@@ -30,7 +30,43 @@ export const LEASE_TEMPLATE_FIELDS = {
   resale_formula_in_words: "The resale formula frozen into this lease, in words (also Exhibit E).",
   purchase_option_days: "Days the trust has to exercise its purchase option, in words and figures.",
   lender_cure_days: "Days a permitted mortgagee must give the trust to cure a default, in words and figures.",
+  fee_due_day: "Day of the month the lease fee is due, in words and figures, e.g. first (1st).",
+  monetary_cure_days: "Days the homeowner has to pay an overdue amount after written notice, in words and figures.",
+  non_monetary_cure_days: "Days the homeowner has to cure any other default after written notice, in words and figures.",
+  price_notice_days: "Days after a notice of intent to sell within which the trust states the formula price, in words and figures.",
+  closing_days: "Days after exercising the purchase option within which the purchase closes, in words and figures.",
+  renewal_notice_earliest: "Earliest time before the expiration date to give notice of renewal, e.g. twenty-four (24) months.",
+  renewal_notice_latest: "Latest time before the expiration date to give notice of renewal, e.g. six (6) months.",
 } as const;
+
+/**
+ * Fields every template must print somewhere: the parties and land, the term, and every timed or monetary
+ * term and the resale formula, which are this lease's own values (DOMAIN.md §6). Saving a template that
+ * lacks one is refused, naming it.
+ */
+export const REQUIRED_LEASE_TEMPLATE_FIELDS = [
+  "organisation_name",
+  "lessee_names",
+  "property_address",
+  "commencement_date",
+  "expiration_date",
+  "term_years",
+  "renewal_term_years",
+  "monthly_lease_fee",
+  "fee_escalation_in_words",
+  "fee_due_day",
+  "late_charge",
+  "late_charge_grace_days",
+  "monetary_cure_days",
+  "non_monetary_cure_days",
+  "lender_cure_days",
+  "price_notice_days",
+  "purchase_option_days",
+  "closing_days",
+  "renewal_notice_earliest",
+  "renewal_notice_latest",
+  "resale_formula_in_words",
+] as const satisfies readonly (keyof typeof LEASE_TEMPLATE_FIELDS)[];
 
 export type LeaseTemplateField = keyof typeof LEASE_TEMPLATE_FIELDS;
 export const LEASE_TEMPLATE_FIELD_NAMES = Object.keys(LEASE_TEMPLATE_FIELDS) as LeaseTemplateField[];
@@ -58,7 +94,10 @@ export const LEASE_EXHIBIT_KINDS = [
   "permitted-mortgages",
   "resale-formula",
   "riders",
+  "deed-to-improvements",
 ] as const;
+/** Exhibits older template versions may lack (they were added later); saving a new version requires them. */
+const LATER_EXHIBIT_KINDS: readonly LeaseExhibitKind[] = ["deed-to-improvements"];
 export type LeaseExhibitKind = (typeof LEASE_EXHIBIT_KINDS)[number];
 
 const nonEmpty = z.string().trim().min(1, "Required");
@@ -120,7 +159,7 @@ export const leaseTemplateContentSchema = z
     });
     for (const kind of LEASE_EXHIBIT_KINDS) {
       const count = content.exhibits.filter((e) => e.kind === kind).length;
-      if (count !== 1) {
+      if (count !== 1 && !(count === 0 && LATER_EXHIBIT_KINDS.includes(kind))) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["exhibits"], message: `Exactly one “${kind}” exhibit is required (found ${count})` });
       }
     }
@@ -194,13 +233,30 @@ export function templateFieldErrors(content: LeaseTemplateContent): string[] {
   return templateTexts(content).flatMap(({ where, text }) => textFieldProblems(text).map((p) => `${where}: ${p}`));
 }
 
+/** The required fields the template never prints (see `REQUIRED_LEASE_TEMPLATE_FIELDS`). */
+export function missingRequiredFields(content: LeaseTemplateContent): (typeof REQUIRED_LEASE_TEMPLATE_FIELDS)[number][] {
+  const used = new Set(templateTexts(content).flatMap(({ text }) => fieldsIn(text)));
+  return REQUIRED_LEASE_TEMPLATE_FIELDS.filter((name) => !used.has(name));
+}
+
+/** What a template must contain to be saved: every required field, and every exhibit. */
+export function templateRequirementErrors(content: LeaseTemplateContent): string[] {
+  const errors = missingRequiredFields(content).map(
+    (name) => `The template must print {{${name}}} (${LEASE_TEMPLATE_FIELDS[name].replace(/\.$/, "").toLowerCase()}): it is a term of every lease.`,
+  );
+  for (const kind of LATER_EXHIBIT_KINDS) {
+    if (!content.exhibits.some((e) => e.kind === kind)) errors.push(`Exactly one “${kind}” exhibit is required (found 0)`);
+  }
+  return errors;
+}
+
 /** Schema errors and field errors together: what the template editor shows before saving a version. */
 export function validateLeaseTemplate(input: unknown): { ok: true; content: LeaseTemplateContent } | { ok: false; errors: string[] } {
   const parsed = leaseTemplateContentSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, errors: parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)) };
   }
-  const errors = templateFieldErrors(parsed.data);
+  const errors = [...templateFieldErrors(parsed.data), ...templateRequirementErrors(parsed.data)];
   return errors.length ? { ok: false, errors } : { ok: true, content: parsed.data };
 }
 
@@ -281,6 +337,17 @@ export function numberInWords(n: number): string {
   if (n < 100) return TENS[Math.floor(n / 10)]! + (n % 10 ? `-${ONES[n % 10]}` : "");
   if (n < 1000) return `${ONES[Math.floor(n / 100)]} hundred` + (n % 100 ? ` ${numberInWords(n % 100)}` : "");
   return `${numberInWords(Math.floor(n / 1000))} thousand` + (n % 1000 ? ` ${numberInWords(n % 1000)}` : "");
+}
+
+const ORDINAL_WORDS: Record<string, string> = { one: "first", two: "second", three: "third", five: "fifth", eight: "eighth", nine: "ninth", twelve: "twelfth" };
+
+/** 1 → "first (1st)", 22 → "twenty-second (22nd)": a day of the month in words and figures. */
+export function ordinalWordsAndFigures(n: number): string {
+  const words = numberInWords(n);
+  const last = words.split(/[- ]/).at(-1)!;
+  const ordinal = ORDINAL_WORDS[last] ?? (last.endsWith("y") ? `${last.slice(0, -1)}ieth` : `${last}th`);
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
+  return `${words.slice(0, words.length - last.length)}${ordinal} (${n}${suffix})`;
 }
 
 /** "ninety-nine (99)" — the legal habit of writing a number in words and figures. */
