@@ -4,6 +4,7 @@
  *                                                        resale calculation (the public JSON contract); with
  *                                                        --organisation, an AMI level without tables uses that
  *                                                        organisation's stored income-limit tables
+ *   npm run --silent clt -- fees < request.json          lease-fee ledger by the rules (docs/lease-fees.md)
  *   npm run --silent clt -- leases [--organisation <slug>] the organisation's leases as JSON
  *   npm run --silent clt -- lease-document --lease <id> --out <file.pdf> [--memorandum]
  * Exit codes: 0 success, 2 invalid input (JSON error on stderr), 1 other failure.
@@ -37,6 +38,13 @@ async function main(): Promise<number> {
       if (output.stderr) process.stderr.write(output.stderr);
       return output.exitCode;
     }
+    case "fees": {
+      const { runFeesCommand } = await import("~/modules/lease-fees/contract");
+      const output = runFeesCommand(readFileSync(0, "utf8"));
+      if (output.stdout) process.stdout.write(output.stdout);
+      if (output.stderr) process.stderr.write(output.stderr);
+      return output.exitCode;
+    }
     case "leases":
     case "lease-document": {
       // the same database the app uses, brought up to date first (as `npm start` and `user:create` do)
@@ -48,7 +56,7 @@ async function main(): Promise<number> {
     }
     default:
       process.stderr.write(
-        `${JSON.stringify({ error: "unknown-command", message: `Unknown command "${command ?? ""}". Use one of: resale, leases, lease-document.` })}\n`,
+        `${JSON.stringify({ error: "unknown-command", message: `Unknown command "${command ?? ""}". Use one of: resale, fees, leases, lease-document.` })}\n`,
       );
       return 2;
   }

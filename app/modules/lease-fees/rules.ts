@@ -1,0 +1,440 @@
+/**
+ * The lease-fee ledger rules (docs/lease-fees.md states them with worked examples). Pure functions on plain
+ * data: no I/O, no `Date`, no floating point for money. Amounts are integer cents (`number`, exact up to
+ * $90 trillion); the two multiplications that can produce fractions of a cent (the part-period charge and the
+ * yearly escalation) are done exactly and rounded half-up to the cent once, where the rules say.
+ *
+ * - Charges: from the commencement date; a part-period charge on the commencement date unless it is itself a
+ *   due date (fee × days to the first due date ÷ days in the due period that contains the commencement
+ *   date), then the full fee on every due date. A due day past the end of a month falls on its last day.
+ * - Escalation on each anniversary of the commencement date (29 February → 28 February in common years):
+ *   fixed rate, or index-linked (the change between the index values recorded for the two anniversaries,
+ *   floored at zero and capped). Rounded to the cent once per yearly step.
+ * - Credits (payments, untargeted waivers) pay the oldest unpaid debit first (charges and late charges in date
+ *   order); a credit larger than what is owed is carried and pays later charges as they fall due. A waiver or
+ *   reversal of one particular debit reduces that debit itself.
+ * - Late charge: one per charge not fully paid by its due date + grace days (credits dated up to and
+ *   including the last grace day), dated the day after. Late charges never incur late charges.
+ * - Aging as of a date by each debit's due date: current (not yet past due), 1–30, 31–60, 61–90, over 90.
+ */
+import { Decimal } from "~/utils/money";
+
+// ---------------------------------------------------------------------------------------------------------
+// Day numbers: calendar dates as whole days since 1970-01-01 (no time zone can move them)
+// ---------------------------------------------------------------------------------------------------------
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+}
+
+/** Days since 1970-01-01 of a civil date (proleptic Gregorian; H. Hinnant's algorithm). */
+function dayNumberOf(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** `YYYY-MM-DD` → days since 1970-01-01. The caller has validated the date. */
+export function dayNumber(date: string): number {
+  return dayNumberOf(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+}
+
+/** Days since 1970-01-01 → `YYYY-MM-DD`. */
+export function dateOfDayNumber(days: number): string {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+function formatDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** Adds whole days to a date. */
+export function addDays(date: string, days: number): string {
+  return dateOfDayNumber(dayNumber(date) + days);
+}
+
+/** The due date in a month: the due day, or the month's last day when the month is shorter. */
+function dueDateIn(year: number, month: number, dueDay: number): string {
+  return formatDate(year, month, Math.min(dueDay, daysInMonth(year, month)));
+}
+
+/** The `years`-th anniversary of `date`; 29 February falls on 28 February in a common year (issue 11). */
+export function feeAnniversary(date: string, years: number): string {
+  const year = Number(date.slice(0, 4)) + years;
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  return formatDate(year, month, Math.min(day, daysInMonth(year, month)));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Terms and entries
+// ---------------------------------------------------------------------------------------------------------
+
+/** A dated value of the index the lease names (CPI, area median income …), as an exact decimal string. */
+export type IndexValue = { date: string; value: string };
+
+export type FeeEscalation =
+  | { type: "none" }
+  /** The fee rises by `rate` ("0.03" = 3 %) on each anniversary. */
+  | { type: "fixed"; rate: string }
+  /** The fee follows the index, each yearly increase floored at 0 and capped at `cap`. */
+  | { type: "index"; cap: string; values: readonly IndexValue[] };
+
+/** The fee terms of one lease, as the ledger needs them. */
+export type FeeTerms = {
+  monthlyFeeCents: number;
+  commencementDate: string;
+  /** 1–31; a month without that day uses its last day. */
+  dueDay: number;
+  escalation: FeeEscalation;
+  graceDays: number;
+  lateChargeCents: number;
+};
+
+export type DebitKind = "charge" | "late-charge";
+
+/**
+ * What the homeowner owes: a lease-fee charge or a late charge. `key` identifies it for ever
+ * ("charge:2024-02-01" for the charge due that day, "late:2024-02-01" for the late charge on that charge):
+ * the stored ledger holds at most one entry per key.
+ */
+export type Debit = { key: string; kind: DebitKind; date: string; amountCents: number };
+
+export type CreditKind = "payment" | "waiver" | "reversal";
+
+/**
+ * What reduces the balance. `amountCents` is signed: positive reduces what is owed (a payment, a waiver,
+ * the reversal of a charge), negative increases it (the reversal of a payment: a returned cheque). With
+ * `appliesTo` (a debit key) the credit reduces that debit itself; otherwise it pays the oldest debts first.
+ */
+export type Credit = { kind: CreditKind; date: string; amountCents: number; appliesTo?: string; id?: string };
+
+// ---------------------------------------------------------------------------------------------------------
+// Charges and escalation
+// ---------------------------------------------------------------------------------------------------------
+
+function latestIndexOnOrBefore(values: readonly IndexValue[], date: string): IndexValue | undefined {
+  let best: IndexValue | undefined;
+  for (const value of values) if (value.date <= date && (!best || value.date > best.date)) best = value;
+  return best;
+}
+
+/** A yearly step of the fee: the monthly fee for charges dated on or after `effectiveDate`. */
+export type FeeStep = { effectiveDate: string; monthlyFeeCents: number };
+
+/**
+ * The monthly fee in force from the commencement date and after each anniversary up to `through`.
+ * Fixed: previous fee × (1 + rate). Index: previous fee × (1 + min(max(I(anniversary) ÷ I(previous
+ * anniversary) − 1, 0), cap)), I(d) the latest value recorded on or before d; unchanged when a value is
+ * missing. Each step rounded half-up to the cent; the rounded fee is the base of the next step.
+ */
+export function feeSteps(terms: Pick<FeeTerms, "monthlyFeeCents" | "commencementDate" | "escalation">, through: string): FeeStep[] {
+  const steps: FeeStep[] = [{ effectiveDate: terms.commencementDate, monthlyFeeCents: terms.monthlyFeeCents }];
+  const escalation = terms.escalation;
+  if (escalation.type === "none") return steps;
+  const rate = escalation.type === "fixed" ? new Decimal(escalation.rate) : null;
+  const cap = escalation.type === "index" ? new Decimal(escalation.cap) : null;
+  let fee = terms.monthlyFeeCents;
+  for (let year = 1; ; year += 1) {
+    const effectiveDate = feeAnniversary(terms.commencementDate, year);
+    if (effectiveDate > through) break;
+    if (rate) {
+      fee = new Decimal(fee).times(rate.plus(1)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+    } else if (escalation.type === "index" && cap) {
+      const previous = latestIndexOnOrBefore(escalation.values, feeAnniversary(terms.commencementDate, year - 1));
+      const current = latestIndexOnOrBefore(escalation.values, effectiveDate);
+      if (previous && current && new Decimal(previous.value).gt(0)) {
+        const change = new Decimal(current.value).dividedBy(previous.value).minus(1);
+        const applied = Decimal.max(0, Decimal.min(change, cap));
+        fee = new Decimal(fee).times(applied.plus(1)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+      }
+    }
+    steps.push({ effectiveDate, monthlyFeeCents: fee });
+  }
+  return steps;
+}
+
+/** fee × numerator ÷ denominator rounded half-up to the cent, in exact integer arithmetic. */
+function proportion(feeCents: number, numerator: number, denominator: number): number {
+  return Math.floor((2 * feeCents * numerator + denominator) / (2 * denominator));
+}
+
+/**
+ * The lease-fee charges dated from the commencement date up to and including `through`, in date order.
+ * Charges of zero are not listed (a lease without a fee has no ledger).
+ */
+export function scheduledCharges(terms: FeeTerms, through: string): Debit[] {
+  const charges: Debit[] = [];
+  const start = terms.commencementDate;
+  if (through < start) return charges;
+  const steps = feeSteps(terms, through);
+  let stepIndex = 0;
+  const feeOn = (date: string): number => {
+    while (stepIndex + 1 < steps.length && steps[stepIndex + 1]!.effectiveDate <= date) stepIndex += 1;
+    return steps[stepIndex]!.monthlyFeeCents;
+  };
+  let year = Number(start.slice(0, 4));
+  let month = Number(start.slice(5, 7));
+  let due = dueDateIn(year, month, terms.dueDay);
+  if (due < start) {
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+    due = dueDateIn(year, month, terms.dueDay);
+  }
+  if (due !== start) {
+    // part period: the commencement date falls inside the period [previous due date, first due date)
+    const previousDue = month === 1 ? dueDateIn(year - 1, 12, terms.dueDay) : dueDateIn(year, month - 1, terms.dueDay);
+    const days = dayNumber(due) - dayNumber(start);
+    const period = dayNumber(due) - dayNumber(previousDue);
+    const amountCents = proportion(feeOn(start), days, period);
+    if (amountCents > 0) charges.push({ key: `charge:${start}`, kind: "charge", date: start, amountCents });
+  }
+  while (due <= through) {
+    const amountCents = feeOn(due);
+    if (amountCents > 0) charges.push({ key: `charge:${due}`, kind: "charge", date: due, amountCents });
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+    due = dueDateIn(year, month, terms.dueDay);
+  }
+  return charges;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The ledger
+// ---------------------------------------------------------------------------------------------------------
+
+const KIND_ORDER: Record<DebitKind | CreditKind, number> = { charge: 0, "late-charge": 1, payment: 2, waiver: 3, reversal: 4 };
+
+function compareDebits(a: Debit, b: Debit): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.kind !== b.kind) return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/** Index of the first element of the sorted `dates` after `date` (= how many are on or before it). */
+function countOnOrBefore(dates: readonly string[], date: string): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid]! <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export type LedgerInput = {
+  terms: FeeTerms;
+  /** Every credit on the ledger (payments, waivers, reversals); those dated after `asOf` are ignored. */
+  credits: readonly Credit[];
+  /** Debits already posted (the stored ledger): they stand as posted and are never generated again. */
+  posted?: readonly Debit[];
+  asOf: string;
+};
+
+export type AgingBucket = "current" | "1-30" | "31-60" | "61-90" | "over-90";
+export const AGING_BUCKETS: readonly AgingBucket[] = ["current", "1-30", "31-60", "61-90", "over-90"];
+export type Aging = Record<AgingBucket, number>;
+
+export type LedgerLine = {
+  date: string;
+  kind: DebitKind | CreditKind;
+  /** Effect on the balance: positive for what is owed, negative for what is paid or credited. */
+  amountCents: number;
+  balanceCents: number;
+  /** Debits: their key and due date. Credits: the debit they apply to, if any. */
+  key?: string;
+  dueDate?: string;
+  appliesTo?: string;
+  id?: string;
+};
+
+export type Ledger = {
+  /** Every debit up to `asOf`: posted ones and those the rules generate (in date order). */
+  debits: Debit[];
+  /** The debits the rules generated that were not posted yet. */
+  generated: Debit[];
+  lines: LedgerLine[];
+  balanceCents: number;
+  /** What is still unpaid of each debit, by key (after every credit up to `asOf`). */
+  unpaidCents: Map<string, number>;
+  aging: Aging;
+};
+
+/**
+ * The ledger as of `asOf`: charges and late charges (posted ones as posted, missing ones generated by the
+ * rules), credits applied oldest debt first, the running balance and the aging.
+ */
+export function computeLedger(input: LedgerInput): Ledger {
+  const { terms, asOf } = input;
+  const credits = input.credits.filter((credit) => credit.date <= asOf);
+  const postedByKey = new Map((input.posted ?? []).map((debit) => [debit.key, debit]));
+
+  // Charges: the posted ones as posted, the scheduled ones that were not posted yet.
+  const charges: Debit[] = [];
+  const generated: Debit[] = [];
+  const scheduled = scheduledCharges(terms, asOf);
+  for (const charge of scheduled) {
+    const posted = postedByKey.get(charge.key);
+    if (posted) charges.push(posted);
+    else {
+      charges.push(charge);
+      generated.push(charge);
+    }
+  }
+  const scheduledKeys = new Set(scheduled.map((charge) => charge.key));
+  for (const debit of input.posted ?? []) {
+    if (debit.kind === "charge" && !scheduledKeys.has(debit.key) && debit.date <= asOf) charges.push(debit);
+  }
+  charges.sort(compareDebits);
+
+  // Untargeted credits, cumulated by date, pay the oldest debts first.
+  const untargeted = credits.filter((credit) => credit.appliesTo === undefined).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const creditDates = untargeted.map((credit) => credit.date);
+  const creditTotals: number[] = [0];
+  for (const credit of untargeted) creditTotals.push(creditTotals.at(-1)! + credit.amountCents);
+  const creditsOnOrBefore = (date: string) => creditTotals[countOnOrBefore(creditDates, date)]!;
+  const targeted = credits.filter((credit) => credit.appliesTo !== undefined);
+  const targetedOnOrBefore = (key: string, date: string) => {
+    let sum = 0;
+    for (const credit of targeted) if (credit.appliesTo === key && credit.date <= date) sum += credit.amountCents;
+    return sum;
+  };
+
+  // Late charges: walk the charges in order. `lateDebits` are kept in date order; those dated before a
+  // charge come before it in the order in which credits pay.
+  const lateDebits: Debit[] = [];
+  for (const debit of input.posted ?? []) if (debit.kind === "late-charge" && debit.date <= asOf) lateDebits.push(debit);
+  lateDebits.sort(compareDebits);
+  const postedLateKeys = new Set(lateDebits.map((debit) => debit.key));
+  const targetedKeys = new Set(targeted.map((credit) => credit.appliesTo!));
+  let chargesBefore = 0; // sum of charges strictly before the current one
+  let lateIndex = 0; // late charges before the current charge: lateDebits[0 .. lateIndex)
+  let lateBefore = 0; // and their sum
+  for (const charge of charges) {
+    while (lateIndex < lateDebits.length && compareDebits(lateDebits[lateIndex]!, charge) < 0) {
+      lateBefore += lateDebits[lateIndex]!.amountCents;
+      lateIndex += 1;
+    }
+    const lateKey = `late:${charge.date}`;
+    if (!postedLateKeys.has(lateKey) && terms.lateChargeCents > 0) {
+      const lastGraceDay = addDays(charge.date, terms.graceDays);
+      const lateDate = addDays(lastGraceDay, 1);
+      if (lateDate <= asOf) {
+        // owed up to and including this charge, as it stood on the last grace day
+        let owed = chargesBefore + charge.amountCents + lateBefore;
+        if (targetedKeys.size > 0) {
+          for (const debit of charges) {
+            if (compareDebits(debit, charge) > 0) break;
+            owed -= Math.min(debit.amountCents, targetedOnOrBefore(debit.key, lastGraceDay));
+          }
+          for (const late of lateDebits.slice(0, lateIndex)) {
+            owed -= Math.min(late.amountCents, targetedOnOrBefore(late.key, lastGraceDay));
+          }
+        }
+        if (creditsOnOrBefore(lastGraceDay) < owed) {
+          const late: Debit = { key: lateKey, kind: "late-charge", date: lateDate, amountCents: terms.lateChargeCents };
+          insertSorted(lateDebits, late); // dated after this charge, so after lateDebits[0 .. lateIndex)
+          generated.push(late);
+        }
+      }
+    }
+    chargesBefore += charge.amountCents;
+  }
+
+  const debits = [...charges, ...lateDebits].sort(compareDebits);
+  generated.sort(compareDebits);
+
+  // What remains unpaid of each debit as of `asOf`.
+  const unpaidCents = new Map<string, number>();
+  let pool = creditsOnOrBefore(asOf);
+  for (const debit of debits) {
+    let remaining = Math.max(0, debit.amountCents - targetedOnOrBefore(debit.key, asOf));
+    const paid = Math.max(0, Math.min(pool, remaining));
+    pool -= paid;
+    remaining -= paid;
+    unpaidCents.set(debit.key, remaining);
+  }
+
+  const aging = agingOf(debits, unpaidCents, asOf);
+
+  // The running balance, in date order: debits (charges, then late charges), then credits.
+  type Row = { date: string; order: number; seq: number; line: Omit<LedgerLine, "balanceCents"> };
+  const rows: Row[] = [];
+  debits.forEach((debit, seq) =>
+    rows.push({ date: debit.date, order: KIND_ORDER[debit.kind], seq, line: { date: debit.date, kind: debit.kind, amountCents: debit.amountCents, key: debit.key, dueDate: debit.date } }),
+  );
+  credits.forEach((credit, seq) =>
+    rows.push({
+      date: credit.date,
+      order: KIND_ORDER[credit.kind],
+      seq,
+      line: {
+        date: credit.date,
+        kind: credit.kind,
+        amountCents: credit.amountCents === 0 ? 0 : -credit.amountCents,
+        ...(credit.appliesTo !== undefined ? { appliesTo: credit.appliesTo } : {}),
+        ...(credit.id !== undefined ? { id: credit.id } : {}),
+      },
+    }),
+  );
+  rows.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.order !== b.order ? a.order - b.order : a.seq - b.seq));
+  let balanceCents = 0;
+  const lines: LedgerLine[] = rows.map((row) => {
+    balanceCents += row.line.amountCents;
+    return { ...row.line, balanceCents };
+  });
+  return { debits, generated, lines, balanceCents, unpaidCents, aging };
+}
+
+function insertSorted(list: Debit[], debit: Debit): void {
+  let index = list.length;
+  while (index > 0 && compareDebits(list[index - 1]!, debit) > 0) index -= 1;
+  list.splice(index, 0, debit);
+}
+
+/** The aging bucket of a debit due on `dueDate`, as of `asOf`. */
+export function agingBucket(dueDate: string, asOf: string): AgingBucket {
+  const daysPastDue = dayNumber(asOf) - dayNumber(dueDate);
+  if (daysPastDue <= 0) return "current";
+  if (daysPastDue <= 30) return "1-30";
+  if (daysPastDue <= 60) return "31-60";
+  if (daysPastDue <= 90) return "61-90";
+  return "over-90";
+}
+
+function agingOf(debits: readonly Debit[], unpaid: Map<string, number>, asOf: string): Aging {
+  const aging: Aging = { current: 0, "1-30": 0, "31-60": 0, "61-90": 0, "over-90": 0 };
+  for (const debit of debits) {
+    const remaining = unpaid.get(debit.key) ?? 0;
+    if (remaining > 0) aging[agingBucket(debit.date, asOf)] += remaining;
+  }
+  return aging;
+}
+
+/**
+ * The payoff figure at a closing date: what the homeowner owes on that date — every charge and late charge
+ * dated up to and including the closing date (projected by the rules when the date is in the future, with
+ * no further payments), less every credit dated up to it. A credit balance gives a negative figure (the trust
+ * owes it back). The resale case puts this on its closing statement.
+ */
+export function payoffAt(input: Omit<LedgerInput, "asOf">, closingDate: string): { closingDate: string; payoffCents: number; aging: Aging } {
+  const ledger = computeLedger({ ...input, asOf: closingDate });
+  return { closingDate, payoffCents: ledger.balanceCents, aging: ledger.aging };
+}
