@@ -5,6 +5,7 @@
  *                                                        --organisation, an AMI level without tables uses that
  *                                                        organisation's stored income-limit tables
  *   npm run --silent clt -- fees < request.json          lease-fee ledger by the rules (docs/lease-fees.md)
+ *   npm run --silent clt -- fees-generate [--through YYYY-MM-DD]   the scheduled step: post due lease-fee charges
  *   npm run --silent clt -- leases [--organisation <slug>] the organisation's leases as JSON
  *   npm run --silent clt -- lease-document --lease <id> --out <file.pdf> [--memorandum]
  * Exit codes: 0 success, 2 invalid input (JSON error on stderr), 1 other failure.
@@ -45,6 +46,13 @@ async function main(): Promise<number> {
       if (output.stderr) process.stderr.write(output.stderr);
       return output.exitCode;
     }
+    case "fees-generate": {
+      const { deployMigrations } = await import("./db/engine.ts");
+      const { databaseUrl } = await import("~/utils/env.server");
+      await deployMigrations(databaseUrl());
+      const { runFeesGenerate } = await import("~/modules/lease-fees/cli.server");
+      return runFeesGenerate(args);
+    }
     case "leases":
     case "lease-document": {
       // the same database the app uses, brought up to date first (as `npm start` and `user:create` do)
@@ -56,7 +64,7 @@ async function main(): Promise<number> {
     }
     default:
       process.stderr.write(
-        `${JSON.stringify({ error: "unknown-command", message: `Unknown command "${command ?? ""}". Use one of: resale, fees, leases, lease-document.` })}\n`,
+        `${JSON.stringify({ error: "unknown-command", message: `Unknown command "${command ?? ""}". Use one of: resale, fees, fees-generate, leases, lease-document.` })}\n`,
       );
       return 2;
   }

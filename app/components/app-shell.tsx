@@ -17,6 +17,7 @@ const AREAS = [
   { to: "/parcels", label: "Parcels" },
   { to: "/households", label: "Households" },
   { to: "/leases", label: "Leases" },
+  { to: "/fees", label: "Lease fees" },
   { to: "/resale", label: "Resale" },
   { to: "/reports", label: "Reports" },
 ];

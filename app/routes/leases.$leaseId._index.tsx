@@ -23,6 +23,8 @@ import { centsToString, formatUsd, rateToPercent } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { todayIn } from "~/utils/calendar-date";
+import { LeaseFeesPanel } from "~/modules/lease-fees/components";
+import { feesToday, leaseFeesPanel } from "~/modules/lease-fees/ledger.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lease.reference ?? "Lease"} · Commonground` }];
 
@@ -46,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : { ready: false as const, errors: documentData.errors },
     canWrite: can(actor.role, "records:write"),
     today,
+    fees: await leaseFeesPanel(db(), auditActor(actor), lease.id, today, new URL(request.url).searchParams.get("payoffDate")),
   };
 }
 
@@ -94,7 +97,7 @@ function Money({ cents }: { cents: number }) {
 }
 
 export default function LeasePage() {
-  const { lease, termsToday, signedTerms, frozenFormula, documents, canWrite, today } = useLoaderData<typeof loader>();
+  const { lease, termsToday, signedTerms, frozenFormula, documents, canWrite, today, fees } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const status = lease.status as LeaseStatus;
   const next = LEASE_TRANSITIONS[status];
@@ -211,6 +214,8 @@ export default function LeasePage() {
           </dl>
         </section>
       </div>
+
+      <LeaseFeesPanel leaseId={lease.id} fees={fees} canWrite={canWrite} />
 
       <section className="card">
         <h2>Resale formula</h2>

@@ -18,6 +18,7 @@ const SECTIONS = [
   { to: "/settings/lease-templates", title: "Lease templates", text: "Your ground lease, versioned article by article." },
   { to: "/settings/time-zone", title: "Time zone", text: "The trust's time zone: what \"today\" is for forms, leases and documents." },
   { to: "/settings/lease-terms", title: "Lease terms", text: "Due day, late charge, cure, notice and option periods new leases start with." },
+  { to: "/settings/lease-fees", title: "Lease fees", text: "Account codes for the bookkeeping export; index values for index-linked fees." },
 ];
 
 export default function SettingsPage() {
