@@ -7,6 +7,7 @@
  * cents here; every query is scoped to the organisation; every write is audited in its transaction.
  */
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { auditChanges } from "~/modules/audit/diff";
 import { BINDING_STATUSES, leaseEscalation } from "~/modules/leases/leases.server";
 import { homeLabel } from "~/modules/parcels/parcels.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
@@ -178,37 +179,48 @@ function hasLedger(lease: { status: string }): boolean {
 
 /**
  * Posts the charges and late charges the rules call for up to `through` that are not posted yet. Idempotent:
- * each has a per-lease unique key; when another server posts the same key first, this transaction fails on
- * the unique index, is rolled back and retried, and then finds nothing left to post. Returns how many it posted.
+ * each has a per-lease unique key. The ledger is read first and the new entries and their audit entry are then
+ * written in one short write-only transaction, so two writers never wait on each other's read locks (SQLite);
+ * when another server or process posted the same key meanwhile, the unique index refuses the whole write, and
+ * the step reads again and finds nothing (or less) left to post. Returns how many entries it posted.
  */
 export async function generateLeaseCharges(db: Db, actor: AuditActor, leaseId: string, through: string): Promise<number> {
+  const lease = await findLedgerLease(db, actor.organisationId, leaseId);
+  if (!hasLedger(lease)) return 0;
+  return postWithRetry(db, async () => {
+    const [entries, indexValues] = await Promise.all([leaseEntries(db, actor.organisationId, leaseId), indexValuesOf(db, actor.organisationId)]);
+    return planGenerated(db, actor, lease, entries, indexValues, through);
+  });
+}
+
+type Plan = { count: number; writes: ReturnType<Db["leaseFeeEntry"]["createMany"] | Db["auditEntry"]["create"]>[] };
+
+async function postWithRetry(db: Db, plan: () => Promise<Plan>): Promise<number> {
   for (let attempt = 1; ; attempt += 1) {
+    const { count, writes } = await plan();
+    if (count === 0) return 0;
     try {
-      return await db.$transaction(async (tx) => {
-        const lease = await findLedgerLease(tx, actor.organisationId, leaseId);
-        if (!hasLedger(lease)) return 0;
-        const [entries, indexValues] = await Promise.all([leaseEntries(tx, actor.organisationId, leaseId), indexValuesOf(tx, actor.organisationId)]);
-        return postGenerated(tx, actor, lease, entries, indexValues, through);
-      });
+      await db.$transaction(writes);
+      return count;
     } catch (error) {
-      if (attempt < 3 && isUniqueViolation(error)) continue;
+      if (attempt < 5 && isUniqueViolation(error)) continue;
       throw error;
     }
   }
 }
 
-async function postGenerated(
-  tx: Tx,
+function planGenerated(
+  db: Db,
   actor: AuditActor,
   lease: LeaseForFees,
   entries: readonly FeeEntry[],
   indexValues: readonly { indexName: string; date: string; value: string }[],
   through: string,
-): Promise<number> {
+): Plan {
   const { posted, credits } = ledgerParts(entries);
   const ledger = computeLedger({ terms: feeTermsOfLease(lease, indexValues), posted, credits, asOf: chargesThrough(lease, through) });
-  if (ledger.generated.length === 0) return 0;
-  await tx.leaseFeeEntry.createMany({
+  if (ledger.generated.length === 0) return { count: 0, writes: [] };
+  const createEntries = db.leaseFeeEntry.createMany({
     data: ledger.generated.map((debit) => ({
       organisationId: actor.organisationId,
       leaseId: lease.id,
@@ -220,23 +232,30 @@ async function postGenerated(
       createdByLabel: actor.label,
     })),
   });
-  await recordAudit(tx, actor, {
-    entity: "LeaseFeeLedger",
-    entityId: lease.id,
-    action: "generate",
-    after: {
-      through,
-      charges: ledger.generated.filter((d) => d.kind === "charge").length,
-      lateCharges: ledger.generated.filter((d) => d.kind === "late-charge").length,
-      total: centsToString(ledger.generated.reduce((sum, d) => sum + d.amountCents, 0)),
+  // the audit entry as recordAudit writes it, as a lazy write for the same transaction
+  const audit = db.auditEntry.create({
+    data: {
+      organisationId: actor.organisationId,
+      userId: actor.userId,
+      actorLabel: actor.label,
+      entity: "LeaseFeeLedger",
+      entityId: lease.id,
+      action: "generate",
+      changes: auditChanges(null, {
+        through,
+        charges: ledger.generated.filter((d) => d.kind === "charge").length,
+        lateCharges: ledger.generated.filter((d) => d.kind === "late-charge").length,
+        total: centsToString(ledger.generated.reduce((sum, d) => sum + d.amountCents, 0)),
+      }),
+      requestId: actor.requestId,
     },
   });
-  return ledger.generated.length;
+  return { count: ledger.generated.length, writes: [createEntries, audit] };
 }
 
 /**
  * The scheduled step: posts what is due up to `through` on every lease of the organisation that has a
- * ledger. Leases are handled in batches, one transaction per batch (retried on a concurrent poster).
+ * ledger, in batches of leases (one read and one write transaction per batch).
  */
 export async function generateAllCharges(db: Db, actor: AuditActor, through: string, options: { batchSize?: number } = {}): Promise<{ leases: number; posted: number }> {
   const leaseIds = (
@@ -246,33 +265,26 @@ export async function generateAllCharges(db: Db, actor: AuditActor, through: str
   let posted = 0;
   for (let start = 0; start < leaseIds.length; start += batchSize) {
     const ids = leaseIds.slice(start, start + batchSize);
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        posted += await db.$transaction(
-          async (tx) => {
-            const [leases, records, indexValues] = await Promise.all([
-              tx.lease.findMany({ where: { organisationId: actor.organisationId, id: { in: ids } } }),
-              tx.leaseFeeEntry.findMany({ where: { organisationId: actor.organisationId, leaseId: { in: ids } }, select: { ...entrySelect, leaseId: true }, orderBy: [{ date: "asc" }, { createdAt: "asc" }, { id: "asc" }] }),
-              indexValuesOf(tx, actor.organisationId),
-            ]);
-            const byLease = new Map<string, FeeEntry[]>();
-            for (const record of records) {
-              const list = byLease.get(record.leaseId) ?? [];
-              list.push(toEntry(record));
-              byLease.set(record.leaseId, list);
-            }
-            let count = 0;
-            for (const lease of leases) count += await postGenerated(tx, actor, lease, byLease.get(lease.id) ?? [], indexValues, through);
-            return count;
-          },
-          { timeout: 120_000, maxWait: 30_000 },
-        );
-        break;
-      } catch (error) {
-        if (attempt < 3 && isUniqueViolation(error)) continue;
-        throw error;
+    posted += await postWithRetry(db, async () => {
+      const [leases, records, indexValues] = await Promise.all([
+        db.lease.findMany({ where: { organisationId: actor.organisationId, id: { in: ids } } }),
+        db.leaseFeeEntry.findMany({ where: { organisationId: actor.organisationId, leaseId: { in: ids } }, select: { ...entrySelect, leaseId: true }, orderBy: [{ date: "asc" }, { createdAt: "asc" }, { id: "asc" }] }),
+        indexValuesOf(db, actor.organisationId),
+      ]);
+      const byLease = new Map<string, FeeEntry[]>();
+      for (const record of records) {
+        const list = byLease.get(record.leaseId) ?? [];
+        list.push(toEntry(record));
+        byLease.set(record.leaseId, list);
       }
-    }
+      const plan: Plan = { count: 0, writes: [] };
+      for (const lease of leases) {
+        const one = planGenerated(db, actor, lease, byLease.get(lease.id) ?? [], indexValues, through);
+        plan.count += one.count;
+        plan.writes.push(...one.writes);
+      }
+      return plan;
+    });
   }
   return { leases: leaseIds.length, posted };
 }

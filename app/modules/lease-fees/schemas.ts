@@ -3,7 +3,7 @@ import { legalDate, money, optionalText, text } from "~/utils/form-fields";
 
 /** The forms of the lease-fee ledger (shared by the form and the action; they work without JavaScript). */
 
-const positiveMoney = (label: string) => money(label).refine((cents) => cents > 0, { message: `The ${label} must be more than $0.00` });
+const positiveMoney = (label: string) => money(label).pipe(z.number().min(1, `The ${label} must be more than $0.00`));
 
 export const paymentSchema = z.object({
   intent: z.literal("payment"),

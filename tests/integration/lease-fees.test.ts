@@ -1,0 +1,262 @@
+import { execFile, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { systemActor } from "~/modules/audit/audit.server";
+import {
+  arrearsList,
+  bookkeepingCsv,
+  generateAllCharges,
+  generateLeaseCharges,
+  importPayments,
+  leaseLedger,
+  LeaseFeeError,
+  payoffFigure,
+  recordIndexValue,
+  recordPayment,
+  recordWaiver,
+  reverseEntry,
+  saveAccountCodes,
+} from "~/modules/lease-fees/ledger.server";
+import { action as feesAction, loader as feesLoader } from "~/routes/leases.$leaseId.fees";
+import { loader as statementLoader } from "~/routes/households.$householdId.statement[.]pdf";
+import { loader as arrearsLoader } from "~/routes/fees._index";
+import { createDb, db } from "~/utils/db.server";
+import { createLease } from "../factories/leases";
+import { createMember, createOrganisation } from "../factories/organisations";
+import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
+
+/**
+ * The stored lease-fee ledger on a real database. The same file runs on SQLite and PostgreSQL; every expected
+ * figure is a literal worked by hand (docs/lease-fees.md), so both engines give identical ledgers to the cent.
+ */
+
+const TODAY = "2026-02-15";
+
+async function setup(values: Record<string, unknown> = {}) {
+  const { organisation, user } = await createOrganisation(db());
+  const actor = systemActor(organisation.id, "Test");
+  const lease = await createLease(db(), organisation.id, {
+    status: "active",
+    values: { commencementDate: "2024-01-15", monthlyFeeCents: 2500, escalationKind: "fixed-percent", escalationRate: "0.03", feeDueDay: 1, ...values },
+  });
+  return { organisation, user, actor, lease };
+}
+
+const rows = (view: Awaited<ReturnType<typeof leaseLedger>>) => view.lines.map((l) => [l.date, l.kind, l.amountCents, l.balanceCents]);
+
+function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), "fees-pdf-"));
+  const file = join(dir, "statement.pdf");
+  writeFileSync(file, pdf);
+  try {
+    execFileSync("qpdf", ["--check", file], { stdio: "pipe" });
+    return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("generation", () => {
+  it("posts the issue's example charges to the cent, once, however often the ledger is read", async () => {
+    const { actor, lease } = await setup();
+    const view = await leaseLedger(db(), actor, lease.id, TODAY);
+    const charges = view.lines.filter((l) => l.kind === "charge");
+    expect(charges[0]).toMatchObject({ date: "2024-01-15", amountCents: 1371 });
+    expect(charges.find((l) => l.date === "2025-01-01")?.amountCents).toBe(2500);
+    expect(charges.find((l) => l.date === "2025-02-01")?.amountCents).toBe(2575);
+    expect(charges.find((l) => l.date === "2026-02-01")?.amountCents).toBe(2652);
+    expect(charges).toHaveLength(26);
+    // 13.71 + 12 × 25.00 + 12 × 25.75 + 26.52 = 649.23
+    expect(view.balanceCents).toBe(64923);
+    await leaseLedger(db(), actor, lease.id, TODAY);
+    expect(await generateLeaseCharges(db(), actor, lease.id, TODAY)).toBe(0);
+    expect(await db().leaseFeeEntry.count({ where: { leaseId: lease.id } })).toBe(26);
+    expect(await db().auditEntry.count({ where: { entity: "LeaseFeeLedger", entityId: lease.id } })).toBe(1);
+  });
+
+  it("two generators at once never post a due date twice (two connections on PostgreSQL, one on SQLite)", async () => {
+    const { actor, lease } = await setup();
+    // better-sqlite3 is synchronous: two connections in one process would wait on each other's lock forever,
+    // so on SQLite the in-process race uses the one client (the two-process race is the next test)
+    const postgres = process.env.TEST_DATABASE === "postgresql";
+    const [a, b] = postgres ? [createDb(process.env.DATABASE_URL!), createDb(process.env.DATABASE_URL!)] : [db(), db()];
+    try {
+      const posted = await Promise.all([
+        generateLeaseCharges(a, actor, lease.id, TODAY),
+        generateLeaseCharges(b, actor, lease.id, TODAY),
+        generateAllCharges(a, actor, TODAY),
+        generateAllCharges(b, actor, TODAY),
+      ]);
+      expect(posted[0] + posted[1] + posted[2].posted + posted[3].posted).toBe(26);
+    } finally {
+      if (postgres) await Promise.all([a.$disconnect(), b.$disconnect()]);
+    }
+    const keys = (await db().leaseFeeEntry.findMany({ where: { leaseId: lease.id }, select: { entryKey: true } })).map((e) => e.entryKey);
+    expect(new Set(keys).size).toBe(26);
+    expect(keys).toHaveLength(26);
+  });
+
+  it("two processes running the scheduled step at once post each due date once", async () => {
+    const { lease } = await setup();
+    const step = () =>
+      new Promise<string>((resolve, reject) => {
+        execFile("npx", ["tsx", "scripts/clt.ts", "fees-generate", "--through", TODAY], { env: { ...process.env }, encoding: "utf8" }, (error, stdout, stderr) =>
+          error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+        );
+      });
+    const outputs = await Promise.all([step(), step()]);
+    const posted = outputs.map((out) => (JSON.parse(out) as { posted: number }).posted);
+    expect(posted[0]! + posted[1]!).toBeGreaterThanOrEqual(26);
+    const keys = (await db().leaseFeeEntry.findMany({ where: { leaseId: lease.id }, select: { entryKey: true } })).map((e) => e.entryKey);
+    expect(keys).toHaveLength(26);
+    expect(new Set(keys).size).toBe(26);
+  }, 120_000);
+
+  it("a draft lease has no ledger; charges stop on the day a lease ended", async () => {
+    const { organisation } = await createOrganisation(db());
+    const actor = systemActor(organisation.id, "Test");
+    const draft = await createLease(db(), organisation.id);
+    expect((await leaseLedger(db(), actor, draft.id, TODAY)).hasLedger).toBe(false);
+    await expect(recordPayment(db(), actor, draft.id, { date: "2025-02-01", amount: 100 }, TODAY)).rejects.toThrow(LeaseFeeError);
+    // the factory ends leases on 2025-06-30; commencement 2025-01-01, $35.00 → Jan … Jun = 6 charges
+    const ended = await createLease(db(), organisation.id, { status: "ended" });
+    const view = await leaseLedger(db(), actor, ended.id, TODAY);
+    expect(view.lines.map((l) => l.date)).toEqual(["2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01", "2025-05-01", "2025-06-01"]);
+    expect(view.balanceCents).toBe(6 * 3500);
+  });
+
+  it("index-linked escalation follows the recorded index values", async () => {
+    const { actor, lease } = await setup({ escalationKind: "index", escalationCap: "0.05", escalationIndexName: "CPI-U", escalationRate: undefined, monthlyFeeCents: 4000 });
+    await recordIndexValue(db(), actor, { indexName: "CPI-U", date: "2024-01-01", value: "300.0" });
+    await recordIndexValue(db(), actor, { indexName: "CPI-U", date: "2025-01-10", value: "309.0" });
+    await expect(recordIndexValue(db(), actor, { indexName: "CPI-U", date: "2025-01-10", value: "310" })).rejects.toThrow(/already recorded/);
+    const view = await leaseLedger(db(), actor, lease.id, "2025-03-01");
+    // 40.00 × 17/31 = 21.935… → 21.94; then 40.00; from the anniversary 2025-01-15: 40 × 309/300 = 41.20
+    expect(view.lines.find((l) => l.date === "2024-01-15")?.amountCents).toBe(2194);
+    expect(view.lines.find((l) => l.date === "2025-01-01")?.amountCents).toBe(4000);
+    expect(view.lines.find((l) => l.date === "2025-02-01")?.amountCents).toBe(4120);
+  });
+});
+
+describe("payments, waivers and reversals", () => {
+  it("applies payments oldest first, carries a credit, and gives the same running balance on both engines", async () => {
+    const { actor, lease } = await setup({ commencementDate: "2025-01-01", escalationKind: "none" });
+    await recordPayment(db(), actor, lease.id, { date: "2025-01-05", amount: 4000, method: "check", reference: "1041" }, TODAY);
+    await recordPayment(db(), actor, lease.id, { date: "2025-03-20", amount: 5000 }, TODAY);
+    const view = await leaseLedger(db(), actor, lease.id, "2025-04-15");
+    expect(rows(view)).toEqual([
+      ["2025-01-01", "charge", 2500, 2500],
+      ["2025-01-05", "payment", -4000, -1500],
+      ["2025-02-01", "charge", 2500, 1000],
+      ["2025-03-01", "charge", 2500, 3500],
+      ["2025-03-20", "payment", -5000, -1500],
+      ["2025-04-01", "charge", 2500, 1000],
+    ]);
+    expect(view.aging).toEqual({ current: 0, "1-30": 1000, "31-60": 0, "61-90": 0, "over-90": 0 });
+    expect(view.lines[1]!.label).toBe("Payment · check · 1041");
+  });
+
+  it("a waiver names the charge and the reason; a reversal undoes an entry once; posted entries never change", async () => {
+    const { actor, lease } = await setup({ commencementDate: "2025-01-01", escalationKind: "none" });
+    await leaseLedger(db(), actor, lease.id, "2025-02-15");
+    const paymentId = await recordPayment(db(), actor, lease.id, { date: "2025-02-03", amount: 2500 }, TODAY);
+    await expect(recordWaiver(db(), actor, lease.id, { date: "2025-02-10", amount: 2600, appliesTo: "charge:2025-02-01", note: "Board approved hardship" }, TODAY)).rejects.toThrow(/At most 25.00/);
+    await recordWaiver(db(), actor, lease.id, { date: "2025-02-10", amount: 1000, appliesTo: "charge:2025-02-01", note: "Board approved hardship, minutes 2025-02-08" }, TODAY);
+    let view = await leaseLedger(db(), actor, lease.id, "2025-02-15");
+    expect(view.balanceCents).toBe(1500); // 25 + 25 − 25 − 10
+    expect(view.unpaid).toEqual([{ key: "charge:2025-02-01", label: "Lease fee due 2025-02-01", unpaidCents: 1500 }]);
+    // a returned cheque
+    await reverseEntry(db(), actor, lease.id, { entryId: paymentId, date: "2025-02-12", note: "Cheque returned unpaid" }, TODAY);
+    await expect(reverseEntry(db(), actor, lease.id, { entryId: paymentId, date: "2025-02-12", note: "again" }, TODAY)).rejects.toThrow(/already been reversed/);
+    view = await leaseLedger(db(), actor, lease.id, "2025-02-15");
+    expect(view.balanceCents).toBe(4000);
+    expect(view.lines.at(-1)!.label).toMatch(/^Reversal of the payment of 2025-02-03 \(25.00\): Cheque returned unpaid/);
+    // the database refuses to change or delete a posted entry, on both engines
+    await expect(db().leaseFeeEntry.update({ where: { id: paymentId }, data: { amountCents: 0n } })).rejects.toThrow();
+    await expect(db().leaseFeeEntry.delete({ where: { id: paymentId } })).rejects.toThrow();
+    await expect(db().$executeRawUnsafe(`UPDATE "LeaseFeeEntry" SET "note" = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(db().$executeRawUnsafe(`DELETE FROM "LeaseFeeEntry"`)).rejects.toThrow(/append-only/);
+    expect(await db().leaseFeeEntry.count({ where: { leaseId: lease.id } })).toBe(5);
+    expect((await db().leaseFeeEntry.findUniqueOrThrow({ where: { id: paymentId } })).amountCents).toBe(-2500n);
+  });
+
+  it("imports a bank CSV: the dry run records nothing, a bad row stops all, a good file records every payment", async () => {
+    const { actor, lease } = await setup({ commencementDate: "2025-01-01", escalationKind: "none" });
+    const good = `Lease,Date,Amount,Method,Reference\n${lease.reference},2025-01-03,25.00,ACH,B-1\n${lease.reference.toLowerCase()},2025-02-03,"$1,000.00",ACH,B-2\n`;
+    const dry = await importPayments(db(), actor, good, { dryRun: true, today: TODAY });
+    expect(dry).toMatchObject({ ok: true, committed: false, totalCents: 102500 });
+    expect(await db().leaseFeeEntry.count({ where: { kind: "payment", leaseId: lease.id } })).toBe(0);
+    const bad = `${good}NOPE-1,2025-02-30,-3,,\n`;
+    const refused = await importPayments(db(), actor, bad, { dryRun: false, today: TODAY });
+    expect(refused.committed).toBe(false);
+    expect(refused.errors.map((e) => [e.row, e.column])).toEqual([[4, "Date"], [4, "Amount"]]);
+    expect(await db().leaseFeeEntry.count({ where: { kind: "payment", leaseId: lease.id } })).toBe(0);
+    expect((await importPayments(db(), actor, "Lease,Date,Amount\nNOPE-1,2025-02-03,3\n", { dryRun: true, today: TODAY })).errors[0]).toMatchObject({ row: 2, column: "Lease" });
+    const done = await importPayments(db(), actor, good, { dryRun: false, today: TODAY });
+    expect(done.committed).toBe(true);
+    expect(await db().leaseFeeEntry.count({ where: { kind: "payment", leaseId: lease.id } })).toBe(2);
+  });
+});
+
+describe("arrears, payoff, export", () => {
+  it("ages what each lease owes and totals it; the payoff projects to a closing date; the export uses the trust's codes", async () => {
+    const { organisation, actor, lease } = await setup({ commencementDate: "2025-01-01", escalationKind: "none" });
+    const paidUp = await createLease(db(), organisation.id, { status: "active", values: { commencementDate: "2025-01-01", monthlyFeeCents: 3000, escalationKind: "none" } });
+    await recordPayment(db(), actor, paidUp.id, { date: "2025-01-02", amount: 12000 }, TODAY);
+    await recordPayment(db(), actor, lease.id, { date: "2025-01-02", amount: 2500 }, TODAY);
+    await generateAllCharges(db(), actor, "2025-04-15");
+    const { rows: arrears, totals } = await arrearsList(db(), organisation.id, "2025-04-15");
+    expect(arrears.map((r) => r.reference)).toEqual([lease.reference]);
+    // Feb (73 days), Mar (45), Apr (14) unpaid
+    expect(arrears[0]!.aging).toEqual({ current: 0, "1-30": 2500, "31-60": 2500, "61-90": 2500, "over-90": 0 });
+    expect(totals.balance).toBe(7500);
+    // payoff at 2025-06-10: + May and June charges, nothing more paid
+    expect((await payoffFigure(db(), organisation.id, lease.id, "2025-06-10")).payoffCents).toBe(12500);
+    expect((await payoffFigure(db(), organisation.id, paidUp.id, "2025-04-15")).payoffCents).toBe(0);
+    await saveAccountCodes(db(), actor, { receivableAccount: "1210", feeIncomeAccount: "4010", lateChargeAccount: "4020", cashAccount: "1010", waiverAccount: "4090", version: 0 });
+    const csv = await bookkeepingCsv(db(), organisation.id, "2025-01-01", "2025-01-31");
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toBe("Date,Lease,Homeowner,Entry,Debit account,Credit account,Amount,Reference,Memo,Entry ID");
+    expect(lines.filter((l) => l.includes(",Lease fee,1210,4010,25.00,"))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes(",Payment,1010,1210,25.00,"))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes(",Payment,1010,1210,120.00,"))).toHaveLength(1);
+  });
+});
+
+describe("routes", () => {
+  it("staff record a payment on the lease page (400 with every field error, nothing stored); viewers read; the statement is a real PDF", async () => {
+    const { organisation, user, lease } = await setup({ commencementDate: "2025-01-01", escalationKind: "none" });
+    const cookie = await sessionCookieFor(user.id, organisation.id);
+    const invalid = await unwrap(await run(feesAction, postRequest(`/leases/${lease.id}/fees`, { intent: "payment", date: "2025-02-30", amount: "-4" }, { cookie }), { leaseId: lease.id }));
+    expect(invalid.status).toBe(400);
+    const error = (invalid.body as { last: { result: { error: Record<string, string[]> } } }).last.result.error;
+    expect(Object.keys(error).sort()).toEqual(["amount", "date"]);
+    const future = await unwrap(await run(feesAction, postRequest(`/leases/${lease.id}/fees`, { intent: "payment", date: "2199-01-01", amount: "25" }, { cookie }), { leaseId: lease.id }));
+    expect(future.status).toBe(400);
+    expect(await db().leaseFeeEntry.count({ where: { kind: "payment", leaseId: lease.id } })).toBe(0);
+    const ok = (await run(feesAction, postRequest(`/leases/${lease.id}/fees`, { intent: "payment", date: "2025-01-04", amount: "$25.00", method: "check", reference: "77" }, { cookie }), { leaseId: lease.id })) as Response;
+    expect(ok.status).toBe(302);
+    expect(await db().leaseFeeEntry.count({ where: { kind: "payment", leaseId: lease.id } })).toBe(1);
+
+    const viewer = await createMember(db(), organisation.id, "viewer");
+    const viewerCookie = await sessionCookieFor(viewer.user.id, organisation.id);
+    expect(((await run(feesAction, postRequest(`/leases/${lease.id}/fees`, { intent: "payment", date: "2025-01-04", amount: "1" }, { cookie: viewerCookie }), { leaseId: lease.id })) as Response).status).toBe(403);
+    const read = await unwrap(await run(feesLoader, getRequest(`/leases/${lease.id}/fees`, viewerCookie), { leaseId: lease.id }));
+    expect((read.body as { canWrite: boolean }).canWrite).toBe(false);
+    expect((await unwrap(await run(arrearsLoader, getRequest("/fees", viewerCookie)))).status).toBe(200);
+
+    const response = (await run(statementLoader, getRequest(`/households/${lease.householdId}/statement.pdf?from=2025-01-01&to=2025-03-31`, viewerCookie), { householdId: lease.householdId })) as Response;
+    expect(response.headers.get("Content-Type")).toBe("application/pdf");
+    const text = pdfText(Buffer.from(await response.arrayBuffer()));
+    expect(text).toContain("Lease-fee statement");
+    expect(text).toContain(`Ground lease ${lease.reference}`);
+    expect(text).toMatch(/Opening balance on .* \$0\.00/);
+    expect(text).toContain("Payment · check · 77");
+    expect(text).toMatch(/Closing balance \$50\.00/); // 3 × 25 − 25
+    const other = await createOrganisation(db());
+    const otherCookie = await sessionCookieFor(other.user.id, other.organisation.id);
+    expect(((await run(statementLoader, getRequest(`/households/${lease.householdId}/statement.pdf`, otherCookie), { householdId: lease.householdId })) as Response).status).toBe(404);
+  });
+});
