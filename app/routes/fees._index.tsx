@@ -3,9 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { AGING_LABELS, AgingTable, money } from "~/modules/lease-fees/components";
-import { arrearsList, feesToday, generateAllCharges } from "~/modules/lease-fees/ledger.server";
+import { arrearsList, generateAllCharges } from "~/modules/lease-fees/ledger.server";
 import { AGING_BUCKETS } from "~/modules/lease-fees/rules";
-import { isCalendarDate } from "~/modules/resale/engine";
+import { isCalendarDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { formatLegalDate } from "~/utils/format";
 import { can } from "~/utils/permissions";
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Lease fees · Commonground" }
 /** The trust's arrears list with aging. Reading it posts what is due up to today on every ledger first. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
-  const today = feesToday();
+  const today = todayIn(actor.timeZone);
   const asked = new URL(request.url).searchParams.get("asOf") ?? "";
   const asOf = isCalendarDate(asked) && asked <= today ? asked : today;
   await generateAllCharges(db(), auditActor(actor), today);

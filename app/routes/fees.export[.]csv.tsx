@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/modules/auth/session.server";
-import { bookkeepingCsv, feesToday } from "~/modules/lease-fees/ledger.server";
-import { isCalendarDate } from "~/modules/resale/engine";
+import { bookkeepingCsv } from "~/modules/lease-fees/ledger.server";
+import { isCalendarDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { csvResponse } from "~/utils/download.server";
 
@@ -9,7 +9,7 @@ import { csvResponse } from "~/utils/download.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
   const url = new URL(request.url);
-  const today = feesToday();
+  const today = todayIn(actor.timeZone);
   const from = url.searchParams.get("from") || `${today.slice(0, 4)}-01-01`;
   const to = url.searchParams.get("to") || today;
   if (!isCalendarDate(from) || !isCalendarDate(to) || from > to) throw new Response("Give the period as real dates, YYYY-MM-DD, the start not after the end.", { status: 400 });

@@ -1,3 +1,4 @@
+import { todayIn } from "~/utils/calendar-date";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
@@ -6,7 +7,7 @@ import { useResetKey } from "~/components/use-reset-key";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { money } from "~/modules/lease-fees/components";
-import { feesToday, importPayments, type PaymentImportResult } from "~/modules/lease-fees/ledger.server";
+import { importPayments, type PaymentImportResult } from "~/modules/lease-fees/ledger.server";
 import { PAYMENT_CSV_COLUMNS } from "~/modules/lease-fees/schemas";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -32,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const empty: PaymentImportResult = { ok: false, committed: false, rows: [], errors: [{ row: 0, column: "", message: "Paste the CSV or choose a file (at most 5 MB)." }], totalCents: 0 };
     return data<ActionResult>({ intent, text, result: empty }, { status: 400 });
   }
-  const result = await importPayments(db(), auditActor(actor), text, { dryRun: intent === "dry-run", today: feesToday() });
+  const result = await importPayments(db(), auditActor(actor), text, { dryRun: intent === "dry-run", today: todayIn(actor.timeZone) });
   if (result.committed) {
     return redirectWithToast("/fees", { kind: "success", message: `${result.rows.length} payment${result.rows.length === 1 ? "" : "s"} of ${money(result.totalCents)} in total recorded.` });
   }

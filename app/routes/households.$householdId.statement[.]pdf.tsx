@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { feesToday, LeaseFeeError, statementData } from "~/modules/lease-fees/ledger.server";
+import { LeaseFeeError, statementData } from "~/modules/lease-fees/ledger.server";
 import { renderStatementPdf } from "~/modules/lease-fees/statement-pdf.server";
-import { isCalendarDate } from "~/modules/resale/engine";
+import { isCalendarDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { pdfResponse } from "~/utils/download.server";
 
@@ -11,7 +11,7 @@ import { pdfResponse } from "~/utils/download.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
   const url = new URL(request.url);
-  const today = feesToday();
+  const today = todayIn(actor.timeZone);
   const from = url.searchParams.get("from") || `${today.slice(0, 4)}-01-01`;
   const to = url.searchParams.get("to") || today;
   if (!isCalendarDate(from) || !isCalendarDate(to)) throw new Response("Give the period as real dates, YYYY-MM-DD.", { status: 400 });

@@ -24,7 +24,7 @@ import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { todayIn } from "~/utils/calendar-date";
 import { LeaseFeesPanel } from "~/modules/lease-fees/components";
-import { feesToday, leaseFeesPanel } from "~/modules/lease-fees/ledger.server";
+import { leaseFeesPanel } from "~/modules/lease-fees/ledger.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lease.reference ?? "Lease"} · Commonground` }];
 

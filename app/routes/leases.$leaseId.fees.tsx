@@ -1,3 +1,4 @@
+import { todayIn } from "~/utils/calendar-date";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -5,7 +6,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { LeaseFeesPanel, type FeeActionResult } from "~/modules/lease-fees/components";
-import { feesToday, LeaseFeeError, leaseFeesPanel, recordPayment, recordWaiver, reverseEntry } from "~/modules/lease-fees/ledger.server";
+import { LeaseFeeError, leaseFeesPanel, recordPayment, recordWaiver, reverseEntry } from "~/modules/lease-fees/ledger.server";
 import { ledgerActionSchema } from "~/modules/lease-fees/schemas";
 import { db } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
@@ -20,7 +21,7 @@ async function panel(request: Request, leaseId: string) {
   const lease = await db().lease.findFirst({ where: { id: leaseId, organisationId: actor.organisationId }, select: { id: true, reference: true } });
   if (!lease) throw new Response("Lease not found", { status: 404 });
   const url = new URL(request.url);
-  const fees = await leaseFeesPanel(db(), auditActor(actor), lease.id, feesToday(), url.searchParams.get("payoffDate"));
+  const fees = await leaseFeesPanel(db(), auditActor(actor), lease.id, todayIn(actor.timeZone), url.searchParams.get("payoffDate"));
   return { reference: lease.reference, leaseId: lease.id, fees, canWrite: can(actor.role, "records:write") };
 }
 
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return reply(submission.reply(), 400);
   const value = submission.value;
   try {
-    const today = feesToday();
+    const today = todayIn(actor.timeZone);
     if (value.intent === "payment") {
       await recordPayment(db(), auditActor(actor), leaseId, value, today);
       return redirectWithToast(`/leases/${leaseId}#fees`, { kind: "success", message: `Payment of ${formatUsd(centsToString(value.amount))} recorded.` });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDate } from "~/modules/resale/engine";
+import { isCalendarDate } from "~/utils/calendar-date";
 import { centsToString, DECIMAL_PATTERN, Decimal, stringToCents } from "~/utils/money";
 import { AGING_BUCKETS, computeLedger, type AgingBucket, type FeeEscalation, type FeeTerms } from "./rules";
 

@@ -11,7 +11,7 @@ import { auditChanges } from "~/modules/audit/diff";
 import { BINDING_STATUSES, leaseEscalation } from "~/modules/leases/leases.server";
 import { homeLabel } from "~/modules/parcels/parcels.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
-import { isCalendarDate } from "~/modules/resale/engine";
+import { isCalendarDate } from "~/utils/calendar-date";
 import { centsToString } from "~/utils/money";
 import { parseCsv, toCsv, validateCsvRows, type CsvRowError } from "~/utils/csv";
 import {
@@ -53,11 +53,6 @@ export class LeaseFeeError extends Error {
     super(message);
     this.name = "LeaseFeeError";
   }
-}
-
-/** The trust's today. (UTC until the organisation's time zone lands; docs/lease-fees.md.) */
-export function feesToday(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
 }
 
 type LeaseForFees = {

@@ -17,56 +17,11 @@
  *   including the last grace day), dated the day after. Late charges never incur late charges.
  * - Aging as of a date by each debit's due date: current (not yet past due), 1–30, 31–60, 61–90, over 90.
  */
+import { addDays, daysBetween, daysInMonth, formatCalendarDate } from "~/utils/calendar-date";
 import { Decimal } from "~/utils/money";
 
-// ---------------------------------------------------------------------------------------------------------
-// Day numbers: calendar dates as whole days since 1970-01-01 (no time zone can move them)
-// ---------------------------------------------------------------------------------------------------------
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-}
-
-/** Days since 1970-01-01 of a civil date (proleptic Gregorian; H. Hinnant's algorithm). */
-function dayNumberOf(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** `YYYY-MM-DD` → days since 1970-01-01. The caller has validated the date. */
-export function dayNumber(date: string): number {
-  return dayNumberOf(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
-}
-
-/** Days since 1970-01-01 → `YYYY-MM-DD`. */
-export function dateOfDayNumber(days: number): string {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
 function formatDate(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
-/** Adds whole days to a date. */
-export function addDays(date: string, days: number): string {
-  return dateOfDayNumber(dayNumber(date) + days);
+  return formatCalendarDate({ year, month, day });
 }
 
 /** The due date in a month: the due day, or the month's last day when the month is shorter. */
@@ -200,8 +155,8 @@ export function scheduledCharges(terms: FeeTerms, through: string): Debit[] {
   if (due !== start) {
     // part period: the commencement date falls inside the period [previous due date, first due date)
     const previousDue = month === 1 ? dueDateIn(year - 1, 12, terms.dueDay) : dueDateIn(year, month - 1, terms.dueDay);
-    const days = dayNumber(due) - dayNumber(start);
-    const period = dayNumber(due) - dayNumber(previousDue);
+    const days = daysBetween(start, due);
+    const period = daysBetween(previousDue, due);
     const amountCents = proportion(feeOn(start), days, period);
     if (amountCents > 0) charges.push({ key: `charge:${start}`, kind: "charge", date: start, amountCents });
   }
@@ -411,7 +366,7 @@ function insertSorted(list: Debit[], debit: Debit): void {
 
 /** The aging bucket of a debit due on `dueDate`, as of `asOf`. */
 export function agingBucket(dueDate: string, asOf: string): AgingBucket {
-  const daysPastDue = dayNumber(asOf) - dayNumber(dueDate);
+  const daysPastDue = daysBetween(dueDate, asOf);
   if (daysPastDue <= 0) return "current";
   if (daysPastDue <= 30) return "1-30";
   if (daysPastDue <= 60) return "31-60";
