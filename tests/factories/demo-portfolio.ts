@@ -4,6 +4,7 @@ import { PurchaseSchema } from "~/modules/households/schemas";
 import type { Db } from "~/utils/db.server";
 import { seedDemoCoherence } from "./demo-coherence";
 import { seedDemoHouseholds } from "./households";
+import { seedDemoFees } from "./demo-fees";
 import { seedDemoLeases } from "./leases";
 import { seedDemoFormulaPresets } from "./formula-presets";
 import { seedDemoParcels } from "./parcels";
@@ -65,5 +66,6 @@ export async function seedDemoPortfolio(db: Db, organisationId: string): Promise
   await seedDemoFormulaPresets(db, organisationId);
   await seedDemoLeases(db, organisationId);
   await seedDemoCoherence(db, organisationId);
+  await seedDemoFees(db, organisationId);
   await seedDemoCalculations(db, organisationId);
 }

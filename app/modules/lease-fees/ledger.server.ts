@@ -10,7 +10,9 @@ import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { auditChanges } from "~/modules/audit/diff";
 import { BINDING_STATUSES, leaseEscalation } from "~/modules/leases/leases.server";
 import { homeLabel } from "~/modules/parcels/parcels.server";
+import { randomUUID } from "node:crypto";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
+import { databaseUrl, isPostgresUrl } from "~/utils/env.server";
 import { isCalendarDate } from "~/utils/calendar-date";
 import { centsToString } from "~/utils/money";
 import { parseCsv, toCsv, validateCsvRows, type CsvRowError } from "~/utils/csv";
@@ -184,11 +186,12 @@ export async function generateLeaseCharges(db: Db, actor: AuditActor, leaseId: s
   if (!hasLedger(lease)) return 0;
   return postWithRetry(db, async () => {
     const [entries, indexValues] = await Promise.all([leaseEntries(db, actor.organisationId, leaseId), indexValuesOf(db, actor.organisationId)]);
-    return planGenerated(db, actor, lease, entries, indexValues, through);
+    return generatedWrites(db, actor, [planGenerated(lease, entries, indexValues, through)]);
   });
 }
 
-type Plan = { count: number; writes: ReturnType<Db["leaseFeeEntry"]["createMany"] | Db["auditEntry"]["create"]>[] };
+type Write = ReturnType<Db["$executeRawUnsafe"] | Db["auditEntry"]["createMany"]>;
+type Plan = { count: number; writes: Write[] };
 
 async function postWithRetry(db: Db, plan: () => Promise<Plan>): Promise<number> {
   for (let attempt = 1; ; attempt += 1) {
@@ -198,54 +201,79 @@ async function postWithRetry(db: Db, plan: () => Promise<Plan>): Promise<number>
       await db.$transaction(writes);
       return count;
     } catch (error) {
-      if (attempt < 5 && isUniqueViolation(error)) continue;
+      if (attempt < 5 && (isUniqueViolation(error) || isRawUniqueViolation(error))) continue;
       throw error;
     }
   }
 }
 
+/** A unique-index refusal of a raw INSERT (Prisma reports raw-query errors as P2010 with the driver's message). */
+function isRawUniqueViolation(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? "")}` : "";
+  return /UNIQUE constraint failed|duplicate key value|23505|SQLITE_CONSTRAINT_UNIQUE|2067/.test(text);
+}
+
+type Generated = { leaseId: string; debits: Debit[]; through: string };
+
+const INSERT_COLUMNS = ["id", "organisationId", "leaseId", "kind", "entryKey", "date", "amountCents", "createdById", "createdByLabel"] as const;
+const ROWS_PER_INSERT = 500; // 4,500 parameters: well under SQLite's 32,766 and PostgreSQL's 65,535
+
+/**
+ * The writes that post generated debits: multi-row INSERTs (Prisma's createMany compiles slowly for thousands of
+ * rows) and one audit entry per lease, for one transaction. `createdAt` takes the column default.
+ */
+function generatedWrites(db: Db, actor: AuditActor, generated: readonly Generated[]): Plan {
+  const postgres = isPostgresUrl(databaseUrl());
+  const rows: unknown[][] = [];
+  for (const { leaseId, debits } of generated) {
+    for (const debit of debits) {
+      rows.push([randomUUID(), actor.organisationId, leaseId, debit.kind, debit.key, debit.date, debit.amountCents, actor.userId, actor.label]);
+    }
+  }
+  if (rows.length === 0) return { count: 0, writes: [] };
+  const writes: Write[] = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+    let n = 0;
+    const values = chunk
+      .map(() => `(${INSERT_COLUMNS.map((column) => { n += 1; const p = postgres ? `$${n}` : "?"; return column === "amountCents" && postgres ? `CAST(${p} AS BIGINT)` : p; }).join(", ")})`)
+      .join(", ");
+    writes.push(db.$executeRawUnsafe(`INSERT INTO "LeaseFeeEntry" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${values}`, ...chunk.flat()));
+  }
+  writes.push(
+    db.auditEntry.createMany({
+      data: generated
+        .filter((g) => g.debits.length > 0)
+        .map((g) => ({
+          organisationId: actor.organisationId,
+          userId: actor.userId,
+          actorLabel: actor.label,
+          entity: "LeaseFeeLedger",
+          entityId: g.leaseId,
+          action: "generate",
+          // as recordAudit writes it
+          changes: auditChanges(null, {
+            through: g.through,
+            charges: g.debits.filter((d) => d.kind === "charge").length,
+            lateCharges: g.debits.filter((d) => d.kind === "late-charge").length,
+            total: centsToString(g.debits.reduce((sum, d) => sum + d.amountCents, 0)),
+          }),
+          requestId: actor.requestId,
+        })),
+    }),
+  );
+  return { count: rows.length, writes };
+}
+
 function planGenerated(
-  db: Db,
-  actor: AuditActor,
   lease: LeaseForFees,
   entries: readonly FeeEntry[],
   indexValues: readonly { indexName: string; date: string; value: string }[],
   through: string,
-): Plan {
+): Generated {
   const { posted, credits } = ledgerParts(entries);
   const ledger = computeLedger({ terms: feeTermsOfLease(lease, indexValues), posted, credits, asOf: chargesThrough(lease, through) });
-  if (ledger.generated.length === 0) return { count: 0, writes: [] };
-  const createEntries = db.leaseFeeEntry.createMany({
-    data: ledger.generated.map((debit) => ({
-      organisationId: actor.organisationId,
-      leaseId: lease.id,
-      kind: debit.kind,
-      entryKey: debit.key,
-      date: debit.date,
-      amountCents: BigInt(debit.amountCents),
-      createdById: actor.userId,
-      createdByLabel: actor.label,
-    })),
-  });
-  // the audit entry as recordAudit writes it, as a lazy write for the same transaction
-  const audit = db.auditEntry.create({
-    data: {
-      organisationId: actor.organisationId,
-      userId: actor.userId,
-      actorLabel: actor.label,
-      entity: "LeaseFeeLedger",
-      entityId: lease.id,
-      action: "generate",
-      changes: auditChanges(null, {
-        through,
-        charges: ledger.generated.filter((d) => d.kind === "charge").length,
-        lateCharges: ledger.generated.filter((d) => d.kind === "late-charge").length,
-        total: centsToString(ledger.generated.reduce((sum, d) => sum + d.amountCents, 0)),
-      }),
-      requestId: actor.requestId,
-    },
-  });
-  return { count: ledger.generated.length, writes: [createEntries, audit] };
+  return { leaseId: lease.id, debits: ledger.generated, through };
 }
 
 /**
@@ -272,13 +300,7 @@ export async function generateAllCharges(db: Db, actor: AuditActor, through: str
         list.push(toEntry(record));
         byLease.set(record.leaseId, list);
       }
-      const plan: Plan = { count: 0, writes: [] };
-      for (const lease of leases) {
-        const one = planGenerated(db, actor, lease, byLease.get(lease.id) ?? [], indexValues, through);
-        plan.count += one.count;
-        plan.writes.push(...one.writes);
-      }
-      return plan;
+      return generatedWrites(db, actor, leases.map((lease) => planGenerated(lease, byLease.get(lease.id) ?? [], indexValues, through)));
     });
   }
   return { leases: leaseIds.length, posted };
