@@ -39,7 +39,8 @@ async function setup(values: Record<string, unknown> = {}) {
   const actor = systemActor(organisation.id, "Test");
   const lease = await createLease(db(), organisation.id, {
     status: "active",
-    values: { commencementDate: "2024-01-15", monthlyFeeCents: 2500, escalationKind: "fixed-percent", escalationRate: "0.03", feeDueDay: 1, ...values },
+    // no late charge unless a test asks for one (the trust's default is $10.00 after 10 days)
+    values: { commencementDate: "2024-01-15", monthlyFeeCents: 2500, escalationKind: "fixed-percent", escalationRate: "0.03", feeDueDay: 1, lateChargeCents: 0, ...values },
   });
   return { organisation, user, actor, lease };
 }
@@ -120,11 +121,22 @@ describe("generation", () => {
     const draft = await createLease(db(), organisation.id);
     expect((await leaseLedger(db(), actor, draft.id, TODAY)).hasLedger).toBe(false);
     await expect(recordPayment(db(), actor, draft.id, { date: "2025-02-01", amount: 100 }, TODAY)).rejects.toThrow(LeaseFeeError);
-    // the factory ends leases on 2025-06-30; commencement 2025-01-01, $35.00 → Jan … Jun = 6 charges
+    // the factory ends leases on 2025-06-30; commencement 2025-01-01, $35.00 → Jan … Jun = 6 charges, each
+    // unpaid after the trust's default 10 grace days → a $10.00 late charge on the 12th
     const ended = await createLease(db(), organisation.id, { status: "ended" });
     const view = await leaseLedger(db(), actor, ended.id, TODAY);
-    expect(view.lines.map((l) => l.date)).toEqual(["2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01", "2025-05-01", "2025-06-01"]);
-    expect(view.balanceCents).toBe(6 * 3500);
+    expect(view.lines.filter((l) => l.kind === "charge").map((l) => l.date)).toEqual(["2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01", "2025-05-01", "2025-06-01"]);
+    expect(view.lines.filter((l) => l.kind === "late-charge").map((l) => l.date)).toEqual(["2025-01-12", "2025-02-12", "2025-03-12", "2025-04-12", "2025-05-12", "2025-06-12"]);
+    expect(view.balanceCents).toBe(6 * 3500 + 6 * 1000);
+  });
+
+  it("the lease's own grace days and late charge: the issue's contract example, stored, equals the pure contract", async () => {
+    const { actor, lease } = await setup({ lateChargeCents: 1000, graceDays: 10 });
+    await recordPayment(db(), actor, lease.id, { date: "2024-02-12", amount: 3871 }, TODAY);
+    const view = await leaseLedger(db(), actor, lease.id, "2024-06-30");
+    expect(view.lines.filter((l) => l.kind === "late-charge").map((l) => l.date)).toEqual(["2024-01-26", "2024-02-12", "2024-03-12", "2024-04-12", "2024-05-12", "2024-06-12"]);
+    expect(view.balanceCents).toBe(16000);
+    expect(view.aging).toEqual({ current: 0, "1-30": 3500, "31-60": 3500, "61-90": 3500, "over-90": 5500 });
   });
 
   it("index-linked escalation follows the recorded index values", async () => {

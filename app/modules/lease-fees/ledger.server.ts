@@ -39,10 +39,6 @@ export const ENTRY_KIND_LABELS: Record<FeeEntryKind, string> = {
   reversal: "Reversal",
 };
 
-/** Defaults until a lease carries its own grace period and late charge. */
-export const DEFAULT_GRACE_DAYS = 10;
-export const DEFAULT_LATE_CHARGE_CENTS = 0;
-
 /** Leases that have a ledger: those that bind or bound a home. Drafts have none. */
 const LEDGER_STATUSES = [...BINDING_STATUSES, "ended", "assigned"] as const;
 
@@ -66,8 +62,8 @@ type LeaseForFees = {
   feeDueDay: number;
   feeEscalation: unknown;
   endedOn: string | null;
-  graceDays?: number | null;
-  lateChargeCents?: number | bigint | null;
+  graceDays: number;
+  lateChargeCents: number | bigint;
 };
 
 /** The lease's fee terms for the rules; index-linked escalation follows the index values the trust recorded. */
@@ -85,8 +81,8 @@ export function feeTermsOfLease(lease: LeaseForFees, indexValues: readonly { ind
     commencementDate: lease.commencementDate,
     dueDay: Math.min(31, Math.max(1, lease.feeDueDay)),
     escalation,
-    graceDays: lease.graceDays ?? DEFAULT_GRACE_DAYS,
-    lateChargeCents: lease.lateChargeCents == null ? DEFAULT_LATE_CHARGE_CENTS : Number(lease.lateChargeCents),
+    graceDays: lease.graceDays,
+    lateChargeCents: Number(lease.lateChargeCents),
   };
 }
 
