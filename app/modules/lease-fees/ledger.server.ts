@@ -58,7 +58,7 @@ type LeaseForFees = {
   organisationId: string;
   status: string;
   commencementDate: string;
-  monthlyFeeCents: number;
+  monthlyFeeCents: number | bigint;
   feeDueDay: number;
   feeEscalation: unknown;
   endedOn: string | null;
@@ -77,7 +77,7 @@ export function feeTermsOfLease(lease: LeaseForFees, indexValues: readonly { ind
     escalation = { type: "index", cap: rule.cap, values };
   }
   return {
-    monthlyFeeCents: lease.monthlyFeeCents,
+    monthlyFeeCents: Number(lease.monthlyFeeCents),
     commencementDate: lease.commencementDate,
     dueDay: Math.min(31, Math.max(1, lease.feeDueDay)),
     escalation,
