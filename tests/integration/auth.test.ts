@@ -37,6 +37,11 @@ describe("signing in", () => {
     const { user } = await createOrganisation(db());
     const response = (await run(loginAction, postRequest("/login", { email: user.email, password: TEST_PASSWORD, redirectTo: "//evil.example" }))) as Response;
     expect(response.headers.get("Location")).toBe("/");
+    // /login?redirectTo=%2F%09%2Fevil.example%2Fx: browsers drop the tab and would read "//evil.example/x"
+    for (const redirectTo of ["/\t/evil.example/x", "/\\evil.example", "/%2F%2Fevil.example"]) {
+      const sneaky = (await run(loginAction, postRequest("/login", { email: user.email, password: TEST_PASSWORD, redirectTo }))) as Response;
+      expect(sneaky.headers.get("Location")).toBe("/");
+    }
   });
 
   it("pauses sign-in after 5 failures per account and address, even with the right password, and not from another address", async () => {

@@ -144,11 +144,7 @@ export async function revokeOtherSessions(request: Request, userId: string): Pro
   await db().session.deleteMany({ where: { userId, NOT: token ? { id: tokenHash(token) } : undefined } });
 }
 
-/** Only same-site relative paths, so a crafted link cannot send a user elsewhere after sign-in. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
+export { safeRedirect } from "~/utils/safe-redirect";
 
 /** Moves this session to another organisation the person belongs to; false when they do not belong to it. */
 export async function switchOrganisation(request: Request, actor: Actor, organisationId: string): Promise<boolean> {
