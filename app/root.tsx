@@ -12,6 +12,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "~/components/app-shell";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getActor } from "~/modules/auth/session.server";
+import { useNonce } from "~/utils/nonce";
 import { can } from "~/utils/permissions";
 import { requestId } from "~/utils/request.server";
 import { readToast } from "~/utils/toast.server";
@@ -48,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export type RootLoader = typeof loader;
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -58,8 +60,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -11,6 +11,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { env } from "~/utils/env.server";
+import { guardRequests, securityHeaders } from "~/utils/http-guard.server";
 import { newRequestId } from "~/utils/request.server";
 import { prepareRuntime } from "./prepare-runtime.ts";
 import { gracefulShutdown, healthRoutes, log, requestLogging, warmUp } from "./server/operations.ts";
@@ -20,8 +21,9 @@ await prepareRuntime();
 const build = (await import(pathToFileURL(resolve("build/index.js")).href)) as ServerBuild;
 const app = express();
 app.disable("x-powered-by");
-app.use(healthRoutes());
 if (env().TRUST_PROXY === "true") app.set("trust proxy", true);
+app.use(securityHeaders);
+app.use(healthRoutes());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 app.use((req, res, next) => {
@@ -32,7 +34,7 @@ app.use((req, res, next) => {
   next();
 });
 app.use(requestLogging());
-app.all("*", createRequestHandler({ build, mode: build.mode }));
+app.all("*", guardRequests(createRequestHandler({ build, mode: build.mode })));
 
 const port = env().PORT;
 const server = createServer(app).listen(port, () => {

@@ -62,8 +62,10 @@ export function sessionSecret(): string {
   return secret;
 }
 
+/**
+ * COOKIE_SECURE=true marks cookies Secure on every response. Without it they are Secure on every HTTPS
+ * request anyway (app/utils/http-guard.server.ts), which covers a TLS proxy with TRUST_PROXY=true.
+ */
 export function cookieSecure(): boolean {
-  const configured = env().COOKIE_SECURE;
-  if (configured) return configured === "true";
-  return env().NODE_ENV === "production";
+  return env().COOKIE_SECURE === "true";
 }

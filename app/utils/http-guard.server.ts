@@ -1,0 +1,202 @@
+import { randomBytes } from "node:crypto";
+import { PassThrough } from "node:stream";
+import type { NextFunction, Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
+
+/**
+ * What the HTTP server checks before the app sees a request (scripts/serve.ts wires these in; the why is in
+ * docs/decisions/007-csp-and-request-limits.md):
+ *
+ * - `securityHeaders`: on every response — pages, data requests, CSV, PDF, static files — a strict
+ *   Content-Security-Policy whose script nonce is new for each request (entry.server.tsx reads it from the
+ *   `x-commonground-csp-nonce` request header, which this overwrites whatever a client sent), no framing,
+ *   nosniff, a referrer policy, and — when the request came over HTTPS, directly or via a trusted proxy
+ *   (TRUST_PROXY=true) — HSTS and the Secure flag on every cookie.
+ * - `guardRequests(handler)`: for requests that carry a body, refuses a form sent from another site (403), a
+ *   form without a form content type (415), and any body larger than its route kind allows (413) — counted
+ *   while it streams, so a body without Content-Length (chunked) is refused as soon as it passes the limit
+ *   and never held in memory beyond it. Only then does `handler` (the Remix request handler) see the request,
+ *   with the body it read.
+ */
+
+export const CSP_NONCE_HEADER = "x-commonground-csp-nonce";
+
+const KB = 1024;
+const MB = 1024 * KB;
+
+/** The body limits by route kind: uploads (CSV/JSON imports), the JSON API, and every other form. */
+export const BODY_LIMITS = {
+  upload: { bytes: 12 * MB, what: "An uploaded file may be at most 10 MB. Split it into smaller files." },
+  api: { bytes: 1 * MB, what: "The request body must be at most 1 MB." },
+  form: { bytes: 1 * MB, what: "The form is too large to accept (at most 1 MB)." },
+} as const;
+
+export type RouteKind = keyof typeof BODY_LIMITS;
+
+const UPLOAD_PATHS = new Set(["/parcels/import", "/households/import", "/settings/income-limits/import"]);
+
+export function routeKind(path: string): RouteKind {
+  const normalised = path.replace(/\/+$/, "") || "/";
+  if (normalised.startsWith("/api/")) return "api";
+  if (UPLOAD_PATHS.has(normalised)) return "upload";
+  return "form";
+}
+
+/**
+ * After refusing a body we keep reading (and dropping) up to this much more, so that the client, still
+ * sending, can read our answer (hanging up at once would reset the connection under it); then we hang up.
+ */
+const DRAIN_BYTES = 64 * MB;
+
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    // React renders a few style="" attributes (bar widths, grid columns); styles cannot run code
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+export function securityHeaders(req: ExpressRequest, res: ExpressResponse, next: NextFunction): void {
+  const nonce = randomBytes(16).toString("base64");
+  req.headers[CSP_NONCE_HEADER] = nonce;
+  res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Referrer-Policy", "same-origin");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  if (req.secure) {
+    res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    secureCookies(res);
+  }
+  next();
+}
+
+/** Over HTTPS every cookie this response sets is marked Secure, whatever COOKIE_SECURE says. */
+function secureCookies(res: ExpressResponse): void {
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = (name: string, value: number | string | readonly string[]) => {
+    if (name.toLowerCase() !== "set-cookie") return setHeader(name, value);
+    const mark = (cookie: string) => (/;\s*secure\s*(;|$)/i.test(cookie) ? cookie : `${cookie}; Secure`);
+    return setHeader(name, typeof value === "number" ? value : typeof value === "string" ? mark(value) : value.map(mark));
+  };
+}
+
+/** A refusal in plain words; as JSON for the API, whose clients read `{ error, message }`. */
+function refuse(res: ExpressResponse, status: number, message: string, kind: RouteKind = "form"): void {
+  if (res.headersSent) return;
+  res.status(status).set("Cache-Control", "no-store");
+  if (kind === "api") {
+    res.json({ error: status === 413 ? "payload-too-large" : "refused", message });
+  } else {
+    res.type("text/plain; charset=utf-8").send(message);
+  }
+}
+
+/** The hosts this request may legitimately come from (the Host header, and X-Forwarded-Host behind a trusted proxy). */
+function ownHosts(req: ExpressRequest): string[] {
+  const hosts = [req.get("host") ?? ""];
+  const forwarded = req.get("x-forwarded-host");
+  if (forwarded && req.app.get("trust proxy")) hosts.push(forwarded.split(",")[0]!.trim());
+  return hosts.filter(Boolean).map((h) => h.toLowerCase());
+}
+
+/** A form sent by another web site (cross-site request forgery), judged by Origin, or Sec-Fetch-Site when Origin is absent. */
+export function isCrossSite(req: ExpressRequest): boolean {
+  const origin = req.get("origin");
+  if (origin !== undefined) {
+    if (origin === "null") return true;
+    try {
+      return !ownHosts(req).includes(new URL(origin).host.toLowerCase());
+    } catch {
+      return true;
+    }
+  }
+  return req.get("sec-fetch-site") === "cross-site";
+}
+
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+function hasBody(req: ExpressRequest): boolean {
+  return req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";
+}
+
+/**
+ * The request as `handler` sees it: everything from `req`, except that its body stream is a replay of the
+ * bytes already read (the Remix adapter reads the body from the request object's stream methods).
+ */
+function withBody(req: ExpressRequest, body: Buffer): ExpressRequest {
+  const replay = new PassThrough();
+  replay.end(body);
+  const streamMembers = new Set<PropertyKey>([
+    "on", "once", "off", "addListener", "removeListener", "removeAllListeners", "emit", "pause", "resume",
+    "read", "pipe", "unpipe", "destroy", "readable", "readableEnded", "readableHighWaterMark", "readableFlowing",
+    "isPaused", "destroyed", Symbol.asyncIterator,
+  ]);
+  return new Proxy(req, {
+    get(target, property) {
+      const source: object = streamMembers.has(property) ? replay : target;
+      const value: unknown = Reflect.get(source, property, source);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(source) : value;
+    },
+  });
+}
+
+export function guardRequests(handler: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    if (!hasBody(req)) {
+      void handler(req, res, next);
+      return;
+    }
+    const kind = routeKind(req.path);
+    if (kind !== "api") {
+      if (isCrossSite(req)) {
+        refuse(res, 403, "This form was sent from another web site, so it was not accepted. Open Commonground directly and try again.");
+        req.resume();
+        return;
+      }
+      const type = (req.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+      if (!FORM_TYPES.includes(type)) {
+        refuse(res, 415, "A form must be sent as application/x-www-form-urlencoded or multipart/form-data.");
+        req.resume();
+        return;
+      }
+    }
+    const limit = BODY_LIMITS[kind];
+    const declared = Number(req.get("content-length") ?? "0");
+    let received = 0;
+    let refused = false;
+    const chunks: Buffer[] = [];
+    const refuseTooLarge = () => {
+      refused = true;
+      chunks.length = 0;
+      refuse(res, 413, limit.what, kind);
+    };
+    if (Number.isFinite(declared) && declared > limit.bytes) refuseTooLarge();
+    req.on("data", (chunk: Buffer) => {
+      received += chunk.length;
+      if (refused) {
+        if (received > limit.bytes + DRAIN_BYTES) req.socket.destroy();
+        return;
+      }
+      if (received > limit.bytes) {
+        refuseTooLarge();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.once("error", () => {
+      chunks.length = 0;
+    });
+    req.once("end", () => {
+      if (refused || res.headersSent) return;
+      void handler(withBody(req, Buffer.concat(chunks)), res, next);
+    });
+  };
+}
