@@ -1,3 +1,4 @@
+import { pageNumber } from "~/utils/page-number";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listAuditEntries } from "~/modules/audit/audit.server";
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     action: url.searchParams.get("action") || undefined,
     userId: url.searchParams.get("userId") || undefined,
     entityId: url.searchParams.get("entityId") || undefined,
-    page: Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1,
+    page: pageNumber(url.searchParams.get("page")),
   };
   const [result, entities, people] = await Promise.all([
     listAuditEntries(db(), actor.organisationId, filters),

@@ -26,6 +26,7 @@ describe("form fields", () => {
     expect(money().safeParse("abc").success).toBe(false);
     expect(money().safeParse("1,000,000,000,000").error?.issues[0]?.message).toBe("The amount is too large (at most $999,999,999,999.99)");
     expect(money().safeParse("123456789012345678901234567890").error?.issues[0]?.message).toMatch(/too large/);
+    expect(money("fee", { allowNegative: true }).safeParse("-99999999999999999999.99").error?.issues[0]?.message).toMatch(/too large/);
   });
 
   it("takes any real amount up to $999,999,999,999.99, exactly", () => {

@@ -48,6 +48,28 @@ const PAYLOADS: Record<string, string | string[]>[] = [
     "mortgages[0].amountCents": "-1",
     "lesseeNames[0]": "",
   },
+  {
+    // amounts beyond what integer cents can hold (Number.MAX_SAFE_INTEGER cents is about $90 trillion)
+    intent: "create",
+    purchasePrice: "99999999999999999999",
+    acquisitionPrice: "99999999999999999999.99",
+    landValue: "1e30",
+    appraisedValue: "999999999999999999999999",
+    monthlyFee: "99999999999999999999",
+    amount: "99999999999999999999",
+    "incomeItems[0].annualAmount": "99999999999999999999",
+    "improvements[0].amount": "99999999999999999999",
+    "mortgages[0].amount": "99999999999999999999",
+    initialPrice: "99999999999999999999",
+    annualRate: "99999999999999999999",
+    monthlyFeeCents: "99999999999999999999",
+    acquisitionPriceCents: "99999999999999999999",
+    assessedLandValueCents: "99999999999999999999",
+    amountCents: "99999999999999999999",
+    newMortgageAmountCents: "99999999999999999999",
+    "mortgages[0].amountCents": "99999999999999999999",
+    "fundingSources[0].amountCents": "99999999999999999999",
+  },
 ];
 
 describe("every action survives malformed input", () => {
@@ -103,16 +125,23 @@ describe("every page survives a malformed address", () => {
     const { organisation, user } = await createOrganisation(db());
     const cookie = await sessionCookieFor(user.id, organisation.id);
     const bogus = { parcelId: "nope", householdId: "nope", leaseId: "nope", homeId: "nope", presetId: "nope", tableId: "nope", membershipId: "nope", versionNumber: "-1", calculationId: "nope" };
-    const query = `?page=-3&sort=${encodeURIComponent(HOSTILE)}&dir=sideways&status=zzz&program=zzz&q=${encodeURIComponent(HOSTILE)}&archived=maybe&entity=${encodeURIComponent(HOSTILE)}&years=1e9&kind=zzz`;
+    const queries = [
+      `?page=-3&sort=${encodeURIComponent(HOSTILE)}&dir=sideways&status=zzz&program=zzz&q=${encodeURIComponent(HOSTILE)}&archived=maybe&entity=${encodeURIComponent(HOSTILE)}&years=1e9&kind=zzz`,
+      // numbers beyond what a page number, a year count or cents can hold
+      "?page=99999999999999999999&years=99999999999999999999&amount=99999999999999999999",
+      "?page=1e400&year=-99999999999999999999",
+    ];
     const failures: string[] = [];
-    for (const [file, module] of Object.entries(routes)) {
-      if (!module.loader) continue;
-      const path = `/${file.split("/").pop()!.replace(/\.tsx$/, "")}${query}`;
-      try {
-        const result = await unwrap(await run(module.loader, getRequest(path, cookie), bogus));
-        if (result.status >= 500) failures.push(`${file} → ${result.status}`);
-      } catch (error) {
-        failures.push(`${file} threw ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`);
+    for (const query of queries) {
+      for (const [file, module] of Object.entries(routes)) {
+        if (!module.loader) continue;
+        const path = `/${file.split("/").pop()!.replace(/\.tsx$/, "")}${query}`;
+        try {
+          const result = await unwrap(await run(module.loader, getRequest(path, cookie), bogus));
+          if (result.status >= 500) failures.push(`${file}${query.slice(0, 30)} → ${result.status}`);
+        } catch (error) {
+          failures.push(`${file}${query.slice(0, 30)} threw ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`);
+        }
       }
     }
     expect(failures).toEqual([]);

@@ -1,3 +1,4 @@
+import { pageNumber } from "~/utils/page-number";
 /**
  * Households, members, income certifications and ownership: the Zod schemas shared by the forms (client
  * validation through Conform) and the server, plus the vocabularies (HUD-9902 categories, income sources,
@@ -341,7 +342,7 @@ export function parseHouseholdFilters(url: URL): HouseholdListFilters {
   return {
     q: (url.searchParams.get("q") ?? "").trim().slice(0, 200),
     sort: url.searchParams.get("sort") === "updated" ? "updated" : "name",
-    page: Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1),
+    page: pageNumber(url.searchParams.get("page")),
     includeArchived: url.searchParams.get("archived") === "1",
   };
 }

@@ -3,6 +3,7 @@
  * amendments. Money is typed in dollars and stored in cents; rates are typed in percent and stored as exact
  * decimal fractions ("3" % → "0.03"); legal dates stay "YYYY-MM-DD".
  */
+import { pageNumber } from "~/utils/page-number";
 import { z } from "zod";
 import { legalDate, money, optionalLegalDate, wholeNumber } from "~/utils/form-fields";
 import { Decimal, isDecimalString } from "~/utils/money";
@@ -192,6 +193,5 @@ export type AmendmentValues = z.output<typeof AmendmentSchema>;
 export function parseLeaseListQuery(url: URL): { status?: string; q?: string; page: number } {
   const status = url.searchParams.get("status") ?? "";
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
-  const page = Number.parseInt(url.searchParams.get("page") ?? "1", 10);
-  return { ...(status ? { status } : {}), ...(q ? { q } : {}), page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1 };
+  return { ...(status ? { status } : {}), ...(q ? { q } : {}), page: pageNumber(url.searchParams.get("page")) };
 }
