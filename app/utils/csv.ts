@@ -128,10 +128,23 @@ function quoteField(value: string): string {
  * Columns are written in the order of `headers`; keys not listed there are ignored.
  */
 export function toCsv(headers: readonly string[], rows: readonly Record<string, CsvCell>[]): string {
-  const line = (cells: readonly string[]) => cells.map((c) => quoteField(neutraliseFormula(c))).join(",");
-  const out = [line(headers)];
-  for (const row of rows) out.push(line(headers.map((h) => cellToString(row[h]))));
-  return out.join("\r\n") + "\r\n";
+  return csvHeaderLine(headers) + csvRowLines(headers, rows);
+}
+
+function csvLine(cells: readonly string[]): string {
+  return cells.map((c) => quoteField(neutraliseFormula(c))).join(",") + "\r\n";
+}
+
+/** The header record of a CSV, CRLF-terminated (the first part of `toCsv`, for a CSV written in pieces). */
+export function csvHeaderLine(headers: readonly string[]): string {
+  return csvLine(headers);
+}
+
+/** Records of a CSV, each CRLF-terminated, columns in the order of `headers` (the rest of `toCsv`). */
+export function csvRowLines(headers: readonly string[], rows: readonly Record<string, CsvCell>[]): string {
+  let out = "";
+  for (const row of rows) out += csvLine(headers.map((h) => cellToString(row[h])));
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

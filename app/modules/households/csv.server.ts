@@ -1,10 +1,10 @@
 import type { AuditActor } from "~/modules/audit/audit.server";
 import type { Db } from "~/utils/db.server";
-import { householdsToCsv, planHouseholdImport, type HouseholdImportPlan } from "./csv";
+import { householdCsvRows, planHouseholdImport, type HouseholdImportPlan } from "./csv";
 
 // csv-parse must stay out of browser bundles: routes import the CSV helpers from here.
 export { planHouseholdImport } from "./csv";
-import { createHousehold, listHouseholdsForExport, type HouseholdFilters } from "./households.server";
+import { createHousehold, householdExportPages, type HouseholdFilters } from "./households.server";
 
 export type HouseholdImportResult = { ok: true; created: number } | { ok: false; plan: HouseholdImportPlan };
 
@@ -21,15 +21,17 @@ export async function commitHouseholdImport(db: Db, actor: AuditActor, text: str
   return { ok: true, created: plan.rows.length };
 }
 
-export async function exportHouseholdsCsv(db: Db, organisationId: string, filters: HouseholdFilters): Promise<string> {
-  const households = await listHouseholdsForExport(db, organisationId, filters);
-  return householdsToCsv(
-    households.map((h) => {
-      const home = h.ownerships[0]?.home;
-      return {
-        ...h,
-        currentHome: home ? [home.parcel.streetAddress, home.parcel.city, home.label].filter(Boolean).join(", ") : "",
-      };
-    }),
-  );
+/** The export's records, page by page (app/utils/export-stream.server.ts): constant memory for any number of households. */
+export async function* householdCsvPages(db: Db, organisationId: string, filters: HouseholdFilters) {
+  for await (const households of householdExportPages(db, organisationId, filters)) {
+    yield householdCsvRows(
+      households.map((h) => {
+        const home = h.ownerships[0]?.home;
+        return {
+          ...h,
+          currentHome: home ? [home.parcel.streetAddress, home.parcel.city, home.label].filter(Boolean).join(", ") : "",
+        };
+      }),
+    );
+  }
 }

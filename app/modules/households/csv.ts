@@ -115,9 +115,14 @@ export type ExportHousehold = {
 };
 
 export function householdsToCsv(households: readonly ExportHousehold[]): string {
-  return toCsv(
-    EXPORT_HEADERS,
-    households.map((h) => {
+  return toCsv(EXPORT_HEADERS, householdCsvRows(households));
+}
+
+export { EXPORT_HEADERS as HOUSEHOLD_EXPORT_HEADERS };
+
+/** The export's records for some households (an export streams them page by page). */
+export function householdCsvRows(households: readonly ExportHousehold[]) {
+  return households.map((h) => {
       const latest = h.incomeCertifications[0];
       return {
         household_name: h.name,
@@ -134,7 +139,6 @@ export function householdsToCsv(households: readonly ExportHousehold[]): string 
         current_home: h.currentHome,
         archived: h.archivedAt ? "yes" : "no",
       };
-    }),
-  );
+    });
 }
 

@@ -3,6 +3,7 @@
  * organisation; every write runs in a transaction with its audit entry, and keeps the household's search
  * words (HouseholdSearchToken: name, member names, email) current — they are what the list's search matches.
  */
+import { pagesAfterCursor } from "~/utils/export-stream.server";
 import { auditHistory, recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { refreshParcelSearchText } from "~/modules/parcels/parcels.server";
 import { assertUpdated } from "~/utils/concurrency.server";
@@ -100,16 +101,20 @@ export async function listHouseholds(db: Db, organisationId: string, filters: Ho
   return { households: withNumberCents(households), page, ...paging, manyMatches: denseIds !== undefined };
 }
 
-/** Every household matching the filters (for the CSV export), in the list's order. */
-export async function listHouseholdsForExport(db: Db, organisationId: string, filters: HouseholdFilters) {
+/** Every household the filters match, in the list's order, a page of EXPORT_PAGE_SIZE at a time. */
+export async function* householdExportPages(db: Db, organisationId: string, filters: HouseholdFilters) {
   const orderBy =
     filters.sort === "updated" ? [{ updatedAt: "desc" as const }, { id: "desc" as const }] : [{ name: "asc" as const }, { id: "asc" as const }];
-  return withNumberCents(
-    await db.household.findMany({
-      where: (await listWhere(db, organisationId, filters)).where,
-      orderBy,
-      include: { ...listInclude, members: { select: { fullName: true }, orderBy: { createdAt: "asc" as const } } },
-    }),
+  const { where } = await listWhere(db, organisationId, filters);
+  yield* pagesAfterCursor(async (page) =>
+    withNumberCents(
+      await db.household.findMany({
+        ...page,
+        where,
+        orderBy,
+        include: { ...listInclude, members: { select: { fullName: true }, orderBy: { createdAt: "asc" as const } } },
+      }),
+    ),
   );
 }
 

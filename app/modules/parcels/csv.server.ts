@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
-import { safeParseCsv, toCsv, validateCsvRows, type CsvRowError } from "~/utils/csv";
+import { safeParseCsv, validateCsvRows, type CsvRowError } from "~/utils/csv";
 import type { Db } from "~/utils/db.server";
 import { centsToString } from "~/utils/money";
 import { parcelData, parcelSearchText, writeSearchTokens } from "./parcels.server";
@@ -156,27 +156,30 @@ export async function commitParcelImport(
 
 export const PARCEL_EXPORT_HEADERS = [...Object.values(PARCEL_CSV_COLUMNS), "funding_total"] as const;
 
-/** One row per home (a parcel without homes gets one row): the same columns the importer reads. */
-export function parcelsToCsv(
-  parcels: {
-    parcelNumber: string;
-    streetAddress: string;
-    city: string;
-    state: string;
-    postalCode: string;
-    legalDescription: string;
-    landArea: string | null;
-    landAreaUnit: string;
-    zoning: string;
-    acquisitionDate: string | null;
-    acquisitionPriceCents: number | null;
-    acquisitionMethod: string | null;
-    assessedLandValueCents: number | null;
-    status: string;
-    homes: { homeType: string; label: string; bedrooms: number; bathrooms: string; floorAreaSqft: number | null; yearBuilt: number | null }[];
-    fundingSources: { amountCents: number }[];
-  }[],
-): string {
+type ExportParcel = {
+  parcelNumber: string;
+  streetAddress: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  legalDescription: string;
+  landArea: string | null;
+  landAreaUnit: string;
+  zoning: string;
+  acquisitionDate: string | null;
+  acquisitionPriceCents: number | null;
+  acquisitionMethod: string | null;
+  assessedLandValueCents: number | null;
+  status: string;
+  homes: { homeType: string; label: string; bedrooms: number; bathrooms: string; floorAreaSqft: number | null; yearBuilt: number | null }[];
+  fundingSources: { amountCents: number }[];
+};
+
+/**
+ * The export's records for some parcels (an export streams them page by page): one row per home (a parcel
+ * without homes gets one row), the same columns the importer reads.
+ */
+export function parcelCsvRows(parcels: readonly ExportParcel[]) {
   const money = (cents: number | null) => (cents === null ? "" : centsToString(cents));
   const rows = parcels.flatMap((parcel) => {
     const base = {
@@ -207,5 +210,5 @@ export function parcelsToCsv(
       year_built: home.yearBuilt ?? "",
     }));
   });
-  return toCsv(PARCEL_EXPORT_HEADERS, rows);
+  return rows;
 }

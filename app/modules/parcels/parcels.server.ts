@@ -1,3 +1,4 @@
+import { pagesAfterCursor } from "~/utils/export-stream.server";
 import { auditHistory, recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { assertUpdated } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
@@ -190,16 +191,20 @@ export async function listParcels(db: Db, organisationId: string, query: ParcelL
   };
 }
 
-/** Every parcel matching the list's filters, for CSV export (no pagination). */
-export async function exportParcels(db: Db, organisationId: string, query: ParcelListQuery) {
-  return withNumberCents(await db.parcel.findMany({
-    where: (await parcelWhere(db, organisationId, query)).where, // an export lists every match: no dense page
-    orderBy: [{ [query.sort]: query.dir }, { id: query.dir }],
-    include: {
-      homes: { where: { archivedAt: null }, orderBy: { createdAt: "asc" } },
-      fundingSources: true,
-    },
-  }));
+/** Every parcel the list's filters match, in the list's order, a page of EXPORT_PAGE_SIZE at a time. */
+export async function* parcelExportPages(db: Db, organisationId: string, query: ParcelListQuery) {
+  const { where } = await parcelWhere(db, organisationId, query); // an export lists every match: no dense page
+  yield* pagesAfterCursor(async (page) =>
+    withNumberCents(await db.parcel.findMany({
+      ...page,
+      where,
+      orderBy: [{ [query.sort]: query.dir }, { id: query.dir }],
+      include: {
+        homes: { where: { archivedAt: null }, orderBy: { createdAt: "asc" } },
+        fundingSources: { select: { amountCents: true } },
+      },
+    })),
+  );
 }
 
 export async function getParcelDetail(db: Db, organisationId: string, parcelId: string) {
