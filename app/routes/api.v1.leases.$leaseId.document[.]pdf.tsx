@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { authenticateApiRequest, unauthorizedResponse } from "~/modules/api-tokens/api-tokens.server";
-import { generateLeaseDocument, pdfResponse } from "~/modules/leases/documents.server";
+import { pdfResponse, renderLeaseDocumentFile } from "~/modules/leases/documents.server";
 import { db } from "~/utils/db.server";
 
 /**
@@ -12,7 +12,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const client = await authenticateApiRequest(db(), request);
   if (!client) return unauthorizedResponse();
   const kind = new URL(request.url).searchParams.get("kind") === "memorandum" ? "memorandum" : "lease";
-  const result = await generateLeaseDocument(db(), { organisationId: client.organisationId, requestId: "", userId: null, label: client.label }, params.leaseId ?? "", kind);
+  // a GET reads: the document is rendered, nothing is recorded (docs/leases.md)
+  const result = await renderLeaseDocumentFile(db(), client.organisationId, params.leaseId ?? "", kind);
   if (!result.ok) {
     return Response.json(
       result.status === 404 ? { error: "not-found", message: "No lease with this id in your organisation." } : { error: "incomplete-lease", message: "No document was produced.", errors: result.errors },

@@ -125,6 +125,14 @@ export default function LeasePage() {
               <a className="button secondary" href={`/leases/${lease.id}/memorandum.pdf`} download>
                 Download memorandum (PDF)
               </a>
+              {canWrite ? (
+                // a plain form (not Remix's): the browser saves the PDF the POST answers with
+                <form method="post" action={`/leases/${lease.id}/document.pdf`}>
+                  <button type="submit" className="secondary" title="Produce the lease and record it under Documents produced">
+                    Produce and record lease
+                  </button>
+                </form>
+              ) : null}
             </>
           ) : null}
         </div>

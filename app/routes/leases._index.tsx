@@ -1,3 +1,4 @@
+import { maxBulkLeases } from "~/modules/leases/bulk.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { zipSync } from "fflate";
@@ -27,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     pageCount,
     canWrite: can(actor.role, "records:write"),
+    maxBulk: maxBulkLeases(actor.role),
     today: todayIn(actor.timeZone),
     leases: leases.map((l) => ({
       id: l.id,
@@ -45,7 +47,7 @@ type Progress = { done: number; total: number; failed: string[]; finished: boole
 
 /**
  * Bulk download. With JavaScript the browser fetches the selected leases' PDFs one at a time (a progress bar
- * shows how many are done; each is an ordinary recorded generation) and zips them itself with fflate: no job
+ * shows how many are done; a download records nothing) and zips them itself with fflate: no job
  * state on the server, so it works behind any number of server processes and survives a slow document.
  * Without JavaScript the form posts to /leases/documents.zip, which builds the same ZIP on the server.
  */
@@ -76,7 +78,7 @@ async function downloadZip(selected: { id: string; reference: string }[], today:
 }
 
 export default function LeasesPage() {
-  const { leases, query, canWrite, total, totalIsExact, page, pageCount, today } = useLoaderData<typeof loader>();
+  const { leases, query, canWrite, maxBulk, total, totalIsExact, page, pageCount, today } = useLoaderData<typeof loader>();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [progress, setProgress] = useState<Progress | null>(null);
   const busy = progress !== null && !progress.finished;
@@ -90,7 +92,7 @@ export default function LeasesPage() {
   const onBulkSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const chosen = leases.filter((l) => selected.has(l.id));
-    if (chosen.length === 0 || busy) return;
+    if (chosen.length === 0 || chosen.length > maxBulk || busy) return;
     setProgress({ done: 0, total: chosen.length, failed: [], finished: false });
     void downloadZip(chosen, today, (p) => setProgress({ ...p, failed: [...p.failed] }));
   };
@@ -118,9 +120,10 @@ export default function LeasesPage() {
       ) : (
         <form method="post" action="/leases/documents.zip" onSubmit={onBulkSubmit}>
           <div className="actions" style={{ marginBottom: "0.75rem" }}>
-            <button type="submit" className="secondary" disabled={busy}>
+            <button type="submit" className="secondary" disabled={busy || selected.size > maxBulk}>
               Download selected as ZIP ({selected.size})
             </button>
+            {selected.size > maxBulk ? <span role="status">Select at most {maxBulk} leases for one ZIP.</span> : null}
             {progress ? (
               <span role="status" aria-live="polite">
                 <progress value={progress.done} max={progress.total} aria-label="Documents prepared" /> {progress.done} of {progress.total} documents

@@ -1,20 +1,26 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { buildLeaseDocumentsZip } from "~/modules/leases/bulk.server";
+import { buildLeaseDocumentsZip, maxBulkLeases } from "~/modules/leases/bulk.server";
 import { contentDisposition } from "~/utils/content-disposition";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { todayIn } from "~/utils/calendar-date";
 
-/** POST leaseId=…&leaseId=… → a ZIP of their lease documents (the list page's no-JavaScript bulk download). */
+/**
+ * POST leaseId=…&leaseId=… → a ZIP of their lease documents (the list page's no-JavaScript bulk download).
+ * A download, so nothing is recorded; a viewer may take at most MAX_BULK_LEASES_VIEWER leases at a time.
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
   const form = await request.formData();
   const ids = form.getAll("leaseId").map(String).filter(Boolean);
   if (ids.length === 0) return redirectWithToast("/leases", { kind: "error", message: "Select at least one lease to download." });
+  const limit = maxBulkLeases(actor.role);
+  if (new Set(ids).size > limit) {
+    return redirectWithToast("/leases", { kind: "error", message: `Select at most ${limit} leases for one ZIP.` });
+  }
   const kind = form.get("kind") === "memorandum" ? "memorandum" : "lease";
-  const result = await buildLeaseDocumentsZip(db(), auditActor(actor), ids, kind);
+  const result = await buildLeaseDocumentsZip(db(), actor.organisationId, ids, kind, { limit });
   const filename = `ground leases ${todayIn(actor.timeZone)}.zip`;
   return new Response(Buffer.from(result.zip), {
     headers: { "Content-Type": "application/zip", "Content-Disposition": contentDisposition(filename), "Cache-Control": "private, no-store" },

@@ -6,6 +6,7 @@ import { unzipSync } from "fflate";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApiToken } from "~/modules/api-tokens/api-tokens.server";
 import { systemActor } from "~/modules/audit/audit.server";
+import { MAX_BULK_LEASES_VIEWER } from "~/modules/leases/bulk.server";
 import { runLeaseCli } from "~/modules/leases/cli.server";
 import { DEFAULT_LEASE_TEMPLATE } from "~/modules/leases/default-template";
 import { contentDisposition } from "~/utils/content-disposition";
@@ -13,9 +14,9 @@ import { ensureDefaultTemplate, listTemplateVersions } from "~/modules/leases/te
 import { getLeaseTermsOn } from "~/modules/leases/terms.server";
 import { loader as apiDocumentLoader } from "~/routes/api.v1.leases.$leaseId.document[.]pdf";
 import { action as leaseAction, loader as leaseLoader } from "~/routes/leases.$leaseId._index";
-import { loader as documentLoader } from "~/routes/leases.$leaseId.document[.]pdf";
+import { action as documentAction, loader as documentLoader } from "~/routes/leases.$leaseId.document[.]pdf";
 import { action as editAction, loader as editLoader } from "~/routes/leases.$leaseId.edit";
-import { loader as memorandumLoader } from "~/routes/leases.$leaseId.memorandum[.]pdf";
+import { action as memorandumAction, loader as memorandumLoader } from "~/routes/leases.$leaseId.memorandum[.]pdf";
 import { loader as listLoader } from "~/routes/leases._index";
 import { action as zipAction } from "~/routes/leases.documents[.]zip";
 import { action as newLeaseAction } from "~/routes/leases.new";
@@ -212,7 +213,7 @@ describe("lease records", () => {
 });
 
 describe("lease documents", () => {
-  it("the lease PDF names the parties, land, fee, term and worked example; each generation is recorded", async () => {
+  it("the lease PDF names the parties, land, fee, term and worked example; a download records nothing, producing on purpose records it", async () => {
     const { organisation, cookie } = await adminSession();
     const { home, household } = await createLeasableHome(db(), organisation.id, { members: ["Łukasz Ščerba", "José Núñez"], purchasePriceCents: 18_500_000 });
     const lease = await createLease(db(), organisation.id, { status: "executed", homeId: home.id, householdId: household.id, values: { lesseeNames: ["Łukasz Ščerba", "José Núñez"], monthlyFeeCents: 3500 } });
@@ -233,6 +234,12 @@ describe("lease documents", () => {
     expect(text).toContain("December 31, 2123");
     // Worked example: $185,000 × (1 + 1.5% × 10 years) = $212,750.00 (below the illustrative market value).
     expect(text).toContain("$212,750.00");
+    // a GET only reads: downloading (or a browser's prefetch) records no generation
+    expect(await db().leaseDocument.count({ where: { leaseId: lease.id } })).toBe(0);
+    expect(await db().auditEntry.count({ where: { entity: "Lease", entityId: lease.id, action: "generate" } })).toBe(0);
+    const produced = (await run(documentAction, postRequest(`/leases/${lease.id}/document.pdf`, {}, { cookie }), { leaseId: lease.id })) as Response;
+    expect(produced.status).toBe(200);
+    expect(pdfText(Buffer.from(await produced.arrayBuffer()))).toContain("$212,750.00");
     const recorded = await db().leaseDocument.findFirstOrThrow({ where: { leaseId: lease.id } });
     expect(recorded).toMatchObject({ kind: "lease", templateVersionId: lease.templateVersionId });
     expect(recorded.pages).toBeGreaterThan(5);
@@ -244,7 +251,16 @@ describe("lease documents", () => {
     const memoText = pdfText(Buffer.from(await memo.arrayBuffer()));
     expect(memoText).toContain(lease.reference);
     expect(memoText).toContain("Łukasz Ščerba");
+    expect(await db().leaseDocument.count({ where: { leaseId: lease.id, kind: "memorandum" } })).toBe(0);
+    await run(memorandumAction, postRequest(`/leases/${lease.id}/memorandum.pdf`, {}, { cookie }), { leaseId: lease.id });
     expect(await db().leaseDocument.count({ where: { leaseId: lease.id, kind: "memorandum" } })).toBe(1);
+
+    // a board member (viewer) may download but not record
+    const { user: board } = await createMember(db(), organisation.id, "viewer");
+    const boardCookie = await sessionCookieFor(board.id, organisation.id);
+    expect(((await run(documentLoader, getRequest(`/leases/${lease.id}/document.pdf`, boardCookie), { leaseId: lease.id })) as Response).status).toBe(200);
+    expect(((await run(documentAction, postRequest(`/leases/${lease.id}/document.pdf`, {}, { cookie: boardCookie }), { leaseId: lease.id })) as Response).status).toBe(403);
+    expect(await db().leaseDocument.count({ where: { leaseId: lease.id } })).toBe(2);
   });
 
   it("a draft uses the latest template version; an executed lease keeps its own", async () => {
@@ -255,8 +271,8 @@ describe("lease documents", () => {
     const v1 = await db().leaseTemplateVersion.findFirstOrThrow({ where: { templateId: template.id, versionNumber: 1 } });
     const content = v1.content as { title: string };
     await db().leaseTemplateVersion.create({ data: { organisationId: organisation.id, templateId: template.id, versionNumber: 2, content: { ...content, title: "COMMUNITY GROUND LEASE (REVISED)" } } });
-    await run(documentLoader, getRequest(`/leases/${draft.id}/document.pdf`, cookie), { leaseId: draft.id });
-    await run(documentLoader, getRequest(`/leases/${executed.id}/document.pdf`, cookie), { leaseId: executed.id });
+    await run(documentAction, postRequest(`/leases/${draft.id}/document.pdf`, {}, { cookie }), { leaseId: draft.id });
+    await run(documentAction, postRequest(`/leases/${executed.id}/document.pdf`, {}, { cookie }), { leaseId: executed.id });
     const docs = await db().leaseDocument.findMany({ where: { organisationId: organisation.id }, include: { templateVersion: true } });
     expect(docs.find((d) => d.leaseId === draft.id)?.templateVersion?.versionNumber).toBe(2);
     expect(docs.find((d) => d.leaseId === executed.id)?.templateVersion?.versionNumber).toBe(1);
@@ -274,7 +290,7 @@ describe("lease documents", () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get("Content-Type")).toBe("application/pdf");
     expect(Buffer.from(await ok.arrayBuffer()).subarray(0, 4).toString()).toBe("%PDF");
-    expect((await db().leaseDocument.findFirstOrThrow({ where: { leaseId: lease.id } })).generatedByLabel).toContain("Records system");
+    expect(await db().leaseDocument.count({ where: { leaseId: lease.id } })).toBe(0); // a GET records nothing
     const other = await adminSession();
     const { secret: otherSecret } = await createApiToken(db(), systemActor(other.organisation.id), other.user.id, "Other");
     const notFound = (await run(apiDocumentLoader, new Request(url, { headers: { Authorization: `Bearer ${otherSecret}` } }), { leaseId: lease.id })) as Response;
@@ -293,6 +309,23 @@ describe("lease documents", () => {
     expect(Object.keys(files).sort()).toEqual([`${a.reference} ground lease.pdf`, "SKIPPED.txt"]);
     expect(Buffer.from(files[`${a.reference} ground lease.pdf`]!).subarray(0, 4).toString()).toBe("%PDF");
     expect(Buffer.from(files["SKIPPED.txt"]!).toString()).toContain(b.reference);
+    expect(await db().leaseDocument.count({ where: { organisationId: organisation.id } })).toBe(0); // a download records nothing
+  });
+
+  it("bulk ZIP: a board member (viewer) may take a few leases at a time, staff many", async () => {
+    const { organisation, cookie } = await adminSession();
+    const leases = [];
+    for (let i = 0; i < MAX_BULK_LEASES_VIEWER + 1; i++) leases.push(await createLease(db(), organisation.id, { status: "executed" }));
+    const ids = leases.map((l) => l.id);
+    const { user: board } = await createMember(db(), organisation.id, "viewer");
+    const boardCookie = await sessionCookieFor(board.id, organisation.id);
+    const refused = (await run(zipAction, postRequest("/leases/documents.zip", { leaseId: ids }, { cookie: boardCookie }))) as Response;
+    expect(refused.status).toBe(302);
+    expect(refused.headers.get("Location")).toBe("/leases");
+    const allowed = (await run(zipAction, postRequest("/leases/documents.zip", { leaseId: ids.slice(0, MAX_BULK_LEASES_VIEWER) }, { cookie: boardCookie }))) as Response;
+    expect(Object.keys(unzipSync(new Uint8Array(await allowed.arrayBuffer())))).toHaveLength(MAX_BULK_LEASES_VIEWER);
+    const staff = (await run(zipAction, postRequest("/leases/documents.zip", { leaseId: ids }, { cookie }))) as Response;
+    expect(Object.keys(unzipSync(new Uint8Array(await staff.arrayBuffer())))).toHaveLength(MAX_BULK_LEASES_VIEWER + 1);
   });
 
   it("Content-Disposition keeps non-ASCII names (RFC 5987)", () => {

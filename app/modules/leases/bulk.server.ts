@@ -4,26 +4,44 @@
  * zips them itself with the same library (see routes/leases._index.tsx and docs/leases.md).
  */
 import { zipSync, strToU8 } from "fflate";
-import type { AuditActor } from "~/modules/audit/audit.server";
 import type { Db } from "~/utils/db.server";
-import { generateLeaseDocument, type LeaseDocumentKind } from "./documents.server";
+import type { Role } from "~/utils/permissions";
+import { renderLeaseDocumentFile, type LeaseDocumentKind } from "./documents.server";
 
+/**
+ * How many leases one ZIP may hold, by role: staff and admins assemble recording packets; a board member
+ * (viewer) reads a few leases, and each document costs the server a render.
+ */
 export const MAX_BULK_LEASES = 200;
+export const MAX_BULK_LEASES_VIEWER = 10;
+
+export function maxBulkLeases(role: Role): number {
+  return role === "viewer" ? MAX_BULK_LEASES_VIEWER : MAX_BULK_LEASES;
+}
 
 export type BulkResult = { zip: Uint8Array; included: string[]; skipped: { reference: string; errors: string[] }[] };
 
-/** The documents of `leaseIds` (this organisation's only), each generation recorded; leases that cannot produce one are listed in SKIPPED.txt. */
-export async function buildLeaseDocumentsZip(db: Db, actor: AuditActor, leaseIds: string[], kind: LeaseDocumentKind = "lease", options: { today?: string } = {}): Promise<BulkResult> {
+/**
+ * The documents of `leaseIds` (this organisation's only, at most `limit`); leases that cannot produce one are
+ * listed in SKIPPED.txt. A download: nothing is recorded.
+ */
+export async function buildLeaseDocumentsZip(
+  db: Db,
+  organisationId: string,
+  leaseIds: string[],
+  kind: LeaseDocumentKind = "lease",
+  options: { today?: string; limit?: number } = {},
+): Promise<BulkResult> {
   const files: Record<string, Uint8Array> = {};
   const included: string[] = [];
   const skipped: BulkResult["skipped"] = [];
-  for (const leaseId of [...new Set(leaseIds)].slice(0, MAX_BULK_LEASES)) {
-    const result = await generateLeaseDocument(db, actor, leaseId, kind, options);
+  for (const leaseId of [...new Set(leaseIds)].slice(0, options.limit ?? MAX_BULK_LEASES)) {
+    const result = await renderLeaseDocumentFile(db, organisationId, leaseId, kind, options);
     if (result.ok) {
       files[result.filename] = new Uint8Array(result.pdf);
       included.push(result.reference);
     } else if (result.status === 400) {
-      const lease = await db.lease.findFirst({ where: { id: leaseId, organisationId: actor.organisationId }, select: { reference: true } });
+      const lease = await db.lease.findFirst({ where: { id: leaseId, organisationId }, select: { reference: true } });
       skipped.push({ reference: lease?.reference ?? leaseId, errors: result.errors });
     }
   }

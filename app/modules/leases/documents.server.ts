@@ -2,7 +2,8 @@
  * Lease documents from the database: `buildLeaseDocumentData` assembles the renderer's plain data from a
  * lease (organisation, parties, parcel, dates, fee, mortgages, riders, template version, resale formula and a
  * worked example computed with the resale engine from this lease's numbers); `generateLeaseDocument` renders
- * the lease or the memorandum and records each generation (who, when, template version, sha256, pages).
+ * the lease or the memorandum; `renderLeaseDocumentFile` only renders (downloads), `generateLeaseDocument` also
+ * records the generation (who, when, template version, sha256, pages) when someone produces a copy on purpose.
  */
 import { pdfResponse as pdfDownload } from "~/utils/download.server";
 import { createHash } from "node:crypto";
@@ -220,13 +221,15 @@ export function documentFilename(reference: string, kind: LeaseDocumentKind): st
 }
 
 
-export type GenerateResult =
-  | { ok: true; pdf: Buffer; filename: string; sha256: string; pages: number; documentId: string; reference: string }
+export type RenderResult =
+  | { ok: true; pdf: Buffer; filename: string; sha256: string; pages: number; reference: string; templateVersionId: string; leaseStatus: string }
   | { ok: false; status: 400 | 404; errors: string[] };
 
-/** Renders the lease or its memorandum and records the generation (LeaseDocument + audit entry). */
-export async function generateLeaseDocument(db: Db, actor: AuditActor, leaseId: string, kind: LeaseDocumentKind, options: { today?: string } = {}): Promise<GenerateResult> {
-  const built = await buildLeaseDocumentData(db, actor.organisationId, leaseId, options);
+export type GenerateResult = (RenderResult & { ok: false }) | (RenderResult & { ok: true; documentId: string });
+
+/** Renders the lease or its memorandum and writes nothing: what a download (a GET) does. */
+export async function renderLeaseDocumentFile(db: Db, organisationId: string, leaseId: string, kind: LeaseDocumentKind, options: { today?: string } = {}): Promise<RenderResult> {
+  const built = await buildLeaseDocumentData(db, organisationId, leaseId, options);
   if (!built.ok) return built;
   let pdf: Buffer;
   try {
@@ -237,15 +240,34 @@ export async function generateLeaseDocument(db: Db, actor: AuditActor, leaseId: 
     }
     throw error;
   }
-  const sha256 = createHash("sha256").update(pdf).digest("hex");
-  const pages = countPages(pdf);
+  return {
+    ok: true,
+    pdf,
+    filename: documentFilename(built.lease.reference, kind),
+    sha256: createHash("sha256").update(pdf).digest("hex"),
+    pages: countPages(pdf),
+    reference: built.lease.reference,
+    templateVersionId: built.templateVersionId,
+    leaseStatus: built.lease.status,
+  };
+}
+
+/**
+ * Renders the lease or its memorandum and records the generation (LeaseDocument + audit entry): an explicit
+ * act (a POST from the lease page, the CLI), never a download — a prefetch or a second click must not add
+ * a record.
+ */
+export async function generateLeaseDocument(db: Db, actor: AuditActor, leaseId: string, kind: LeaseDocumentKind, options: { today?: string } = {}): Promise<GenerateResult> {
+  const rendered = await renderLeaseDocumentFile(db, actor.organisationId, leaseId, kind, options);
+  if (!rendered.ok) return rendered;
+  const { sha256, pages, templateVersionId } = rendered;
   const document = await db.$transaction(async (tx) => {
     const created = await tx.leaseDocument.create({
       data: {
         organisationId: actor.organisationId,
         leaseId,
         kind,
-        templateVersionId: built.templateVersionId,
+        templateVersionId,
         sha256,
         pages,
         generatedById: actor.userId,
@@ -256,15 +278,15 @@ export async function generateLeaseDocument(db: Db, actor: AuditActor, leaseId: 
       entity: "Lease",
       entityId: leaseId,
       action: "generate",
-      after: { document: kind, documentId: created.id, sha256, pages, templateVersionId: built.templateVersionId, leaseStatus: built.lease.status },
+      after: { document: kind, documentId: created.id, sha256, pages, templateVersionId, leaseStatus: rendered.leaseStatus },
     });
     return created;
   });
-  return { ok: true, pdf, filename: documentFilename(built.lease.reference, kind), sha256, pages, documentId: document.id, reference: built.lease.reference };
+  return { ...rendered, documentId: document.id };
 }
 
 /** The HTTP response for a generated document (or a plain-text 400/404 explaining why there is none). */
-export function pdfResponse(result: GenerateResult): Response {
+export function pdfResponse(result: RenderResult): Response {
   if (!result.ok) {
     return new Response(`No document was produced:\n${result.errors.map((e) => `- ${e}`).join("\n")}\n`, {
       status: result.status,
