@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { systemActor } from "~/modules/audit/audit.server";
 import { EmailSchema, NewPasswordSchema } from "~/modules/auth/password-policy";
+import { passwordProblem } from "~/modules/auth/password-strength.server";
 import { createOrganisationWithAdmin } from "~/modules/organisations/organisations.server";
 import { checkTimeZone } from "~/modules/organisations/time-zone";
 import { addUser } from "~/modules/users/users.server";
@@ -60,6 +61,11 @@ const password = process.env.COMMONGROUND_PASSWORD || randomBytes(12).toString("
 const passwordCheck = NewPasswordSchema.safeParse(password);
 if (!passwordCheck.success) {
   console.error(`COMMONGROUND_PASSWORD: ${passwordCheck.error.issues[0]?.message}`);
+  process.exit(2);
+}
+const weakPassword = generated ? null : passwordProblem(password, { email: parsed.data.email, name: parsed.data.name, organisationName: parsed.data.organisation });
+if (weakPassword) {
+  console.error(`COMMONGROUND_PASSWORD: ${weakPassword}`);
   process.exit(2);
 }
 

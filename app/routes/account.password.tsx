@@ -1,3 +1,4 @@
+import { passwordProblem } from "~/modules/auth/password-strength.server";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -31,9 +32,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
   const hidden = { hideFields: ["currentPassword", "newPassword", "confirmPassword"] };
-  if (submission.status !== "success") return data(submission.reply(hidden), { status: 400 });
+  // beyond the length rule: not guessable, not your email, not the trust's name (with every other field error)
+  const weak = submission.status === "success" || !submission.error?.newPassword
+    ? passwordProblem(String(formData.get("newPassword") ?? ""), { email: actor.email, name: actor.name, organisationName: actor.organisationName })
+    : null;
+  if (submission.status !== "success" || weak) {
+    return data(submission.reply({ ...hidden, ...(weak ? { fieldErrors: { newPassword: [weak] } } : {}) }), { status: 400 });
+  }
   const result = await changePassword(db(), actor.userId, submission.value.currentPassword, submission.value.newPassword);
   if (!result.ok) {
     return data(submission.reply({ ...hidden, fieldErrors: { [result.field]: [result.message] } }), { status: 400 });

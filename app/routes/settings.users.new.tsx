@@ -1,3 +1,4 @@
+import { passwordProblem } from "~/modules/auth/password-strength.server";
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -27,8 +28,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "users:manage");
-  const submission = parseWithZod(await request.formData(), { schema: AddUserSchema });
-  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: AddUserSchema });
+  // beyond the length rule: not guessable, not the person's email, not the trust's name (with every other field error)
+  const weak = submission.status === "success" || !submission.error?.password ? passwordProblem(String(formData.get("password") ?? ""), {
+    email: String(formData.get("email") ?? ""),
+    name: String(formData.get("name") ?? ""),
+    organisationName: actor.organisationName,
+  }) : null;
+  if (submission.status !== "success" || weak) {
+    return data(submission.reply({ hideFields: ["password"], ...(weak ? { fieldErrors: { password: [weak] } } : {}) }), { status: 400 });
+  }
   const result = await addUser(db(), auditActor(actor), submission.value);
   if (!result.ok) {
     return data(submission.reply({ hideFields: ["password"], fieldErrors: { [result.field]: [result.message] } }), { status: 400 });

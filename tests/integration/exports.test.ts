@@ -44,7 +44,7 @@ async function readCsv(response: Response): Promise<{ records: number; header: s
 }
 
 describe("exports stream in pages", () => {
-  it(`exports ${COUNT.toLocaleString("en-US")} parcels and their households whole, in the list's order`, { timeout: 600_000 }, async () => {
+  it(`exports ${COUNT.toLocaleString("en-US")} parcels and their households whole, in the list's order`, { timeout: 1_800_000 }, async () => {
     const { organisation, user } = await createOrganisation(db());
     await seedScale(db(), organisation.id, COUNT);
     const cookie = await sessionCookieFor(user.id, organisation.id);

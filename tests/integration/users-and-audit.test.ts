@@ -37,6 +37,28 @@ describe("users and roles", () => {
     expect(await db().membership.count({ where: { organisationId: organisation.id } })).toBe(before);
   });
 
+  it("refuses a guessable password, or one with the person's email or the trust's name, in plain words, with the other field errors", async () => {
+    const { organisation, cookie } = await adminSession();
+    const before = await db().membership.count({ where: { organisationId: organisation.id } });
+    const trustWord = organisation.name.split(/\s+/).find((word) => word.length >= 5 && !/community|trust|housing|land/i.test(word)) ?? organisation.name;
+    const cases: [string, RegExp][] = [
+      ["password1234", /too easy to guess/],
+      ["qwertyuiop123", /too easy to guess/],
+      ["priya.natarajan-2031", /email address/],
+      [`${trustWord}-gardens-2031!`, /trust's name/],
+    ];
+    for (const [password, message] of cases) {
+      const result = await unwrap(
+        await run(addUserAction, postRequest("/settings/users/new", { name: "Priya Natarajan", email: "priya.natarajan@example.org", role: "staff", password }, { cookie })),
+      );
+      expect(result.status).toBe(400);
+      expect((result.body as { error: Record<string, string[]> }).error.password).toEqual([expect.stringMatching(message)]);
+    }
+    const both = await unwrap(await run(addUserAction, postRequest("/settings/users/new", { name: "", email: "priya@example.org", role: "staff", password: "password1234" }, { cookie })));
+    expect(Object.keys((both.body as { error: Record<string, string[]> }).error).sort()).toEqual(["name", "password"]);
+    expect(await db().membership.count({ where: { organisationId: organisation.id } })).toBe(before);
+  });
+
   it("staff and viewers may not manage users (403)", async () => {
     const { organisation } = await adminSession();
     for (const role of ["staff", "viewer"] as const) {
