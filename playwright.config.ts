@@ -3,10 +3,13 @@ import { defineConfig } from "@playwright/test";
 /**
  * Browser tests in Debian's Chromium (never a downloaded browser: docs/decisions/005-testing.md).
  * The web server is the real production server (`npm start`'s code) on a fresh SQLite file with the demo
- * organisation seeded; DEMO_PASSWORD fixes the printed demo password.
+ * organisation seeded; DEMO_PASSWORD, DEMO_STAFF_PASSWORD and DEMO_VIEWER_PASSWORD fix the demo passwords.
  */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3310);
+/** Each demo account its own password, as in production (scripts/seed/demo.ts). */
 export const DEMO_PASSWORD = "riverbend-demo-password";
+export const DEMO_STAFF_PASSWORD = "riverbend-staff-password";
+export const DEMO_VIEWER_PASSWORD = "riverbend-board-password";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -45,6 +48,8 @@ export default defineConfig({
       PORT: String(E2E_PORT),
       DATABASE_URL: "file:./test-results/e2e.db",
       DEMO_PASSWORD,
+      DEMO_STAFF_PASSWORD,
+      DEMO_VIEWER_PASSWORD,
       SESSION_SECRET: "e2e-session-secret-0123456789-abcdefghijklmnop",
       COOKIE_SECURE: "false",
       SEED_DEMO: "true",

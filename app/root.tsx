@@ -12,6 +12,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "~/components/app-shell";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getActor } from "~/modules/auth/session.server";
+import { isDemoOrganisation } from "~/modules/organisations/demo";
 import { useNonce } from "~/utils/nonce";
 import { can } from "~/utils/permissions";
 import { requestId } from "~/utils/request.server";
@@ -71,6 +72,12 @@ export default function App() {
   const rootData = useRouteLoaderData<RootLoader>("root");
   return (
     <AppShell user={rootData?.user ?? null} toast={rootData?.toast ?? null}>
+      {rootData?.user && isDemoOrganisation(rootData.user.organisationName) ? (
+        <p className="demo-banner" role="note">
+          <strong>Demo organisation.</strong> {rootData.user.organisationName} holds made-up records for trying Commonground. Do not enter real
+          people&apos;s information here.
+        </p>
+      ) : null}
       <Outlet />
     </AppShell>
   );

@@ -13,9 +13,9 @@ import type { NextFunction, Request as ExpressRequest, RequestHandler, Response 
  *   (TRUST_PROXY=true) — HSTS and the Secure flag on every cookie.
  * - `guardRequests(handler)`: for requests that carry a body, refuses a form sent from another site (403), a
  *   form without a form content type (415), and any body larger than its route kind allows (413) — counted
- *   while it streams, so a body without Content-Length (chunked) is refused as soon as it passes the limit
- *   and never held in memory beyond it. Only then does `handler` (the Remix request handler) see the request,
- *   with the body it read.
+ *   while it streams, so a body without Content-Length (chunked) is never held in memory beyond the limit:
+ *   past it, the rest is read and dropped and the 413 sent once the client has finished sending. Only a
+ *   body within its limit reaches `handler` (the Remix request handler), replayed from the bytes read.
  */
 
 export const CSP_NONCE_HEADER = "x-commonground-csp-nonce";
@@ -42,10 +42,12 @@ export function routeKind(path: string): RouteKind {
 }
 
 /**
- * After refusing a body we keep reading (and dropping) up to this much more, so that the client, still
- * sending, can read our answer (hanging up at once would reset the connection under it); then we hang up.
+ * After refusing a body we keep reading (and dropping) up to this much more and answer when the client has
+ * finished sending: a client still sending often fails to read an early answer (Node's server closes the
+ * connection after answering an unfinished request, and the client's next write fails first). Past it we
+ * answer and hang up.
  */
-const DRAIN_BYTES = 64 * MB;
+const DRAIN_BYTES = 256 * MB;
 
 export function contentSecurityPolicy(nonce: string): string {
   return [
@@ -155,47 +157,52 @@ export function guardRequests(handler: RequestHandler): RequestHandler {
       return;
     }
     const kind = routeKind(req.path);
+    const limit = BODY_LIMITS[kind];
+    // the refusal, once decided: its body is read and dropped, and the answer sent when the client has
+    // finished sending (a client still sending may not read an early answer) or after DRAIN_BYTES more
+    let refusal: { status: number; message: string } | null = null;
     if (kind !== "api") {
-      if (isCrossSite(req)) {
-        refuse(res, 403, "This form was sent from another web site, so it was not accepted. Open Commonground directly and try again.");
-        req.resume();
-        return;
-      }
       const type = (req.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-      if (!FORM_TYPES.includes(type)) {
-        refuse(res, 415, "A form must be sent as application/x-www-form-urlencoded or multipart/form-data.");
-        req.resume();
-        return;
+      if (isCrossSite(req)) {
+        refusal = { status: 403, message: "This form was sent from another web site, so it was not accepted. Open Commonground directly and try again." };
+      } else if (!FORM_TYPES.includes(type)) {
+        refusal = { status: 415, message: "A form must be sent as application/x-www-form-urlencoded or multipart/form-data." };
       }
     }
-    const limit = BODY_LIMITS[kind];
     const declared = Number(req.get("content-length") ?? "0");
+    if (!refusal && Number.isFinite(declared) && declared > limit.bytes) {
+      // declared too large: answered at once, without reading (clients that announce a size expect this)
+      refusal = { status: 413, message: limit.what };
+      refuse(res, refusal.status, refusal.message, kind);
+    }
     let received = 0;
-    let refused = false;
-    const chunks: Buffer[] = [];
-    const refuseTooLarge = () => {
-      refused = true;
-      chunks.length = 0;
-      refuse(res, 413, limit.what, kind);
-    };
-    if (Number.isFinite(declared) && declared > limit.bytes) refuseTooLarge();
+    let chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => {
       received += chunk.length;
-      if (refused) {
-        if (received > limit.bytes + DRAIN_BYTES) req.socket.destroy();
+      if (refusal) {
+        if (received > limit.bytes + DRAIN_BYTES && !res.headersSent) {
+          res.set("Connection", "close");
+          refuse(res, refusal.status, refusal.message, kind);
+          res.once("finish", () => req.socket.destroy());
+        }
         return;
       }
       if (received > limit.bytes) {
-        refuseTooLarge();
+        refusal = { status: 413, message: limit.what };
+        chunks = [];
         return;
       }
       chunks.push(chunk);
     });
     req.once("error", () => {
-      chunks.length = 0;
+      chunks = [];
     });
     req.once("end", () => {
-      if (refused || res.headersSent) return;
+      if (res.headersSent) return;
+      if (refusal) {
+        refuse(res, refusal.status, refusal.message, kind);
+        return;
+      }
       void handler(withBody(req, Buffer.concat(chunks)), res, next);
     });
   };

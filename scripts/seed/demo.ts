@@ -1,41 +1,47 @@
-import { randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { DEMO_ORGANISATION_NAME } from "~/modules/organisations/demo";
 import { db } from "~/utils/db.server";
 import { createMember, createOrganisation } from "../../tests/factories/organisations.ts";
 import { seedDemoPortfolio } from "../../tests/factories/demo-portfolio.ts";
 
-export const DEMO_ORGANISATION = "Riverbend Community Land Trust";
+export const DEMO_ORGANISATION = DEMO_ORGANISATION_NAME;
 export const DEMO_ADMIN_EMAIL = "admin@riverbend-clt.example";
 
-const WORDS = ["maple", "harbor", "quilt", "meadow", "lantern", "cedar", "orchard", "pebble", "willow", "summit", "garden", "river"];
-
-function memorablePassword(): string {
-  const words = Array.from({ length: 3 }, () => WORDS[randomInt(WORDS.length)]);
-  return `${words.join("-")}-${randomInt(10, 99)}`;
+/** A strong random password (128 bits, base64url): each demo account gets its own, printed once. */
+function randomPassword(): string {
+  return randomBytes(16).toString("base64url");
 }
+
+export type DemoLogin = { role: "admin" | "staff" | "viewer"; email: string; password: string };
 
 /**
  * On an empty database: the demo organisation with an admin, a staff member and a viewer, and a small
- * realistic portfolio. Returns the admin's login (printed once by `npm start`), or null when the database
- * already has an organisation. DEMO_PASSWORD fixes the password (used by the browser tests).
+ * realistic portfolio. Returns the three logins, each with its own strong random password (printed once by
+ * `npm start`), or null when the database already has an organisation. DEMO_PASSWORD,
+ * DEMO_STAFF_PASSWORD and DEMO_VIEWER_PASSWORD fix them (the browser tests do).
  */
-export async function seedDemoIfEmpty(): Promise<{ organisationName: string; email: string; password: string } | null> {
+export async function seedDemoIfEmpty(): Promise<{ organisationName: string; logins: DemoLogin[] } | null> {
   const client = db();
   if ((await client.organisation.count()) > 0) return null;
-  const password = process.env.DEMO_PASSWORD || memorablePassword();
+  const logins: DemoLogin[] = [
+    { role: "admin", email: DEMO_ADMIN_EMAIL, password: process.env.DEMO_PASSWORD || randomPassword() },
+    { role: "staff", email: "staff@riverbend-clt.example", password: process.env.DEMO_STAFF_PASSWORD || randomPassword() },
+    { role: "viewer", email: "board@riverbend-clt.example", password: process.env.DEMO_VIEWER_PASSWORD || randomPassword() },
+  ];
   const { organisation } = await createOrganisation(client, {
     name: DEMO_ORGANISATION,
     state: "VT",
     county: "Chittenden",
     adminEmail: DEMO_ADMIN_EMAIL,
     adminName: "Dana Okafor",
-    password,
+    password: logins[0]!.password,
   });
   await client.organisation.update({
     where: { id: organisation.id },
     data: { address: "12 Mill Street, Winooski, VT 05404" },
   });
-  await createMember(client, organisation.id, "staff", { email: "staff@riverbend-clt.example", name: "Sam Rivera", password });
-  await createMember(client, organisation.id, "viewer", { email: "board@riverbend-clt.example", name: "Board Member", password });
+  await createMember(client, organisation.id, "staff", { email: logins[1]!.email, name: "Sam Rivera", password: logins[1]!.password });
+  await createMember(client, organisation.id, "viewer", { email: logins[2]!.email, name: "Board Member", password: logins[2]!.password });
   await seedDemoPortfolio(client, organisation.id);
-  return { organisationName: DEMO_ORGANISATION, email: DEMO_ADMIN_EMAIL, password };
+  return { organisationName: DEMO_ORGANISATION, logins };
 }

@@ -78,9 +78,14 @@ test("an administrator creates a lease, executes it and downloads the lease and 
     expect(text).toContain("Chioma Okafor");
   }
 
-  // Both generations are listed on the lease.
+  // Downloads record nothing; producing the lease on purpose records it under "Documents produced".
   await page.reload();
-  await expect(page.getByRole("cell", { name: "Memorandum" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Ground lease" })).toHaveCount(0);
+  const produced = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Produce and record lease" }).click();
+  expect((await produced).suggestedFilename()).toBe(`${reference} ground lease.pdf`);
+  await page.reload();
+  await expect(page.getByRole("cell", { name: "Ground lease" })).toBeVisible();
 
   // The list finds it by lessee name.
   await page.goto(`/leases?q=chioma`);

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../playwright.config";
+import { DEMO_PASSWORD, DEMO_STAFF_PASSWORD, DEMO_VIEWER_PASSWORD } from "../../playwright.config";
 
 export const DEMO = {
   admin: "admin@riverbend-clt.example",
@@ -8,7 +8,14 @@ export const DEMO = {
   password: DEMO_PASSWORD,
 };
 
-export async function signIn(page: Page, email: string, password = DEMO.password): Promise<void> {
+/** Each demo account has its own password. */
+export function demoPassword(email: string): string {
+  if (email === DEMO.staff) return DEMO_STAFF_PASSWORD;
+  if (email === DEMO.viewer) return DEMO_VIEWER_PASSWORD;
+  return DEMO_PASSWORD;
+}
+
+export async function signIn(page: Page, email: string, password = demoPassword(email)): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
