@@ -73,7 +73,7 @@ const PAYLOADS: Record<string, string | string[]>[] = [
 ];
 
 describe("every action survives malformed input", () => {
-  it("answers with a redirect or a 4xx, never a 500", async () => {
+  it("answers with a redirect or a 4xx, never a 500", { timeout: 180_000 }, async () => {
     const { organisation, user } = await createOrganisation(db());
     const { membership } = await createMember(db(), organisation.id, "staff");
     await seedIncomeLimitTables(db(), organisation.id);
