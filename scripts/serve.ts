@@ -10,6 +10,8 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { startEmailSender } from "~/modules/email/transport.server";
+import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { guardRequests, securityHeaders } from "~/utils/http-guard.server";
 import { newRequestId } from "~/utils/request.server";
@@ -36,9 +38,12 @@ app.use((req, res, next) => {
 app.use(requestLogging());
 app.all("*", guardRequests(createRequestHandler({ build, mode: build.mode })));
 
+const stopEmailSender = startEmailSender(db);
+
 const port = env().PORT;
 const server = createServer(app).listen(port, () => {
   log("info", `Commonground is running at http://localhost:${port}`, { port, pid: process.pid });
   warmUp(build);
 });
 gracefulShutdown(server, env().SHUTDOWN_TIMEOUT_MS);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, stopEmailSender);

@@ -23,6 +23,12 @@ const EnvSchema = z.object({
   BACKUP_DIR: z.string().trim().min(1).optional(),
   BACKUP_KEEP: z.coerce.number().int("must be a whole number").min(0).max(1000).default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int("must be a whole number").min(0).default(30_000),
+  // unset: email stays in the outbox (Settings → Email); set: a sender delivers it over SMTP
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((value) => value === "" || /^smtps?:\/\/[^\s]+$/.test(value), { message: "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.org:465" })
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

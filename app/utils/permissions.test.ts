@@ -12,11 +12,19 @@ describe("permissions", () => {
     ["homeowner", "own-home:read", true],
     ["admin", "audit:read", true],
     ["staff", "audit:read", false],
+    ["member", "records:read", false],
+    ["member", "ballot:cast-online", true],
+    ["homeowner", "ballot:cast-online", true],
+    ["staff", "ballot:cast-online", false],
+    ["viewer", "governance:read", true],
+    ["viewer", "governance:write", false],
+    ["staff", "email:manage", false],
+    ["admin", "email:manage", true],
   ] as const)("%s may %s: %s", (role, permission, expected) => {
     expect(can(role, permission)).toBe(expected);
   });
 
-  it("recognises only the four roles", () => {
+  it("recognises only the five roles", () => {
     expect(isRole("staff")).toBe(true);
     expect(isRole("superuser")).toBe(false);
   });

@@ -1,0 +1,31 @@
+/**
+ * The meeting notice as a PDF, drawn with the lease documents' toolkit (same page, fonts and typography as
+ * the ground lease: serif body, sans furniture, "Page X of Y"). Same data → same bytes.
+ */
+import { Flow, finishPages, newDocument, toBuffer } from "~/modules/leases/document-pdf.server";
+import { formatLegalDate } from "~/utils/format";
+import { noticeParagraphs, noticeTitle, type NoticeData } from "./notice";
+
+export async function renderMeetingNotice(data: NoticeData): Promise<Buffer> {
+  const title = noticeTitle(data);
+  const doc = newDocument({
+    title,
+    author: data.organisation.name,
+    subject: `${title} — ${formatLegalDate(data.meeting.date)}`,
+    keywords: ["meeting notice", "community land trust", data.meeting.kind].join(", "),
+    date: data.noticeDate,
+  });
+  const flow = new Flow(doc);
+  flow.newPage();
+  flow.paragraph(data.organisation.name, { font: "sans-bold", size: 11, align: "center", gapAfter: 1 });
+  flow.paragraph(data.organisation.address.replace(/\s*\n\s*/g, ", "), { font: "sans", size: 9, align: "center", color: "#555555", gapAfter: 18 });
+  flow.heading(title.toUpperCase(), { size: 14, gapAfter: 4 });
+  flow.paragraph(`Given on ${formatLegalDate(data.noticeDate)}`, { font: "sans", size: 9, align: "center", color: "#555555", gapAfter: 14 });
+  for (const [heading, text] of noticeParagraphs(data)) {
+    flow.leadParagraph(`${heading}. `, text);
+  }
+  flow.paragraph(`By order of the board of ${data.organisation.name}.`, { gapAfter: 28 });
+  flow.paragraph("Secretary", { font: "sans", size: 9, color: "#555555" });
+  finishPages(doc, { headerLeft: data.organisation.name, headerRight: title, headerFrom: 1, draft: false });
+  return toBuffer(doc);
+}
