@@ -20,6 +20,7 @@ const AREAS = [
   { to: "/fees", label: "Lease fees" },
   { to: "/resale", label: "Resale" },
   { to: "/reports", label: "Reports" },
+  { to: "/governance", label: "Governance" },
 ];
 
 export function AppShell({

@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Home · Commonground" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   if (!can(actor.role, "records:read")) {
-    return { kind: "homeowner" as const, name: actor.name, organisationName: actor.organisationName };
+    return { kind: "homeowner" as const, name: actor.name, organisationName: actor.organisationName, isMember: actor.role === "member", canVote: can(actor.role, "ballot:cast-online") };
   }
   const summary = await portfolioSummary(db(), actor.organisationId);
   return {
@@ -32,10 +32,19 @@ export default function HomePage() {
     return (
       <>
         <h1>Welcome, {data.name}</h1>
-        <p>
-          This is your homeowner page at {data.organisationName}. Your lease, lease-fee account and what your home
-          could sell for will appear here.
-        </p>
+        {data.isMember ? (
+          <p>This is your member page at {data.organisationName}.</p>
+        ) : (
+          <p>
+            This is your homeowner page at {data.organisationName}. Your lease, lease-fee account and what your home
+            could sell for will appear here.
+          </p>
+        )}
+        {data.canVote ? (
+          <p>
+            <Link to="/vote">Vote in the trust&apos;s elections</Link>
+          </p>
+        ) : null}
       </>
     );
   }

@@ -6,6 +6,7 @@
  * organisation; every write is audited in the same transaction.
  */
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { addUser } from "~/modules/users/users.server";
 import type { Db, Tx } from "~/utils/db.server";
 import { centsToString } from "~/utils/money";
 import { enrolledOn, leaseholderOn, memberKey, parseMemberKey, standing, yearOf, type DuesRecord, type MemberKey, type Majority, type QuorumRule } from "./rules";
@@ -265,4 +266,34 @@ export async function voterKeyForUser(db: Db, actor: { organisationId: string; u
   if (actor.householdId) return memberKey("household", actor.householdId);
   const member = await db.member.findFirst({ where: { organisationId: actor.organisationId, userId: actor.userId }, select: { id: true } });
   return member ? memberKey("member", member.id) : null;
+}
+
+/**
+ * Gives an enrolled member a sign-in (role "member") so they can vote online; the password is set by staff
+ * and handed over in person, as for other users.
+ */
+export async function createMemberSignIn(db: Db, actor: AuditActor, memberId: string, password: string): Promise<Result> {
+  const member = await db.member.findFirst({ where: { id: memberId, organisationId: actor.organisationId } });
+  if (!member) return { ok: false, formErrors: ["This member does not exist"] };
+  if (member.userId) return { ok: false, formErrors: ["This member already has a sign-in."] };
+  if (!member.email) return { ok: false, formErrors: ["Add the member's email address first: it is their sign-in."] };
+  
+  const added = await addUser(db, actor, { email: member.email, name: member.fullName, role: "member", password });
+  if (!added.ok) return { ok: false, fieldErrors: { password: [added.message] } };
+  const membership = await db.membership.findUniqueOrThrow({ where: { id: added.membershipId } });
+  await db.$transaction(async (tx) => {
+    await tx.member.update({ where: { id: member.id }, data: { userId: membership.userId, version: { increment: 1 } } });
+    await recordAudit(tx, actor, { entity: "Member", entityId: member.id, action: "update", before: { signIn: false }, after: { signIn: true } });
+  });
+  return { ok: true, id: member.id };
+}
+
+export async function updateMemberEmail(db: Db, actor: AuditActor, memberId: string, values: { email: string; phone: string; address: string }): Promise<Result> {
+  return db.$transaction(async (tx): Promise<Result> => {
+    const member = await tx.member.findFirst({ where: { id: memberId, organisationId: actor.organisationId } });
+    if (!member) return { ok: false, formErrors: ["This member does not exist"] };
+    await tx.member.update({ where: { id: member.id }, data: { ...values, version: { increment: 1 } } });
+    await recordAudit(tx, actor, { entity: "Member", entityId: member.id, action: "update", before: { email: member.email, phone: member.phone, address: member.address }, after: values });
+    return { ok: true, id: member.id };
+  });
 }

@@ -218,3 +218,11 @@ export function ballotErrors(choices: readonly string[], candidateIds: readonly 
   if (choices.length > seats) errors.push(`Choose at most ${seats} candidate${seats === 1 ? "" : "s"}.`);
   return errors;
 }
+
+/**
+ * Today's date in UTC. Used as the default date of the roll and roster pages and of notices.
+ * (When the organisation's time zone lands, this becomes today in the trust's zone.)
+ */
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
