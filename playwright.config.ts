@@ -10,6 +10,7 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3310);
 export const DEMO_PASSWORD = "riverbend-demo-password";
 export const DEMO_STAFF_PASSWORD = "riverbend-staff-password";
 export const DEMO_VIEWER_PASSWORD = "riverbend-board-password";
+export const DEMO_MEMBER_PASSWORD = "riverbend-member-password";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -50,6 +51,7 @@ export default defineConfig({
       DEMO_PASSWORD,
       DEMO_STAFF_PASSWORD,
       DEMO_VIEWER_PASSWORD,
+      DEMO_MEMBER_PASSWORD,
       SESSION_SECRET: "e2e-session-secret-0123456789-abcdefghijklmnop",
       COOKIE_SECURE: "false",
       SEED_DEMO: "true",

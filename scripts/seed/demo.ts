@@ -3,6 +3,7 @@ import { DEMO_ORGANISATION_NAME } from "~/modules/organisations/demo";
 import { db } from "~/utils/db.server";
 import { createMember, createOrganisation } from "../../tests/factories/organisations.ts";
 import { seedDemoPortfolio } from "../../tests/factories/demo-portfolio.ts";
+import { DEMO_MEMBER_EMAIL, seedDemoGovernance } from "../../tests/factories/demo-governance.ts";
 
 export const DEMO_ORGANISATION = DEMO_ORGANISATION_NAME;
 export const DEMO_ADMIN_EMAIL = "admin@riverbend-clt.example";
@@ -12,7 +13,7 @@ function randomPassword(): string {
   return randomBytes(16).toString("base64url");
 }
 
-export type DemoLogin = { role: "admin" | "staff" | "viewer"; email: string; password: string };
+export type DemoLogin = { role: "admin" | "staff" | "viewer" | "member"; email: string; password: string };
 
 /**
  * On an empty database: the demo organisation with an admin, a staff member and a viewer, and a small
@@ -43,5 +44,8 @@ export async function seedDemoIfEmpty(): Promise<{ organisationName: string; log
   await createMember(client, organisation.id, "staff", { email: logins[1]!.email, name: "Sam Rivera", password: logins[1]!.password });
   await createMember(client, organisation.id, "viewer", { email: logins[2]!.email, name: "Board Member", password: logins[2]!.password });
   await seedDemoPortfolio(client, organisation.id);
+  // a general member who votes online (tests/factories/demo-governance.ts)
+  const memberLogin: DemoLogin = { role: "member", email: DEMO_MEMBER_EMAIL, password: process.env.DEMO_MEMBER_PASSWORD || randomPassword() };
+  if (await seedDemoGovernance(client, organisation.id, { password: memberLogin.password })) logins.push(memberLogin);
   return { organisationName: DEMO_ORGANISATION, logins };
 }

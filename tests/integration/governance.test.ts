@@ -9,6 +9,8 @@ import { db } from "~/utils/db.server";
 import { enrolMember, setUpGovernance } from "../factories/governance";
 import { createLease } from "../factories/leases";
 import { createOrganisation } from "../factories/organisations";
+import { seedDemoGovernance } from "../factories/demo-governance";
+import { seedDemoPortfolio } from "../factories/demo-portfolio";
 
 const isPostgres = process.env.TEST_DATABASE === "postgresql";
 
@@ -255,3 +257,28 @@ async function tableColumns(): Promise<Map<string, string[]>> {
   for (const [table, cols] of map) map.set(table, [...cols].sort());
   return map;
 }
+
+describe("the demo", () => {
+  it("has members of each class, a board with officers and a vacancy, and a certified 2025 election", async () => {
+    const { organisation } = await createOrganisation(db());
+    await seedDemoPortfolio(db(), organisation.id);
+    expect(await seedDemoGovernance(db(), organisation.id, { password: "demo-password-for-test" })).toEqual({ memberEmail: "member@riverbend-clt.example" });
+    const roll = await memberRoll(db(), organisation.id, "2026-01-15");
+    expect(new Set(roll.map((m) => m.className))).toEqual(new Set(["Leaseholder", "General", "Public"]));
+    const election = await db().election.findFirstOrThrow({ where: { organisationId: organisation.id } });
+    expect(election.status).toBe("certified");
+    const roster = await boardRoster(db(), organisation.id, "2026-01-15");
+    expect(roster.map((s) => [s.name, s.current?.holderName ?? "vacant", s.current?.officerTitle ?? ""])).toEqual([
+      ["Leaseholder seat 1", expect.any(String), "Chair"],
+      ["Leaseholder seat 2", expect.any(String), "Treasurer"],
+      ["General seat 1", "Maya Chen", "Secretary"],
+      ["General seat 2", "Tomás Ortega", ""],
+      ["Public seat 1", "Councillor Rosa Delgado", ""],
+      ["Public seat 2", "Dr. Ethan Park", ""],
+    ]);
+    expect((await boardRoster(db(), organisation.id, "2026-03-01")).find((s) => s.name === "General seat 2")!.current).toBeNull();
+    // the demo member can sign in and is linked to her membership
+    const maya = await db().member.findFirstOrThrow({ where: { organisationId: organisation.id, fullName: "Maya Chen" } });
+    expect(maya.userId).not.toBeNull();
+  });
+});
