@@ -133,9 +133,13 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-/** A term of `years` starting on `start` ends the day before the anniversary. */
+/**
+ * A term of `years` starting on `start` ends the day before the anniversary: the day before the start,
+ * `years` later (so a term from 29 February ends on 28 February, and one from 1 March on the last day of
+ * February).
+ */
 export function termEnd(start: string, years: number): string {
-  return addDays(addYears(start, years), -1);
+  return addYears(addDays(start, -1), years);
 }
 
 /**
