@@ -134,12 +134,12 @@ export function addDays(date: string, days: number): string {
 }
 
 /**
- * A term of `years` starting on `start` ends the day before the anniversary: the day before the start,
- * `years` later (so a term from 29 February ends on 28 February, and one from 1 March on the last day of
- * February).
+ * A term of `years` starting on `start` ends the day before the anniversary: the anniversary of 29 February in a common
+ * year is 1 March, so that term ends on 28 February; a term from 1 March ends on the last day of February.
  */
 export function termEnd(start: string, years: number): string {
-  return addYears(addDays(start, -1), years);
+  const [y, m, d] = start.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y + years, m - 1, d - 1)).toISOString().slice(0, 10);
 }
 
 /**
