@@ -8,6 +8,7 @@
  *   npm run --silent clt -- fees-generate [--through YYYY-MM-DD]   the scheduled step: post due lease-fee charges
  *   npm run --silent clt -- leases [--organisation <slug>] the organisation's leases as JSON
  *   npm run --silent clt -- lease-document --lease <id> --out <file.pdf> [--memorandum]
+ *   npm run --silent clt -- member-roll --date YYYY-MM-DD [--organisation <slug>]   the member roll on a date
  * Exit codes: 0 success, 2 invalid input (JSON error on stderr), 1 other failure.
  */
 import { readFileSync } from "node:fs";
@@ -62,9 +63,16 @@ async function main(): Promise<number> {
       const { runLeaseCli } = await import("~/modules/leases/cli.server");
       return runLeaseCli(command, args);
     }
+    case "member-roll": {
+      const { deployMigrations } = await import("./db/engine.ts");
+      const { databaseUrl } = await import("~/utils/env.server");
+      await deployMigrations(databaseUrl());
+      const { runMemberRollCli } = await import("~/modules/governance/cli.server");
+      return runMemberRollCli(args);
+    }
     default:
       process.stderr.write(
-        `${JSON.stringify({ error: "unknown-command", message: `Unknown command "${command ?? ""}". Use one of: resale, fees, fees-generate, leases, lease-document.` })}\n`,
+        `${JSON.stringify({ error: "unknown-command", message: `Unknown command "${command ?? ""}". Use one of: resale, fees, fees-generate, leases, lease-document, member-roll.` })}\n`,
       );
       return 2;
   }

@@ -11,7 +11,7 @@
 import { randomBytes } from "node:crypto";
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import type { Db, Tx } from "~/utils/db.server";
-import { afterFailure, isEmailAddress, isFromAddress } from "./retry";
+import { afterFailure, EMAIL_STATUS_LABELS, isEmailAddress, isFromAddress } from "./retry";
 
 export type OutgoingEmail = { to: string; subject: string; text: string };
 /** What sends a message: nodemailer's SMTP transport in the app (transport.server.ts). */
@@ -20,7 +20,7 @@ export type EmailTransport = { sendMail(message: { from: string; to: string; sub
 /** A claim older than this is considered abandoned (its server stopped) and may be taken over. */
 export const CLAIM_TIMEOUT_MS = 15 * 60_000;
 
-export const EMAIL_STATUS_LABELS: Record<string, string> = { queued: "Queued", sending: "Sending", sent: "Sent", failed: "Failed" };
+export { EMAIL_STATUS_LABELS };
 
 /** Queues messages for one organisation. Addresses that are not plausible are skipped and returned. */
 export async function queueEmails(tx: Tx | Db, organisationId: string, purpose: string, messages: readonly OutgoingEmail[]) {

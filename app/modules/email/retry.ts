@@ -28,3 +28,6 @@ export function isFromAddress(value: string): boolean {
   const match = /^(.*)<([^>]+)>$/.exec(value.trim());
   return match ? isEmailAddress(match[2]!.trim()) && !/[\r\n]/.test(match[1]!) : isEmailAddress(value.trim());
 }
+
+/** The outbox's statuses, as the admin page shows them. */
+export const EMAIL_STATUS_LABELS: Record<string, string> = { queued: "Queued", sending: "Sending", sent: "Sent", failed: "Failed" };

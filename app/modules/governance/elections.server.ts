@@ -15,7 +15,7 @@ import { assignSeat } from "./board.server";
 import { getBylaws, memberRoll, type Result } from "./members.server";
 import { ballotClasses, ballotErrors, tally, termEnd, type Tally } from "./rules";
 
-export const ELECTION_STATUS_LABELS: Record<string, string> = { open: "Voting open", closed: "Voting closed", certified: "Certified" };
+export { ELECTION_STATUS_LABELS } from "./schemas";
 
 export async function createElection(db: Db, actor: AuditActor, meetingId: string, input: { seatIds: string[]; termStartsOn: string; onlineVoting: boolean }): Promise<Result> {
   const meeting = await db.meeting.findFirst({ where: { id: meetingId, organisationId: actor.organisationId } });

@@ -17,6 +17,8 @@ const optionalEmail = z
 export const MEETING_KINDS = { annual: "Annual meeting", special: "Special meeting", board: "Board meeting" } as const;
 export type MeetingKind = keyof typeof MEETING_KINDS;
 
+export const ELECTION_STATUS_LABELS: Record<string, string> = { open: "Voting open", closed: "Voting closed", certified: "Certified" };
+
 export const OFFICER_TITLES = ["Chair", "Vice-chair", "Treasurer", "Secretary"] as const;
 
 export const MemberSchema = z.object({
