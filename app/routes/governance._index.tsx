@@ -5,7 +5,7 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { listMeetings } from "~/modules/governance/meetings.server";
 import { getBylaws, listClasses, memberRoll, setUpClassicClasses } from "~/modules/governance/members.server";
 import { MEETING_KINDS, type MeetingKind } from "~/modules/governance/schemas";
-import { todayUtc } from "~/modules/governance/rules";
+import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { formatLegalDate } from "~/utils/format";
 import { can } from "~/utils/permissions";
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Governance · Commonground" }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "governance:read");
-  const today = todayUtc();
+  const today = todayIn(actor.timeZone);
   const [classes, roll, meetings, bylaws] = await Promise.all([
     listClasses(db(), actor.organisationId),
     memberRoll(db(), actor.organisationId, today),

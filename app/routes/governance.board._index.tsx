@@ -7,10 +7,10 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { assignSeat, boardRoster, endTerm, setOfficer } from "~/modules/governance/board.server";
 import { IntentErrors } from "~/modules/governance/components";
 import { memberRoll } from "~/modules/governance/members.server";
-import { todayUtc } from "~/modules/governance/rules";
 import { AssignSeatSchema, EndTermSchema, OfficerSchema, OFFICER_TITLES } from "~/modules/governance/schemas";
+import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
-import { isCalendarDate } from "~/utils/form-fields";
+import { isCalendarDate } from "~/utils/calendar-date";
 import { formatLegalDate } from "~/utils/format";
 import { intentFailure } from "~/utils/intent-reply.server";
 import { can } from "~/utils/permissions";
@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Board roster · Commonground"
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "governance:read");
   const requested = new URL(request.url).searchParams.get("date")?.trim() ?? "";
-  const date = requested && isCalendarDate(requested) ? requested : todayUtc();
+  const date = requested && isCalendarDate(requested) ? requested : todayIn(actor.timeZone);
   const [roster, roll] = await Promise.all([boardRoster(db(), actor.organisationId, date), memberRoll(db(), actor.organisationId, date)]);
   return {
     date,

@@ -9,8 +9,9 @@ import { IntentErrors } from "~/modules/governance/components";
 import { createElection } from "~/modules/governance/elections.server";
 import { addResolution, getMeeting, meetingQuorum, recordAttendance, sendNotice } from "~/modules/governance/meetings.server";
 import { getBylaws, listClasses } from "~/modules/governance/members.server";
-import { addDays, MAJORITIES, todayUtc } from "~/modules/governance/rules";
+import { addDays, MAJORITIES } from "~/modules/governance/rules";
 import { AttendanceSchema, ElectionSchema, ELECTION_STATUS_LABELS, MEETING_KINDS, ResolutionSchema, type MeetingKind } from "~/modules/governance/schemas";
+import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { formatInstant, formatLegalDate } from "~/utils/format";
 import { intentFailure } from "~/utils/intent-reply.server";
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     quorum: { met: quorum.met, lines: quorum.lines.map((l) => ({ ...l, label: l.classId ? `${className.get(l.classId) ?? "Class"} members` : "All members" })) },
     roll: quorum.roll.map((m) => ({ key: m.key, name: m.name, voterName: m.voterName, className: m.className, goodStanding: m.goodStanding })),
     seats: roster.map((s) => ({ id: s.id, name: s.name, className: s.className, holder: s.current?.holderName ?? null, endsOn: s.current?.endsOn ?? null })),
-    today: todayUtc(),
+    today: todayIn(actor.timeZone),
     canWrite: can(actor.role, "governance:write"),
   };
 }
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const who = auditActor(actor);
   const back = `/governance/meetings/${meetingId}`;
   if (value.intent === "notice") {
-    const result = await sendNotice(db(), who, meetingId, todayUtc());
+    const result = await sendNotice(db(), who, meetingId, todayIn(actor.timeZone));
     if (!result.ok) return intentFailure(intent, submission, result);
     const missing = result.withoutEmail.length ? ` ${result.withoutEmail.length} members have no email address: post the PDF notice to them (${result.withoutEmail.slice(0, 5).join(", ")}${result.withoutEmail.length > 5 ? ", …" : ""}).` : "";
     return redirectWithToast(back, { kind: "success", message: `The notice was queued for ${result.queued} members in the outbox.${missing}` });

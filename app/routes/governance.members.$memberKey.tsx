@@ -7,8 +7,9 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { NewPasswordSchema } from "~/modules/auth/password-policy";
 import { IntentErrors, StandingBadge } from "~/modules/governance/components";
 import { createMemberSignIn, duesHistory, getMember, memberRoll, recordDues, resignMember, setRepresentative } from "~/modules/governance/members.server";
-import { parseMemberKey, todayUtc } from "~/modules/governance/rules";
+import { parseMemberKey } from "~/modules/governance/rules";
 import { DuesSchema, RepresentativeSchema, ResignSchema } from "~/modules/governance/schemas";
+import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { formatLegalDate } from "~/utils/format";
 import { intentFailure } from "~/utils/intent-reply.server";
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const key = params.memberKey ?? "";
   const record = await load(actor.organisationId, key);
   if (!record) throw new Response("No such member.", { status: 404 });
-  const today = todayUtc();
+  const today = todayIn(actor.timeZone);
   const [entry, dues] = await Promise.all([
     memberRoll(db(), actor.organisationId, today).then((roll) => roll.find((m) => m.key === key) ?? null),
     duesHistory(db(), actor.organisationId, key),

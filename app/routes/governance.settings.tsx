@@ -7,8 +7,9 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { addSeat } from "~/modules/governance/board.server";
 import { IntentErrors } from "~/modules/governance/components";
 import { addClass, getBylaws, listClasses, saveBylaws, setDuesRate } from "~/modules/governance/members.server";
-import { MAJORITIES, todayUtc, type QuorumRule } from "~/modules/governance/rules";
+import { MAJORITIES, type QuorumRule } from "~/modules/governance/rules";
 import { BylawsSchema, ClassSchema, DuesRateSchema, SeatSchema } from "~/modules/governance/schemas";
+import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { intentFailure } from "~/utils/intent-reply.server";
 import { centsToString, formatUsd } from "~/utils/money";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     db().boardSeat.findMany({ where: { organisationId: actor.organisationId }, include: { membershipClass: true }, orderBy: [{ position: "asc" }, { name: "asc" }] }),
   ]);
   return {
-    year: Number(todayUtc().slice(0, 4)),
+    year: Number(todayIn(actor.timeZone).slice(0, 4)),
     bylaws,
     classes: classes.map((c) => ({ id: c.id, name: c.name, kind: c.kind, dues: c.dues.map((d) => ({ year: d.year, amountCents: Number(d.amountCents) })) })),
     seats: seats.map((s) => ({ id: s.id, name: s.name, className: s.membershipClass.name, termYears: s.termYears })),

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { addCandidate, createElection } from "~/modules/governance/elections.server";
 import { createMeeting } from "~/modules/governance/meetings.server";
 import { recordDues } from "~/modules/governance/members.server";
-import { addDays, todayUtc } from "~/modules/governance/rules";
+import { addDays } from "~/modules/governance/rules";
+import { DEFAULT_TIME_ZONE, todayIn } from "~/utils/calendar-date";
 import { action as electionAction } from "~/routes/governance.elections.$electionId";
 import { action as meetingAction } from "~/routes/governance.meetings.$meetingId._index";
 import { loader as noticeLoader } from "~/routes/governance.meetings.$meetingId.notice[.]pdf";
@@ -36,10 +37,13 @@ function pdfText(pdf: Buffer): { text: string; fonts: string } {
 async function staffTrust() {
   const { organisation } = await createOrganisation(db(), { name: "Núñez Valley Land Trust" });
   await db().organisation.update({ where: { id: organisation.id }, data: { address: "1 Commons Way, Winooski, VT 05404" } });
-  const governance = await setUpGovernance(db(), organisation.id, { seatsPerClass: 1, generalDuesCents: 2500, duesYear: Number(todayUtc().slice(0, 4)) });
+  const governance = await setUpGovernance(db(), organisation.id, { seatsPerClass: 1, generalDuesCents: 2500, duesYear: Number(trustToday().slice(0, 4)) });
   const { user } = await createMember(db(), organisation.id, "staff");
   return { organisationId: organisation.id, ...governance, cookie: await sessionCookieFor(user.id, organisation.id) };
 }
+
+/** Today for a trust in the default time zone (the test trusts keep it). */
+const trustToday = () => todayIn(DEFAULT_TIME_ZONE);
 
 type Reply = { intent?: string; reply?: { error?: Record<string, string[] | null> }; error?: Record<string, string[] | null> };
 
@@ -70,13 +74,13 @@ describe("governance pages", () => {
 
   it("the notice is a PDF and goes by email to every member in good standing with an address, once", async () => {
     const { organisationId, cookie, general, actor } = await staffTrust();
-    const year = Number(todayUtc().slice(0, 4));
+    const year = Number(trustToday().slice(0, 4));
     const paid = await enrolMember(db(), organisationId, { fullName: "Zoë Ålander", classId: general.id, joinedOn: "2020-01-05", email: "zoe@example.org" });
     await enrolMember(db(), organisationId, { fullName: "Owes Dues", classId: general.id, joinedOn: "2020-01-05", email: "owes@example.org" });
     const noEmail = await enrolMember(db(), organisationId, { fullName: "Paper Only", classId: general.id, joinedOn: "2020-01-05" });
-    for (const id of [paid, noEmail]) await recordDues(db(), actor, `member:${id}`, { intent: "dues", year, kind: "paid", amount: 2500, recordedOn: todayUtc(), note: "" });
-    const date = addDays(todayUtc(), 45);
-    const meeting = await createMeeting(db(), actor, { kind: "annual", title: "Annual meeting", date, time: "6:30 pm", place: "Winooski Library", link: "https://meet.example/clt", recordDate: todayUtc(), agenda: "Elect the board." });
+    for (const id of [paid, noEmail]) await recordDues(db(), actor, `member:${id}`, { intent: "dues", year, kind: "paid", amount: 2500, recordedOn: trustToday(), note: "" });
+    const date = addDays(trustToday(), 45);
+    const meeting = await createMeeting(db(), actor, { kind: "annual", title: "Annual meeting", date, time: "6:30 pm", place: "Winooski Library", link: "https://meet.example/clt", recordDate: trustToday(), agenda: "Elect the board." });
     if (!meeting.ok) throw new Error("meeting");
     const sent = (await run(meetingAction, postRequest(`/governance/meetings/${meeting.id}`, { intent: "notice" }, { cookie }), { meetingId: meeting.id })) as Response;
     expect(sent.status).toBe(302);
@@ -100,26 +104,26 @@ describe("governance pages", () => {
 
   it("notice too late for the bylaws' period is refused with the date it was due", async () => {
     const { organisationId, cookie, actor } = await staffTrust();
-    const meeting = await createMeeting(db(), actor, { kind: "special", title: "Special meeting", date: addDays(todayUtc(), 10), time: "", place: "Office", link: "", recordDate: todayUtc(), agenda: "" });
+    const meeting = await createMeeting(db(), actor, { kind: "special", title: "Special meeting", date: addDays(trustToday(), 10), time: "", place: "Office", link: "", recordDate: trustToday(), agenda: "" });
     if (!meeting.ok) throw new Error("meeting");
     const result = await unwrap(await run(meetingAction, postRequest(`/governance/meetings/${meeting.id}`, { intent: "notice" }, { cookie }), { meetingId: meeting.id }));
     expect(result.status).toBe(400);
-    expect((result.body as Reply).reply?.error?.[""]).toEqual([`The bylaws require 30 days' notice: it had to be given by ${addDays(todayUtc(), -20)}. Move the meeting to a later date.`]);
+    expect((result.body as Reply).reply?.error?.[""]).toEqual([`The bylaws require 30 days' notice: it had to be given by ${addDays(trustToday(), -20)}. Move the meeting to a later date.`]);
     expect(await db().emailMessage.count({ where: { organisationId } })).toBe(0);
   });
 
   it("a member votes online as themselves (never as whoever the form names), once; staff record paper ballots", async () => {
     const { organisationId, cookie, general, seats, actor } = await staffTrust();
-    const year = Number(todayUtc().slice(0, 4));
+    const year = Number(trustToday().slice(0, 4));
     const ids = [];
     for (const name of ["Voter One", "Voter Two", "Candidate Three"]) {
       const id = await enrolMember(db(), organisationId, { fullName: name, classId: general.id, joinedOn: "2020-01-01", email: `${name.split(" ")[1]!.toLowerCase()}@example.org` });
-      await recordDues(db(), actor, `member:${id}`, { intent: "dues", year, kind: "waived", recordedOn: todayUtc(), note: "" });
+      await recordDues(db(), actor, `member:${id}`, { intent: "dues", year, kind: "waived", recordedOn: trustToday(), note: "" });
       ids.push(id);
     }
-    const meeting = await createMeeting(db(), actor, { kind: "annual", title: "Annual", date: addDays(todayUtc(), 40), time: "", place: "", link: "", recordDate: todayUtc(), agenda: "" });
+    const meeting = await createMeeting(db(), actor, { kind: "annual", title: "Annual", date: addDays(trustToday(), 40), time: "", place: "", link: "", recordDate: trustToday(), agenda: "" });
     if (!meeting.ok) throw new Error("meeting");
-    const election = await createElection(db(), actor, meeting.id, { seatIds: seats[general.id]!, termStartsOn: addDays(todayUtc(), 40), onlineVoting: true });
+    const election = await createElection(db(), actor, meeting.id, { seatIds: seats[general.id]!, termStartsOn: addDays(trustToday(), 40), onlineVoting: true });
     if (!election.ok) throw new Error("election");
     const candidate = await addCandidate(db(), actor, election.id, `member:${ids[2]}`);
     if (!candidate.ok) throw new Error("candidate");

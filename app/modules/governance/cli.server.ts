@@ -4,7 +4,7 @@
  * date. Exit codes: 0 success, 2 invalid input (JSON error on stderr naming the field), 1 other failure.
  */
 import { db } from "~/utils/db.server";
-import { isCalendarDate } from "~/utils/form-fields";
+import { isCalendarDate } from "~/utils/calendar-date";
 import { centsToString } from "~/utils/money";
 import { memberRoll } from "./members.server";
 

@@ -4,7 +4,10 @@
  *
  * Dates are legal dates "YYYY-MM-DD" (compared as strings, which orders them correctly).
  */
+import { addDays, addYears } from "~/utils/calendar-date";
 import { Decimal } from "~/utils/money";
+
+export { addDays };
 
 /** "member:<id>" for an enrolled member, "household:<id>" for a leaseholder household. */
 export type MemberKey = `member:${string}` | `household:${string}`;
@@ -120,26 +123,12 @@ export function resolutionPassed(votes: { for: number; against: number }, majori
 
 // --- Board terms -----------------------------------------------------------------------------------------
 
-export function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y + years, m - 1, 1));
-  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 /**
  * A term of `years` starting on `start` ends the day before the anniversary: the anniversary of 29 February in a common
  * year is 1 March, so that term ends on 28 February; a term from 1 March ends on the last day of February.
  */
 export function termEnd(start: string, years: number): string {
-  const [y, m, d] = start.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y + years, m - 1, d - 1)).toISOString().slice(0, 10);
+  return addDays(addYears(start, years), -1);
 }
 
 /**
@@ -223,10 +212,3 @@ export function ballotErrors(choices: readonly string[], candidateIds: readonly 
   return errors;
 }
 
-/**
- * Today's date in UTC. Used as the default date of the roll and roster pages and of notices.
- * (When the organisation's time zone lands, this becomes today in the trust's zone.)
- */
-export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
