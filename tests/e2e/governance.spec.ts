@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { DEMO_MEMBER_PASSWORD } from "../../playwright.config";
 import { DEMO, signIn } from "./support";
 
 const MEMBER = "member@riverbend-clt.example";
@@ -32,7 +33,7 @@ test("staff set up an election for the vacant general seat, a member votes onlin
   await page.getByRole("button", { name: "Sign out" }).click();
 
   // the member signs in and votes
-  await signIn(page, MEMBER);
+  await signIn(page, MEMBER, DEMO_MEMBER_PASSWORD);
   await page.getByRole("link", { name: "Vote in the trust's elections" }).click();
   await expect(page.getByRole("heading", { name: /Special meeting to fill a general seat/ })).toBeVisible();
   await page.getByRole("checkbox", { name: "Grace Adeyemi" }).check();
