@@ -2,7 +2,7 @@
  * Members: the trust's membership classes and bylaws settings, enrolled (general) members, dues, and the
  * member roll for any date. Leaseholder members are not stored: a household is a leaseholder member while
  * one of its leases binds (rules.ts `leaseholderOn`), so membership follows the leases by construction
- * (docs/decisions/007-governance-membership-and-secret-ballots.md). Every query is scoped to the
+ * (docs/decisions/010-governance-membership-and-secret-ballots.md). Every query is scoped to the
  * organisation; every write is audited in the same transaction.
  */
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
