@@ -1,8 +1,11 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { systemActor } from "~/modules/audit/audit.server";
 import { recordPurchase } from "~/modules/households/households.server";
 import { PurchaseSchema } from "~/modules/households/schemas";
 import type { IncomeLimitTable } from "~/modules/income-limits/income-limits";
+import { eligibilityForOrganisation } from "~/modules/income-limits/cli.server";
 import { findIncomeLimitTableInEffect } from "~/modules/income-limits/income-limits.server";
 import { ADDISON_COUNTY_VT_FY2023, ALBUQUERQUE_NM_MSA_FY2024 } from "~/modules/income-limits/seed-tables";
 import { action as certifyAction } from "~/routes/households.$householdId.certifications.new";
@@ -218,4 +221,52 @@ describe("certification: the area is the home's, else the trust's default; never
     expect((result.body as Reply).error?.certifiedOn?.[0]).toMatch(/No HUD area to measure this income against/);
     expect(await db().incomeCertification.count({ where: { householdId: household.id } })).toBe(0);
   });
+});
+
+describe("the eligibility contract (npm run clt -- eligibility)", () => {
+  const doc = readFileSync(new URL("../../docs/eligibility-contract.md", import.meta.url), "utf8");
+  const examples = [
+    ...doc.matchAll(/<!-- example-request -->\s*```json\n([\s\S]*?)```\s*Response \(exit code (\d)\):\s*<!-- example-response -->\s*```json\n([\s\S]*?)```/g),
+  ].map(([, request, exitCode, response]) => ({ request: request!, exitCode: Number(exitCode), response: response! }));
+
+  it("every documented example gives the documented response against the organisation's stored tables", async () => {
+    const { organisation } = await setup();
+    await createIncomeLimitTable(db(), organisation.id, ADDISON_COUNTY_VT_FY2023);
+    await createIncomeLimitTable(db(), organisation.id, ALBUQUERQUE_NM_MSA_FY2024);
+    expect(examples.length).toBeGreaterThanOrEqual(6);
+    for (const example of examples) {
+      const output = await eligibilityForOrganisation(db(), organisation.id, example.request);
+      expect(output.exitCode).toBe(example.exitCode);
+      expect(example.exitCode === 0 ? output.stdout : output.stderr).toBe(example.response);
+    }
+  });
+
+  it("the command itself: --organisation, the verdict on stdout, exit 2 and a JSON error naming the area and date", async () => {
+    const { organisation } = await setup();
+    await createIncomeLimitTable(db(), organisation.id, ALBUQUERQUE_NM_MSA_FY2024);
+    const clt = (request: unknown, args: string[] = ["--organisation", organisation.slug]) =>
+      spawnSync("npx", ["tsx", "scripts/clt.ts", "eligibility", ...args], { input: JSON.stringify(request), env: { ...process.env }, encoding: "utf8" });
+
+    const ok = clt({ area: "Albuquerque, NM MSA", date: "2024-06-03", householdSize: 4, annualIncome: "69110.00", level: 80 });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual({
+      eligible: false,
+      limit: "69100.00",
+      limitSource: "published",
+      percentOfAmi: "79.99",
+      table: { area: "Albuquerque, NM MSA", areaCode: "METRO10740M10740", fiscalYear: 2024, effectiveFrom: "2024-04-01" },
+    });
+
+    const none = clt({ area: "METRO10740M10740", date: "2024-03-31", householdSize: 4, annualIncome: "50000", level: 80 });
+    expect(none.status).toBe(2);
+    expect(JSON.parse(none.stderr)).toMatchObject({ error: "no-table-in-effect", area: "METRO10740M10740", date: "2024-03-31" });
+
+    const invalid = clt({ area: "Albuquerque, NM MSA", date: "2024-06-03", householdSize: 4, annualIncome: "69,110", level: 80 });
+    expect(invalid.status).toBe(2);
+    expect(JSON.parse(invalid.stderr).fields).toEqual([{ path: "annualIncome", message: expect.stringContaining("at most two decimals") }]);
+
+    const unknown = clt({}, ["--organisation", "no-such-trust"]);
+    expect(unknown.status).toBe(2);
+    expect(JSON.parse(unknown.stderr)).toMatchObject({ error: "unknown-organisation" });
+  }, 120_000);
 });
