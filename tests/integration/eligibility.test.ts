@@ -10,11 +10,18 @@ import { findIncomeLimitTableInEffect } from "~/modules/income-limits/income-lim
 import { ADDISON_COUNTY_VT_FY2023, ALBUQUERQUE_NM_MSA_FY2024 } from "~/modules/income-limits/seed-tables";
 import { action as certifyAction } from "~/routes/households.$householdId.certifications.new";
 import { action as tableAction } from "~/routes/settings.income-limits.$tableId";
+import { loader as householdLoader } from "~/routes/households.$householdId._index";
+import { action as newParcelAction } from "~/routes/parcels.new";
+import { action as importParcelsAction } from "~/routes/parcels.import";
+import { loader as reportsLoader } from "~/routes/reports";
+import { action as eligibilitySettingsAction } from "~/routes/settings.eligibility";
+import { loadPortfolioReport } from "~/modules/reports/reports.server";
 import { db } from "~/utils/db.server";
 import { createHousehold, createIncomeLimitTable, setDefaultArea } from "../factories/households";
 import { createMember, createOrganisation } from "../factories/organisations";
 import { createParcel } from "../factories/parcels";
-import { postRequest, run, sessionCookieFor, unwrap } from "./helpers";
+import { seedDemoPortfolio } from "../factories/demo-portfolio";
+import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /**
  * Eligibility rules (issue 8 §1) on a real database: the table in effect for an area on a date, HUD's
@@ -269,4 +276,85 @@ describe("the eligibility contract (npm run clt -- eligibility)", () => {
     expect(unknown.status).toBe(2);
     expect(JSON.parse(unknown.stderr)).toMatchObject({ error: "unknown-organisation" });
   }, 120_000);
+});
+
+describe("parcels belong to a HUD area; the trust's default area; certification validity at purchase", () => {
+  it("the parcel form and the CSV import take the area from the trust's areas; an unknown area is a field error", async () => {
+    const { organisation, cookie } = await setup();
+    await createIncomeLimitTable(db(), organisation.id, ADDISON_COUNTY_VT_FY2023);
+    await createIncomeLimitTable(db(), organisation.id, ALBUQUERQUE_NM_MSA_FY2024);
+    await setDefaultArea(db(), organisation.id, ADDISON_COUNTY_VT_FY2023.areaCode);
+
+    const form = { parcelNumber: "AREA-1", streetAddress: "1 Central Avenue", status: "leased", landAreaUnit: "acres" };
+    const unknown = await unwrap(await run(newParcelAction, postRequest("/parcels/new", { ...form, incomeLimitAreaCode: "NOWHERE" }, { cookie })));
+    expect(unknown.status).toBe(400);
+    expect((unknown.body as Reply).error?.incomeLimitAreaCode?.[0]).toMatch(/not one of the areas/);
+    expect(await db().parcel.count({ where: { organisationId: organisation.id } })).toBe(0);
+    expect(((await run(newParcelAction, postRequest("/parcels/new", { ...form, incomeLimitAreaCode: "METRO10740M10740" }, { cookie }))) as Response).status).toBe(302);
+    expect(await db().parcel.findFirstOrThrow({ where: { organisationId: organisation.id, parcelNumber: "AREA-1" } })).toMatchObject({ incomeLimitAreaCode: "METRO10740M10740" });
+
+    // CSV: hud_area by code or name; empty → the trust's default area; unknown → row and column named
+    const header = "parcel_number,street_address,hud_area";
+    const bad = [header, "C-1,1 A St,Albuquerque NM MSA"].join("\n");
+    const preview = await unwrap(await run(importParcelsAction, postRequest("/parcels/import", { intent: "preview", csv: bad }, { cookie })));
+    expect(JSON.stringify(preview.body)).toContain('\\"Albuquerque NM MSA\\" is not one of the trust\'s HUD areas');
+    const good = [header, "C-1,1 A St,\"albuquerque, nm msa\"", "C-2,2 B St,NCNTY50001N50001", "C-3,3 C St,"].join("\n");
+    expect(((await run(importParcelsAction, postRequest("/parcels/import", { intent: "commit", csv: good }, { cookie }))) as Response).status).toBe(302);
+    const areas = await db().parcel.findMany({ where: { organisationId: organisation.id, parcelNumber: { startsWith: "C-" } }, orderBy: { parcelNumber: "asc" }, select: { incomeLimitAreaCode: true } });
+    expect(areas.map((a) => a.incomeLimitAreaCode)).toEqual(["METRO10740M10740", "NCNTY50001N50001", "NCNTY50001N50001"]);
+  });
+
+  it("admins set the default area (one of the trust's areas) and the validity period; a stale certification is flagged on the purchase and in reports", async () => {
+    const { organisation, cookie, adminCookie } = await setup();
+    await createIncomeLimitTable(db(), organisation.id, ADDISON_COUNTY_VT_FY2023);
+    await createIncomeLimitTable(db(), organisation.id, ALBUQUERQUE_NM_MSA_FY2024);
+    const post = (form: Record<string, string>, who = adminCookie) => run(eligibilitySettingsAction, postRequest("/settings/eligibility", form, { cookie: who }));
+    expect(((await post({ defaultAreaCode: "NCNTY50001N50001", certificationValidityMonths: "6" }, cookie)) as Response).status).toBe(403);
+    const invalid = await unwrap(await post({ defaultAreaCode: "ELSEWHERE", certificationValidityMonths: "0" }));
+    expect(invalid.status).toBe(400);
+    expect((invalid.body as Reply).error?.certificationValidityMonths).toEqual(["At least 1 month"]);
+    const unknownArea = await unwrap(await post({ defaultAreaCode: "ELSEWHERE", certificationValidityMonths: "6" }));
+    expect((unknownArea.body as Reply).error?.defaultAreaCode).toEqual(["Choose one of the areas of the trust's income-limit tables"]);
+    expect(((await post({ defaultAreaCode: "NCNTY50001N50001", certificationValidityMonths: "6" })) as Response).status).toBe(302);
+    expect(await db().organisation.findUniqueOrThrow({ where: { id: organisation.id } })).toMatchObject({ defaultIncomeLimitAreaCode: "NCNTY50001N50001", certificationValidityMonths: 6 });
+
+    // certified 2023-09-15; bought 2024-03-16, more than 6 months later: flagged
+    const parcel = await createParcel(db(), organisation.id, { streetAddress: "5 Seminary Street" });
+    const household = await createHousehold(db(), organisation.id, { name: "Stale household" });
+    await certify(cookie, household.id, { certifiedOn: "2023-09-15", householdSize: "2", income: "40000" });
+    const purchase = PurchaseSchema.parse({ homeId: parcel.homes[0]!.id, purchasePrice: "150000", purchaseDate: "2024-03-16" });
+    expect(await recordPurchase(db(), systemActor(organisation.id, "Test"), household.id, purchase)).toMatchObject({ ok: true });
+
+    const page = await unwrap(await run(householdLoader, getRequest(`/households/${household.id}`, cookie), { householdId: household.id }));
+    const ownership = (page.body as { household: { ownerships: { certification: { status: string; message: string } }[] } }).household.ownerships[0]!;
+    expect(ownership.certification).toMatchObject({
+      status: "stale",
+      message: "Income certification of 2023-09-15 is older than 6 months at this purchase (valid until 2024-03-15)",
+    });
+    const report = await unwrap(await run(reportsLoader, getRequest("/reports", cookie)));
+    expect((report.body as { report: { flaggedPurchases: unknown[] } }).report.flaggedPurchases).toEqual([
+      { household: "Stale household", home: "5 Seminary Street", purchaseDate: "2024-03-16", message: ownership.certification.message },
+    ]);
+    // with 12 months it is current, and the report lists nothing
+    await post({ defaultAreaCode: "NCNTY50001N50001", certificationValidityMonths: "12" });
+    const after = await unwrap(await run(reportsLoader, getRequest("/reports", cookie)));
+    expect((after.body as { report: { flaggedPurchases: unknown[] } }).report.flaggedPurchases).toEqual([]);
+  });
+
+  it("the demo: parcels and tables in the same area, a table in effect for every certification, one deliberately stale purchase", async () => {
+    const { organisation } = await setup();
+    await seedDemoPortfolio(db(), organisation.id);
+    const tables = await db().incomeLimitTable.findMany({ where: { organisationId: organisation.id } });
+    expect(tables.map((t) => [t.areaCode, t.fiscalYear, t.effectiveFrom])).toEqual([["NCNTY50001N50001", 2023, "2023-05-15"]]);
+    const parcels = await db().parcel.findMany({ where: { organisationId: organisation.id }, select: { incomeLimitAreaCode: true, city: true } });
+    expect(new Set(parcels.map((p) => p.incomeLimitAreaCode))).toEqual(new Set(["NCNTY50001N50001"]));
+    expect(new Set(parcels.map((p) => p.city))).toEqual(new Set(["Middlebury", "Vergennes"]));
+    const certifications = await db().incomeCertification.findMany({ where: { organisationId: organisation.id }, include: { incomeLimitTable: true } });
+    for (const c of certifications) {
+      expect(c.incomeLimitTable.effectiveFrom <= c.certifiedOn).toBe(true);
+      expect(c.eligibilityVerdict).toMatch(/^[≤>] \$[\d,]+, HUD FY2023 80 % limit for \d persons?, Addison County, VT$/);
+    }
+    const report = await loadPortfolioReport(db(), organisation.id);
+    expect(report.flaggedPurchases.map((p) => p.household)).toEqual(["Álvarez household"]);
+  });
 });
