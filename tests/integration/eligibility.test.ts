@@ -355,6 +355,7 @@ describe("parcels belong to a HUD area; the trust's default area; certification 
       expect(c.eligibilityVerdict).toMatch(/^[≤>] \$[\d,]+, HUD FY2023 80 % limit for \d persons?, Addison County, VT$/);
     }
     const report = await loadPortfolioReport(db(), organisation.id);
-    expect(report.flaggedPurchases.map((p) => p.household)).toEqual(["Álvarez household"]);
+    // Álvarez's purchase is left on a certification older than 12 months on purpose (tests/factories/households.ts)
+    expect(report.flaggedPurchases.map((p) => p.household)).toContain("Álvarez household");
   });
 });
