@@ -74,8 +74,7 @@ async function main(): Promise<number> {
     }
     default:
       process.stderr.write(
-        `${JSON.stringify({ error: "unknown-command", message: `Unknown command "${command ?? ""}". Use one of: resale, fees, fees-generate, leases, lease-document, eligibility.` })}
-`,
+        `${JSON.stringify({ error: "unknown-command", message: `Unknown command "${command ?? ""}". Use one of: resale, fees, fees-generate, leases, lease-document, eligibility.` })}\n`,
       );
       return 2;
   }
