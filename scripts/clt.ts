@@ -8,6 +8,7 @@
  *   npm run --silent clt -- fees-generate [--through YYYY-MM-DD]   the scheduled step: post due lease-fee charges
  *   npm run --silent clt -- leases [--organisation <slug>] the organisation's leases as JSON
  *   npm run --silent clt -- lease-document --lease <id> --out <file.pdf> [--memorandum]
+ *   npm run --silent clt -- eligibility [--organisation <slug>] < request.json   eligibility at a % AMI (docs/eligibility-contract.md)
  *   npm run --silent clt -- member-roll --date YYYY-MM-DD [--organisation <slug>]   the member roll on a date
  * Exit codes: 0 success, 2 invalid input (JSON error on stderr), 1 other failure.
  */
@@ -63,6 +64,15 @@ async function main(): Promise<number> {
       const { runLeaseCli } = await import("~/modules/leases/cli.server");
       return runLeaseCli(command, args);
     }
+    case "eligibility": {
+      const input = readFileSync(0, "utf8");
+      const { deployMigrations } = await import("./db/engine.ts");
+      const { databaseUrl } = await import("~/utils/env.server");
+      await deployMigrations(databaseUrl());
+      const { runEligibilityCli } = await import("~/modules/income-limits/cli.server");
+      const { db } = await import("~/utils/db.server");
+      return runEligibilityCli(db(), args, input);
+    }
     case "member-roll": {
       const { deployMigrations } = await import("./db/engine.ts");
       const { databaseUrl } = await import("~/utils/env.server");
@@ -72,7 +82,7 @@ async function main(): Promise<number> {
     }
     default:
       process.stderr.write(
-        `${JSON.stringify({ error: "unknown-command", message: `Unknown command "${command ?? ""}". Use one of: resale, fees, fees-generate, leases, lease-document, member-roll.` })}\n`,
+        `${JSON.stringify({ error: "unknown-command", message: `Unknown command "${command ?? ""}". Use one of: resale, fees, fees-generate, leases, lease-document, eligibility, member-roll.` })}\n`,
       );
       return 2;
   }

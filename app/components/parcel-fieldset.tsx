@@ -24,7 +24,7 @@ const options = <T extends string>(values: readonly T[], labels?: Record<T, stri
   values.map((value) => ({ value, label: labels ? labels[value] : humanise(value) }));
 
 /** The parcel's own fields, shared by "Register a parcel" and "Edit parcel". */
-export function ParcelFieldset({ fields }: { fields: FieldsOf<typeof ParcelFields> }) {
+export function ParcelFieldset({ fields, areas }: { fields: FieldsOf<typeof ParcelFields>; areas: { areaCode: string; areaName: string }[] }) {
   return (
     <>
       <fieldset className="form-grid">
@@ -45,6 +45,14 @@ export function ParcelFieldset({ fields }: { fields: FieldsOf<typeof ParcelField
         <Field label="Land area" errors={fields.landArea.errors} inputProps={{ ...getInputProps(fields.landArea, { type: "text" }), inputMode: "decimal" }} />
         <SelectField label="Land area unit" errors={fields.landAreaUnit.errors} selectProps={getSelectProps(fields.landAreaUnit)} options={options(AREA_UNITS, AREA_UNIT_LABELS)} />
         <Field label="Zoning" errors={fields.zoning.errors} inputProps={getInputProps(fields.zoning, { type: "text" })} />
+        <SelectField
+          label="HUD area (income limits)"
+          hint={areas.length ? "Households buying or owning a home here are certified against this area's income limits." : "Import an income-limit table first (Settings → Income limits)."}
+          errors={fields.incomeLimitAreaCode.errors}
+          selectProps={getSelectProps(fields.incomeLimitAreaCode)}
+          placeholder="— the trust's default area —"
+          options={areas.map((a) => ({ value: a.areaCode, label: a.areaName }))}
+        />
       </fieldset>
       <fieldset className="form-grid">
         <legend>Acquisition and value</legend>

@@ -6,6 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuditHistory } from "~/components/audit-history";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
+import { certificationAtPurchase } from "~/modules/households/certification-validity";
+import { getEligibilitySettings } from "~/modules/income-limits/income-limits.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import {
   addMember,
@@ -46,7 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
   const household = await getHousehold(db(), actor.organisationId, params.householdId ?? "");
   if (!household) throw new Response("Household not found", { status: 404 });
-  const history = await householdAuditHistory(db(), actor.organisationId, household);
+  const [history, eligibilitySettings] = await Promise.all([
+    householdAuditHistory(db(), actor.organisationId, household),
+    getEligibilitySettings(db(), actor.organisationId),
+  ]);
   return {
     canWrite: can(actor.role, "records:write"),
     household: {
@@ -95,6 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         parcelId: o.home.parcel.id,
         parcelNumber: o.home.parcel.parcelNumber,
         purchaseDate: o.purchaseDate,
+        certification: certificationAtPurchase(household.incomeCertifications, o.purchaseDate, eligibilitySettings.certificationValidityMonths),
         purchasePrice: formatUsd(centsToString(o.purchasePriceCents)),
         saleDate: o.saleDate,
         salePrice: o.salePriceCents === null ? null : formatUsd(centsToString(o.salePriceCents)),
@@ -316,6 +322,13 @@ export default function HouseholdPage() {
                     </td>
                     <td>
                       {formatLegalDate(o.purchaseDate)} for {o.purchasePrice}
+                      <br />
+                      <span
+                        className={o.certification.status === "current" ? "muted" : "badge badge-warn"}
+                        data-testid="certification-at-purchase"
+                      >
+                        {o.certification.message}
+                      </span>
                     </td>
                     <td>{o.mortgage ?? "—"}</td>
                     <td>{o.saleDate ? `${formatLegalDate(o.saleDate)} for ${o.salePrice}` : <span className="badge badge-ok">Current owner</span>}</td>

@@ -7,10 +7,11 @@ import { FormErrors } from "~/components/forms";
 import { ParcelFieldset } from "~/components/parcel-fieldset";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { DuplicateParcelNumberError, getParcel, updateParcel } from "~/modules/parcels/parcels.server";
+import { DuplicateParcelNumberError, UnknownIncomeLimitAreaError, getParcel, updateParcel } from "~/modules/parcels/parcels.server";
 import { editParcelSchema } from "~/modules/parcels/schemas";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
+import { listAreas } from "~/modules/income-limits/income-limits.server";
 import { centsToString } from "~/utils/money";
 import { redirectWithToast } from "~/utils/toast.server";
 import { todayIn } from "~/utils/calendar-date";
@@ -40,7 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       acquisitionMethod: parcel.acquisitionMethod ?? undefined,
       assessedLandValueCents: dollars(parcel.assessedLandValueCents),
       status: parcel.status,
+      incomeLimitAreaCode: parcel.incomeLimitAreaCode ?? undefined,
     },
+    areas: await listAreas(db(), actor.organisationId),
     today: todayIn(actor.timeZone),
   };
 }
@@ -55,6 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await updateParcel(db(), auditActor(actor), parcelId, version, input);
   } catch (error) {
     if (error instanceof StaleRecordError) return data(submission.reply({ formErrors: [error.message] }), { status: 409 });
+    if (error instanceof UnknownIncomeLimitAreaError) return data(submission.reply({ fieldErrors: { incomeLimitAreaCode: [error.message] } }), { status: 400 });
     if (error instanceof DuplicateParcelNumberError) return data(submission.reply({ fieldErrors: { parcelNumber: [error.message] } }), { status: 400 });
     throw error;
   }
@@ -62,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditParcelPage() {
-  const { parcel, today } = useLoaderData<typeof loader>();
+  const { parcel, today, areas } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: `edit-parcel-${parcel.id}-${parcel.version}`,
@@ -80,7 +84,7 @@ export default function EditParcelPage() {
       <Form method="post" className="stack" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <input {...getInputProps(fields.version, { type: "hidden" })} />
-        <ParcelFieldset fields={fields} />
+        <ParcelFieldset fields={fields} areas={areas} />
         <div className="actions">
           <button type="submit" className="primary">
             Save parcel

@@ -7,9 +7,10 @@ import { FormErrors } from "~/components/forms";
 import { FundingFieldset, HomeFieldset, ParcelFieldset } from "~/components/parcel-fieldset";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { DuplicateParcelNumberError, registerParcel } from "~/modules/parcels/parcels.server";
+import { DuplicateParcelNumberError, UnknownIncomeLimitAreaError, registerParcel } from "~/modules/parcels/parcels.server";
 import { REGISTER_PARCEL_SECTIONS, registerParcelSchema, withoutBlankSections } from "~/modules/parcels/schemas";
 import { db } from "~/utils/db.server";
+import { defaultAreaCode, listAreas } from "~/modules/income-limits/income-limits.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { todayIn } from "~/utils/calendar-date";
 
@@ -17,7 +18,8 @@ export const meta: MetaFunction = () => [{ title: "Register a parcel · Commongr
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  return { today: todayIn(actor.timeZone) };
+  const [areas, defaultArea] = await Promise.all([listAreas(db(), actor.organisationId), defaultAreaCode(db(), actor.organisationId)]);
+  return { today: todayIn(actor.timeZone), areas, defaultArea };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -29,6 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const parcel = await registerParcel(db(), auditActor(actor), submission.value);
     return redirectWithToast(`/parcels/${parcel.id}`, { kind: "success", message: `Parcel ${submission.value.parcelNumber} was registered.` });
   } catch (error) {
+    if (error instanceof UnknownIncomeLimitAreaError) return data(submission.reply({ fieldErrors: { incomeLimitAreaCode: [error.message] } }), { status: 400 });
     if (error instanceof DuplicateParcelNumberError) {
       return data(submission.reply({ fieldErrors: { parcelNumber: [error.message] } }), { status: 400 });
     }
@@ -37,13 +40,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function RegisterParcelPage() {
-  const { today } = useLoaderData<typeof loader>();
+  const { today, areas, defaultArea } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "register-parcel",
     lastResult,
-    defaultValue: { status: "acquired", landAreaUnit: "square_feet" },
+    defaultValue: { status: "acquired", landAreaUnit: "square_feet", incomeLimitAreaCode: defaultArea ?? undefined },
     onValidate: ({ formData }) => parseWithZod(withoutBlankSections(formData, REGISTER_PARCEL_SECTIONS), { schema: registerParcelSchema(today) }),
     shouldRevalidate: "onBlur",
   });
@@ -54,7 +57,7 @@ export default function RegisterParcelPage() {
       <h1>Register a parcel</h1>
       <Form method="post" className="stack" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
-        <ParcelFieldset fields={fields} />
+        <ParcelFieldset fields={fields} areas={areas} />
         <HomeFieldset fields={home} legend="First home on the parcel (optional)" hint="Leave blank if nothing is built yet. More homes can be added later." />
         <FundingFieldset fields={funding} legend="Funding source (optional)" hint="Leave blank to add funding later." />
         <div className="actions">

@@ -82,6 +82,12 @@ export default function ReportsPage() {
       </section>
       <h2>Households by income at purchase (HUD-9902 bands)</h2>
       <Table caption="Households served by % of area median income" headers={["Income band", "Households"]} rows={report.incomeBands.map((b) => [b.band, b.households])} />
+      <h2>Income certifications at purchase</h2>
+      <Table
+        caption={`Purchases without an income certification valid at the purchase (valid ${report.certificationValidityMonths} months)`}
+        headers={["Household", "Home", "Purchased", "Certification"]}
+        rows={report.flaggedPurchases.map((p) => [p.household, p.home, p.purchaseDate, p.message])}
+      />
       <h2>Land and homes</h2>
       <Table caption="Parcels by status" headers={["Status", "Parcels"]} rows={report.parcelsByStatus.map((g) => [PARCEL_STATUS_LABELS[g.status], g.count])} />
       <Table caption="Homes by type" headers={["Type", "Homes"]} rows={report.homesByType.map((g) => [HOME_TYPE_LABELS[g.homeType], g.count])} />

@@ -14,6 +14,7 @@ const SECTIONS = [
   { to: "/settings/audit", title: "Audit trail", text: "Every change to every record: who, when, and what changed." },
   { to: "/settings/api-tokens", title: "API tokens", text: "Tokens for the HTTP API (resale calculations, lease documents)." },
   { to: "/settings/income-limits", title: "Income limits", text: "HUD income-limit tables by year and area; import and corrections." },
+  { to: "/settings/eligibility", title: "Eligibility", text: "The trust's default HUD area and how long an income certification stays valid." },
   { to: "/settings/formula-presets", title: "Resale formula presets", text: "The named resale formulas your leases use." },
   { to: "/settings/lease-templates", title: "Lease templates", text: "Your ground lease, versioned article by article." },
   { to: "/settings/time-zone", title: "Time zone", text: "The trust's time zone: what \"today\" is for forms, leases and documents." },

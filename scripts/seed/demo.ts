@@ -32,7 +32,7 @@ export async function seedDemoIfEmpty(): Promise<{ organisationName: string; log
   const { organisation } = await createOrganisation(client, {
     name: DEMO_ORGANISATION,
     state: "VT",
-    county: "Chittenden",
+    county: "Addison",
     adminEmail: DEMO_ADMIN_EMAIL,
     adminName: "Dana Okafor",
     password: logins[0]!.password,

@@ -95,6 +95,12 @@ type DemoHousehold = {
   members: [string, string, string | null][]; // name, relationship, date of birth
   certifiedOn?: string;
   income?: [string, IncomeSource, string][];
+  /**
+   * A recertification (same income) so the purchase in tests/factories/demo-portfolio.ts falls within the
+   * trust's 12-month validity period. Before 2024-04-01, when HUD's FY2024 limits took effect, the FY2023 table
+   * is the one in effect, so no unpublished FY2024 figure is needed.
+   */
+  recertifiedOn?: string;
 };
 
 /** ~15 households of a Vermont land trust, certified against the FY2023 Addison County table. */
@@ -109,13 +115,13 @@ const DEMO_HOUSEHOLDS: DemoHousehold[] = [
     name: "Łukasz Ščerba", email: "lukasz.scerba@example.org", phone: "802-555-0178", address: "9 Elm Street\nVergennes, VT 05491",
     firstTimeBuyer: true, ethnicity: "not-hispanic", race: "white",
     members: [["Łukasz Ščerba", "head", "1992-01-23"]],
-    certifiedOn: "2023-07-03", income: [["Łukasz Ščerba", "wages", "41200"]],
+    certifiedOn: "2023-07-03", income: [["Łukasz Ščerba", "wages", "41200"]], recertifiedOn: "2024-03-12",
   },
   {
     name: "Mohammed household", email: "aisha.mohammed@example.com", phone: "802-555-0112", address: "120 North Avenue\nBurlington, VT 05401",
     firstTimeBuyer: true, ethnicity: "not-hispanic", race: "black",
     members: [["Aisha Mohammed", "head", "1984-09-09"], ["Yusuf Mohammed", "spouse-partner", "1981-02-17"], ["Amina Mohammed", "child", "2010-05-05"], ["Omar Mohammed", "child", "2013-12-01"], ["Hawa Mohammed", "child", "2019-03-22"]],
-    certifiedOn: "2023-10-02", income: [["Yusuf Mohammed", "wages", "62000"], ["Aisha Mohammed", "benefits", "6400"]],
+    certifiedOn: "2023-10-02", income: [["Yusuf Mohammed", "wages", "62000"], ["Aisha Mohammed", "benefits", "6400"]], recertifiedOn: "2024-03-18",
   },
   {
     name: "Nguyễn Thị Lan", email: "lan.nguyen@example.net", address: "17 Maple Street\nMiddlebury, VT 05753",
@@ -151,12 +157,13 @@ const DEMO_HOUSEHOLDS: DemoHousehold[] = [
     name: "Hannah Goldberg", phone: "802-555-0101", address: "6 Seminary Street\nMiddlebury, VT 05753",
     firstTimeBuyer: false, ethnicity: "not-hispanic", race: "white",
     members: [["Hannah Goldberg", "head", "1955-05-14"]],
-    certifiedOn: "2023-06-05", income: [["Hannah Goldberg", "pension", "24600"], ["Hannah Goldberg", "benefits", "15840"]],
+    certifiedOn: "2023-06-05", income: [["Hannah Goldberg", "pension", "24600"], ["Hannah Goldberg", "benefits", "15840"]], recertifiedOn: "2024-03-05",
   },
   {
     name: "Álvarez household", email: "tomas.alvarez@example.com",
     firstTimeBuyer: true, ethnicity: "hispanic", race: "american-indian-white",
     members: [["Tomás Álvarez", "head", "1980-08-30"], ["Rosa Álvarez", "spouse-partner", "1982-03-12"], ["Diego Álvarez", "child", "2006-07-07"], ["Sofía Álvarez", "child", "2009-02-14"], ["Mateo Álvarez", "child", "2014-11-11"], ["Carmen Ruiz", "parent", "1950-01-20"]],
+    // not recertified: the purchase of 2025-02-26 is flagged (certification older than 12 months), on purpose
     certifiedOn: "2023-10-19", income: [["Tomás Álvarez", "wages", "57200"], ["Rosa Álvarez", "wages", "18300"], ["Carmen Ruiz", "benefits", "11200"], ["", "child-support", "0"]],
   },
   {
@@ -210,6 +217,7 @@ export async function seedDemoHouseholds(db: Db, organisationId: string) {
   // the demo trust's homes are in Addison County, VT: its table only, and that area as the trust's default
   await seedIncomeLimitTables(db, organisationId, [ADDISON_COUNTY_VT_FY2023]);
   await setDefaultArea(db, organisationId, ADDISON_COUNTY_VT_FY2023.areaCode);
+  await db.parcel.updateMany({ where: { organisationId }, data: { incomeLimitAreaCode: ADDISON_COUNTY_VT_FY2023.areaCode } });
   const created = [];
   for (const demo of DEMO_HOUSEHOLDS) {
     const household = await createHousehold(db, organisationId, {
@@ -232,6 +240,9 @@ export async function seedDemoHouseholds(db: Db, organisationId: string) {
         householdSize: demo.members.length,
         income: demo.income,
       });
+      if (demo.recertifiedOn) {
+        await createCertification(db, organisationId, household.id, { certifiedOn: demo.recertifiedOn, householdSize: demo.members.length, income: demo.income });
+      }
     }
     created.push(household);
   }

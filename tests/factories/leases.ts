@@ -91,6 +91,8 @@ const FORWARD: LeaseStatus[] = ["executed", "recorded", "active"];
 /** Moves a lease forward to `status` with plausible dates (execution = commencement, recording a week later). */
 export async function advanceLease(db: Db, actor: AuditActor, leaseId: string, status: LeaseStatus, dates: { executionDate: string; endedOn?: string }) {
   const targets: TransitionValues["to"][] = status === "ended" || status === "assigned" ? [...FORWARD, status] as TransitionValues["to"][] : (FORWARD.slice(0, FORWARD.indexOf(status) + 1) as TransitionValues["to"][]);
+  // recorded in the county of the trust (the demo trust's homes are in Addison County)
+  const county = (await db.organisation.findUnique({ where: { id: actor.organisationId }, select: { county: true } }))?.county || "Chittenden";
   for (const to of targets) {
     const lease = await db.lease.findUniqueOrThrow({ where: { id: leaseId } });
     const recordingDate = addDays(dates.executionDate, 7);
@@ -99,7 +101,7 @@ export async function advanceLease(db: Db, actor: AuditActor, leaseId: string, s
       to,
       version: lease.version,
       executionDate: dates.executionDate,
-      recordingCounty: "Chittenden",
+      recordingCounty: county,
       recordingInstrument: `2025-${unique()}`,
       recordingBook: "1432",
       recordingPage: "88",

@@ -62,11 +62,11 @@ const DEMO_PARCELS: DemoParcel[] = [
     parcelNumber: "W-014-022",
     streetAddress: "22 Elm Street",
     legalDescription:
-      "A certain parcel of land with the buildings thereon, being Lot 22 on a plan entitled \"Elm Street Subdivision\", dated March 3, 1996, recorded in Map Slide 112 of the City of Winooski Land Records, and more particularly described as follows: beginning at an iron pin on the easterly sideline of Elm Street; thence easterly 120 feet along Lot 21; thence southerly 66 feet; thence westerly 120 feet along Lot 23 to Elm Street; thence northerly along Elm Street 66 feet to the point of beginning.",
+      "A certain parcel of land with the buildings thereon, being Lot 22 on a plan entitled \"Elm Street Subdivision\", dated March 3, 1996, recorded in Map Slide 112 of the Town of Middlebury Land Records, and more particularly described as follows: beginning at an iron pin on the easterly sideline of Elm Street; thence easterly 120 feet along Lot 21; thence southerly 66 feet; thence westerly 120 feet along Lot 23 to Elm Street; thence northerly along Elm Street 66 feet to the point of beginning.",
     acquisitionDate: "2009-08-14",
     acquisitionPriceCents: 5_400_000,
     homes: [{ homeType: "single_family", bedrooms: 3, bathrooms: "1.5", floorAreaSqft: 1_310, yearBuilt: 1997 }],
-    funding: [{ funder: "City of Winooski", program: "HOME", amountCents: 3_500_000, receivedOn: "2009-08-14", affordabilityYears: 30, restrictionEndDate: "2039-08-14" }],
+    funding: [{ funder: "Town of Middlebury", program: "HOME", amountCents: 3_500_000, receivedOn: "2009-08-14", affordabilityYears: 30, restrictionEndDate: "2039-08-14" }],
   },
   {
     parcelNumber: "W-014-031",
@@ -89,7 +89,7 @@ const DEMO_PARCELS: DemoParcel[] = [
       { homeType: "townhouse", label: "Unit C", bedrooms: 3, bathrooms: "2", floorAreaSqft: 1_260, yearBuilt: 2016 },
     ],
     funding: [
-      { funder: "City of Winooski", program: "CDBG", amountCents: 9_000_000, receivedOn: "2014-06-30", affordabilityYears: 30, restrictionEndDate: "2044-06-30" },
+      { funder: "Town of Middlebury", program: "CDBG", amountCents: 9_000_000, receivedOn: "2014-06-30", affordabilityYears: 30, restrictionEndDate: "2044-06-30" },
       { funder: "Green Mountain Community Foundation", program: "private", amountCents: 2_500_000, receivedOn: "2015-01-20" },
     ],
   },
@@ -108,22 +108,22 @@ const DEMO_PARCELS: DemoParcel[] = [
   {
     parcelNumber: "B-118-040",
     streetAddress: "40 North Avenue",
-    city: "Burlington",
-    postalCode: "05401",
+    city: "Vergennes",
+    postalCode: "05491",
     acquisitionDate: "2018-04-20",
     acquisitionPriceCents: 11_500_000,
     homes: [{ homeType: "condominium", label: "Unit 3", bedrooms: 1, bathrooms: "1", floorAreaSqft: 720, yearBuilt: 2008 }],
-    funding: [{ funder: "City of Burlington Housing Trust Fund", program: "city", amountCents: 5_500_000, receivedOn: "2018-04-20", affordabilityYears: 99 }],
+    funding: [{ funder: "City of Vergennes", program: "city", amountCents: 5_500_000, receivedOn: "2018-04-20", affordabilityYears: 99 }],
   },
   {
     parcelNumber: "B-118-041",
     streetAddress: "40 North Avenue, Unit 5",
-    city: "Burlington",
-    postalCode: "05401",
+    city: "Vergennes",
+    postalCode: "05491",
     acquisitionDate: "2018-04-20",
     acquisitionPriceCents: 12_500_000,
     homes: [{ homeType: "condominium", label: "Unit 5", bedrooms: 2, bathrooms: "1", floorAreaSqft: 860, yearBuilt: 2008 }],
-    funding: [{ funder: "City of Burlington Housing Trust Fund", program: "city", amountCents: 6_000_000, receivedOn: "2018-04-20", affordabilityYears: 99 }],
+    funding: [{ funder: "City of Vergennes", program: "city", amountCents: 6_000_000, receivedOn: "2018-04-20", affordabilityYears: 99 }],
   },
   {
     parcelNumber: "W-041-012",
@@ -131,7 +131,7 @@ const DEMO_PARCELS: DemoParcel[] = [
     acquisitionDate: "2019-09-09",
     acquisitionPriceCents: 7_800_000,
     homes: [{ homeType: "single_family", bedrooms: 4, bathrooms: "2", floorAreaSqft: 1_620, yearBuilt: 1964 }],
-    funding: [{ funder: "City of Winooski", program: "HOME", amountCents: 5_000_000, receivedOn: "2019-09-09", affordabilityYears: 30, restrictionEndDate: "2049-09-09" }],
+    funding: [{ funder: "Town of Middlebury", program: "HOME", amountCents: 5_000_000, receivedOn: "2019-09-09", affordabilityYears: 30, restrictionEndDate: "2049-09-09" }],
   },
   {
     parcelNumber: "W-041-019",
@@ -156,17 +156,17 @@ const DEMO_PARCELS: DemoParcel[] = [
     acquisitionDate: "2022-01-11",
     acquisitionPriceCents: 10_200_000,
     homes: [{ homeType: "single_family", bedrooms: 3, bathrooms: "2", floorAreaSqft: 1_400, yearBuilt: 2023 }],
-    funding: [{ funder: "City of Winooski", program: "HOME", amountCents: 6_500_000, receivedOn: "2022-01-11", affordabilityYears: 30, restrictionEndDate: "2052-01-11" }],
+    funding: [{ funder: "Town of Middlebury", program: "HOME", amountCents: 6_500_000, receivedOn: "2022-01-11", affordabilityYears: 30, restrictionEndDate: "2052-01-11" }],
   },
   {
     parcelNumber: "B-204-016",
     streetAddress: "16 Archibald Street",
-    city: "Burlington",
-    postalCode: "05401",
+    city: "Vergennes",
+    postalCode: "05491",
     acquisitionDate: "2015-11-30",
     acquisitionPriceCents: 9_900_000,
     homes: [{ homeType: "single_family", bedrooms: 3, bathrooms: "1.5", floorAreaSqft: 1_350, yearBuilt: 1910 }],
-    funding: [{ funder: "City of Burlington Housing Trust Fund", program: "city", amountCents: 4_800_000, receivedOn: "2015-11-30", affordabilityYears: 99 }],
+    funding: [{ funder: "City of Vergennes", program: "city", amountCents: 4_800_000, receivedOn: "2015-11-30", affordabilityYears: 99 }],
   },
   {
     parcelNumber: "W-060-001",
@@ -183,18 +183,24 @@ const DEMO_PARCELS: DemoParcel[] = [
     acquisitionDate: "2013-02-14",
     acquisitionPriceCents: 6_900_000,
     homes: [{ homeType: "single_family", bedrooms: 2, bathrooms: "1", floorAreaSqft: 1_020, yearBuilt: 1948 }],
-    funding: [{ funder: "City of Winooski", program: "CDBG", amountCents: 3_000_000, receivedOn: "2013-02-14", affordabilityYears: 15, restrictionEndDate: "2028-02-14" }],
+    funding: [{ funder: "Town of Middlebury", program: "CDBG", amountCents: 3_000_000, receivedOn: "2013-02-14", affordabilityYears: 15, restrictionEndDate: "2028-02-14" }],
   },
 ];
 
-/** A dozen parcels with homes and funding in Winooski and Burlington, Vermont (fictional addresses and data). */
+/**
+ * A dozen parcels with homes and funding in Middlebury and Vergennes, Addison County, Vermont (fictional
+ * addresses and data): the area of the demo trust's income-limit table (HUD FY2023 Addison County, VT), so
+ * every demo certification is measured against published figures.
+ */
 export async function seedDemoParcels(db: Db, organisationId: string): Promise<void> {
   const actor = systemActor(organisationId, "Demo data");
   for (const demo of DEMO_PARCELS) {
     const { homes, funding, ...parcel } = demo;
     const { id } = await registerParcel(db, actor, {
       ...buildParcel({
-        legalDescription: `Lot at ${parcel.streetAddress}, ${parcel.city ?? "Winooski"}, Vermont, as described in the deed recorded in the ${parcel.city ?? "Winooski"} Land Records.`,
+        legalDescription: `Lot at ${parcel.streetAddress}, ${parcel.city ?? "Middlebury"}, Vermont, as described in the deed recorded in the ${parcel.city ?? "Middlebury"} Land Records.`,
+        city: "Middlebury",
+        postalCode: "05753",
         ...parcel,
       }),
       home: homes[0] ? buildHome(homes[0]) : undefined,

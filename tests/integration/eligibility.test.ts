@@ -1,17 +1,27 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { systemActor } from "~/modules/audit/audit.server";
 import { recordPurchase } from "~/modules/households/households.server";
 import { PurchaseSchema } from "~/modules/households/schemas";
 import type { IncomeLimitTable } from "~/modules/income-limits/income-limits";
+import { eligibilityForOrganisation } from "~/modules/income-limits/cli.server";
 import { findIncomeLimitTableInEffect } from "~/modules/income-limits/income-limits.server";
 import { ADDISON_COUNTY_VT_FY2023, ALBUQUERQUE_NM_MSA_FY2024 } from "~/modules/income-limits/seed-tables";
 import { action as certifyAction } from "~/routes/households.$householdId.certifications.new";
 import { action as tableAction } from "~/routes/settings.income-limits.$tableId";
+import { loader as householdLoader } from "~/routes/households.$householdId._index";
+import { action as newParcelAction } from "~/routes/parcels.new";
+import { action as importParcelsAction } from "~/routes/parcels.import";
+import { loader as reportsLoader } from "~/routes/reports";
+import { action as eligibilitySettingsAction } from "~/routes/settings.eligibility";
+import { loadPortfolioReport } from "~/modules/reports/reports.server";
 import { db } from "~/utils/db.server";
 import { createHousehold, createIncomeLimitTable, setDefaultArea } from "../factories/households";
 import { createMember, createOrganisation } from "../factories/organisations";
 import { createParcel } from "../factories/parcels";
-import { postRequest, run, sessionCookieFor, unwrap } from "./helpers";
+import { seedDemoPortfolio } from "../factories/demo-portfolio";
+import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /**
  * Eligibility rules (issue 8 §1) on a real database: the table in effect for an area on a date, HUD's
@@ -217,5 +227,135 @@ describe("certification: the area is the home's, else the trust's default; never
     expect(result.status).toBe(400);
     expect((result.body as Reply).error?.certifiedOn?.[0]).toMatch(/No HUD area to measure this income against/);
     expect(await db().incomeCertification.count({ where: { householdId: household.id } })).toBe(0);
+  });
+});
+
+describe("the eligibility contract (npm run clt -- eligibility)", () => {
+  const doc = readFileSync(new URL("../../docs/eligibility-contract.md", import.meta.url), "utf8");
+  const examples = [
+    ...doc.matchAll(/<!-- example-request -->\s*```json\n([\s\S]*?)```\s*Response \(exit code (\d)\):\s*<!-- example-response -->\s*```json\n([\s\S]*?)```/g),
+  ].map(([, request, exitCode, response]) => ({ request: request!, exitCode: Number(exitCode), response: response! }));
+
+  it("every documented example gives the documented response against the organisation's stored tables", async () => {
+    const { organisation } = await setup();
+    await createIncomeLimitTable(db(), organisation.id, ADDISON_COUNTY_VT_FY2023);
+    await createIncomeLimitTable(db(), organisation.id, ALBUQUERQUE_NM_MSA_FY2024);
+    expect(examples.length).toBeGreaterThanOrEqual(6);
+    for (const example of examples) {
+      const output = await eligibilityForOrganisation(db(), organisation.id, example.request);
+      expect(output.exitCode).toBe(example.exitCode);
+      expect(example.exitCode === 0 ? output.stdout : output.stderr).toBe(example.response);
+    }
+  });
+
+  it("the command itself: --organisation, the verdict on stdout, exit 2 and a JSON error naming the area and date", async () => {
+    const { organisation } = await setup();
+    await createIncomeLimitTable(db(), organisation.id, ALBUQUERQUE_NM_MSA_FY2024);
+    const clt = (request: unknown, args: string[] = ["--organisation", organisation.slug]) =>
+      spawnSync("npx", ["tsx", "scripts/clt.ts", "eligibility", ...args], { input: JSON.stringify(request), env: { ...process.env }, encoding: "utf8" });
+
+    const ok = clt({ area: "Albuquerque, NM MSA", date: "2024-06-03", householdSize: 4, annualIncome: "69110.00", level: 80 });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual({
+      eligible: false,
+      limit: "69100.00",
+      limitSource: "published",
+      percentOfAmi: "79.99",
+      table: { area: "Albuquerque, NM MSA", areaCode: "METRO10740M10740", fiscalYear: 2024, effectiveFrom: "2024-04-01" },
+    });
+
+    const none = clt({ area: "METRO10740M10740", date: "2024-03-31", householdSize: 4, annualIncome: "50000", level: 80 });
+    expect(none.status).toBe(2);
+    expect(JSON.parse(none.stderr)).toMatchObject({ error: "no-table-in-effect", area: "METRO10740M10740", date: "2024-03-31" });
+
+    const invalid = clt({ area: "Albuquerque, NM MSA", date: "2024-06-03", householdSize: 4, annualIncome: "69,110", level: 80 });
+    expect(invalid.status).toBe(2);
+    expect(JSON.parse(invalid.stderr).fields).toEqual([{ path: "annualIncome", message: expect.stringContaining("at most two decimals") }]);
+
+    const unknown = clt({}, ["--organisation", "no-such-trust"]);
+    expect(unknown.status).toBe(2);
+    expect(JSON.parse(unknown.stderr)).toMatchObject({ error: "unknown-organisation" });
+  }, 120_000);
+});
+
+describe("parcels belong to a HUD area; the trust's default area; certification validity at purchase", () => {
+  it("the parcel form and the CSV import take the area from the trust's areas; an unknown area is a field error", async () => {
+    const { organisation, cookie } = await setup();
+    await createIncomeLimitTable(db(), organisation.id, ADDISON_COUNTY_VT_FY2023);
+    await createIncomeLimitTable(db(), organisation.id, ALBUQUERQUE_NM_MSA_FY2024);
+    await setDefaultArea(db(), organisation.id, ADDISON_COUNTY_VT_FY2023.areaCode);
+
+    const form = { parcelNumber: "AREA-1", streetAddress: "1 Central Avenue", status: "leased", landAreaUnit: "acres" };
+    const unknown = await unwrap(await run(newParcelAction, postRequest("/parcels/new", { ...form, incomeLimitAreaCode: "NOWHERE" }, { cookie })));
+    expect(unknown.status).toBe(400);
+    expect((unknown.body as Reply).error?.incomeLimitAreaCode?.[0]).toMatch(/not one of the areas/);
+    expect(await db().parcel.count({ where: { organisationId: organisation.id } })).toBe(0);
+    expect(((await run(newParcelAction, postRequest("/parcels/new", { ...form, incomeLimitAreaCode: "METRO10740M10740" }, { cookie }))) as Response).status).toBe(302);
+    expect(await db().parcel.findFirstOrThrow({ where: { organisationId: organisation.id, parcelNumber: "AREA-1" } })).toMatchObject({ incomeLimitAreaCode: "METRO10740M10740" });
+
+    // CSV: hud_area by code or name; empty → the trust's default area; unknown → row and column named
+    const header = "parcel_number,street_address,hud_area";
+    const bad = [header, "C-1,1 A St,Albuquerque NM MSA"].join("\n");
+    const preview = await unwrap(await run(importParcelsAction, postRequest("/parcels/import", { intent: "preview", csv: bad }, { cookie })));
+    expect(JSON.stringify(preview.body)).toContain('\\"Albuquerque NM MSA\\" is not one of the trust\'s HUD areas');
+    const good = [header, "C-1,1 A St,\"albuquerque, nm msa\"", "C-2,2 B St,NCNTY50001N50001", "C-3,3 C St,"].join("\n");
+    expect(((await run(importParcelsAction, postRequest("/parcels/import", { intent: "commit", csv: good }, { cookie }))) as Response).status).toBe(302);
+    const areas = await db().parcel.findMany({ where: { organisationId: organisation.id, parcelNumber: { startsWith: "C-" } }, orderBy: { parcelNumber: "asc" }, select: { incomeLimitAreaCode: true } });
+    expect(areas.map((a) => a.incomeLimitAreaCode)).toEqual(["METRO10740M10740", "NCNTY50001N50001", "NCNTY50001N50001"]);
+  });
+
+  it("admins set the default area (one of the trust's areas) and the validity period; a stale certification is flagged on the purchase and in reports", async () => {
+    const { organisation, cookie, adminCookie } = await setup();
+    await createIncomeLimitTable(db(), organisation.id, ADDISON_COUNTY_VT_FY2023);
+    await createIncomeLimitTable(db(), organisation.id, ALBUQUERQUE_NM_MSA_FY2024);
+    const post = (form: Record<string, string>, who = adminCookie) => run(eligibilitySettingsAction, postRequest("/settings/eligibility", form, { cookie: who }));
+    expect(((await post({ defaultAreaCode: "NCNTY50001N50001", certificationValidityMonths: "6" }, cookie)) as Response).status).toBe(403);
+    const invalid = await unwrap(await post({ defaultAreaCode: "ELSEWHERE", certificationValidityMonths: "0" }));
+    expect(invalid.status).toBe(400);
+    expect((invalid.body as Reply).error?.certificationValidityMonths).toEqual(["At least 1 month"]);
+    const unknownArea = await unwrap(await post({ defaultAreaCode: "ELSEWHERE", certificationValidityMonths: "6" }));
+    expect((unknownArea.body as Reply).error?.defaultAreaCode).toEqual(["Choose one of the areas of the trust's income-limit tables"]);
+    expect(((await post({ defaultAreaCode: "NCNTY50001N50001", certificationValidityMonths: "6" })) as Response).status).toBe(302);
+    expect(await db().organisation.findUniqueOrThrow({ where: { id: organisation.id } })).toMatchObject({ defaultIncomeLimitAreaCode: "NCNTY50001N50001", certificationValidityMonths: 6 });
+
+    // certified 2023-09-15; bought 2024-03-16, more than 6 months later: flagged
+    const parcel = await createParcel(db(), organisation.id, { streetAddress: "5 Seminary Street" });
+    const household = await createHousehold(db(), organisation.id, { name: "Stale household" });
+    await certify(cookie, household.id, { certifiedOn: "2023-09-15", householdSize: "2", income: "40000" });
+    const purchase = PurchaseSchema.parse({ homeId: parcel.homes[0]!.id, purchasePrice: "150000", purchaseDate: "2024-03-16" });
+    expect(await recordPurchase(db(), systemActor(organisation.id, "Test"), household.id, purchase)).toMatchObject({ ok: true });
+
+    const page = await unwrap(await run(householdLoader, getRequest(`/households/${household.id}`, cookie), { householdId: household.id }));
+    const ownership = (page.body as { household: { ownerships: { certification: { status: string; message: string } }[] } }).household.ownerships[0]!;
+    expect(ownership.certification).toMatchObject({
+      status: "stale",
+      message: "Income certification of 2023-09-15 is older than 6 months at this purchase (valid until 2024-03-15)",
+    });
+    const report = await unwrap(await run(reportsLoader, getRequest("/reports", cookie)));
+    expect((report.body as { report: { flaggedPurchases: unknown[] } }).report.flaggedPurchases).toEqual([
+      { household: "Stale household", home: "5 Seminary Street", purchaseDate: "2024-03-16", message: ownership.certification.message },
+    ]);
+    // with 12 months it is current, and the report lists nothing
+    await post({ defaultAreaCode: "NCNTY50001N50001", certificationValidityMonths: "12" });
+    const after = await unwrap(await run(reportsLoader, getRequest("/reports", cookie)));
+    expect((after.body as { report: { flaggedPurchases: unknown[] } }).report.flaggedPurchases).toEqual([]);
+  });
+
+  it("the demo: parcels and tables in the same area, a table in effect for every certification, one deliberately stale purchase", async () => {
+    const { organisation } = await setup();
+    await seedDemoPortfolio(db(), organisation.id);
+    const tables = await db().incomeLimitTable.findMany({ where: { organisationId: organisation.id } });
+    expect(tables.map((t) => [t.areaCode, t.fiscalYear, t.effectiveFrom])).toEqual([["NCNTY50001N50001", 2023, "2023-05-15"]]);
+    const parcels = await db().parcel.findMany({ where: { organisationId: organisation.id }, select: { incomeLimitAreaCode: true, city: true } });
+    expect(new Set(parcels.map((p) => p.incomeLimitAreaCode))).toEqual(new Set(["NCNTY50001N50001"]));
+    expect(new Set(parcels.map((p) => p.city))).toEqual(new Set(["Middlebury", "Vergennes"]));
+    const certifications = await db().incomeCertification.findMany({ where: { organisationId: organisation.id }, include: { incomeLimitTable: true } });
+    for (const c of certifications) {
+      expect(c.incomeLimitTable.effectiveFrom <= c.certifiedOn).toBe(true);
+      expect(c.eligibilityVerdict).toMatch(/^[≤>] \$[\d,]+, HUD FY2023 80 % limit for \d persons?, Addison County, VT$/);
+    }
+    const report = await loadPortfolioReport(db(), organisation.id);
+    // Álvarez's purchase is left on a certification older than 12 months on purpose (tests/factories/households.ts)
+    expect(report.flaggedPurchases.map((p) => p.household)).toContain("Álvarez household");
   });
 });

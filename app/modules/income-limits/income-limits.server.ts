@@ -355,3 +355,38 @@ export async function setEffectiveFrom(db: Db, actor: AuditActor, tableId: strin
     });
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Eligibility settings: the trust's default HUD area and how long a certification stays valid
+// ---------------------------------------------------------------------------------------------
+
+export type EligibilitySettings = { defaultAreaCode: string | null; certificationValidityMonths: number };
+
+export async function getEligibilitySettings(db: Db | Tx, organisationId: string): Promise<EligibilitySettings> {
+  const organisation = await db.organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: { defaultIncomeLimitAreaCode: true, certificationValidityMonths: true },
+  });
+  return { defaultAreaCode: organisation.defaultIncomeLimitAreaCode, certificationValidityMonths: organisation.certificationValidityMonths };
+}
+
+export type EligibilitySettingsResult = { ok: true } | { ok: false; field: "defaultAreaCode"; message: string };
+
+/** Saves the default area (one of the trust's areas, or none) and the validity period, audited. */
+export async function updateEligibilitySettings(db: Db, actor: AuditActor, input: EligibilitySettings): Promise<EligibilitySettingsResult> {
+  return db.$transaction(async (tx) => {
+    if (input.defaultAreaCode) {
+      const areas = await listAreas(tx, actor.organisationId);
+      if (!areas.some((a) => a.areaCode === input.defaultAreaCode)) {
+        return { ok: false as const, field: "defaultAreaCode" as const, message: "Choose one of the areas of the trust's income-limit tables" };
+      }
+    }
+    const before = await getEligibilitySettings(tx, actor.organisationId);
+    await tx.organisation.update({
+      where: { id: actor.organisationId },
+      data: { defaultIncomeLimitAreaCode: input.defaultAreaCode, certificationValidityMonths: input.certificationValidityMonths },
+    });
+    await recordAudit(tx, actor, { entity: "Organisation", entityId: actor.organisationId, action: "update", before, after: input });
+    return { ok: true as const };
+  });
+}

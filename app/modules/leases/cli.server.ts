@@ -10,7 +10,7 @@ import { allLeases } from "./leases.server";
 
 type Parsed = { flags: Record<string, string | true>; error?: string };
 
-function parseArgs(args: string[], known: Record<string, "value" | "flag">): Parsed {
+export function parseArgs(args: string[], known: Record<string, "value" | "flag">): Parsed {
   const flags: Record<string, string | true> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -28,12 +28,12 @@ function parseArgs(args: string[], known: Record<string, "value" | "flag">): Par
   return { flags };
 }
 
-function fail(code: 1 | 2, error: string, message: string, extra: Record<string, unknown> = {}): number {
+export function fail(code: 1 | 2, error: string, message: string, extra: Record<string, unknown> = {}): number {
   process.stderr.write(`${JSON.stringify({ error, message, ...extra })}\n`);
   return code;
 }
 
-async function organisationFor(slug: string | undefined): Promise<{ id: string } | number> {
+export async function organisationFor(slug: string | undefined): Promise<{ id: string } | number> {
   if (slug) {
     const organisation = await db().organisation.findUnique({ where: { slug }, select: { id: true } });
     return organisation ?? fail(2, "unknown-organisation", `No organisation has the slug "${slug}".`);

@@ -17,6 +17,8 @@ export const PARCEL_CSV_COLUMNS = {
   acquisitionMethod: "acquisition_method",
   assessedLandValueCents: "assessed_land_value",
   status: "status",
+  // the parcel's HUD income-limit area: an area code or name of the trust's tables (default: the trust's default area)
+  incomeLimitAreaCode: "hud_area",
   homeType: "home_type",
   homeLabel: "home_label",
   bedrooms: "bedrooms",

@@ -6,6 +6,8 @@ import { centsToString } from "~/utils/money";
 import { parcelData, parcelSearchText, writeSearchTokens } from "./parcels.server";
 import { parcelTokens } from "./search";
 import { PARCEL_CSV_COLUMNS } from "./csv-columns";
+import { isTableOfArea } from "~/modules/income-limits/income-limits";
+import { defaultAreaCode, listAreas } from "~/modules/income-limits/income-limits.server";
 import { checkHomeRules, checkParcelRules, HomeFields, ParcelFields, parcelNumberKey } from "./schemas";
 import { organisationToday } from "~/modules/organisations/organisations.server";
 
@@ -65,6 +67,23 @@ async function plan(db: Db, organisationId: string, text: string): Promise<Plann
     for (const error of result.errors) errors.push({ ...error, row: index + 2 });
     if (result.valid[0]) rows.push({ ...result.valid[0], __row: index + 2 } as ImportRow);
   });
+  // HUD area: a code or name of the trust's tables, stored as the code; empty → the trust's default area
+  const [areas, fallbackArea] = await Promise.all([listAreas(db, organisationId), defaultAreaCode(db, organisationId)]);
+  for (const row of rows) {
+    if (!row.incomeLimitAreaCode) {
+      row.incomeLimitAreaCode = fallbackArea ?? undefined;
+      continue;
+    }
+    const area = areas.find((a) => isTableOfArea(a, row.incomeLimitAreaCode!));
+    if (area) row.incomeLimitAreaCode = area.areaCode;
+    else {
+      errors.push({
+        row: rowNumber(row),
+        column: PARCEL_CSV_COLUMNS.incomeLimitAreaCode,
+        message: `"${row.incomeLimitAreaCode}" is not one of the trust's HUD areas (${areas.map((a) => `${a.areaName} = ${a.areaCode}`).join("; ") || "none: import an income-limit table first"})`,
+      });
+    }
+  }
   // APNs are compared without case or surrounding spaces, against the trust's parcels and within the file
   const keys = [...new Set(rows.map((row) => parcelNumberKey(row.parcelNumber)))];
   const existing = new Map<string, string>();
@@ -171,6 +190,7 @@ type ExportParcel = {
   acquisitionMethod: string | null;
   assessedLandValueCents: number | null;
   status: string;
+  incomeLimitAreaCode: string | null;
   homes: { homeType: string; label: string; bedrooms: number; bathrooms: string; floorAreaSqft: number | null; yearBuilt: number | null }[];
   fundingSources: { amountCents: number }[];
 };
@@ -197,6 +217,7 @@ export function parcelCsvRows(parcels: readonly ExportParcel[]) {
       acquisition_method: parcel.acquisitionMethod ?? "",
       assessed_land_value: money(parcel.assessedLandValueCents),
       status: parcel.status,
+      hud_area: parcel.incomeLimitAreaCode ?? "",
       funding_total: centsToString(parcel.fundingSources.reduce((sum, f) => sum + f.amountCents, 0)),
     };
     if (parcel.homes.length === 0) return [base];

@@ -33,7 +33,21 @@ export function parcelData(input: ParcelInput) {
     acquisitionMethod: input.acquisitionMethod ?? null,
     assessedLandValueCents: input.assessedLandValueCents ?? null,
     status: input.status,
+    incomeLimitAreaCode: input.incomeLimitAreaCode ?? null,
   };
+}
+
+/** A parcel's HUD area that is not one of the areas of the trust's income-limit tables. */
+export class UnknownIncomeLimitAreaError extends Error {
+  constructor(area: string) {
+    super(`"${area}" is not one of the areas of the trust's income-limit tables`);
+  }
+}
+
+async function assertKnownArea(tx: Tx, organisationId: string, areaCode: string | undefined): Promise<void> {
+  if (!areaCode) return;
+  const found = await tx.incomeLimitTable.findFirst({ where: { organisationId, areaCode }, select: { id: true } });
+  if (!found) throw new UnknownIncomeLimitAreaError(areaCode);
 }
 
 function homeData(input: HomeInput) {
@@ -247,6 +261,7 @@ export async function registerParcel(
 ): Promise<{ id: string }> {
   try {
     return await db.$transaction(async (tx) => {
+      await assertKnownArea(tx, actor.organisationId, input.incomeLimitAreaCode);
       const parcel = await tx.parcel.create({
         data: { ...parcelData(input), organisationId: actor.organisationId, searchText: parcelSearchText({ ...input, city: input.city ?? "" }, []) },
       });
@@ -275,6 +290,7 @@ export async function updateParcel(db: Db, actor: AuditActor, parcelId: string, 
     await db.$transaction(async (tx) => {
       const before = await tx.parcel.findFirst({ where: { id: parcelId, organisationId: actor.organisationId } });
       if (!before) throw new Response("Parcel not found", { status: 404 });
+      await assertKnownArea(tx, actor.organisationId, input.incomeLimitAreaCode);
       assertUpdated(
         await tx.parcel.updateMany({
           where: { id: parcelId, organisationId: actor.organisationId, version },

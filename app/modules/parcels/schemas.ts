@@ -63,6 +63,8 @@ export const ParcelFields = {
   landArea: decimalString("land area", { max: 100_000_000 }).optional(),
   landAreaUnit: z.enum(AREA_UNITS, { errorMap: () => ({ message: "Choose square feet or acres" }) }).default("square_feet"),
   zoning: optionalText(60),
+  // HUD income-limit area (area code of one of the trust's tables); the data layer checks it
+  incomeLimitAreaCode: optionalText(200),
   acquisitionDate: legalDate("acquisition date").optional(),
   acquisitionPriceCents: money("acquisition price").optional(),
   acquisitionMethod: z.enum(ACQUISITION_METHODS, { errorMap: () => ({ message: "Choose purchase, donation or transfer" }) }).optional(),
