@@ -17,9 +17,10 @@ export type DemoLogin = { role: "admin" | "staff" | "viewer" | "member"; email: 
 
 /**
  * On an empty database: the demo organisation with an admin, a staff member and a viewer, and a small
- * realistic portfolio. Returns the three logins, each with its own strong random password (printed once by
- * `npm start`), or null when the database already has an organisation. DEMO_PASSWORD,
- * DEMO_STAFF_PASSWORD and DEMO_VIEWER_PASSWORD fix them (the browser tests do).
+ * realistic portfolio. Returns the logins (admin, staff, viewer and a governance member), each with its own
+ * strong random password (printed once by `npm start`), or null when the database already has an
+ * organisation. DEMO_PASSWORD, DEMO_STAFF_PASSWORD, DEMO_VIEWER_PASSWORD and DEMO_MEMBER_PASSWORD fix them
+ * (the browser tests do).
  */
 export async function seedDemoIfEmpty(): Promise<{ organisationName: string; logins: DemoLogin[] } | null> {
   const client = db();
