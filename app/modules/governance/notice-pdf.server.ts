@@ -1,8 +1,8 @@
 /**
- * The meeting notice as a PDF, drawn with the lease documents' toolkit (same page, fonts and typography as
- * the ground lease: serif body, sans furniture, "Page X of Y"). Same data → same bytes.
+ * The meeting notice as a PDF, drawn with the shared PDF toolkit (~/modules/documents/pdf.server.ts: same page,
+ * fonts and typography as the ground lease: serif body, sans furniture, "Page X of Y"). Same data → same bytes.
  */
-import { Flow, finishPages, newDocument, toBuffer } from "~/modules/leases/document-pdf.server";
+import { Flow, finishPages, newDocument, toBuffer } from "~/modules/documents/pdf.server";
 import { formatLegalDate } from "~/utils/format";
 import { noticeParagraphs, noticeTitle, type NoticeData } from "./notice";
 

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_LEASE_TEMPLATE } from "./default-template";
-import { DRAFT_WATERMARK, renderLeaseDocument, type LeaseDocumentData } from "./document-pdf.server";
+import { DRAFT_WATERMARK } from "~/modules/documents/pdf.server";
+import { renderLeaseDocument, type LeaseDocumentData } from "./document-pdf.server";
 import { renderMemorandum } from "./memorandum-pdf.server";
 import { sampleLeaseDocumentData } from "./sample-lease";
 

@@ -10,17 +10,9 @@
  * reserved for the recorder. Other pages use the ordinary 1-inch margins. Some counties set other rules
  * (paper size, font size, margins on every page); the trust's lawyer should confirm the local ones.
  */
-import {
-  Flow,
-  PAGE,
-  finishPages,
-  formatLegalDate,
-  joinNames,
-  leaseTemplateValues,
-  newDocument,
-  toBuffer,
-  type LeaseDocumentData,
-} from "./document-pdf.server";
+import { Flow, PAGE, finishPages, newDocument, toBuffer } from "~/modules/documents/pdf.server";
+import { formatLegalDate, joinNames } from "~/modules/documents/format";
+import { leaseTemplateValues, type LeaseDocumentData } from "./document-pdf.server";
 import { renderClause, wordsAndFigures } from "./template";
 
 /** The memorandum is drawn from the same data as the lease document (it prints a subset of it). */
