@@ -14,6 +14,7 @@ import { LeaseForm } from "./leases.new";
 
 import { timedTermFormValues } from "~/components/lease-terms";
 import { timedTermsOf } from "~/modules/leases/terms";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit draft lease · Commonground" }];
 
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const submission = parseWithZod(await request.formData(), { schema: LeaseFormSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: LeaseFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   if (!submission.value.version) return data(submission.reply({ formErrors: ["The form is missing the record version; reload the page."] }), { status: 400 });
   try {
