@@ -33,9 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
   const lease = await getLease(db(), actor.organisationId, params.leaseId ?? "");
   if (!lease) throw new Response("Lease not found", { status: 404 });
-  const documentData = await buildLeaseDocumentData(db(), actor.organisationId, lease.id);
-  const spec = lease.formulaSpec != null ? storedSpec(lease.formulaSpec) : null;
   const today = todayIn(actor.timeZone);
+  // the lease just read, and the trust's today: the documents' data needs no second read of either
+  const documentData = await buildLeaseDocumentData(db(), actor.organisationId, lease.id, { lease, today });
+  const spec = lease.formulaSpec != null ? storedSpec(lease.formulaSpec) : null;
   const rowTerms = leaseRowTerms(lease);
   // a draft's terms are its own; a signed lease's are those signed, changed by amendments from their dates
   const termsToday = lease.status === "draft" ? rowTerms : leaseTermsOn(rowTerms, lease.amendments, today);
