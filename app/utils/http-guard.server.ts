@@ -1,3 +1,4 @@
+import { AsyncResource } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
 import type { NextFunction, Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
@@ -157,6 +158,9 @@ export function guardRequests(handler: RequestHandler): RequestHandler {
     }
     const kind = routeKind(req.path);
     const limit = BODY_LIMITS[kind];
+    // the body's events arrive outside this request's async context (app/utils/request-context.server.ts):
+    // bound here, the handler runs inside it
+    const handOn = AsyncResource.bind((body: Buffer) => void handler(withBody(req, body), res, next));
     // the refusal, once decided: its body is read and dropped, and the answer sent when the client has
     // finished sending (a client still sending may not read an early answer) or after DRAIN_BYTES more
     let refusal: { status: number; message: string } | null = null;
@@ -201,7 +205,7 @@ export function guardRequests(handler: RequestHandler): RequestHandler {
         refuse(res, refusal.status, refusal.message, kind);
         return;
       }
-      void handler(withBody(req, Buffer.concat(chunks)), res, next);
+      handOn(Buffer.concat(chunks));
     });
   };
 }
