@@ -160,9 +160,17 @@ describe("access log", () => {
     expect(pdf.body.startsWith("%PDF-")).toBe(true);
     const signedOut = await get("/parcels/export.csv");
     expect(signedOut.status).toBe(302);
+    // a POST download (the lease list's no-JavaScript ZIP) is read inside the request's context too
+    const zip = await get("/leases/documents.zip", {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", Origin: `http://127.0.0.1:${port}`, Host: `127.0.0.1:${port}` },
+      body: new URLSearchParams({ leaseId: leasePath.split("/")[2]! }).toString(),
+    });
+    expect(zip.status).toBe(200);
+    expect(zip.body.startsWith("PK")).toBe(true);
 
     let lines: Record<string, unknown>[] = [];
-    for (let attempt = 0; attempt < 100 && lines.length < 2; attempt += 1) {
+    for (let attempt = 0; attempt < 100 && lines.length < 3; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       lines = existsSync(accessLogPath)
         ? readFileSync(accessLogPath, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>)
@@ -174,6 +182,7 @@ describe("access log", () => {
     expect(lines.map(({ time: _time, requestId: _id, bytes: _bytes, ...rest }) => rest)).toEqual([
       { level: "info", msg: "access", organisationId: organisation.id, userId: admin.id, email: "admin@riverbend-clt.example", role: "admin", method: "GET", path: "/parcels/export.csv", status: 200, file: expect.stringMatching(/\.csv$/), completed: true },
       { level: "info", msg: "access", organisationId: organisation.id, userId: admin.id, email: "admin@riverbend-clt.example", role: "admin", method: "GET", path: `${leasePath}/document.pdf`, status: 200, file: `${reference} ground lease.pdf`, completed: true },
+      { level: "info", msg: "access", organisationId: organisation.id, userId: admin.id, email: "admin@riverbend-clt.example", role: "admin", method: "POST", path: "/leases/documents.zip", status: 200, file: expect.stringMatching(/^ground leases \d{4}-\d{2}-\d{2}\.zip$/), completed: true },
     ]);
     expect(lines[1]!.requestId).toBe(pdf.headers["x-request-id"]);
     expect(lines[1]!.bytes).toBe(Number(pdf.headers["content-length"]));
