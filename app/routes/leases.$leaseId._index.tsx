@@ -276,6 +276,8 @@ export default function LeasePage() {
             {lease.permittedMortgages.map((m) => (
               <li key={m.id}>
                 {m.lender}: <Money cents={m.amountCents} /> ({formatLegalDate(m.recordedOn)})
+                {m.ownershipId ? <span className="muted"> — the purchase mortgage, recorded with the purchase</span> : null}
+                {m.releasedOn ? <span className="muted"> — released {formatLegalDate(m.releasedOn)} (paid off; not in Exhibit D)</span> : null}
               </li>
             ))}
           </ul>

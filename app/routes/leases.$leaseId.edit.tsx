@@ -43,7 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       escalationIndexName: escalation.kind === "index" ? escalation.indexName ?? "" : "",
       ...timedTermFormValues(timedTermsOf(lease)),
       formulaPresetName: lease.formulaPresetName,
-      mortgages: lease.permittedMortgages.map((m) => ({ lender: m.lender, amountCents: centsToString(m.amountCents), recordedOn: m.recordedOn })),
+      // the purchase mortgage is listed from the purchase (not typed); released mortgages are history
+      mortgages: lease.permittedMortgages.filter((m) => m.ownershipId === null && m.releasedOn === null).map((m) => ({ lender: m.lender, amountCents: centsToString(m.amountCents), recordedOn: m.recordedOn })),
       riders: leaseRiders(lease),
     },
   };

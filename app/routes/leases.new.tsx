@@ -164,7 +164,7 @@ export function LeaseForm({
       </fieldset>
       <fieldset className="card">
         <legend>Permitted mortgages</legend>
-        <p className="field-hint">Leave a row blank to skip it.</p>
+        <p className="field-hint">The household's purchase mortgage is listed from its purchase: do not type it here. Other mortgages may not exceed the purchase price. Leave a row blank to skip it.</p>
         {Array.from({ length: mortgageRows }, (_, i) => {
           const value = ((defaultValue.mortgages as Record<string, string>[] | undefined) ?? [])[i] ?? {};
           const err = (name: string) => allErrors[`mortgages[${i}].${name}`];

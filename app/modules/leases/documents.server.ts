@@ -5,6 +5,7 @@
  * the lease or the memorandum; `renderLeaseDocumentFile` only renders (downloads), `generateLeaseDocument` also
  * records the generation (who, when, template version, sha256, pages) when someone produces a copy on purpose.
  */
+import { mortgagesInForce } from "~/modules/mortgages/permitted-mortgages";
 import { pdfResponse as pdfDownload } from "~/utils/download.server";
 import { createHash } from "node:crypto";
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
@@ -206,7 +207,7 @@ export async function buildLeaseDocumentData(
     renewalTermYears: lease.renewalTermYears,
     fee: { monthlyFeeCents: terms.monthlyFeeCents, escalation: terms.feeEscalation },
     terms: timedTermsOf(terms),
-    permittedMortgages: lease.permittedMortgages.map((m) => ({ lender: m.lender, amount: centsToString(m.amountCents), date: m.recordedOn })),
+    permittedMortgages: mortgagesInForce(lease.permittedMortgages).map((m) => ({ lender: m.lender, amount: centsToString(m.amountCents), date: m.recordedOn })),
     riders: terms.riders,
     template: { content: templateContent(version.content), versionLabel: templateVersionLabel(version) },
     resale: {

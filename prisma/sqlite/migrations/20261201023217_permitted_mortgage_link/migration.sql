@@ -1,0 +1,38 @@
+-- RedefineTables
+PRAGMA defer_foreign_keys=ON;
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_PermittedMortgage" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organisationId" TEXT NOT NULL,
+    "leaseId" TEXT NOT NULL,
+    "lender" TEXT NOT NULL,
+    "amountCents" BIGINT NOT NULL,
+    "recordedOn" TEXT NOT NULL,
+    "ownershipId" TEXT,
+    "releasedOn" TEXT,
+    CONSTRAINT "PermittedMortgage_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "PermittedMortgage_leaseId_fkey" FOREIGN KEY ("leaseId") REFERENCES "Lease" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "PermittedMortgage_ownershipId_fkey" FOREIGN KEY ("ownershipId") REFERENCES "Ownership" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+INSERT INTO "new_PermittedMortgage" ("amountCents", "id", "leaseId", "lender", "organisationId", "recordedOn") SELECT "amountCents", "id", "leaseId", "lender", "organisationId", "recordedOn" FROM "PermittedMortgage";
+DROP TABLE "PermittedMortgage";
+ALTER TABLE "new_PermittedMortgage" RENAME TO "PermittedMortgage";
+CREATE INDEX "PermittedMortgage_organisationId_leaseId_idx" ON "PermittedMortgage"("organisationId", "leaseId");
+CREATE INDEX "PermittedMortgage_leaseId_idx" ON "PermittedMortgage"("leaseId");
+CREATE INDEX "PermittedMortgage_ownershipId_idx" ON "PermittedMortgage"("ownershipId");
+CREATE UNIQUE INDEX "PermittedMortgage_leaseId_ownershipId_key" ON "PermittedMortgage"("leaseId", "ownershipId");
+PRAGMA foreign_keys=ON;
+PRAGMA defer_foreign_keys=OFF;
+
+-- Existing data: a permitted mortgage that is its lease household's purchase mortgage of that home (same
+-- lender and amount) becomes linked to the purchase (one row per lease and purchase).
+UPDATE "PermittedMortgage" SET "ownershipId" = (
+  SELECT o."id" FROM "Ownership" o JOIN "Lease" l ON l."id" = "PermittedMortgage"."leaseId"
+  WHERE o."homeId" = l."homeId" AND o."householdId" = l."householdId"
+    AND o."mortgageAmountCents" = "PermittedMortgage"."amountCents" AND o."mortgageLender" = "PermittedMortgage"."lender"
+  ORDER BY o."purchaseDate" DESC LIMIT 1
+)
+WHERE "ownershipId" IS NULL AND "id" = (
+  SELECT MIN(p2."id") FROM "PermittedMortgage" p2
+  WHERE p2."leaseId" = "PermittedMortgage"."leaseId" AND p2."lender" = "PermittedMortgage"."lender" AND p2."amountCents" = "PermittedMortgage"."amountCents"
+);
