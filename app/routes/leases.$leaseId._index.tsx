@@ -285,6 +285,11 @@ export default function LeasePage() {
           <p className="muted">No permitted mortgages.</p>
         )}
         <p>Riders: {lease.riders.length ? lease.riders.join("; ") : "none"}</p>
+        {canWrite && ["executed", "recorded", "active"].includes(lease.status) ? (
+          <p>
+            <Link to={`/leases/${lease.id}/requests/new`}>Record a refinance request</Link> · <Link to="/stewardship/requests">Requests and decisions</Link>
+          </p>
+        ) : null}
       </section>
 
       {canWrite && next.length ? (
