@@ -2,7 +2,7 @@
  * Stewardship letters as PDFs, drawn with the lease documents' toolkit (same page, fonts and typography as
  * the ground lease). Same data → same bytes.
  */
-import { Flow, finishPages, newDocument, toBuffer } from "~/modules/leases/document-pdf.server";
+import { Flow, finishPages, newDocument, toBuffer } from "~/modules/documents/pdf.server";
 import { formatLegalProse } from "~/utils/calendar-date";
 import type { Letter } from "./letters";
 
