@@ -12,6 +12,7 @@ import { refinanceRequestSchema } from "~/modules/stewardship-decisions/schemas"
 import { todayIn } from "~/utils/calendar-date";
 import { fromDbCents } from "~/utils/cents";
 import { db } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-data.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Record a refinance request · Commonground" }];
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const submission = parseWithZod(await request.formData(), { schema: refinanceRequestSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: refinanceRequestSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await recordRefinanceRequest(db(), auditActor(actor), params.leaseId ?? "", submission.value);
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 400 });

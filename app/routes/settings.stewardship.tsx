@@ -10,6 +10,7 @@ import { getStewardshipPolicy, updateStewardshipPolicy } from "~/modules/steward
 import { stewardshipSettingsSchema } from "~/modules/stewardship-decisions/schemas";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-data.server";
 import { centsToString, Decimal } from "~/utils/money";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "settings:manage");
-  const submission = parseWithZod(await request.formData(), { schema: stewardshipSettingsSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: stewardshipSettingsSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     await updateStewardshipPolicy(db(), auditActor(actor), submission.value);

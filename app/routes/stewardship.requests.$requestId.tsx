@@ -14,6 +14,7 @@ import { todayIn } from "~/utils/calendar-date";
 import { formatPercent } from "~/utils/money";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-data.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -64,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const submission = parseWithZod(await request.formData(), { schema: decisionSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: decisionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const id = params.requestId ?? "";
   try {
