@@ -23,7 +23,7 @@ export default function StewardshipRequestsPage() {
   return (
     <div>
       <h1>Requests and decisions</h1>
-      <p className="muted">Homeowners&apos; requests (refinance, improvement, leave of absence, renting, short sale) and the trust&apos;s decisions. Record a request from the lease&apos;s page.</p>
+      <p className="muted">Homeowners&apos; requests (refinance, improvement, leave of absence, renting, short sale) and the trust&apos;s decisions. Record a request from the lease&apos;s page. See also <Link to="/stewardship/defaults">defaults and cure</Link>.</p>
       <p>
         Show: <Link to="/stewardship/requests">all</Link>
         {Object.entries(REQUEST_STATUSES).map(([key, label]) => (

@@ -77,3 +77,53 @@ export function consentLetter(data: ConsentLetterData): Letter {
     signatory: data.organisation.name,
   };
 }
+
+export type NoticeOfDefaultData = {
+  organisation: { name: string; address: string };
+  noticeDate: string;
+  kind: "monetary" | "non-monetary";
+  description: string;
+  amountCents: number | null;
+  cureDays: number;
+  cureDeadline: string;
+  homeowners: string[];
+  property: { address: string; parcelNumber: string };
+  lease: { reference: string; commencementDate: string };
+  mortgagees: { lender: string; amountCents: number }[];
+};
+
+/** The notice of default (article 11 of the lease) to the homeowners, copied to every permitted mortgagee. */
+export function noticeOfDefaultLetter(data: NoticeOfDefaultData): Letter {
+  const owners = joinWithAnd(data.homeowners);
+  const monetary = data.kind === "monetary";
+  const paragraphs: Letter["paragraphs"] = [
+    [
+      "Notice of default",
+      `${data.organisation.name} (the "Trust") gives you notice under Article 11 of the Ground Lease that you are in default: ${data.description.replace(/\s+$/, "").replace(/\.$/, "")}.` +
+        (monetary && data.amountCents !== null ? ` The amount owed to the Trust is ${usd(data.amountCents)}.` : ""),
+    ],
+    [
+      "Cure",
+      monetary
+        ? `Under section 11.1(a) of the Ground Lease you have ${data.cureDays} days from the date of this notice to pay the amount owed: payment must reach the Trust no later than ${formatLegalProse(data.cureDeadline)}.`
+        : `Under section 11.1(b) of the Ground Lease you have ${data.cureDays} days from the date of this notice, until ${formatLegalProse(data.cureDeadline)}, to cure the default, or, where it cannot reasonably be cured in that time, to begin to cure it and continue diligently to completion.`,
+    ],
+    [
+      "If the default is not cured",
+      "If the default continues after the cure period, the Trust may exercise its remedies under section 11.2 of the Ground Lease, subject to the rights of Permitted Mortgagees under Article 8. Please contact the Trust at once if you cannot cure in time: the Trust would rather help you keep your home.",
+    ],
+  ];
+  if (data.mortgagees.length) {
+    paragraphs.push(["Copies to Permitted Mortgagees", `A copy of this notice is sent to ${joinWithAnd(data.mortgagees.map((m) => `${m.lender} (Permitted Mortgage of ${usd(m.amountCents)})`))}.`]);
+  }
+  return {
+    organisation: data.organisation,
+    date: data.noticeDate,
+    title: monetary ? "Notice of Default — Monetary" : "Notice of Default",
+    to: [owners, data.property.address],
+    re: [`Ground Lease ${data.lease.reference}, commencing ${formatLegalProse(data.lease.commencementDate)}`, `${data.property.address} (parcel ${data.property.parcelNumber})`],
+    paragraphs,
+    copies: data.mortgagees.map((m) => m.lender),
+    signatory: data.organisation.name,
+  };
+}

@@ -55,3 +55,38 @@ export const stewardshipSettingsSchema = z.object({
   cashOutLimitCents: money("cash-out limit"),
 });
 export type StewardshipSettingsValues = z.output<typeof stewardshipSettingsSchema>;
+
+// ------------------------------------------------------------------------------------------------
+// Defaults and cure
+// ------------------------------------------------------------------------------------------------
+
+export const noticeOfDefaultSchema = z
+  .object({
+    kind: z.enum(["monetary", "non-monetary"], { errorMap: () => ({ message: "Choose whether money is owed or another obligation is broken" }) }),
+    description: text("default (what the homeowner has not done)", 2000),
+    amountCents: money("amount owed").optional(),
+    noticeDate: legalDate("notice date"),
+  })
+  .superRefine((values, ctx) => {
+    if (values.kind === "monetary" && (values.amountCents === undefined || values.amountCents <= 0)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["amountCents"], message: "Enter the amount owed (more than $0.00) for a monetary default" });
+    }
+  });
+export type NoticeOfDefaultValues = z.output<typeof noticeOfDefaultSchema>;
+
+const version = z.coerce.number().int();
+
+export const defaultActionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("escalate"),
+    version,
+    stage: z.enum(["delinquent-90", "notice-of-foreclosure", "foreclosure-initiated"], { errorMap: () => ({ message: "Choose the stage" }) }),
+    date: legalDate("date"),
+    obligation: z.enum(["mortgage", "taxes", "lease-fee"], { errorMap: () => ({ message: "Choose what is 90+ days delinquent" }) }).optional(),
+    foreclosureSaleDate: legalDate("foreclosure sale date").optional(),
+    note: optionalText(2000),
+  }),
+  z.object({ intent: z.literal("lender-notice"), version, lenderName: text("lender", 200), receivedOn: legalDate("date the trust received the lender's notice") }),
+  z.object({ intent: z.literal("cured"), version, curedOn: legalDate("date cured") }),
+]);
+export type DefaultActionValues = z.output<typeof defaultActionSchema>;
