@@ -98,7 +98,7 @@ type ActorRow = {
 /**
  * The session, its person and their active memberships in one statement: every signed-in request asks, and
  * the same lookup as nested Prisma relations costs the server about a millisecond more CPU (four queries;
- * docs/benchmarks.md "Production server"). One row per active membership (one row with null membership
+ * docs/decisions/012-hot-path-queries-in-sql.md). One row per active membership (one row with null membership
  * columns when there is none).
  */
 async function loadActor(request: Request, sessionId: string): Promise<Actor | null> {

@@ -4,7 +4,7 @@ type Counts = { parcels: unknown; homes: unknown; households: unknown; activeLea
 
 /**
  * The dashboard's figures. The five counts are one statement (each Prisma query costs the server about half
- * a millisecond of CPU before the database sees it; docs/benchmarks.md "Production server"); the statuses
+ * a millisecond of CPU before the database sees it; docs/decisions/012-hot-path-queries-in-sql.md); the statuses
  * are constants in the SQL so PostgreSQL compares them with its LeaseStatus enum.
  */
 export async function portfolioSummary(db: Db, organisationId: string) {
