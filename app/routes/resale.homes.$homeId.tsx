@@ -195,7 +195,8 @@ export default function ResaleCalculatorPage() {
     <>
       <p>
         <Link to="/resale">← Resale calculator</Link> · <Link to={`/parcels/${home.parcelId}`}>Parcel</Link> ·{" "}
-        <Link to={`/resale/homes/${home.id}/compare`}>Compare presets and project prices</Link>
+        <Link to={`/resale/homes/${home.id}/compare`}>Compare presets and project prices</Link> ·{" "}
+        <Link to={`/resale/homes/${home.id}/inputs`}>Valuation inputs</Link>
       </p>
       <h1>Resale calculator — {home.label}</h1>
       <p className="muted">

@@ -698,8 +698,8 @@ export async function listIndexValues(db: Db, organisationId: string) {
 export async function recordIndexValue(db: Db, actor: AuditActor, values: IndexValueValues): Promise<void> {
   try {
     await db.$transaction(async (tx) => {
-      const created = await tx.indexValue.create({ data: { organisationId: actor.organisationId, indexName: values.indexName ?? "", date: values.date, value: values.value } });
-      await recordAudit(tx, actor, { entity: "IndexValue", entityId: created.id, action: "create", after: { indexName: created.indexName, date: created.date, value: created.value } });
+      const created = await tx.indexValue.create({ data: { organisationId: actor.organisationId, indexName: values.indexName ?? "", date: values.date, value: values.value, source: values.source ?? "" } });
+      await recordAudit(tx, actor, { entity: "IndexValue", entityId: created.id, action: "create", after: { indexName: created.indexName, date: created.date, value: created.value, source: created.source } });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new LeaseFeeError("A value for this index and date is already recorded.", "date", 409);
