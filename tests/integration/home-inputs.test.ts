@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { systemActor } from "~/modules/audit/audit.server";
 import {
-  getHomeInputs,
+  type getHomeInputs,
   recordAppraisal,
   recordAppraisalReceived,
   recordApprovedImprovement,
