@@ -19,6 +19,7 @@ const AREAS = [
   { to: "/leases", label: "Leases" },
   { to: "/fees", label: "Lease fees" },
   { to: "/resale", label: "Resale" },
+  { to: "/transfers", label: "Transfers" },
   { to: "/stewardship/requests", label: "Requests" },
   { to: "/reports", label: "Reports" },
   { to: "/governance", label: "Governance" },
