@@ -17,6 +17,7 @@ import {
 import { appraisalReceiptSchema, appraisalSchema, improvementSchema, inspectionSchema, MAX_DEDUCTIONS } from "~/modules/home-inputs/schemas";
 import { getHomeForResale } from "~/modules/resale/calculations.server";
 import { db } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-data.server";
 import { formatLegalDate } from "~/utils/format";
 import { intentFailure, type IntentReply } from "~/utils/intent-reply.server";
 import { centsToString, formatUsd } from "~/utils/money";
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const homeId = params.homeId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const schema = SCHEMAS[intent];
   if (!schema) throw new Response("Unknown form", { status: 400 });

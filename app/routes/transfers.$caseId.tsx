@@ -11,6 +11,7 @@ import { cancelSchema, CASE_KIND_LABELS, CASE_STATUS_LABELS, formulaPriceSchema,
 import { calculateFormulaPrice, cancelTransferCase, decideOption, getTransferCase, TransferCaseError } from "~/modules/transfers/transfers.server";
 import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-data.server";
 import { formatLegalDate } from "~/utils/format";
 import { intentFailure, type IntentReply } from "~/utils/intent-reply.server";
 import { formatUsd } from "~/utils/money";
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const caseId = params.caseId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const schema = SCHEMAS[intent];
   if (!schema) throw new Response("Unknown form", { status: 400 });

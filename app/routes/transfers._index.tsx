@@ -12,6 +12,7 @@ import { CASE_KIND_LABELS, CASE_KINDS, CASE_STATUS_LABELS, NOTICE_METHOD_LABELS,
 import { listTransferCases, openTransferCase, TransferCaseError } from "~/modules/transfers/transfers.server";
 import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-data.server";
 import { formatLegalDate } from "~/utils/format";
 import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const submission = parseWithZod(await request.formData(), { schema: openCaseSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: openCaseSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const { id } = await openTransferCase(db(), auditActor(actor), submission.value, todayIn(actor.timeZone));
