@@ -8,7 +8,10 @@
  */
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { auditChanges } from "~/modules/audit/diff";
-import { BINDING_STATUSES, leaseEscalation } from "~/modules/leases/leases.server";
+import { BINDING_STATUSES } from "~/modules/leases/leases.server";
+import type { FeeEscalationRule } from "~/modules/leases/lifecycle";
+import { amendmentsInForceOrder, leaseTermsOn, termsAsSigned, type AmendmentRecord } from "~/modules/leases/terms";
+import { leaseRowTerms } from "~/modules/leases/terms.server";
 import { homeLabel } from "~/modules/parcels/parcels.server";
 import { randomUUID } from "node:crypto";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
@@ -23,8 +26,10 @@ import {
   type Credit,
   type CreditKind,
   type Debit,
+  postedOnlyTerms,
   type FeeEscalation,
   type FeeTerms,
+  type FeeTermsChange,
   type IndexValue,
   type LedgerLine,
 } from "./rules";
@@ -53,36 +58,64 @@ export class LeaseFeeError extends Error {
   }
 }
 
-type LeaseForFees = {
+type LeaseForFees = Parameters<typeof leaseRowTerms>[0] & {
   id: string;
   organisationId: string;
   status: string;
   commencementDate: string;
-  monthlyFeeCents: number | bigint;
-  feeDueDay: number;
-  feeEscalation: unknown;
   endedOn: string | null;
-  graceDays: number;
-  lateChargeCents: number | bigint;
+  /** The lease's amendments (`amendmentSelect`): they change the fee terms from their effective dates. */
+  amendments: readonly AmendmentRecord[];
 };
 
-/** The lease's fee terms for the rules; index-linked escalation follows the index values the trust recorded. */
-export function feeTermsOfLease(lease: LeaseForFees, indexValues: readonly { indexName: string; date: string; value: string }[]): FeeTerms {
-  const rule = leaseEscalation(lease);
-  let escalation: FeeEscalation = { type: "none" };
-  if (rule.kind === "fixed-percent") escalation = { type: "fixed", rate: rule.annualRate };
-  else if (rule.kind === "index") {
+/** What `feeTermsOfLease` needs of a lease's amendments (include it as `{ amendments: { select: amendmentSelect } }`). */
+export const amendmentSelect = { effectiveDate: true, createdAt: true, changes: true, appliedToLease: true } as const;
+
+type IndexValueRow = { indexName: string; date: string; value: string };
+
+function feeEscalationOf(rule: FeeEscalationRule, indexValues: readonly IndexValueRow[]): FeeEscalation {
+  if (rule.kind === "fixed-percent") return { type: "fixed", rate: rule.annualRate };
+  if (rule.kind === "index") {
     const name = rule.indexName ?? "";
     const values: IndexValue[] = indexValues.filter((v) => v.indexName === name).map((v) => ({ date: v.date, value: v.value }));
-    escalation = { type: "index", cap: rule.cap, values };
+    return { type: "index", cap: rule.cap, values };
+  }
+  return { type: "none" };
+}
+
+const dueDayOf = (feeDueDay: number) => Math.min(31, Math.max(1, feeDueDay));
+
+/**
+ * The lease's fee terms for the rules: the terms as signed, and each amendment that changes the fee, the
+ * escalation, the due day, the grace days or the late charge as a change from its effective date (the terms
+ * in force on each date are `leaseTermsOn`'s). Index-linked escalation follows the index values the trust
+ * recorded, by the index name the lease gives.
+ */
+export function feeTermsOfLease(lease: LeaseForFees, indexValues: readonly IndexValueRow[]): FeeTerms {
+  const row = leaseRowTerms(lease);
+  const signed = termsAsSigned(row, lease.amendments);
+  const changes: FeeTermsChange[] = [];
+  let before = signed;
+  const dates = [...new Set(amendmentsInForceOrder(lease.amendments).map((amendment) => amendment.effectiveDate))];
+  for (const effectiveDate of dates) {
+    const after = leaseTermsOn(row, lease.amendments, effectiveDate);
+    const change: FeeTermsChange = { effectiveDate };
+    if (after.monthlyFeeCents !== before.monthlyFeeCents) change.monthlyFeeCents = after.monthlyFeeCents;
+    if (JSON.stringify(after.feeEscalation) !== JSON.stringify(before.feeEscalation)) change.escalation = feeEscalationOf(after.feeEscalation, indexValues);
+    if (after.feeDueDay !== before.feeDueDay) change.dueDay = dueDayOf(after.feeDueDay);
+    if (after.graceDays !== before.graceDays) change.graceDays = after.graceDays;
+    if (after.lateChargeCents !== before.lateChargeCents) change.lateChargeCents = after.lateChargeCents;
+    if (Object.keys(change).length > 1) changes.push(change);
+    before = after;
   }
   return {
-    monthlyFeeCents: Number(lease.monthlyFeeCents),
+    monthlyFeeCents: signed.monthlyFeeCents,
     commencementDate: lease.commencementDate,
-    dueDay: Math.min(31, Math.max(1, lease.feeDueDay)),
-    escalation,
-    graceDays: lease.graceDays,
-    lateChargeCents: Number(lease.lateChargeCents),
+    dueDay: dueDayOf(signed.feeDueDay),
+    escalation: feeEscalationOf(signed.feeEscalation, indexValues),
+    graceDays: signed.graceDays,
+    lateChargeCents: signed.lateChargeCents,
+    ...(changes.length ? { changes } : {}),
   };
 }
 
@@ -157,7 +190,7 @@ async function indexValuesOf(db: Db | Tx, organisationId: string) {
 }
 
 async function findLedgerLease(db: Db | Tx, organisationId: string, leaseId: string) {
-  const lease = await db.lease.findFirst({ where: { id: leaseId, organisationId } });
+  const lease = await db.lease.findFirst({ where: { id: leaseId, organisationId }, include: { amendments: { select: amendmentSelect } } });
   if (!lease) throw new LeaseFeeError("Lease not found", undefined, 404);
   return lease;
 }
@@ -286,7 +319,7 @@ export async function generateAllCharges(db: Db, actor: AuditActor, through: str
     const ids = leaseIds.slice(start, start + batchSize);
     posted += await postWithRetry(db, async () => {
       const [leases, records, indexValues] = await Promise.all([
-        db.lease.findMany({ where: { organisationId: actor.organisationId, id: { in: ids } } }),
+        db.lease.findMany({ where: { organisationId: actor.organisationId, id: { in: ids } }, include: { amendments: { select: amendmentSelect } } }),
         db.leaseFeeEntry.findMany({ where: { organisationId: actor.organisationId, leaseId: { in: ids } }, select: { ...entrySelect, leaseId: true }, orderBy: [{ date: "asc" }, { createdAt: "asc" }, { id: "asc" }] }),
         indexValuesOf(db, actor.organisationId),
       ]);
@@ -340,7 +373,7 @@ function ledgerView(lease: LeaseForFees, entries: FeeEntry[], indexValues: reado
   const terms = feeTermsOfLease(lease, indexValues);
   const { posted, credits } = ledgerParts(entries);
   // read-only view: only what is posted (the generator has run), never projected
-  const ledger = computeLedger({ terms: { ...terms, monthlyFeeCents: 0, lateChargeCents: 0, escalation: { type: "none" } }, posted, credits, asOf });
+  const ledger = computeLedger({ terms: postedOnlyTerms(terms), posted, credits, asOf });
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const byKey = new Map(entries.filter((entry) => entry.entryKey).map((entry) => [entry.entryKey!, entry]));
   const reversedIds = new Set(entries.map((entry) => entry.reversesId).filter((id): id is string => id !== null));
@@ -581,7 +614,7 @@ export async function arrearsList(db: Db, organisationId: string, asOf: string):
 /** The aging of posted entries only (no generation). Exported for the benchmark. */
 export function agingOfEntries(entries: readonly FeeEntry[], asOf: string, terms: FeeTerms) {
   const { posted, credits } = ledgerParts(entries);
-  const ledger = computeLedger({ terms: { ...terms, monthlyFeeCents: 0, lateChargeCents: 0, escalation: { type: "none" } }, posted, credits, asOf });
+  const ledger = computeLedger({ terms: postedOnlyTerms(terms), posted, credits, asOf });
   return { balanceCents: ledger.balanceCents, aging: ledger.aging };
 }
 
@@ -594,7 +627,7 @@ export async function statementData(db: Db, actor: AuditActor, householdId: stri
   if (!household) throw new LeaseFeeError("Household not found", undefined, 404);
   const leases = await db.lease.findMany({
     where: { organisationId: actor.organisationId, householdId, status: { in: [...LEDGER_STATUSES] } },
-    include: { home: { select: { label: true, parcel: { select: { streetAddress: true, parcelNumber: true, city: true, state: true, postalCode: true } } } } },
+    include: { amendments: { select: amendmentSelect }, home: { select: { label: true, parcel: { select: { streetAddress: true, parcelNumber: true, city: true, state: true, postalCode: true } } } } },
     orderBy: { commencementDate: "asc" },
   });
   const through = to < today ? to : today;
