@@ -292,6 +292,8 @@ export type LedgerInput = {
   /** Debits already posted (the stored ledger): they stand as posted and are never generated again. */
   posted?: readonly Debit[];
   asOf: string;
+  /** False: skip the running-balance lines (`lines` is empty) when only the debits, balance and aging are needed. */
+  withLines?: boolean;
 };
 
 export type AgingBucket = "current" | "1-30" | "31-60" | "61-90" | "over-90";
@@ -382,8 +384,7 @@ export function computeLedger(input: LedgerInput): Ledger {
     const lateKey = `late:${charge.date}`;
     const { graceDays, lateChargeCents } = hasChanges ? lateTermsOn(terms, charge.date) : terms;
     if (!postedLateKeys.has(lateKey) && lateChargeCents > 0) {
-      const lastGraceDay = addDays(charge.date, graceDays);
-      const lateDate = addDays(lastGraceDay, 1);
+      const [lastGraceDay, lateDate] = graceDates(charge.date, graceDays);
       if (lateDate <= asOf) {
         // owed up to and including this charge, as it stood on the last grace day
         let owed = chargesBefore + charge.amountCents + lateBefore;
@@ -421,6 +422,12 @@ export function computeLedger(input: LedgerInput): Ledger {
   }
 
   const aging = agingOf(debits, unpaidCents, asOf);
+  if (input.withLines === false) {
+    let balance = 0;
+    for (const debit of debits) balance += debit.amountCents;
+    for (const credit of credits) balance -= credit.amountCents;
+    return { debits, generated, lines: [], balanceCents: balance, unpaidCents, aging };
+  }
 
   // The running balance, in date order: debits (charges, then late charges), then credits.
   type Row = { date: string; order: number; seq: number; line: Omit<LedgerLine, "balanceCents"> };
@@ -451,6 +458,20 @@ export function computeLedger(input: LedgerInput): Ledger {
   return { debits, generated, lines, balanceCents, unpaidCents, aging };
 }
 
+const graceDatesMemo = new Map<string, readonly [string, string]>();
+/** The last grace day of a charge due on `dueDate` and the day after it (memoised: ledgers share their dates). */
+function graceDates(dueDate: string, graceDays: number): readonly [string, string] {
+  const key = `${dueDate}+${graceDays}`;
+  let dates = graceDatesMemo.get(key);
+  if (!dates) {
+    const lastGraceDay = addDays(dueDate, graceDays);
+    dates = [lastGraceDay, addDays(lastGraceDay, 1)];
+    if (graceDatesMemo.size >= 100_000) graceDatesMemo.clear();
+    graceDatesMemo.set(key, dates);
+  }
+  return dates;
+}
+
 function insertSorted(list: Debit[], debit: Debit): void {
   let index = list.length;
   while (index > 0 && compareDebits(list[index - 1]!, debit) > 0) index -= 1;
@@ -469,9 +490,14 @@ export function agingBucket(dueDate: string, asOf: string): AgingBucket {
 
 function agingOf(debits: readonly Debit[], unpaid: Map<string, number>, asOf: string): Aging {
   const aging: Aging = { current: 0, "1-30": 0, "31-60": 0, "61-90": 0, "over-90": 0 };
+  // debits are in date order: the bucket changes only when the date does
+  let lastDate = "";
+  let bucket: AgingBucket = "current";
   for (const debit of debits) {
     const remaining = unpaid.get(debit.key) ?? 0;
-    if (remaining > 0) aging[agingBucket(debit.date, asOf)] += remaining;
+    if (remaining <= 0) continue;
+    if (debit.date !== lastDate) [lastDate, bucket] = [debit.date, agingBucket(debit.date, asOf)];
+    aging[bucket] += remaining;
   }
   return aging;
 }
