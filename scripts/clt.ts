@@ -6,7 +6,7 @@
  *                                                        organisation's stored income-limit tables
  *   npm run --silent clt -- fees < request.json          lease-fee ledger by the rules (docs/lease-fees.md)
  *   npm run --silent clt -- fees-generate [--through YYYY-MM-DD]   the scheduled step: post due lease-fee charges
- *   npm run --silent clt -- leases [--organisation <slug>] the organisation's leases as JSON
+ *   npm run --silent clt -- leases [--organisation <slug>] [--date YYYY-MM-DD]   the organisation's leases as JSON (status on the date)
  *   npm run --silent clt -- lease-document --lease <id> --out <file.pdf> [--memorandum]
  *   npm run --silent clt -- eligibility [--organisation <slug>] < request.json   eligibility at a % AMI (docs/eligibility-contract.md)
  *   npm run --silent clt -- member-roll --date YYYY-MM-DD [--organisation <slug>]   the member roll on a date

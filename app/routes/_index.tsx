@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/modules/auth/session.server";
 import { portfolioSummary } from "~/modules/organisations/dashboard.server";
+import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { formatInstant, humanise } from "~/utils/format";
 import { can } from "~/utils/permissions";
@@ -13,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!can(actor.role, "records:read")) {
     return { kind: "homeowner" as const, name: actor.name, organisationName: actor.organisationName, isMember: actor.role === "member", canVote: can(actor.role, "ballot:cast-online") };
   }
-  const summary = await portfolioSummary(db(), actor.organisationId);
+  const summary = await portfolioSummary(db(), actor.organisationId, todayIn(actor.timeZone));
   return {
     kind: "staff" as const,
     name: actor.name,
@@ -69,7 +70,8 @@ export default function HomePage() {
         <Stat label="Parcels" value={summary.parcels} to="/parcels" />
         <Stat label="Homes" value={summary.homes} to="/parcels" />
         <Stat label="Households" value={summary.households} to="/households" />
-        <Stat label="Leases in force" value={summary.activeLeases} to="/leases" />
+        <Stat label="Active leases" value={summary.activeLeases} to="/leases?status=active" />
+        <Stat label="Signed, not yet commenced" value={summary.signedLeases} to="/leases" />
         <Stat label="Draft leases" value={summary.draftLeases} to="/leases?status=draft" />
       </section>
       <h2>Recent activity</h2>

@@ -9,10 +9,10 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { storedSpec } from "~/modules/formula-presets/formula-presets.server";
 import { buildLeaseDocumentData } from "~/modules/leases/documents.server";
 import { amendLease, getLease, leaseEscalation, leaseRiders, transitionLease } from "~/modules/leases/leases.server";
-import { LEASE_STATUS_LABELS, LEASE_TRANSITIONS, type LeaseStatus } from "~/modules/leases/lifecycle";
+import { LEASE_STATUS_LABELS, leaseStatusOn, nextStepsOn, type LeaseStatus } from "~/modules/leases/lifecycle";
 import { AmendmentSchema, ESCALATION_KINDS, ESCALATION_LABELS, LEASE_RIDERS, TransitionSchema } from "~/modules/leases/schemas";
 import { feeEscalationInWords } from "~/modules/leases/template";
-import { leaseTermsOn, termsAsSigned, type LeaseTerms } from "~/modules/leases/terms";
+import { leaseTermsOn, renewalNoticeWindow, termsAsSigned, type LeaseTerms } from "~/modules/leases/terms";
 import { leaseRowTerms } from "~/modules/leases/terms.server";
 import { LeaseTermFields, LeaseTermsList, timedTermFormValues } from "~/components/lease-terms";
 import { describeFormula, formulaLabel } from "~/modules/resale/describe";
@@ -40,7 +40,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rowTerms = leaseRowTerms(lease);
   // a draft's terms are its own; a signed lease's are those signed, changed by amendments from their dates
   const termsToday = lease.status === "draft" ? rowTerms : leaseTermsOn(rowTerms, lease.amendments, today);
+  const renewalWindow = renewalNoticeWindow(lease.expirationDate, termsToday);
   return {
+    /** the status on the trust's today (an executed or recorded lease is active from commencement) */
+    statusToday: leaseStatusOn(lease, today),
+    nextSteps: nextStepsOn(lease, today),
+    renewalWindow: { ...renewalWindow, isOpen: renewalWindow.opens <= today && today <= renewalWindow.closes },
     lease: { ...lease, lateChargeCents: Number(lease.lateChargeCents), escalation: leaseEscalation(lease), riders: leaseRiders(lease) },
     termsToday,
     signedTerms: lease.status === "draft" ? null : termsAsSigned(rowTerms, lease.amendments),
@@ -99,10 +104,9 @@ function Money({ cents }: { cents: number }) {
 }
 
 export default function LeasePage() {
-  const { lease, termsToday, signedTerms, frozenFormula, documents, canWrite, today, fees } = useLoaderData<typeof loader>();
+  const { lease, statusToday, nextSteps: next, renewalWindow, termsToday, signedTerms, frozenFormula, documents, canWrite, today, fees } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const status = lease.status as LeaseStatus;
-  const next = LEASE_TRANSITIONS[status];
+  const status = statusToday;
   const parcel = lease.home.parcel;
   return (
     <>
@@ -151,6 +155,12 @@ export default function LeasePage() {
           </ul>
         </div>
       ) : null}
+      {status === "active" && lease.status !== "active" ? (
+        <p className="muted" id="status-by-date">
+          Active since its commencement on {formatLegalDate(lease.commencementDate)}
+          {lease.status === "executed" ? " — signed, but the memorandum is not recorded with the county yet." : " (signed and recorded)."}
+        </p>
+      ) : null}
       {status !== "draft" ? <p className="muted">The terms of a signed lease are frozen; they change only by a dated amendment (below).</p> : null}
       <div className="cards cards-wide">
         <section className="card span-all">
@@ -182,6 +192,11 @@ export default function LeasePage() {
             <dd>{formatLegalDate(lease.expirationDate)}</dd>
             <dt>Renewal term</dt>
             <dd>{termsToday.renewalTermYears} years</dd>
+            <dt>Renewal notice window</dt>
+            <dd id="renewal-window">
+              {formatLegalDate(renewalWindow.opens)} to {formatLegalDate(renewalWindow.closes)}
+              {renewalWindow.isOpen ? <strong> — open now</strong> : null}
+            </dd>
             {lease.endedOn ? (
               <>
                 <dt>{status === "assigned" ? "Assigned on" : "Ended on"}</dt>

@@ -20,7 +20,8 @@ export const meta: MetaFunction = () => [{ title: "Ground leases · Commonground
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
   const query = parseLeaseListQuery(new URL(request.url));
-  const { leases, total, totalIsExact, page, pageCount } = await listLeases(db(), actor.organisationId, query);
+  const today = todayIn(actor.timeZone);
+  const { leases, total, totalIsExact, page, pageCount } = await listLeases(db(), actor.organisationId, query, { today });
   return {
     query,
     total,
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pageCount,
     canWrite: can(actor.role, "records:write"),
     maxBulk: maxBulkLeases(actor.role),
-    today: todayIn(actor.timeZone),
+    today,
     leases: leases.map((l) => ({
       id: l.id,
       reference: l.reference,

@@ -2,16 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
 import { FUNDING_PROGRAM_LABELS, HOME_TYPE_LABELS, PARCEL_STATUS_LABELS } from "~/modules/parcels/schemas";
+import { LEASE_STATUS_LABELS } from "~/modules/leases/lifecycle";
 import { loadPortfolioReport } from "~/modules/reports/reports.server";
+import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
-import { humanise } from "~/utils/format";
 import { centsToString, formatUsd } from "~/utils/money";
 
 export const meta: MetaFunction = () => [{ title: "Reports · Commonground" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "reports:read");
-  return { organisationName: actor.organisationName, report: await loadPortfolioReport(db(), actor.organisationId) };
+  return { organisationName: actor.organisationName, report: await loadPortfolioReport(db(), actor.organisationId, { today: todayIn(actor.timeZone) }) };
 }
 
 function Table({ caption, headers, rows }: { caption: string; headers: string[]; rows: (string | number)[][] }) {
@@ -91,7 +92,7 @@ export default function ReportsPage() {
       <h2>Land and homes</h2>
       <Table caption="Parcels by status" headers={["Status", "Parcels"]} rows={report.parcelsByStatus.map((g) => [PARCEL_STATUS_LABELS[g.status], g.count])} />
       <Table caption="Homes by type" headers={["Type", "Homes"]} rows={report.homesByType.map((g) => [HOME_TYPE_LABELS[g.homeType], g.count])} />
-      <Table caption="Ground leases by status" headers={["Status", "Leases"]} rows={report.leasesByStatus.map((g) => [humanise(g.status), g.count])} />
+      <Table caption="Ground leases by status" headers={["Status", "Leases"]} rows={report.leasesByStatus.map((g) => [LEASE_STATUS_LABELS[g.status], g.count])} />
       <h2>Funding</h2>
       <Table
         caption="Funding by program"

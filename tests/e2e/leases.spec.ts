@@ -58,7 +58,11 @@ test("an administrator creates a lease, executes it and downloads the lease and 
 
   // Execute it.
   await page.getByRole("button", { name: "Mark as executed (signed)" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Executed");
+  // it commenced on 2025-02-01, so signed it is active by date (not yet recorded with the county)
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Active");
+  await expect(page.getByText("signed, but the memorandum is not recorded with the county yet")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Mark as recorded with the county" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Mark as active" })).toHaveCount(0);
   await expect(page.getByText("frozen into the lease at signing")).toBeVisible();
 
   // Download both documents.

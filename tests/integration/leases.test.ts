@@ -389,7 +389,19 @@ describe("demo leases and the CLI", () => {
 
     expect(await runLeaseCli("leases", ["--organisation", slug])).toBe(0);
     const rows = JSON.parse(String(stdout.mock.calls.at(-1)![0]));
-    expect(rows).toEqual([{ id: lease.id, reference: lease.reference, status: "executed", home: expect.stringContaining("Maple Street"), lessees: ["Ana Lima", "Jordan Reyes"] }]);
+    // commenced 2025-01-01, so active by date (tests/integration/lease-status.test.ts pins the clock)
+    expect(rows).toEqual([
+      {
+        id: lease.id,
+        reference: lease.reference,
+        status: "active",
+        recordedStatus: "executed",
+        commencementDate: "2025-01-01",
+        expirationDate: "2123-12-31",
+        home: expect.stringContaining("Maple Street"),
+        lessees: ["Ana Lima", "Jordan Reyes"],
+      },
+    ]);
 
     expect(await runLeaseCli("leases", [])).toBe(2);
     expect(JSON.parse(String(stderr.mock.calls.at(-1)![0]))).toMatchObject({ error: "organisation-required", organisations: expect.arrayContaining([slug]) });

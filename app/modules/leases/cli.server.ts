@@ -1,9 +1,11 @@
 /**
- * `clt leases` and `clt lease-document` (dispatched by scripts/clt.ts). Uses DATABASE_URL like the app.
+ * `clt leases [--organisation <slug>] [--date YYYY-MM-DD]` (every lease with its status on the date, by default
+ * the trust's today) and `clt lease-document` (dispatched by scripts/clt.ts). Uses DATABASE_URL like the app.
  * Exit codes: 0 success, 2 invalid input (JSON error on stderr), 1 other failure.
  */
 import { writeFileSync } from "node:fs";
 import { systemActor } from "~/modules/audit/audit.server";
+import { isCalendarDate } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { generateLeaseDocument } from "./documents.server";
 import { allLeases } from "./leases.server";
@@ -45,12 +47,24 @@ export async function organisationFor(slug: string | undefined): Promise<{ id: s
 }
 
 async function leasesCommand(args: string[]): Promise<number> {
-  const { flags, error } = parseArgs(args, { organisation: "value" });
+  const { flags, error } = parseArgs(args, { organisation: "value", date: "value" });
   if (error) return fail(2, "invalid-arguments", error);
+  const date = flags.date as string | undefined;
+  if (date !== undefined && !isCalendarDate(date)) return fail(2, "invalid-date", `--date must be a calendar date YYYY-MM-DD, got "${date}".`, { field: "date" });
   const organisation = await organisationFor(flags.organisation as string | undefined);
   if (typeof organisation === "number") return organisation;
-  const leases = await allLeases(db(), organisation.id);
-  const rows = leases.map((lease) => ({ id: lease.id, reference: lease.reference, status: lease.status, home: lease.homeLabel, lessees: lease.lesseeNames }));
+  // status on the given date, else on the trust's today (an executed or recorded lease is active from commencement)
+  const leases = await allLeases(db(), organisation.id, { today: date });
+  const rows = leases.map((lease) => ({
+    id: lease.id,
+    reference: lease.reference,
+    status: lease.status,
+    recordedStatus: lease.recordedStatus,
+    commencementDate: lease.commencementDate,
+    expirationDate: lease.expirationDate,
+    home: lease.homeLabel,
+    lessees: lease.lesseeNames,
+  }));
   process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   return 0;
 }

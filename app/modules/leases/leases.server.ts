@@ -10,7 +10,7 @@ import { assertUpdated } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
 import { fold } from "~/utils/word-search";
 import { pageWithCappedCount } from "~/utils/word-search.server";
-import { expirationDate, LEASE_STATUS_LABELS, transitionErrors, validateLeaseDraft, type LeaseStatus } from "./lifecycle";
+import { expirationDate, LEASE_STATUS_LABELS, LEASE_STATUSES, leaseStatusOn, transitionErrors, validateLeaseDraft, type LeaseStatus } from "./lifecycle";
 import type { AmendmentValues, LeaseFormValues, TransitionValues } from "./schemas";
 import { escalationRule } from "./schemas";
 import { ensureDefaultTemplate } from "./templates.server";
@@ -43,12 +43,40 @@ const listSelect = {
 
 export const LEASES_PAGE_SIZE = 50;
 
-function leaseRow<T extends { home: { label: string; parcel: { streetAddress: string; parcelNumber: string } }; lessees: { fullName: string }[] }>(lease: T) {
-  return withNumberCents({ ...lease, homeLabel: homeLabel(lease.home), lesseeNames: lease.lessees.map((l) => l.fullName) });
+/** A list row: `status` is the status on `today` (`leaseStatusOn`), `recordedStatus` the step recorded on the lease. */
+function leaseRow(today: string) {
+  return <T extends { status: LeaseStatus; commencementDate: string; home: { label: string; parcel: { streetAddress: string; parcelNumber: string } }; lessees: { fullName: string }[] }>(lease: T) =>
+    withNumberCents({ ...lease, status: leaseStatusOn(lease, today), recordedStatus: lease.status, homeLabel: homeLabel(lease.home), lesseeNames: lease.lessees.map((l) => l.fullName) });
 }
 
-function leaseStatusFilter(query: { status?: string }) {
-  return query.status && (Object.keys(LEASE_STATUS_LABELS) as string[]).includes(query.status) ? { status: query.status as LeaseStatus } : {};
+/**
+ * `leaseStatusOn` as a database filter: the leases whose status on `today` is `status`. An executed or
+ * recorded lease counts as active from its commencement date (calendar dates `YYYY-MM-DD` compare as text
+ * on both databases).
+ */
+export function leaseStatusWhere(status: LeaseStatus, today: string) {
+  if (status === "active") return { OR: [{ status: "active" as const }, { status: { in: ["executed" as const, "recorded" as const] }, commencementDate: { lte: today } }] };
+  if (status === "executed" || status === "recorded") return { status, commencementDate: { gt: today } };
+  return { status };
+}
+
+function leaseStatusFilter(query: { status?: string }, today: string) {
+  return query.status && (Object.keys(LEASE_STATUS_LABELS) as string[]).includes(query.status) ? leaseStatusWhere(query.status as LeaseStatus, today) : {};
+}
+
+/** How many of the organisation's leases are in each status on `today` (`leaseStatusOn`), every status listed. */
+export async function countLeasesByStatusOn(db: Db, organisationId: string, today: string): Promise<Record<LeaseStatus, number>> {
+  const [all, commenced] = await Promise.all([
+    db.lease.groupBy({ by: ["status"], where: { organisationId }, _count: { _all: true } }),
+    db.lease.groupBy({ by: ["status"], where: { organisationId, status: { in: ["executed", "recorded"] }, commencementDate: { lte: today } }, _count: { _all: true } }),
+  ]);
+  const counts = Object.fromEntries(LEASE_STATUSES.map((s) => [s, 0])) as Record<LeaseStatus, number>;
+  for (const group of all) counts[group.status] += group._count._all;
+  for (const group of commenced) {
+    counts[group.status] -= group._count._all;
+    counts.active += group._count._all;
+  }
+  return counts;
 }
 
 /**
@@ -57,14 +85,15 @@ function leaseStatusFilter(query: { status?: string }) {
  * the organisation's leases (a trust has hundreds or a few thousand, not millions) and matches them in
  * memory, accents and case folded, so it behaves the same on both databases.
  */
-export async function listLeases(db: Db, organisationId: string, query: { status?: string; q?: string; page?: number } = {}) {
-  const where = { organisationId, ...leaseStatusFilter(query) };
+export async function listLeases(db: Db, organisationId: string, query: { status?: string; q?: string; page?: number } = {}, options: { today?: string } = {}) {
+  const today = options.today ?? (await organisationToday(db, organisationId));
+  const where = { organisationId, ...leaseStatusFilter(query, today) };
   const page = query.page ?? 1;
   const orderBy = [{ reference: "desc" as const }, { id: "desc" as const }];
   const needle = query.q ? fold(query.q.trim()) : "";
   if (needle) {
     const matches = (await db.lease.findMany({ where, select: listSelect, orderBy }))
-      .map(leaseRow)
+      .map(leaseRow(today))
       .filter((lease) => [lease.reference, lease.homeLabel, lease.home.parcel.city, ...lease.lesseeNames].some((text) => fold(text).includes(needle)));
     const pageCount = Math.max(1, Math.ceil(matches.length / LEASES_PAGE_SIZE));
     return { leases: matches.slice((page - 1) * LEASES_PAGE_SIZE, page * LEASES_PAGE_SIZE), page, total: matches.length, totalIsExact: true, pageCount };
@@ -76,13 +105,14 @@ export async function listLeases(db: Db, organisationId: string, query: { status
     count: (take) => db.lease.count({ where, take }),
     findPage: ({ skip, take }) => db.lease.findMany({ where, select: listSelect, orderBy, skip, take }),
   });
-  return { leases: rows.map(leaseRow), page, ...paging };
+  return { leases: rows.map(leaseRow(today)), page, ...paging };
 }
 
-/** Every lease of the organisation, by reference (the CLI's `leases`). */
-export async function allLeases(db: Db, organisationId: string) {
+/** Every lease of the organisation, by reference, with its status on `today` (the CLI's `leases`). */
+export async function allLeases(db: Db, organisationId: string, options: { today?: string } = {}) {
+  const today = options.today ?? (await organisationToday(db, organisationId));
   const leases = await db.lease.findMany({ where: { organisationId }, select: listSelect, orderBy: [{ reference: "asc" }, { id: "asc" }] });
-  return leases.map(leaseRow);
+  return leases.map(leaseRow(today));
 }
 
 export async function getLease(db: Db | Tx, organisationId: string, leaseId: string) {
@@ -365,7 +395,9 @@ async function transitionLeaseOnce(db: Db, actor: AuditActor, leaseId: string, v
     errors.unshift(
       ...transitionErrors(
         {
-          status: lease.status,
+          // the rules see the status by date (a commenced recorded lease is active and can be ended), except
+          // for the steps that only the recorded step can take: recording a signed lease, marking it active
+          status: to === "recorded" || to === "active" ? lease.status : leaseStatusOn(lease, today),
           lesseeNames: lease.lessees.map((l) => l.fullName),
           resaleFormulaFrozen: frozenSpec != null,
           legalDescription: lease.home.parcel.legalDescription,

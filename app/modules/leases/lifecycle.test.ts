@@ -6,6 +6,8 @@ import {
   expirationDate,
   leaseFeeOn,
   leaseFeeSchedule,
+  leaseStatusOn,
+  nextStepsOn,
   renewalTerm,
   transitionErrors,
   validateLeaseDraft,
@@ -212,5 +214,34 @@ describe("validateLeaseDraft", () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]!.field).toBe(field);
     expect(errors[0]!.message).toMatch(message);
+  });
+});
+
+describe("status by date", () => {
+  const on = (status: LeaseStatus, commencementDate: string | null, today: string) => leaseStatusOn({ status, commencementDate }, today);
+  it.each([
+    // [recorded step, commencement, today, status that day]
+    ["executed", "2025-01-01", "2024-12-31", "executed"],
+    ["executed", "2025-01-01", "2025-01-01", "active"], // the commencement day itself
+    ["recorded", "2025-01-01", "2024-12-31", "recorded"],
+    ["recorded", "2025-01-01", "2025-01-02", "active"],
+    ["recorded", "2024-02-29", "2024-02-29", "active"],
+    ["draft", "2020-01-01", "2025-01-01", "draft"], // a draft never becomes active by itself
+    ["active", "2025-01-01", "2025-01-01", "active"],
+    ["ended", "2020-01-01", "2025-01-01", "ended"],
+    ["assigned", "2020-01-01", "2025-01-01", "assigned"],
+    ["recorded", null, "2025-01-01", "recorded"],
+  ] as const)("%s lease commencing %s is %s on %s → %s", (status, commencement, today, expected) => {
+    expect(on(status, commencement, today)).toBe(expected);
+  });
+
+  it("offers the steps of the status by date, never a manual activation", () => {
+    expect(nextStepsOn({ status: "draft", commencementDate: "2025-01-01" }, "2026-01-01")).toEqual(["executed"]);
+    expect(nextStepsOn({ status: "executed", commencementDate: "2025-01-01" }, "2024-12-31")).toEqual(["recorded"]);
+    expect(nextStepsOn({ status: "recorded", commencementDate: "2025-01-01" }, "2024-12-31")).toEqual([]);
+    expect(nextStepsOn({ status: "recorded", commencementDate: "2025-01-01" }, "2025-01-01")).toEqual(["ended", "assigned"]);
+    // signed and commenced but the memorandum not recorded yet: it can still be recorded
+    expect(nextStepsOn({ status: "executed", commencementDate: "2025-01-01" }, "2025-06-01")).toEqual(["recorded", "ended", "assigned"]);
+    expect(nextStepsOn({ status: "ended", commencementDate: "2025-01-01" }, "2030-01-01")).toEqual([]);
   });
 });

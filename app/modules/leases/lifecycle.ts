@@ -81,6 +81,37 @@ export function canTransition(from: LeaseStatus, to: LeaseStatus): boolean {
   return LEASE_TRANSITIONS[from].includes(to);
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Status by date
+// ---------------------------------------------------------------------------------------------------------
+
+/** The facts the status by date looks at: the step recorded on the lease and its commencement date. */
+export type LeaseDatedStatus = { status: LeaseStatus; commencementDate: string | null };
+
+/** Signed steps that become active by themselves once the term has commenced. */
+const SIGNED_NOT_ACTIVE: readonly LeaseStatus[] = ["executed", "recorded"];
+
+/**
+ * The lease's status on `today` (the trust's local date, `organisationToday` / `todayIn`): an executed or
+ * recorded lease whose commencement date has come (today included) is active — nobody has to mark it. Every
+ * other status is the step recorded on the lease. Lists, reports, the dashboard, the CLI and the lease page
+ * all show this status; `leaseStatusWhere` (leases.server.ts) is the same rule as a database filter.
+ */
+export function leaseStatusOn(lease: LeaseDatedStatus, today: string): LeaseStatus {
+  if (SIGNED_NOT_ACTIVE.includes(lease.status) && lease.commencementDate && compareDates(lease.commencementDate, today) <= 0) return "active";
+  return lease.status;
+}
+
+/**
+ * The steps staff can take on `today`. Activation is by date, so "active" is never offered; a lease that is
+ * active by date can be ended or assigned, and one signed but not yet recorded can still be recorded.
+ */
+export function nextStepsOn(lease: LeaseDatedStatus, today: string): LeaseStatus[] {
+  const current = leaseStatusOn(lease, today);
+  const steps = LEASE_TRANSITIONS[current].filter((s) => s !== "active");
+  return lease.status === "executed" && current === "active" ? ["recorded", ...steps] : steps;
+}
+
 /** The facts about a lease that the transition rules look at. */
 export type LeaseTransitionFacts = {
   status: LeaseStatus;

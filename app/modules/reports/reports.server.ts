@@ -2,9 +2,14 @@ import { fromDbCents, withNumberCents } from "~/utils/cents";
 import type { Db } from "~/utils/db.server";
 import { certificationAtPurchase } from "~/modules/households/certification-validity";
 import { getEligibilitySettings } from "~/modules/income-limits/income-limits.server";
+import { countLeasesByStatusOn } from "~/modules/leases/leases.server";
+import { LEASE_STATUSES } from "~/modules/leases/lifecycle";
+import { organisationToday } from "~/modules/organisations/organisations.server";
 import { portfolioReport } from "./portfolio";
 
-export async function loadPortfolioReport(db: Db, organisationId: string) {
+/** The portfolio report; leases are counted by their status on `today` (the trust's date unless given). */
+export async function loadPortfolioReport(db: Db, organisationId: string, options: { today?: string } = {}) {
+  const today = options.today ?? (await organisationToday(db, organisationId));
   const [ownerships, parcelsByStatus, homesByType, leasesByStatus, funding, settings] = await Promise.all([
     db.ownership.findMany({
       where: { organisationId },
@@ -20,7 +25,7 @@ export async function loadPortfolioReport(db: Db, organisationId: string) {
     }),
     db.parcel.groupBy({ by: ["status"], where: { organisationId, archivedAt: null }, _count: { _all: true } }),
     db.home.groupBy({ by: ["homeType"], where: { organisationId, archivedAt: null }, _count: { _all: true } }),
-    db.lease.groupBy({ by: ["status"], where: { organisationId }, _count: { _all: true } }),
+    countLeasesByStatusOn(db, organisationId, today),
     db.fundingSource.groupBy({ by: ["program"], where: { organisationId, parcel: { archivedAt: null } }, _sum: { amountCents: true }, _count: { _all: true } }),
     getEligibilitySettings(db, organisationId),
   ]);
@@ -34,7 +39,7 @@ export async function loadPortfolioReport(db: Db, organisationId: string) {
     ...portfolioReport(withNumberCents(ownerships).map((o) => ({ ...o, certifications: o.household.incomeCertifications }))),
     parcelsByStatus: parcelsByStatus.map((g) => ({ status: g.status, count: g._count._all })),
     homesByType: homesByType.map((g) => ({ homeType: g.homeType, count: g._count._all })),
-    leasesByStatus: leasesByStatus.map((g) => ({ status: g.status, count: g._count._all })),
+    leasesByStatus: LEASE_STATUSES.filter((status) => leasesByStatus[status] > 0).map((status) => ({ status, count: leasesByStatus[status] })),
     certificationValidityMonths: settings.certificationValidityMonths,
     flaggedPurchases,
     fundingByProgram: funding.map((g) => ({ program: g.program, count: g._count._all, amountCents: fromDbCents(g._sum.amountCents ?? 0) })),
