@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const ACTIONS = ["create", "update", "delete", "archive", "restore", "transition", "generate", "revoke"];
+const ACTIONS = ["create", "update", "delete", "archive", "restore", "transition", "generate", "revoke", "review"];
 
 export default function AuditPage() {
   const { entries, filters, entities, people, page, pageCount, total } = useLoaderData<typeof loader>();

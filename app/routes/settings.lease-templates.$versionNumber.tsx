@@ -1,20 +1,100 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Fragment, type ReactNode } from "react";
+import { Field, FormErrors } from "~/components/forms";
+import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { recitalLetter } from "~/modules/leases/template";
-import { getTemplateVersion, templateContent, templateVersionLabel } from "~/modules/leases/templates.server";
+import { TemplateReviewSchema } from "~/modules/leases/schemas";
+import { LEASE_TEMPLATE_FIELDS, missingRequiredFields, recitalLetter } from "~/modules/leases/template";
+import { getTemplateVersion, markTemplateVersionReviewed, templateContent, templateReview, templateVersionLabel } from "~/modules/leases/templates.server";
 import { db } from "~/utils/db.server";
 import { formatInstant } from "~/utils/format";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Lease template version · Commonground" }];
 
+function versionNumberOf(params: LoaderFunctionArgs["params"]): number | null {
+  const number = Number(params.versionNumber);
+  return Number.isInteger(number) && number > 0 ? number : null;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "templates:manage");
-  const number = Number(params.versionNumber);
-  const version = Number.isInteger(number) ? await getTemplateVersion(db(), actor.organisationId, number) : null;
+  const number = versionNumberOf(params);
+  const version = number ? await getTemplateVersion(db(), actor.organisationId, number) : null;
   if (!version) throw new Response("Template version not found", { status: 404 });
-  return { versionNumber: version.versionNumber, label: templateVersionLabel(version), createdAt: version.createdAt.toISOString(), content: templateContent(version.content) };
+  const content = templateContent(version.content);
+  return {
+    versionNumber: version.versionNumber,
+    label: templateVersionLabel(version),
+    createdAt: version.createdAt.toISOString(),
+    content,
+    review: templateReview(version),
+    /** terms this (older) version does not print: documents add them in an "Additional Terms" article */
+    unprintedTerms: missingRequiredFields(content).map((field) => ({ field, help: LEASE_TEMPLATE_FIELDS[field] })),
+  };
+}
+
+/** An admin marks the version "reviewed by counsel" (who and when recorded, audited). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, "templates:manage");
+  const number = versionNumberOf(params);
+  if (!number) throw new Response("Template version not found", { status: 404 });
+  const submission = parseWithZod(await request.formData(), { schema: TemplateReviewSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await markTemplateVersionReviewed(db(), auditActor(actor), number, { counsel: submission.value.counsel });
+  if (!result.ok) {
+    if (result.status === 404) throw new Response(result.message, { status: 404 });
+    return data(submission.reply(result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] }), { status: result.status });
+  }
+  return redirectWithToast(`/settings/lease-templates/${number}`, { kind: "success", message: `Version ${number} is marked as reviewed by ${submission.value.counsel}.` });
+}
+
+function ReviewPanel({ versionNumber, review }: { versionNumber: number; review: ReturnType<typeof useLoaderData<typeof loader>>["review"] }) {
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: `review-${versionNumber}`,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: TemplateReviewSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  if (review) {
+    return (
+      <section className="card" aria-labelledby="review-heading">
+        <h2 id="review-heading">Reviewed by counsel</h2>
+        <p data-testid="template-review">
+          Reviewed by <strong>{review.counsel}</strong>; marked by {review.markedBy} on {formatInstant(review.on)}. Signed leases produced from this version print no
+          &ldquo;not legal advice&rdquo; box (drafts still do).
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="card" aria-labelledby="review-heading">
+      <h2 id="review-heading">Not reviewed by counsel</h2>
+      <p className="muted">
+        Every lease produced from this version prints the red &ldquo;not legal advice&rdquo; box until a lawyer licensed in your state has reviewed this text and an
+        administrator records it here. Drafts always print it.
+      </p>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <Field
+          label="Reviewed by (lawyer or firm)"
+          hint="As it should be read later, e.g. “Jane Roe, Esq., Roe & Partners”."
+          errors={fields.counsel.errors}
+          inputProps={getInputProps(fields.counsel, { type: "text" })}
+        />
+        <div className="actions">
+          <button type="submit" className="primary">
+            Mark version {versionNumber} as reviewed by counsel
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
 }
 
 /** Template text with each {{field}} shown as a highlighted placeholder. */
@@ -32,7 +112,7 @@ function WithFields({ text }: { text: string }) {
 }
 
 export default function TemplateVersionPage() {
-  const { versionNumber, label, createdAt, content } = useLoaderData<typeof loader>();
+  const { versionNumber, label, createdAt, content, review, unprintedTerms } = useLoaderData<typeof loader>();
   return (
     <article style={{ maxWidth: "48rem" }}>
       <p>
@@ -44,6 +124,21 @@ export default function TemplateVersionPage() {
       <p className="muted">
         {label} · saved {formatInstant(createdAt)}. Highlighted words are fields filled from each lease.
       </p>
+      <ReviewPanel versionNumber={versionNumber} review={review} />
+      {unprintedTerms.length ? (
+        <div className="card" role="note">
+          <p>
+            This version was saved before every term of a lease had to be printed. Documents produced from it add an article &ldquo;Additional Terms&rdquo; stating:
+          </p>
+          <ul>
+            {unprintedTerms.map((t) => (
+              <li key={t.field}>
+                <code>{`{{${t.field}}}`}</code> — {t.help}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <p className="card">
         <WithFields text={content.reviewNotice} />
       </p>

@@ -19,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       createdAt: v.createdAt.toISOString(),
       leases: v._count.leases,
       documents: v._count.documents,
+      reviewedBy: v.review?.counsel ?? null,
     })),
   };
 }
@@ -37,7 +38,8 @@ export default function LeaseTemplatesPage() {
       </div>
       <p className="muted">
         Versions are never changed once saved. Draft leases are produced from the latest version; a lease keeps the version it was signed on. The text is a starting point
-        that a lawyer licensed in your state must review.
+        that a lawyer licensed in your state must review; until an administrator marks a version reviewed by counsel (open the version), every lease
+        produced from it prints the red &ldquo;not legal advice&rdquo; box. Drafts always print it.
       </p>
       <div className="table-wrap">
         <table>
@@ -47,6 +49,7 @@ export default function LeaseTemplatesPage() {
               <th scope="col">Note</th>
               <th scope="col">Saved by</th>
               <th scope="col">When</th>
+              <th scope="col">Reviewed by counsel</th>
               <th scope="col" className="num">
                 Signed leases
               </th>
@@ -64,6 +67,7 @@ export default function LeaseTemplatesPage() {
                 <td>{v.note || "—"}</td>
                 <td>{v.createdBy}</td>
                 <td>{formatInstant(v.createdAt)}</td>
+                <td>{v.reviewedBy ?? <span className="muted">Not reviewed</span>}</td>
                 <td className="num">{v.leases}</td>
                 <td className="num">{v.documents}</td>
               </tr>

@@ -2,7 +2,7 @@ import type { Actor } from "~/modules/auth/session.server";
 import type { Db, Tx } from "~/utils/db.server";
 import { auditChanges } from "./diff";
 
-export type AuditAction = "create" | "update" | "delete" | "archive" | "restore" | "transition" | "generate" | "revoke";
+export type AuditAction = "create" | "update" | "delete" | "archive" | "restore" | "transition" | "generate" | "revoke" | "review";
 
 /** Who performed a change: a signed-in user, or the system (seeding, CLI). */
 export type AuditActor = Pick<Actor, "organisationId" | "requestId"> & { userId: string | null; label: string };

@@ -76,7 +76,11 @@ export type LeaseDocumentData = {
   riders: string[];
   /** The lease's timed and monetary terms (as signed), printed through the template fields. */
   terms: LeaseTimedTerms;
-  template: { content: LeaseTemplateContent; versionLabel: string };
+  /**
+   * `review`: an admin marked the version "reviewed by counsel" (the lawyer or firm, the trust's date). The red
+   * "not legal advice" box prints on drafts and on leases from a version nobody marked reviewed.
+   */
+  template: { content: LeaseTemplateContent; versionLabel: string; review?: { counsel: string; on: string } | null };
   resale: {
     formulaInWords: string;
     workedExample: { description: string; lines: ResaleExampleLine[]; maxResalePrice: string };
@@ -257,6 +261,11 @@ export async function renderLeaseDocument(data: LeaseDocumentData): Promise<Buff
   return toBuffer(doc);
 }
 
+/** The red "not legal advice" box: on drafts, and on leases from a template version not reviewed by counsel. */
+export function showsReviewNotice(data: Pick<LeaseDocumentData, "status" | "template">): boolean {
+  return data.status === "draft" || !data.template.review;
+}
+
 function drawTitlePage(flow: Flow, data: LeaseDocumentData, content: LeaseTemplateContent, lesseeNames: string): void {
   const { doc } = flow;
   doc.y = 130;
@@ -277,6 +286,7 @@ function drawTitlePage(flow: Flow, data: LeaseDocumentData, content: LeaseTempla
     ["Expiration date", formatLegalDate(data.expirationDate)],
     ["Term", `${data.termYears} years, renewable for ${data.renewalTermYears} years`],
     ["Template", data.template.versionLabel],
+    ...(data.template.review ? [["Reviewed by counsel", `${data.template.review.counsel} (${formatLegalDate(data.template.review.on)})`] as [string, string]] : []),
   ];
   const labelWidth = 130;
   const x = flow.left + 40;
@@ -288,7 +298,9 @@ function drawTitlePage(flow: Flow, data: LeaseDocumentData, content: LeaseTempla
     doc.y += 5;
   }
 
-  // The lawyer-review notice, boxed at the foot of the page.
+  // The lawyer-review notice, boxed at the foot of the page: on a draft, and on any lease whose template
+  // version no admin has marked reviewed by counsel.
+  if (!showsReviewNotice(data)) return;
   doc.font("sans").fontSize(9);
   const boxWidth = flow.width;
   const textHeight = doc.heightOfString(content.reviewNotice, { width: boxWidth - 24, lineGap: 1.5 });

@@ -21,7 +21,7 @@ import { renderLeaseDocument, type LeaseDocumentData } from "./document-pdf.serv
 import { renewalTerm, expirationDate as termEnd } from "./lifecycle";
 import { getLease, type LeaseDetail } from "./leases.server";
 import { renderMemorandum } from "./memorandum-pdf.server";
-import { MissingTemplateValueError, missingRequiredFields } from "./template";
+import { MissingTemplateValueError, withUnprintedTerms } from "./template";
 import { latestTemplateVersion, templateContent, templateVersionLabel } from "./templates.server";
 import { termsAsSigned, timedTermsOf } from "./terms";
 import { stateFullName, stateLegalName } from "./state-names";
@@ -162,14 +162,6 @@ export async function buildLeaseDocumentData(
   const version = lease.templateVersionId
     ? await db.leaseTemplateVersion.findFirstOrThrow({ where: { id: lease.templateVersionId, organisationId } })
     : await latestTemplateVersion(db, organisationId);
-  const missing = missingRequiredFields(templateContent(version.content));
-  if (missing.length) {
-    return {
-      ok: false,
-      status: 400,
-      errors: [`Lease template version ${version.versionNumber} does not print ${missing.map((f) => `{{${f}}}`).join(", ")}: an administrator must save a version that prints every term of the lease (Settings → Lease templates).`],
-    };
-  }
   const ownership = await db.ownership.findFirst({
     where: { organisationId, homeId: lease.home.id, saleDate: null },
     orderBy: { purchaseDate: "desc" },
@@ -209,7 +201,12 @@ export async function buildLeaseDocumentData(
     terms: timedTermsOf(terms),
     permittedMortgages: mortgagesInForce(lease.permittedMortgages).map((m) => ({ lender: m.lender, amount: centsToString(m.amountCents), date: m.recordedOn })),
     riders: terms.riders,
-    template: { content: templateContent(version.content), versionLabel: templateVersionLabel(version) },
+    // an older version that does not print every term gets an "Additional Terms" article stating them
+    template: {
+      content: withUnprintedTerms(templateContent(version.content)),
+      versionLabel: templateVersionLabel(version),
+      review: version.reviewedAt ? { counsel: version.reviewedByCounsel, on: todayIn(organisation.timeZone, version.reviewedAt) } : null,
+    },
     resale: {
       formulaInWords: frozenFormulaInWords(spec!),
       workedExample: example,

@@ -195,3 +195,12 @@ export function parseLeaseListQuery(url: URL): { status?: string; q?: string; pa
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
   return { ...(status ? { status } : {}), ...(q ? { q } : {}), page: pageNumber(url.searchParams.get("page")) };
 }
+
+/** Settings → Lease templates → a version: an admin records the lawyer or firm who reviewed it. */
+export const TemplateReviewSchema = z.object({
+  counsel: z
+    .string({ required_error: "Name the lawyer or firm who reviewed this version." })
+    .trim()
+    .min(1, "Name the lawyer or firm who reviewed this version.")
+    .max(200, "Keep the reviewer's name under 200 characters."),
+});

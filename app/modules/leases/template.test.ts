@@ -12,6 +12,7 @@ import {
   renderTemplate,
   templateFieldErrors,
   validateLeaseTemplate,
+  withUnprintedTerms,
   type LeaseTemplateContent,
 } from "./template";
 
@@ -150,5 +151,25 @@ describe("required fields", () => {
     expect([1, 2, 3, 11, 12, 21, 22, 28].map(ordinalWordsAndFigures)).toEqual([
       "first (1st)", "second (2nd)", "third (3rd)", "eleventh (11th)", "twelfth (12th)", "twenty-first (21st)", "twenty-second (22nd)", "twenty-eighth (28th)",
     ]);
+  });
+});
+
+describe("older versions that do not print every term", () => {
+  it("keep their text and gain an article stating each missing term through its field", () => {
+    expect(withUnprintedTerms(DEFAULT_LEASE_TEMPLATE)).toBe(DEFAULT_LEASE_TEMPLATE);
+    const old = structuredClone(DEFAULT_LEASE_TEMPLATE);
+    for (const article of old.articles) {
+      for (const section of article.sections) section.text = section.text.replace("{{late_charge}}", "$10.00").replace("{{closing_days}}", "sixty (60)");
+    }
+    const amended = withUnprintedTerms(old);
+    expect(amended.articles.slice(0, -1)).toEqual(old.articles);
+    const added = amended.articles.at(-1)!;
+    const last = old.articles.at(-1)!.number;
+    expect(added.number).toBe(last + 1);
+    expect(added.title).toBe("Additional Terms");
+    expect(added.sections.map((s) => s.number)).toEqual([`${last + 1}.1`, `${last + 1}.2`, `${last + 1}.3`]);
+    expect(renderClause(added.sections[1]!.text, { late_charge: "$12.50" })).toBe("A lease fee paid late carries a late charge of $12.50.");
+    expect(renderClause(added.sections[2]!.text, { closing_days: "fifty (50)" })).toBe("The purchase closes within fifty (50) days after the Trust exercises its purchase option.");
+    expect(validateLeaseTemplate(amended).ok).toBe(true);
   });
 });

@@ -250,6 +250,49 @@ export function templateRequirementErrors(content: LeaseTemplateContent): string
   return errors;
 }
 
+/** How a term the template does not print is stated in the "Additional Terms" article (`withUnprintedTerms`). */
+const UNPRINTED_TERM_CLAUSES: Record<(typeof REQUIRED_LEASE_TEMPLATE_FIELDS)[number], string> = {
+  organisation_name: "The Trust is {{organisation_name}}.",
+  lessee_names: "The Homeowner is {{lessee_names}}.",
+  property_address: "The Leased Land is the land at {{property_address}}.",
+  commencement_date: "The term of this Lease commences on {{commencement_date}}.",
+  expiration_date: "The initial term of this Lease expires on {{expiration_date}}.",
+  term_years: "The initial term of this Lease is {{term_years}} years.",
+  renewal_term_years: "The renewal term of this Lease is {{renewal_term_years}} years.",
+  monthly_lease_fee: "The monthly lease fee at commencement is {{monthly_lease_fee}}.",
+  fee_escalation_in_words: "The lease fee {{fee_escalation_in_words}}.",
+  fee_due_day: "The lease fee is due on the {{fee_due_day}} day of each month.",
+  late_charge: "A lease fee paid late carries a late charge of {{late_charge}}.",
+  late_charge_grace_days: "No late charge applies until {{late_charge_grace_days}} days after the due date.",
+  monetary_cure_days: "The Homeowner has {{monetary_cure_days}} days after written notice to pay an overdue amount.",
+  non_monetary_cure_days: "The Homeowner has {{non_monetary_cure_days}} days after written notice to cure any other default.",
+  lender_cure_days: "A Permitted Mortgagee shall give the Trust {{lender_cure_days}} days after its notice to cure a default of the Homeowner.",
+  price_notice_days: "The Trust states the formula price within {{price_notice_days}} days after the Homeowner's notice of intent to sell.",
+  purchase_option_days: "The Trust has {{purchase_option_days}} days to exercise its purchase option.",
+  closing_days: "The purchase closes within {{closing_days}} days after the Trust exercises its purchase option.",
+  renewal_notice_earliest: "Notice of renewal may be given no earlier than {{renewal_notice_earliest}} before the Expiration Date.",
+  renewal_notice_latest: "Notice of renewal must be given no later than {{renewal_notice_latest}} before the Expiration Date.",
+  resale_formula_in_words: "The resale formula of this Lease: {{resale_formula_in_words}}",
+};
+
+/**
+ * A template version saved before some terms had to be printed (see `REQUIRED_LEASE_TEMPLATE_FIELDS`) is
+ * still the text leases were signed on: it is rendered as it is, followed by an article "Additional Terms"
+ * stating, through the same fields, each term of the lease the version does not print — so every lease
+ * still produces a document that states all its terms, without an admin re-saving old versions. A version
+ * that prints every term is returned unchanged.
+ */
+export function withUnprintedTerms(content: LeaseTemplateContent): LeaseTemplateContent {
+  const missing = missingRequiredFields(content);
+  if (missing.length === 0) return content;
+  const number = (content.articles.at(-1)?.number ?? 0) + 1;
+  const sections = [
+    { number: `${number}.1`, title: "Terms of this Lease", text: "The following terms are recorded on this Lease and are part of it." },
+    ...missing.map((field, i) => ({ number: `${number}.${i + 2}`, text: UNPRINTED_TERM_CLAUSES[field] })),
+  ];
+  return { ...content, articles: [...content.articles, { number, title: "Additional Terms", sections }] };
+}
+
 /** Schema errors and field errors together: what the template editor shows before saving a version. */
 export function validateLeaseTemplate(input: unknown): { ok: true; content: LeaseTemplateContent } | { ok: false; errors: string[] } {
   const parsed = leaseTemplateContentSchema.safeParse(input);

@@ -56,7 +56,17 @@ export async function listTemplateVersions(db: Db, organisationId: string) {
   const versions = await db.leaseTemplateVersion.findMany({
     where: { organisationId, templateId: template.id },
     orderBy: { versionNumber: "desc" },
-    select: { id: true, versionNumber: true, note: true, createdAt: true, createdById: true, _count: { select: { leases: true, documents: true } } },
+    select: {
+      id: true,
+      versionNumber: true,
+      note: true,
+      createdAt: true,
+      createdById: true,
+      reviewedAt: true,
+      reviewedByCounsel: true,
+      reviewedByLabel: true,
+      _count: { select: { leases: true, documents: true } },
+    },
   });
   const userIds = [...new Set(versions.map((v) => v.createdById).filter((id): id is string => Boolean(id)))];
   const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
@@ -64,6 +74,7 @@ export async function listTemplateVersions(db: Db, organisationId: string) {
   return versions.map((v) => ({
     ...v,
     label: templateVersionLabel(v),
+    review: templateReview(v),
     createdBy: v.createdById ? names.get(v.createdById) ?? "A former user" : "Commonground (default template)",
   }));
 }
@@ -131,4 +142,46 @@ export function articleFromText(number: number, title: string, text: string): { 
       return { number: match[1]!, ...(match[2] ? { title: match[2].trim() } : {}), text: match[3]!.replace(/\s*\r?\n\s*/g, " ").trim() };
     });
   return { article: { number, title: title.trim(), sections }, errors };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Review by counsel
+// ---------------------------------------------------------------------------------------------------------
+
+/** Who reviewed a template version and when, or null: the lease's red "not legal advice" box depends on it. */
+export type TemplateReview = { counsel: string; markedBy: string; on: string } | null;
+
+export function templateReview(version: { reviewedAt: Date | null; reviewedByCounsel: string; reviewedByLabel: string }): TemplateReview {
+  return version.reviewedAt ? { counsel: version.reviewedByCounsel, markedBy: version.reviewedByLabel, on: version.reviewedAt.toISOString() } : null;
+}
+
+export type MarkReviewedResult = { ok: true } | { ok: false; status: 400 | 404 | 409; field?: "counsel"; message: string };
+
+/**
+ * An admin records that a lawyer reviewed template version `versionNumber` (`counsel`: the lawyer or firm,
+ * as it should be read later, e.g. "Jane Roe, Esq., Roe & Partners"). Who marked it and when are recorded and
+ * audited. A version is reviewed once: the text of a version never changes, so neither does its review.
+ */
+export async function markTemplateVersionReviewed(db: Db, actor: AuditActor, versionNumber: number, input: { counsel: string }): Promise<MarkReviewedResult> {
+  const counsel = input.counsel.trim();
+  if (!counsel) return { ok: false, status: 400, field: "counsel", message: "Name the lawyer or firm who reviewed this version." };
+  if (counsel.length > 200) return { ok: false, status: 400, field: "counsel", message: "Keep the reviewer's name under 200 characters." };
+  const version = await getTemplateVersion(db, actor.organisationId, versionNumber);
+  if (!version) return { ok: false, status: 404, message: "Template version not found." };
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const updated = await tx.leaseTemplateVersion.updateMany({
+      where: { id: version.id, organisationId: actor.organisationId, reviewedAt: null },
+      data: { reviewedAt: now, reviewedById: actor.userId, reviewedByLabel: actor.label, reviewedByCounsel: counsel },
+    });
+    if (updated.count === 0) return { ok: false as const, status: 409 as const, message: `Version ${versionNumber} is already marked as reviewed by counsel.` };
+    await recordAudit(tx, actor, {
+      entity: "LeaseTemplateVersion",
+      entityId: version.id,
+      action: "review",
+      before: { reviewedAt: null },
+      after: { versionNumber, reviewedByCounsel: counsel, reviewedAt: now.toISOString() },
+    });
+    return { ok: true as const };
+  });
 }
