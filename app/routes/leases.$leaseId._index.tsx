@@ -10,7 +10,9 @@ import { storedSpec } from "~/modules/formula-presets/formula-presets.server";
 import { buildLeaseDocumentData } from "~/modules/leases/documents.server";
 import { amendLease, getLease, leaseEscalation, leaseRiders, transitionLease } from "~/modules/leases/leases.server";
 import { LEASE_STATUS_LABELS, leaseStatusOn, nextStepsOn, type LeaseStatus } from "~/modules/leases/lifecycle";
-import { AmendmentSchema, ESCALATION_KINDS, ESCALATION_LABELS, LEASE_RIDERS, TransitionSchema } from "~/modules/leases/schemas";
+import { AmendmentSchema, ESCALATION_KINDS, ESCALATION_LABELS, TransitionSchema } from "~/modules/leases/schemas";
+import { frozenRiders, riderOptions } from "~/modules/leases/riders";
+import { riderChoices as listRiderChoices } from "~/modules/leases/riders.server";
 import { feeEscalationInWords } from "~/modules/leases/template";
 import { leaseTermsOn, renewalNoticeWindow, termsAsSigned, type LeaseTerms } from "~/modules/leases/terms";
 import { leaseRowTerms } from "~/modules/leases/terms.server";
@@ -54,6 +56,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? { ready: true as const, example: documentData.data.resale.workedExample, formulaInWords: documentData.data.resale.formulaInWords }
       : { ready: false as const, errors: documentData.errors },
     canWrite: can(actor.role, "records:write"),
+    riderChoices: await listRiderChoices(db(), actor.organisationId),
+    /** the rider library's versions the lease was signed with */
+    signedRiderVersions: frozenRiders(lease.riderVersions),
     today,
     fees: await leaseFeesPanel(db(), auditActor(actor), lease.id, today, new URL(request.url).searchParams.get("payoffDate")),
   };
@@ -104,7 +109,8 @@ function Money({ cents }: { cents: number }) {
 }
 
 export default function LeasePage() {
-  const { lease, statusToday, nextSteps: next, renewalWindow, termsToday, signedTerms, frozenFormula, documents, canWrite, today, fees } = useLoaderData<typeof loader>();
+  const { lease, statusToday, nextSteps: next, renewalWindow, termsToday, signedTerms, frozenFormula, documents, canWrite, today, fees, riderChoices, signedRiderVersions } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const status = statusToday;
   const parcel = lease.home.parcel;
@@ -299,7 +305,17 @@ export default function LeasePage() {
         ) : (
           <p className="muted">No permitted mortgages.</p>
         )}
-        <p>Riders: {lease.riders.length ? lease.riders.join("; ") : "none"}</p>
+        <p>
+          Riders:{" "}
+          {lease.riders.length
+            ? lease.riders
+                .map((name) => {
+                  const kept = signedRiderVersions.find((r) => r.name === name);
+                  return kept ? `${name} (version ${kept.versionNumber}, as signed)` : name;
+                })
+                .join("; ")
+            : "none"}
+        </p>
         {canWrite && ["executed", "recorded", "active"].includes(lease.status) ? (
           <p>
             <Link to={`/leases/${lease.id}/requests/new`}>Record a request (refinance, leave of absence, renting, short sale)</Link> · <Link to={`/leases/${lease.id}/defaults/new`}>Give a notice of default</Link> ·{" "}
@@ -351,7 +367,7 @@ export default function LeasePage() {
       ) : null}
 
       {canWrite && (status === "executed" || status === "recorded" || status === "active") ? (
-        <AmendmentForm lease={lease} terms={termsToday} lastResult={actionData?.intent === "amend" ? (actionData.result as SubmissionResult<string[]>) : undefined} today={today} />
+        <AmendmentForm lease={lease} terms={termsToday} riderChoices={riderChoices} lastResult={actionData?.intent === "amend" ? (actionData.result as SubmissionResult<string[]>) : undefined} today={today} />
       ) : null}
 
       <section className="card">
@@ -413,7 +429,19 @@ export default function LeasePage() {
 
 type LeaseView = ReturnType<typeof useLoaderData<typeof loader>>["lease"];
 
-function AmendmentForm({ lease, terms, lastResult, today }: { lease: LeaseView; terms: LeaseTerms; lastResult: SubmissionResult<string[]> | undefined; today: string }) {
+function AmendmentForm({
+  lease,
+  terms,
+  riderChoices,
+  lastResult,
+  today,
+}: {
+  lease: LeaseView;
+  terms: LeaseTerms;
+  riderChoices: { name: string; versionNumber: number | null }[];
+  lastResult: SubmissionResult<string[]> | undefined;
+  today: string;
+}) {
   const escalation = terms.feeEscalation;
   const [form, fields] = useForm({
     id: `amend-${lease.id}-${lease.version}`,
@@ -451,10 +479,12 @@ function AmendmentForm({ lease, terms, lastResult, today }: { lease: LeaseView; 
         <LeaseTermFields fields={fields} />
         <fieldset>
           <legend>Riders</legend>
-          {LEASE_RIDERS.map((rider, i) => (
-            <div className="field field-checkbox" key={rider}>
-              <input type="checkbox" id={`amend-rider-${i}`} name="riders" value={rider} defaultChecked={terms.riders.includes(rider)} />
-              <label htmlFor={`amend-rider-${i}`}>{rider}</label>
+          {riderOptions(riderChoices, terms.riders).map((rider, i) => (
+            <div className="field field-checkbox" key={rider.name}>
+              <input type="checkbox" id={`amend-rider-${i}`} name="riders" value={rider.name} defaultChecked={terms.riders.includes(rider.name)} />
+              <label htmlFor={`amend-rider-${i}`}>
+                {rider.name} <span className="muted">{rider.detail}</span>
+              </label>
             </div>
           ))}
         </fieldset>

@@ -10,7 +10,8 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { createLease, leaseFormOptions } from "~/modules/leases/leases.server";
 import { expirationDate } from "~/modules/leases/lifecycle";
 import { isCalendarDate } from "~/utils/calendar-date";
-import { ESCALATION_KINDS, ESCALATION_LABELS, LEASE_RIDERS, LeaseFormSchema } from "~/modules/leases/schemas";
+import { riderOptions } from "~/modules/leases/riders";
+import { ESCALATION_KINDS, ESCALATION_LABELS, LeaseFormSchema } from "~/modules/leases/schemas";
 import { db } from "~/utils/db.server";
 import { formatLegalDate } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -179,10 +180,12 @@ export function LeaseForm({
       </fieldset>
       <fieldset className="card">
         <legend>Riders</legend>
-        {LEASE_RIDERS.map((rider, i) => (
-          <div className="field field-checkbox" key={rider}>
-            <input type="checkbox" id={`rider-${i}`} name="riders" value={rider} defaultChecked={selectedRiders.has(rider)} />
-            <label htmlFor={`rider-${i}`}>{rider}</label>
+        {riderOptions(options.riders, [...selectedRiders]).map((rider, i) => (
+          <div className="field field-checkbox" key={rider.name}>
+            <input type="checkbox" id={`rider-${i}`} name="riders" value={rider.name} defaultChecked={selectedRiders.has(rider.name)} />
+            <label htmlFor={`rider-${i}`}>
+              {rider.name} <span className="muted">{rider.detail}</span>
+            </label>
           </div>
         ))}
         {fields.riders.errors ? <p className="field-error">{fields.riders.errors.join(" ")}</p> : null}

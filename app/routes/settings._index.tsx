@@ -17,6 +17,7 @@ const SECTIONS = [
   { to: "/settings/eligibility", title: "Eligibility", text: "The trust's default HUD area and how long an income certification stays valid." },
   { to: "/settings/formula-presets", title: "Resale formula presets", text: "The named resale formulas your leases use." },
   { to: "/settings/lease-templates", title: "Lease templates", text: "Your ground lease, versioned article by article." },
+  { to: "/settings/lease-riders", title: "Lease riders", text: "The rider library: texts attached to leases after the body, versioned." },
   { to: "/settings/time-zone", title: "Time zone", text: "The trust's time zone: what \"today\" is for forms, leases and documents." },
   { to: "/settings/lease-terms", title: "Lease terms", text: "Due day, late charge, cure, notice and option periods new leases start with." },
   { to: "/settings/stewardship", title: "Stewardship", text: "The refinance policy: share of the formula price, cash-out limit, how fresh the resale calculation must be." },

@@ -26,6 +26,7 @@ import {
   type LeaseTemplateContent,
   type LeaseTemplateValues,
 } from "./template";
+import type { RiderText } from "./riders";
 import type { LeaseTimedTerms } from "./terms";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -74,6 +75,11 @@ export type LeaseDocumentData = {
   permittedMortgages: { lender: string; amount: string; date: string }[];
   /** Titles of the riders attached, e.g. "Fannie Mae CLT Ground Lease Rider". */
   riders: string[];
+  /**
+   * The rider library's texts of those riders, in the same order (`riderTextsFor`): printed after the body,
+   * each with its version. A rider with `versionNumber` null (a lender's own instrument) is only listed.
+   */
+  riderTexts?: RiderText[];
   /** The lease's timed and monetary terms (as signed), printed through the template fields. */
   terms: LeaseTimedTerms;
   /**
@@ -167,6 +173,7 @@ export async function renderLeaseDocument(data: LeaseDocumentData): Promise<Buff
     { key: "signatures", label: "Signatures", indent: 0 },
     { key: "acknowledgments", label: "Notary Acknowledgments", indent: 0 },
     ...exhibits.map((e) => ({ key: `exhibit-${e.letter}`, label: `Exhibit ${e.letter}   ${e.title}`, indent: 0 })),
+    ...printedRiders(data).map((r, i) => ({ key: `rider-${i}`, label: `Rider   ${r.name}`, indent: 0 })),
   ];
   const mark = (key: string): void => {
     const entry = toc.find((e) => e.key === key);
@@ -248,6 +255,16 @@ export async function renderLeaseDocument(data: LeaseDocumentData): Promise<Buff
     drawExhibitData(flow, exhibit, data);
   }
 
+  // Riders from the trust's library, after the body and exhibits, each on its own page with its version.
+  printedRiders(data).forEach((rider, i) => {
+    flow.newPage();
+    mark(`rider-${i}`);
+    doc.outline.addItem(`Rider — ${rider.name}`);
+    flow.heading(`RIDER\n${rider.name.toUpperCase()}`, { size: 12, destination: `rider-${i}`, gapAfter: 4 });
+    flow.paragraph(`Version ${rider.versionNumber} of the Trust's rider, attached to Lease ${data.leaseReference}.`, { align: "center", size: 9.5, font: "sans", color: MUTED, gapAfter: 12 });
+    for (const text of rider.paragraphs) flow.paragraph(text);
+  });
+
   // Contents, now that every page is known.
   doc.switchToPage(tocStart);
   drawContents(flow, toc, tocStart, tocLine, tocFirstPageCapacity, tocOtherPageCapacity);
@@ -259,6 +276,11 @@ export async function renderLeaseDocument(data: LeaseDocumentData): Promise<Buff
     draft: data.status === "draft",
   });
   return toBuffer(doc);
+}
+
+/** The riders whose text the trust keeps (library riders), in the lease's order. */
+function printedRiders(data: LeaseDocumentData): (RiderText & { versionNumber: number })[] {
+  return (data.riderTexts ?? []).filter((r): r is RiderText & { versionNumber: number } => r.versionNumber !== null && r.paragraphs.length > 0);
 }
 
 /** The red "not legal advice" box: on drafts, and on leases from a template version not reviewed by counsel. */
@@ -464,7 +486,10 @@ function drawExhibitData(flow: Flow, exhibit: LeaseExhibit, data: LeaseDocumentD
         flow.paragraph("No riders are attached to this Lease.", { font: "serif-italic" });
         break;
       }
-      data.riders.forEach((rider, i) => flow.hanging(`${i + 1}.`, rider, { hang: 20 }));
+      data.riders.forEach((rider, i) => {
+        const text = data.riderTexts?.find((r) => r.name === rider && r.versionNumber !== null);
+        flow.hanging(`${i + 1}.`, text ? `${rider} (version ${text.versionNumber}, printed after the exhibits)` : rider, { hang: 20 });
+      });
       break;
     }
   }

@@ -28,6 +28,7 @@ import { stateFullName, stateLegalName } from "./state-names";
 import { frozenFormulaInWords } from "./formula-text";
 import { formatLegalProse, isCalendarDate, todayIn } from "~/utils/calendar-date";
 import { leaseRowTerms } from "./terms.server";
+import { riderTextsFor } from "./riders.server";
 import { fromDbCents } from "~/utils/cents";
 
 export const DOCUMENT_KINDS = ["lease", "memorandum"] as const;
@@ -201,6 +202,7 @@ export async function buildLeaseDocumentData(
     terms: timedTermsOf(terms),
     permittedMortgages: mortgagesInForce(lease.permittedMortgages).map((m) => ({ lender: m.lender, amount: centsToString(m.amountCents), date: m.recordedOn })),
     riders: terms.riders,
+    riderTexts: await riderTextsFor(db, organisationId, terms.riders, lease.riderVersions),
     // an older version that does not print every term gets an "Additional Terms" article stating them
     template: {
       content: withUnprintedTerms(templateContent(version.content)),

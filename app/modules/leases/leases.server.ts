@@ -19,6 +19,8 @@ import { yearOf } from "~/utils/calendar-date";
 import { AMENDABLE_TERM_KEYS, leaseTermsOn, TIMED_TERM_KEYS, timedTermsOf, validateTimedTerms, type LeaseTerms, type LeaseTimedTerms } from "./terms";
 import { getLeaseTermDefaults, leaseRowTerms } from "./terms.server";
 import { fromDbCents, withNumberCents } from "~/utils/cents";
+import { leaseRiders } from "./terms";
+import { riderChoices, riderNameErrors, riderVersionsToFreeze } from "./riders.server";
 import { isSameMortgage, mortgageAboveFormulaPrice } from "~/modules/mortgages/permitted-mortgages";
 import { currentFormulaPrice, currentPurchase, linkPurchaseMortgage, purchaseFormulaPrice } from "~/modules/mortgages/permitted-mortgages.server";
 
@@ -141,9 +143,9 @@ export type LeaseDetail = NonNullable<Awaited<ReturnType<typeof getLease>>>;
 
 export { leaseEscalation, leaseRiders } from "./terms";
 
-/** What the lease form offers: homes, households with their members (to prefill lessees), active presets. */
+/** What the lease form offers: homes, households with their members (to prefill lessees), active presets, riders. */
 export async function leaseFormOptions(db: Db, organisationId: string) {
-  const [homes, households, presets] = await Promise.all([
+  const [homes, households, presets, riders] = await Promise.all([
     listHomesForPicker(db, organisationId),
     db.household.findMany({
       where: { organisationId, archivedAt: null },
@@ -152,8 +154,11 @@ export async function leaseFormOptions(db: Db, organisationId: string) {
       take: 2000,
     }),
     listFormulaPresets(db, organisationId),
+    riderChoices(db, organisationId),
   ]);
   return {
+    /** the rider library's current riders (with their latest version), then the standard lender riders */
+    riders,
     homes: homes.map((h) => ({ id: h.id, label: h.label, currentOwnerId: h.currentOwner?.id ?? null })),
     households: households.map((h) => ({ id: h.id, name: h.name, members: h.members.map((m) => m.fullName) })),
     presets: presets.map((p) => ({ name: p.name, description: p.description })),
@@ -193,8 +198,10 @@ function draftErrors(values: LeaseFormValues, terms?: LeaseTimedTerms): FieldErr
   return errors;
 }
 
-async function checkReferences(tx: Tx, organisationId: string, values: LeaseFormValues): Promise<FieldErrors> {
+async function checkReferences(tx: Tx, organisationId: string, values: LeaseFormValues, ridersOnLease: readonly string[] = []): Promise<FieldErrors> {
   const errors: FieldErrors = {};
+  const riderErrors = await riderNameErrors(tx, organisationId, values.riders, ridersOnLease);
+  if (riderErrors.length) errors.riders = riderErrors;
   const [home, household] = await Promise.all([
     tx.home.findFirst({ where: { id: values.homeId, organisationId }, select: { id: true } }),
     tx.household.findFirst({ where: { id: values.householdId, organisationId }, select: { id: true } }),
@@ -317,7 +324,7 @@ export async function updateDraftLease(db: Db, actor: AuditActor, leaseId: strin
     const terms = resolveTimedTerms(values, timedTermsOf(before));
     const fieldErrors = draftErrors(values, terms);
     if (Object.keys(fieldErrors).length) return { ok: false as const, fieldErrors };
-    const refErrors = await checkReferences(tx, actor.organisationId, values);
+    const refErrors = await checkReferences(tx, actor.organisationId, values, leaseRiders(before));
     if (Object.keys(refErrors).length) return { ok: false as const, fieldErrors: refErrors };
     const mortgageErrors = await checkMortgages(tx, actor.organisationId, values);
     if (Object.keys(mortgageErrors).length) return { ok: false as const, fieldErrors: mortgageErrors };
@@ -416,6 +423,8 @@ async function transitionLeaseOnce(db: Db, actor: AuditActor, leaseId: string, v
     const data: Record<string, unknown> = { ...changes, status: to, bindingHomeId: BINDING_STATUSES.includes(to) ? lease.homeId : null };
     if (to === "executed") {
       data.formulaSpec = frozenSpec;
+      // the rider library's versions the lease is signed with (a later version of a rider does not change it)
+      data.riderVersions = await riderVersionsToFreeze(tx, actor.organisationId, leaseRiders(lease));
       data.templateVersionId = lease.templateVersionId ?? (await tx.leaseTemplateVersion.findFirstOrThrow({ where: { templateId: template.id }, orderBy: { versionNumber: "desc" } })).id;
     }
     assertUpdated(
@@ -460,9 +469,11 @@ export async function amendLease(db: Db, actor: AuditActor, leaseId: string, val
       riders: values.riders,
     };
     const termErrors = validateTimedTerms(proposed);
-    if (termErrors.length) {
+    const riderErrors = await riderNameErrors(tx, actor.organisationId, values.riders, inForce.riders);
+    if (termErrors.length || riderErrors.length) {
       const fieldErrors: FieldErrors = {};
       for (const e of termErrors) (fieldErrors[e.field] ??= []).push(e.message);
+      if (riderErrors.length) fieldErrors.riders = riderErrors;
       return { ok: false as const, fieldErrors };
     }
     const before: Record<string, unknown> = {};

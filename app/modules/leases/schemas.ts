@@ -9,6 +9,7 @@ import { legalDate, money, optionalLegalDate, wholeNumber } from "~/utils/form-f
 import { Decimal, isDecimalString } from "~/utils/money";
 import type { FeeEscalationRule } from "./lifecycle";
 
+/** Published lender riders a lease may name; attached as the lender's own instrument (no text kept here). */
 export const LEASE_RIDERS = [
   "Fannie Mae Community Land Trust Ground Lease Rider",
   "Condominium Rider",
@@ -50,9 +51,10 @@ const mortgages = z.preprocess(
   z.array(mortgageRow).max(10, "At most 10 permitted mortgages"),
 );
 
+/** Rider names: the trust's rider library and the standard lender riders (checked against them on the server). */
 const riders = z.preprocess(
   (value) => (value == null ? [] : Array.isArray(value) ? value : [value]),
-  z.array(z.enum(LEASE_RIDERS, { errorMap: () => ({ message: "Choose riders from the list" }) })),
+  z.array(z.string().trim().min(1, "Choose riders from the list").max(200, "Choose riders from the list")).max(20, "At most 20 riders"),
 );
 
 const escalationFields = {

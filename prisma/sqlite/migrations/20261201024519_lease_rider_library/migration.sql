@@ -1,0 +1,38 @@
+-- AlterTable
+ALTER TABLE "Lease" ADD COLUMN "riderVersions" JSONB;
+
+-- CreateTable
+CREATE TABLE "LeaseRider" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organisationId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "nameKey" TEXT NOT NULL,
+    "archivedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "LeaseRider_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "LeaseRiderVersion" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organisationId" TEXT NOT NULL,
+    "riderId" TEXT NOT NULL,
+    "versionNumber" INTEGER NOT NULL,
+    "text" TEXT NOT NULL,
+    "note" TEXT NOT NULL DEFAULT '',
+    "createdById" TEXT,
+    "createdByLabel" TEXT NOT NULL DEFAULT '',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "LeaseRiderVersion_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "LeaseRiderVersion_riderId_fkey" FOREIGN KEY ("riderId") REFERENCES "LeaseRider" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "LeaseRider_organisationId_nameKey_key" ON "LeaseRider"("organisationId", "nameKey");
+
+-- CreateIndex
+CREATE INDEX "LeaseRiderVersion_organisationId_idx" ON "LeaseRiderVersion"("organisationId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "LeaseRiderVersion_riderId_versionNumber_key" ON "LeaseRiderVersion"("riderId", "versionNumber");
