@@ -17,7 +17,7 @@ import { feeEscalationInWords } from "~/modules/leases/template";
 import { leaseTermsOn, renewalNoticeWindow, termsAsSigned, type LeaseTerms } from "~/modules/leases/terms";
 import { leaseRowTerms } from "~/modules/leases/terms.server";
 import { LeaseTermFields, LeaseTermsList, timedTermFormValues } from "~/components/lease-terms";
-import { describeFormula, formulaLabel } from "~/modules/resale/describe";
+import { describeResaleRule, formulaLabel } from "~/modules/resale/describe";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { formatInstant, formatLegalDate } from "~/utils/format";
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lease: { ...lease, lateChargeCents: Number(lease.lateChargeCents), escalation: leaseEscalation(lease), riders: leaseRiders(lease) },
     termsToday,
     signedTerms: lease.status === "draft" ? null : termsAsSigned(rowTerms, lease.amendments),
-    frozenFormula: spec ? { label: formulaLabel(spec.formula), words: describeFormula(spec.formula) } : null,
+    frozenFormula: spec ? { label: formulaLabel(spec.formula), words: describeResaleRule(spec) } : null,
     documents: documentData.ok
       ? { ready: true as const, example: documentData.data.resale.workedExample, formulaInWords: documentData.data.resale.formulaInWords }
       : { ready: false as const, errors: documentData.errors },

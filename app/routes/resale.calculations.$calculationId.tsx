@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
 import { getResaleCalculation } from "~/modules/resale/calculations.server";
 import { RequestInputs, Worksheet } from "~/modules/resale/components";
-import { describeFormula, formulaLabel } from "~/modules/resale/describe";
+import { describeResaleRule, formulaLabel } from "~/modules/resale/describe";
 import { subsidyRetained } from "~/modules/resale/outcomes";
 import { db } from "~/utils/db.server";
 import { formatInstant } from "~/utils/format";
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...calculation,
       createdAt: calculation.createdAt.toISOString(),
       formulaLabel: formulaLabel(calculation.request.formula),
-      formulaDescription: describeFormula(calculation.request.formula),
+      formulaDescription: describeResaleRule(calculation.request),
       subsidyRetained: calculation.request.appraisals?.current
         ? toMoneyString(subsidyRetained(calculation.request.appraisals.current, calculation.result.maxResalePrice))
         : null,

@@ -17,7 +17,7 @@ import {
   presetsForCalculator,
   saveResaleCalculation,
 } from "~/modules/resale/calculations.server";
-import { describeFormula } from "~/modules/resale/describe";
+import { describeResaleRule } from "~/modules/resale/describe";
 import { homeIncomeLimitArea, incomeLimitTablesForContract } from "~/modules/resale/income-limit-tables.server";
 import { calculateResale } from "~/modules/resale/engine";
 import {
@@ -59,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     home,
     incomeLimitTables,
-    presets: presets.map((p) => ({ ...p, extras: p.spec ? specExtrasLabel(p.spec) : "", description: p.description || (p.spec ? describeFormula(p.spec.formula) : "") })),
+    presets: presets.map((p) => ({ ...p, extras: p.spec ? specExtrasLabel(p.spec) : "", description: p.description || (p.spec ? describeResaleRule(p.spec) : "") })),
     incomeLimits,
     saved,
     canWrite: can(actor.role, "records:write"),

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listFormulaPresets } from "~/modules/formula-presets/formula-presets.server";
 import { specExtrasLabel } from "~/modules/formula-presets/presets";
-import { describeFormula, formulaLabel } from "~/modules/resale/describe";
+import { describeResaleRule, formulaLabel } from "~/modules/resale/describe";
 import { db } from "~/utils/db.server";
 import { formatInstant } from "~/utils/format";
 import { can } from "~/utils/permissions";
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       version: p.version,
       updatedAt: p.updatedAt.toISOString(),
       label: p.parsedSpec ? formulaLabel(p.parsedSpec.formula) : "Invalid specification",
-      words: p.parsedSpec ? describeFormula(p.parsedSpec.formula) : "",
+      words: p.parsedSpec ? describeResaleRule(p.parsedSpec) : "",
       extras: p.parsedSpec ? specExtrasLabel(p.parsedSpec) : "",
     })),
   };

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/formula-presets/presets";
-import { frozenFormulaParagraphs } from "~/modules/leases/formula-text";
+import { resaleRuleParagraphs } from "~/modules/resale/describe";
 import { loader as documentLoader } from "~/routes/leases.$leaseId.document[.]pdf";
 import { db } from "~/utils/db.server";
 import { createFormulaPreset } from "../factories/formula-presets";
@@ -102,7 +102,7 @@ describe("the lease says what the calculator applies", () => {
       const frozen = parsePresetSpec(spec);
       if (!frozen.ok) throw new Error(name);
       // the formula, its improvement-credit terms, every cap, the floor and the rounding: in 10.5 and in Exhibit E
-      for (const paragraph of frozenFormulaParagraphs(frozen.spec as FormulaPresetSpec)) {
+      for (const paragraph of resaleRuleParagraphs(frozen.spec as FormulaPresetSpec)) {
         expect(text.split(normalise(paragraph)).length - 1, `${name}: ${paragraph}`).toBeGreaterThanOrEqual(2);
       }
       const exhibitE = text.slice(text.indexOf("EXHIBIT E RESALE FORMULA"), text.indexOf("EXHIBIT F RIDERS"));

@@ -25,7 +25,7 @@ import { MissingTemplateValueError, withUnprintedTerms } from "./template";
 import { latestTemplateVersion, templateContent, templateVersionLabel } from "./templates.server";
 import { termsAsSigned, timedTermsOf } from "./terms";
 import { stateFullName, stateLegalName } from "./state-names";
-import { frozenFormulaInWords } from "./formula-text";
+import { describeResaleRule } from "~/modules/resale/describe";
 import { formatLegalProse, isCalendarDate, todayIn } from "~/utils/calendar-date";
 import { leaseRowTerms } from "./terms.server";
 import { riderTextsFor } from "./riders.server";
@@ -210,7 +210,7 @@ export async function buildLeaseDocumentData(
       review: version.reviewedAt ? { counsel: version.reviewedByCounsel, on: todayIn(organisation.timeZone, version.reviewedAt) } : null,
     },
     resale: {
-      formulaInWords: frozenFormulaInWords(spec!),
+      formulaInWords: describeResaleRule(spec!),
       workedExample: example,
     },
   };

@@ -3,9 +3,10 @@ import type { AffordabilityTerms, AmiLevel, AppraisalFormula, Cap, Formula, Impr
 import { incrementText } from "./rounding";
 
 /**
- * Plain-language descriptions of a resale formula, for the ground lease exhibit and the UI.
- * They describe the rule (frozen at signing), not a particular calculation. `describeResaleRule` states the
- * whole rule — formula, improvement credit, every cap, the floor and the rounding — for the lease text.
+ * Plain-language descriptions of a resale formula, for the ground lease and the UI. They describe the rule
+ * (frozen at signing), not a particular calculation. `resaleRuleParagraphs` / `describeResaleRule` state the
+ * whole rule — formula, improvement credit, deductions, the floor, every cap and the rounding — and are the
+ * only whole-rule describer: the calculator, Article 10.5 and Exhibit E all use them.
  */
 
 type Rule = Pick<ResaleRequest, "formula" | "caps" | "floor" | "rounding">;
@@ -114,38 +115,68 @@ export function describeFormula(formula: Formula): string {
   return `${formulaSentence(formula)} ${improvementSentence(formula)}`;
 }
 
-/** A cap in words, for the lease and the worksheet inputs. */
-export function capText(cap: Cap): string {
-  if (cap.type === "market-value") return "the home's current appraised market value";
-  return `the price a household earning ${incomeText(cap)} can afford, spending ${formatPercent(cap.housingCostRatio)} of its income on housing (a ${cap.termYears}-year mortgage at ${formatPercent(cap.interestRate)} with ${formatPercent(cap.downPaymentRate)} down)`;
-}
-
 /** The rounding in words: "rounded to the nearest cent", "rounded down to the nearest $1,000", "rounded up to the nearest $50". */
 export function roundingText(rounding: Rule["rounding"]): string {
   const step = incrementText(rounding.increment);
   return rounding.mode === "nearest" ? `rounded to the nearest ${step}` : `rounded ${rounding.mode} to the nearest ${step}`;
 }
 
-/**
- * The whole resale rule in plain words — formula, improvement credit, caps, floor and rounding — as the lease
- * states it (Article 10.5, Exhibit E). Every term the calculator applies appears.
- */
-export function describeResaleRule(rule: Rule): string {
-  const parts = [describeFormula(rule.formula)];
-  if (rule.caps.length > 0) {
-    parts.push(`The price may not exceed the lowest of: ${rule.caps.map(capText).join("; ")}.`);
+/** A cap as the rule states it: market value, or the affordable price with every loan and cost term. */
+function capSentence(cap: Cap, position: number, count: number): string {
+  const label = count > 1 ? ` (limit ${position + 1})` : "";
+  if (cap.type === "market-value") {
+    return `Limit${label}: the price shall not exceed the appraised market value of the Home at the time of resale, determined by an independent appraiser the Trust approves.`;
   }
-  if (rule.floor) {
-    parts.push(
-      rule.caps.length > 0
-        ? "The price is not set below the seller's purchase price, except where a cap above requires it."
-        : "The price is not set below the seller's purchase price.",
+  return (
+    `Limit${label}: the price shall not exceed the price a household earning ${incomeText(cap)} can afford, spending ` +
+    `${formatPercent(cap.housingCostRatio)} of its income on housing: a ${cap.termYears}-year mortgage at ` +
+    `${formatPercent(cap.interestRate)} with ${formatPercent(cap.downPaymentRate)} down, property tax of ` +
+    `${formatPercent(cap.propertyTaxRate)} and mortgage insurance of ${formatPercent(cap.mortgageInsuranceRate)} a year, ` +
+    `after monthly costs of ${formatUsd(cap.monthlyCosts.insurance)} insurance, ${formatUsd(cap.monthlyCosts.hoa)} association dues, ` +
+    `${formatUsd(cap.monthlyCosts.leaseFee)} ground lease fee and ${formatUsd(cap.monthlyCosts.utilities)} utilities.`
+  );
+}
+
+/** The rounding as the rule states it, with what happens at a limit. */
+function roundingSentence(rounding: Rule["rounding"]): string {
+  const step = incrementText(rounding.increment);
+  const next = step === "cent" ? "cent" : `multiple of ${step}`;
+  if (rounding.mode === "down") return `${roundingText(rounding)} (any amount below the next ${next} is dropped)`;
+  if (rounding.mode === "up") return `${roundingText(rounding)}, but never above a limit that applies`;
+  return `${roundingText(rounding)} (a half rounds up), but never above a limit that applies: if rounding up would exceed it, the price is rounded down instead`;
+}
+
+/**
+ * The whole resale rule in plain words, in the order the resale engine applies it: the formula and its
+ * improvement credit, deductions, the floor (or "none"), every cap and how caps and floor interact, and the
+ * rounding. The one describer of a rule: the calculator shows it, the lease prints it in Article 10.5
+ * (`{{resale_formula_in_words}}`) and Exhibit E. Every term the calculator applies appears.
+ */
+export function resaleRuleParagraphs(rule: Rule): string[] {
+  const paragraphs = [describeFormula(rule.formula)];
+  paragraphs.push("Any deductions this Lease provides for are then subtracted from that amount; it is never less than zero.");
+  paragraphs.push(
+    rule.floor
+      ? "Floor: if the amount so calculated is less than the purchase price the Homeowner paid, it is raised to that purchase price (unless a limit below applies)."
+      : "Floor: none. The Formula Price may be less than the purchase price the Homeowner paid.",
+  );
+  if (rule.caps.length === 0) {
+    paragraphs.push("Limits: none other than the formula itself.");
+  } else {
+    rule.caps.forEach((cap, i) => paragraphs.push(capSentence(cap, i, rule.caps.length)));
+    paragraphs.push(
+      rule.caps.length > 1
+        ? "When more than one limit is below the price, the lowest applies; a limit applies even where it is below the floor."
+        : "The limit applies even where it is below the floor.",
     );
   }
-  parts.push(
-    `The result is ${roundingText(rule.rounding)}${rule.rounding.mode === "down" ? "" : ", but never above a cap"}, once, after everything else.`,
-  );
-  return parts.join(" ");
+  paragraphs.push(`Rounding: the result is ${roundingSentence(rule.rounding)}. The result is the Formula Price.`);
+  return paragraphs;
+}
+
+/** `resaleRuleParagraphs` as one text (the `{{resale_formula_in_words}}` field, the calculator's summary). */
+export function describeResaleRule(rule: Rule): string {
+  return resaleRuleParagraphs(rule).join(" ");
 }
 
 /** A short label: "Fixed rate 1.5% simple (full months)", "Shared appreciation 25%", … */
