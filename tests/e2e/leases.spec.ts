@@ -36,6 +36,16 @@ test("an administrator creates a lease, executes it and downloads the lease and 
   await page.getByRole("button", { name: "Add household" }).click();
   await page.waitForURL((url) => !url.pathname.endsWith("/households/new"));
 
+  // A rider in the trust's library (bad input first: the message sits next to the field).
+  const rider = `Rider: accessory dwelling unit ${stamp}`;
+  await page.goto("/settings/lease-riders");
+  await page.getByLabel("Name").fill(rider);
+  await page.getByRole("button", { name: "Save rider" }).click();
+  await expect(page.getByText("Enter the rider's text.")).toBeVisible();
+  await page.getByLabel("Text").fill(`The Homeowner may build one accessory dwelling unit ${stamp} with the Trust's prior written approval.`);
+  await page.getByRole("button", { name: "Save rider" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Version 1" })).toBeVisible();
+
   // The draft lease: bad input first (nothing saved), then a sound one.
   await page.goto("/leases/new");
   await page.getByLabel("Home", { exact: true }).selectOption({ label: `${street} (APN E2E-${stamp})` });
@@ -46,6 +56,7 @@ test("an administrator creates a lease, executes it and downloads the lease and 
   await page.getByLabel("Monthly lease fee ($)").fill("-5");
   await page.getByLabel("Due day of the month (1–28)").fill("31");
   await page.getByLabel("Formula preset").selectOption(`E2E 1.5% simple ${stamp}`);
+  await page.getByLabel(rider).check();
   await page.getByRole("button", { name: "Create draft lease" }).click();
   await expect(page.getByText("The amount cannot be negative")).toBeVisible();
   await expect(page.getByText("between 1 and 28")).toBeVisible();
@@ -80,7 +91,13 @@ test("an administrator creates a lease, executes it and downloads the lease and 
     const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
     expect(text).toContain(reference);
     expect(text).toContain("Chioma Okafor");
+    if (kind === "ground lease") {
+      // the rider's text after the exhibits, with the version the lease was signed with
+      expect(text.replace(/\s+/g, " ")).toContain(`Version 1 of the Trust's rider, attached to Lease ${reference}.`);
+      expect(text.replace(/\s+/g, " ")).toContain(`accessory dwelling unit ${stamp} with the Trust's prior written approval.`);
+    }
   }
+  await expect(page.getByText(`${rider} (version 1, as signed)`)).toBeVisible();
 
   // Downloads record nothing; producing the lease on purpose records it under "Documents produced".
   await page.reload();
