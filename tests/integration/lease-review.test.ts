@@ -1,10 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ensureDefaultTemplate } from "~/modules/leases/templates.server";
-import { loader as documentLoader } from "~/routes/leases.$leaseId.document[.]pdf";
 import { loader as leaseLoader } from "~/routes/leases.$leaseId._index";
 import { action as reviewAction, loader as versionLoader } from "~/routes/settings.lease-templates.$versionNumber";
 import { loader as versionsLoader } from "~/routes/settings.lease-templates._index";
@@ -12,28 +7,10 @@ import { db } from "~/utils/db.server";
 import { createLease } from "../factories/leases";
 import { createMember, createOrganisation } from "../factories/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
-
-/** The PDF's text, whitespace collapsed and words hyphenated across lines joined again. */
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), "lease-review-"));
-  const file = join(dir, "doc.pdf");
-  writeFileSync(file, pdf);
-  try {
-    execFileSync("qpdf", ["--check", file], { stdio: "pipe" });
-    return execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ").replace(/- /g, "-");
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { leaseDocumentText } from "./pdf-text";
 
 // the default template's review notice, as printed (the red box)
 const BOX = "IMPORTANT: This lease was produced from the Commonground default template";
-
-async function leaseText(cookie: string, leaseId: string): Promise<string> {
-  const response = (await run(documentLoader, getRequest(`/leases/${leaseId}/document.pdf`, cookie), { leaseId })) as Response;
-  expect(response.status, await response.clone().text().then((t) => t.slice(0, 300))).toBe(200);
-  return pdfText(Buffer.from(await response.arrayBuffer()));
-}
 
 async function setting() {
   const { organisation, user } = await createOrganisation(db(), { timeZone: "America/Chicago" });
@@ -45,8 +22,8 @@ async function setting() {
 describe('"not legal advice" box and review by counsel', () => {
   it("prints on every lease until an admin marks the template version reviewed; then only on drafts", async () => {
     const s = await setting();
-    expect(await leaseText(s.cookie, s.executed.id)).toContain(BOX);
-    expect(await leaseText(s.cookie, s.draft.id)).toContain(BOX);
+    expect(await leaseDocumentText(s.cookie, s.executed.id)).toContain(BOX);
+    expect(await leaseDocumentText(s.cookie, s.draft.id)).toContain(BOX);
 
     // blank counsel: 400 next to the field, nothing stored
     const blank = await unwrap(await run(reviewAction, postRequest("/settings/lease-templates/1", { counsel: "  " }, { cookie: s.cookie }), { versionNumber: "1" }));
@@ -84,11 +61,11 @@ describe('"not legal advice" box and review by counsel', () => {
     expect(list).toMatchObject({ versions: [{ versionNumber: 1, reviewedBy: "Jane Roe, Esq., Roe & Partners" }] });
 
     // an executed lease from the reviewed version: no box, the review on the title page; a draft keeps the box
-    const signed = await leaseText(s.cookie, s.executed.id);
+    const signed = await leaseDocumentText(s.cookie, s.executed.id);
     expect(signed).not.toContain(BOX);
     expect(signed).not.toContain("It is not legal advice");
     expect(signed).toContain("Reviewed by counsel Jane Roe, Esq., Roe & Partners");
-    expect(await leaseText(s.cookie, s.draft.id)).toContain(BOX);
+    expect(await leaseDocumentText(s.cookie, s.draft.id)).toContain(BOX);
   });
 
   it("a lease signed on an older version that does not print every term still produces its document, the missing terms stated in an added article", async () => {
@@ -101,7 +78,7 @@ describe('"not legal advice" box and review by counsel', () => {
     const lease = await createLease(db(), s.organisation.id, { status: "executed" }); // signed on version 2
     expect(lease.templateVersionId).toBe(saved.id);
 
-    const text = await leaseText(s.cookie, lease.id);
+    const text = await leaseDocumentText(s.cookie, lease.id);
     expect(text).toMatch(/ARTICLE \d+ ADDITIONAL TERMS/);
     expect(text).toContain("The following terms are recorded on this Lease and are part of it.");
     // the lease's own values (defaults: lender cure 120 days, renewal notice no later than 6 months before expiry)

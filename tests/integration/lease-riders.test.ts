@@ -1,10 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { leaseFormOptions } from "~/modules/leases/leases.server";
-import { loader as documentLoader } from "~/routes/leases.$leaseId.document[.]pdf";
 import { action as leaseAction, loader as leaseLoader } from "~/routes/leases.$leaseId._index";
 import { action as newLeaseAction } from "~/routes/leases.new";
 import { action as riderAction, loader as riderLoader } from "~/routes/settings.lease-riders.$riderId";
@@ -14,24 +9,7 @@ import { seedDemoFormulaPresets } from "../factories/formula-presets";
 import { completeOrganisation, createLease, createLeasableHome } from "../factories/leases";
 import { createMember, createOrganisation } from "../factories/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), "lease-riders-"));
-  const file = join(dir, "doc.pdf");
-  writeFileSync(file, pdf);
-  try {
-    execFileSync("qpdf", ["--check", file], { stdio: "pipe" });
-    return execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ").replace(/- /g, "-");
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function leaseText(cookie: string, leaseId: string): Promise<string> {
-  const response = (await run(documentLoader, getRequest(`/leases/${leaseId}/document.pdf`, cookie), { leaseId })) as Response;
-  expect(response.status).toBe(200);
-  return pdfText(Buffer.from(await response.arrayBuffer()));
-}
+import { leaseDocumentText } from "./pdf-text";
 
 const ADU = "Rider: accessory dwelling unit";
 const V1 =
@@ -73,7 +51,7 @@ describe("rider library", () => {
     const signed = await createLease(db(), organisation.id, { status: "executed", values: { riders: [ADU, "Fannie Mae Community Land Trust Ground Lease Rider"] } });
     expect((await db().lease.findUniqueOrThrow({ where: { id: signed.id } })).riderVersions).toEqual([{ riderId: rider.id, name: ADU, versionNumber: 1 }]);
 
-    const first = await leaseText(cookie, signed.id);
+    const first = await leaseDocumentText(cookie, signed.id);
     expect(first).toContain(`1. ${ADU} (version 1, printed after the exhibits)`);
     expect(first).toContain("2. Fannie Mae Community Land Trust Ground Lease Rider");
     expect(first).toContain("RIDER RIDER: ACCESSORY DWELLING UNIT");
@@ -94,7 +72,7 @@ describe("rider library", () => {
     ]);
     expect(await db().auditEntry.count({ where: { organisationId: organisation.id, entity: "LeaseRiderVersion", action: "create" } })).toBe(2);
 
-    const again = await leaseText(cookie, signed.id);
+    const again = await leaseDocumentText(cookie, signed.id);
     expect(again).toContain("Version 1 of the Trust's rider");
     expect(again).toContain("with the Trust's prior written approval");
     expect(again).not.toContain("rent one accessory dwelling unit");
@@ -102,14 +80,14 @@ describe("rider library", () => {
     expect(leasePage).toMatchObject({ signedRiderVersions: [{ name: ADU, versionNumber: 1 }] });
 
     const draft = await createLease(db(), organisation.id, { values: { riders: [ADU] } });
-    const draftText = await leaseText(cookie, draft.id);
+    const draftText = await leaseDocumentText(cookie, draft.id);
     expect(draftText).toContain(`Version 2 of the Trust's rider, attached to Lease ${draft.reference}.`);
     expect(draftText).toContain("rent one accessory dwelling unit to a household earning at most 80 percent of area median income");
 
     // archived: no longer offered; the lease that names it keeps printing it
     expect((await unwrap(await run(riderAction, postRequest(`/settings/lease-riders/${rider.id}`, { intent: "archive" }, { cookie }), { riderId: rider.id }))).status).toBe(302);
     expect((await leaseFormOptions(db(), organisation.id)).riders.map((r) => r.name)).not.toContain(ADU);
-    expect(await leaseText(cookie, draft.id)).toContain("Version 2 of the Trust's rider");
+    expect(await leaseDocumentText(cookie, draft.id)).toContain("Version 2 of the Trust's rider");
     const { body: list } = await unwrap(await run(ridersLoader, getRequest("/settings/lease-riders", cookie)));
     expect(list).toMatchObject({ riders: [{ name: ADU, archived: true, versionNumber: 2 }] });
   });
