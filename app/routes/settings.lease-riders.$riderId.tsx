@@ -12,6 +12,7 @@ import { archiveRider, getRider, saveRiderVersion } from "~/modules/leases/rider
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { formatInstant } from "~/utils/format";
+import { readFormData } from "~/utils/form-data.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "Rider"} · Commonground` }];
@@ -46,7 +47,7 @@ const ArchiveSchema = z.object({ intent: z.literal("archive") });
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "templates:manage");
   const rider = await riderOr404(actor.organisationId, params.riderId);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "archive") {
     const submission = parseWithZod(formData, { schema: ArchiveSchema });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });

@@ -10,6 +10,7 @@ import { RiderVersionSchema, STANDARD_RIDERS } from "~/modules/leases/riders";
 import { listRiders, saveRiderVersion } from "~/modules/leases/riders.server";
 import { db } from "~/utils/db.server";
 import { formatInstant } from "~/utils/format";
+import { readFormData } from "~/utils/form-data.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Lease riders · Commonground" }];
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** A new rider: its name and first version's text. */
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "templates:manage");
-  const submission = parseWithZod(await request.formData(), { schema: RiderVersionSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: RiderVersionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await saveRiderVersion(db(), auditActor(actor), submission.value);
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });

@@ -12,6 +12,7 @@ import { LEASE_TEMPLATE_FIELDS, missingRequiredFields, recitalLetter } from "~/m
 import { getTemplateVersion, markTemplateVersionReviewed, templateContent, templateReview, templateVersionLabel } from "~/modules/leases/templates.server";
 import { db } from "~/utils/db.server";
 import { formatInstant } from "~/utils/format";
+import { readFormData } from "~/utils/form-data.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Lease template version · Commonground" }];
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "templates:manage");
   const number = versionNumberOf(params);
   if (!number) throw new Response("Template version not found", { status: 404 });
-  const submission = parseWithZod(await request.formData(), { schema: TemplateReviewSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: TemplateReviewSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await markTemplateVersionReviewed(db(), auditActor(actor), number, { counsel: submission.value.counsel });
   if (!result.ok) {
