@@ -1,6 +1,12 @@
 -- AlterTable
 ALTER TABLE "Lease" ADD COLUMN     "riderVersions" JSONB;
 
+-- AlterTable
+ALTER TABLE "LeaseTemplateVersion" ADD COLUMN     "reviewedAt" TIMESTAMP(3),
+ADD COLUMN     "reviewedByCounsel" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "reviewedById" TEXT,
+ADD COLUMN     "reviewedByLabel" TEXT NOT NULL DEFAULT '';
+
 -- CreateTable
 CREATE TABLE "LeaseRider" (
     "id" TEXT NOT NULL,
