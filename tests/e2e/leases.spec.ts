@@ -43,6 +43,9 @@ test("an administrator creates a lease, executes it and downloads the lease and 
   await page.getByRole("button", { name: "Save rider" }).click();
   await expect(page.getByText("Enter the rider's text.")).toBeVisible();
   await page.getByLabel("Text").fill(`The Homeowner may build one accessory dwelling unit ${stamp} with the Trust's prior written approval.`);
+  // leaving the field clears its message (the form moves up): click only once it has
+  await page.getByLabel("Text").blur();
+  await expect(page.getByText("Enter the rider's text.")).toHaveCount(0);
   await page.getByRole("button", { name: "Save rider" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Version 1" })).toBeVisible();
 
