@@ -3,6 +3,8 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+const NO_TESTS_IMPORT = "app/ and scripts/ must not import from tests/: shared factories and demo data live in app/modules/demo/.";
+
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", "app/generated/**", "node_modules/**", "test-results/**", "data/**", ".cache/**"] },
   js.configs.recommended,
@@ -29,6 +31,14 @@ export default tseslint.config(
           message: "Read a posted form with readFormData(request) from ~/utils/form-data.server (a 415/400, not a 500, for a body that is not a form).",
         },
       ],
+    },
+  },
+  {
+    // House rule: the application and its scripts never depend on the test suite. The demo seed and the
+    // factories the tests share with it live in app/modules/demo/ (tests import them from there).
+    files: ["app/**/*.{ts,tsx,js,mjs}", "scripts/**/*.{ts,tsx,js,mjs}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "(^|/)tests/", message: NO_TESTS_IMPORT }] }],
     },
   },
 );

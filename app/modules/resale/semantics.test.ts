@@ -5,7 +5,7 @@ import { calculateResale } from "./engine";
 import { fastCalculateResale } from "./fast-path";
 import { calculateResaleWithDecimals } from "./fast-reference";
 import { incrementText } from "./rounding";
-import { ILLUSTRATIVE_TABLES } from "../../../tests/factories/income-limit-tables";
+import { ILLUSTRATIVE_TABLES } from "~/modules/demo/income-limit-tables";
 
 /**
  * Issue 8 §2 — the resale rules added to the contract, each with figures worked by hand in the comments
