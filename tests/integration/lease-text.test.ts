@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/formula-presets/presets";
+import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/resale/formula-spec";
 import { frozenFormulaParagraphs } from "~/modules/leases/formula-text";
 import { loader as documentLoader } from "~/routes/leases.$leaseId.document[.]pdf";
 import { db } from "~/utils/db.server";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePresetSpec } from "~/modules/formula-presets/presets";
+import { parsePresetSpec } from "~/modules/resale/formula-spec";
 import { workedExample, WorkedExampleError } from "~/modules/leases/documents.server";
 import { ILLUSTRATIVE_TABLES } from "~/modules/demo/income-limit-tables";
 

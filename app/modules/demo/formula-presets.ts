@@ -1,6 +1,6 @@
 import { systemActor } from "~/modules/audit/audit.server";
 import { createFormulaPreset as createPreset } from "~/modules/formula-presets/formula-presets.server";
-import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/formula-presets/presets";
+import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/resale/formula-spec";
 import type { Db } from "~/utils/db.server";
 
 /** Formula preset factories, shared by the tests and the demo seed. */

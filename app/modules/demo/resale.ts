@@ -1,6 +1,6 @@
 import { systemActor } from "~/modules/audit/audit.server";
 import { listFormulaPresets } from "~/modules/formula-presets/formula-presets.server";
-import type { FormulaPresetSpec } from "~/modules/formula-presets/presets";
+import type { FormulaPresetSpec } from "~/modules/resale/formula-spec";
 import { saveResaleCalculation } from "~/modules/resale/calculations.server";
 import { parseResaleRequest, type ResaleRequest, type ResaleRequestInput } from "~/modules/resale/contract";
 import { calculateResale } from "~/modules/resale/engine";

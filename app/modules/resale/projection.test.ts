@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { FormulaPresetSpec } from "~/modules/formula-presets/presets";
+import type { FormulaPresetSpec } from "./formula-spec";
 import { chartGeometry, projectResalePrices, type ProjectionInput } from "./projection";
 import { ILLUSTRATIVE_TABLES } from "~/modules/demo/income-limit-tables";
 
