@@ -36,8 +36,8 @@ try {
   const { deployMigrations } = await import("../scripts/db/engine.ts");
   await deployMigrations(process.env.DATABASE_URL);
   const { db, disconnectDb } = await import("~/utils/db.server");
-  const { createOrganisation } = await import("../tests/factories/organisations.ts");
-  const { seedScale } = await import("../tests/factories/scale.ts");
+  const { createOrganisation } = await import("~/modules/demo/organisations");
+  const { seedScale } = await import("~/modules/demo/scale");
   const { systemActor } = await import("~/modules/audit/audit.server");
   const { generateAllCharges, arrearsList } = await import("~/modules/lease-fees/ledger.server");
   const { addDays, addYears } = await import("~/utils/calendar-date");

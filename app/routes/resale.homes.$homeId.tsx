@@ -7,16 +7,16 @@ import { useEffect, useMemo, useState } from "react";
 import { CheckboxField, Field, FormErrors, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { FORMULA_TYPE_LABELS, FORMULA_TYPES, ROUNDING_MODES, specExtrasLabel, type FormulaPresetSpec } from "~/modules/formula-presets/presets";
+import { FORMULA_TYPE_LABELS, FORMULA_TYPES, ROUNDING_MODES, specExtrasLabel, type FormulaPresetSpec } from "~/modules/resale/formula-spec";
 import type { IncomeLimitTable } from "~/modules/income-limits/income-limits";
 import {
   CalculationTooLargeError,
   getHomeForResale,
   latestIncomeLimits,
   listResaleCalculations,
-  presetsForCalculator,
   saveResaleCalculation,
 } from "~/modules/resale/calculations.server";
+import { presetsForCalculator } from "~/modules/formula-presets/formula-presets.server";
 import { describeResaleRule } from "~/modules/resale/describe";
 import { homeIncomeLimitArea, incomeLimitTablesForContract } from "~/modules/resale/income-limit-tables.server";
 import { calculateResale } from "~/modules/resale/engine";

@@ -7,8 +7,8 @@ import { Field, FormErrors, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { DEADLINE_STATE_LABELS } from "~/modules/transfers/deadlines";
-import { cancelSchema, CASE_KIND_LABELS, CASE_STATUS_LABELS, formulaPriceSchema, NOTICE_METHOD_LABELS, optionSchema } from "~/modules/transfers/schemas";
-import { calculateFormulaPrice, cancelTransferCase, decideOption, getTransferCase, TransferCaseError } from "~/modules/transfers/transfers.server";
+import { buyerSchema, cancelSchema, CASE_KIND_LABELS, CASE_STATUS_LABELS, closingSchema, formulaPriceSchema, NOTICE_METHOD_LABELS, optionSchema } from "~/modules/transfers/schemas";
+import { buyerCandidates, calculateFormulaPrice, cancelTransferCase, chooseBuyer, closeTransferCase, decideOption, getTransferCase, TransferCaseError } from "~/modules/transfers/transfers.server";
 import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -21,14 +21,15 @@ import { redirectWithToast } from "~/utils/toast.server";
 /** One resale / transfer case as a timeline: notice → formula price → option → buyer → closing, with what is next. */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Case — ${data.transfer.home.label}` : "Case"} · Commonground` }];
 
-const SCHEMAS: Record<string, ZodTypeAny> = { "formula-price": formulaPriceSchema, option: optionSchema, cancel: cancelSchema };
+const SCHEMAS: Record<string, ZodTypeAny> = { "formula-price": formulaPriceSchema, option: optionSchema, buyer: buyerSchema, close: closingSchema, cancel: cancelSchema };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
   const today = todayIn(actor.timeZone);
   const transfer = await getTransferCase(db(), actor.organisationId, params.caseId ?? "", today);
   if (!transfer) throw new Response("Case not found", { status: 404 });
-  return { transfer, today, canWrite: can(actor.role, "records:write") };
+  const candidates = transfer.status === "open" ? await buyerCandidates(db(), actor.organisationId, transfer.seller?.householdId ?? null) : [];
+  return { transfer, today, candidates, canWrite: can(actor.role, "records:write"), isAdmin: actor.role === "admin" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,6 +47,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "formula-price") {
       const { result } = await calculateFormulaPrice(db(), auditActor(actor), caseId, submission.value as never);
       return redirectWithToast(back, { kind: "success", message: `Formula price calculated: at most ${formatUsd(result.maxResalePrice)}.` });
+    }
+    if (intent === "buyer") {
+      const eligibility = await chooseBuyer(db(), auditActor(actor), caseId, submission.value as never, today);
+      return redirectWithToast(back, { kind: "success", message: `Buyer chosen: eligible (${eligibility.verdict}).` });
+    }
+    if (intent === "close") {
+      const { buyerLeaseId } = await closeTransferCase(db(), { ...auditActor(actor), role: actor.role }, caseId, submission.value as never, today);
+      return redirectWithToast(back, { kind: "success", message: buyerLeaseId ? "Closed: ownership transferred and a draft lease prepared for the buyer." : "Closed." });
     }
     if (intent === "option") {
       await decideOption(db(), auditActor(actor), caseId, submission.value as never, today);
@@ -85,7 +94,7 @@ const OPTION_LABELS = {
 } as const;
 
 export default function TransferCasePage() {
-  const { transfer: t, today, canWrite } = useLoaderData<typeof loader>();
+  const { transfer: t, today, canWrite, candidates, isAdmin } = useLoaderData<typeof loader>();
   const open = t.status === "open";
   return (
     <>
@@ -165,6 +174,28 @@ export default function TransferCasePage() {
         </section>
       ) : null}
 
+      <section className="card" aria-labelledby="buyer">
+        <h2 id="buyer">3. The buyer</h2>
+        {t.buyer ? (
+          <p>
+            <Link to={`/households/${t.buyer.householdId}`}>{t.buyer.name}</Link> — {t.buyer.eligibility ? eligibilityText(t.buyer.eligibility as Record<string, unknown>) : ""}
+          </p>
+        ) : t.option.state === "exercised" ? (
+          <p className="muted">The trust buys the home itself.</p>
+        ) : (
+          <p className="muted">No buyer yet. A buyer must hold a current income certification eligible at the lease&apos;s target level and own no other home.</p>
+        )}
+        {open && canWrite && ["assigned", "waived", "lapsed", "not-applicable"].includes(t.option.state) ? <BuyerForm version={t.version} candidates={candidates} /> : null}
+      </section>
+
+      <section className="card" aria-labelledby="closing">
+        <h2 id="closing">4. Closing</h2>
+        {t.closing ? <ClosingSummary closing={t.closing} outcomes={t.outcomes as Record<string, unknown> | null} /> : <p className="muted">Not closed yet.</p>}
+        {open && canWrite && t.option.state !== "open" && (t.buyer || t.option.state === "exercised") ? (
+          <ClosingForm version={t.version} today={today} maxPrice={t.calculation?.maxPrice ?? null} isAdmin={isAdmin} />
+        ) : null}
+      </section>
+
       {open && canWrite ? <CancelForm version={t.version} today={today} /> : null}
     </>
   );
@@ -241,5 +272,86 @@ function CancelForm({ version, today }: { version: number; today: string }) {
         </div>
       </Form>
     </details>
+  );
+}
+
+function eligibilityText(e: Record<string, unknown>): string {
+  return `eligible at ${String(e.level)} % AMI: ${String(e.verdict)}; certified ${String(e.certifiedOn)} (valid until ${String(e.validUntil)}); ${String(e.sizeForBedrooms)}; first-time buyer: ${
+    e.firstTimeBuyer === null ? "not recorded" : e.firstTimeBuyer ? "yes" : "no"
+  }`;
+}
+
+function BuyerForm({ version, candidates }: { version: number; candidates: { value: string; label: string }[] }) {
+  const [form, fields] = useIntentForm("buyer", buyerSchema);
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="buyer" />
+      <input type="hidden" name="version" value={version} />
+      <SelectField label="Buyer household" hint="Households that own no home, newest certification shown." errors={fields.householdId.errors} selectProps={getSelectProps(fields.householdId)} options={candidates} placeholder="Choose a household" />
+      <div className="actions">
+        <button type="submit" className="primary">
+          Check eligibility and choose
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function ClosingForm({ version, today, maxPrice, isAdmin }: { version: number; today: string; maxPrice: string | null; isAdmin: boolean }) {
+  const [form, fields] = useIntentForm("close", closingSchema, { closingDate: today, price: maxPrice ?? "", trustFees: "0", mortgagePayoff: "0", sellerClosingCosts: "0" });
+  const money = (meta: typeof fields.price, label: string, hint?: string) => <Field label={label} hint={hint} errors={meta.errors} inputProps={{ ...getInputProps(meta, { type: "text" }), inputMode: "decimal" }} />;
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="close" />
+      <input type="hidden" name="version" value={version} />
+      <div className="form-grid">
+        <Field label="Closing date" errors={fields.closingDate.errors} inputProps={getInputProps(fields.closingDate, { type: "date" })} />
+        {money(fields.price, "Closing price ($)", maxPrice ? `At most ${formatUsd(maxPrice)} (the formula price).` : undefined)}
+        {money(fields.mortgagePayoff, "Seller's mortgage payoff ($)")}
+        {money(fields.sellerClosingCosts, "Seller's closing costs ($)")}
+        {money(fields.trustFees, "The trust's fees ($)")}
+        {isAdmin ? <Field label="Reason for a price above the maximum (administrators)" errors={fields.overrideReason.errors} inputProps={getInputProps(fields.overrideReason, { type: "text" })} /> : null}
+      </div>
+      <p className="muted">Unpaid lease fees come from the lease's ledger on the closing date. Closing ends the seller's ownership and lease, starts the buyer's ownership and prepares a draft lease for the buyer, all at once.</p>
+      <div className="actions">
+        <button type="submit" className="primary">
+          Close
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function ClosingSummary({ closing, outcomes }: { closing: { date: string; price: string | null; overrideReason: string | null; statement: unknown; buyerLeaseId: string | null }; outcomes: Record<string, unknown> | null }) {
+  const s = (closing.statement ?? {}) as Record<string, string>;
+  const o = outcomes as null | { percentAmiNeeded: { atThisSale: string | null; atPreviousSale: string | null }; subsidyRetained: string | null; sellerGain: string; netProceeds: string; annualisedReturnOnDownPayment: string | null };
+  return (
+    <>
+      <p>
+        Closed {formatLegalDate(closing.date)} at <strong>{closing.price ? formatUsd(closing.price) : "—"}</strong>
+        {closing.overrideReason ? ` (above the maximum: ${closing.overrideReason})` : ""}.{" "}
+        {closing.buyerLeaseId ? <Link to={`/leases/${closing.buyerLeaseId}`}>The buyer&apos;s draft lease</Link> : null}
+      </p>
+      <table>
+        <caption className="muted">Closing statement — seller&apos;s net proceeds</caption>
+        <tbody>
+          <tr><th scope="row">Price</th><td className="num">{formatUsd(s.price ?? "0")}</td></tr>
+          <tr><th scope="row">Mortgage payoff</th><td className="num">−{formatUsd(s.mortgagePayoff ?? "0")}</td></tr>
+          <tr><th scope="row">Seller&apos;s closing costs</th><td className="num">−{formatUsd(s.sellerClosingCosts ?? "0")}</td></tr>
+          <tr><th scope="row">Unpaid lease fees</th><td className="num">−{formatUsd(s.unpaidLeaseFees ?? "0")}</td></tr>
+          <tr><th scope="row">The trust&apos;s fees</th><td className="num">−{formatUsd(s.trustFees ?? "0")}</td></tr>
+          <tr><th scope="row">Net proceeds</th><td className="num"><strong>{formatUsd(s.netProceeds ?? "0")}</strong></td></tr>
+        </tbody>
+      </table>
+      {o ? (
+        <ul>
+          <li>Income needed: {o.percentAmiNeeded.atThisSale ?? "—"} % AMI at this sale, {o.percentAmiNeeded.atPreviousSale ?? "—"} % at the previous sale</li>
+          <li>Subsidy retained: {o.subsidyRetained ? formatUsd(o.subsidyRetained) : "—"}</li>
+          <li>Seller&apos;s gain: {formatUsd(o.sellerGain)}; annualised return on the down payment: {o.annualisedReturnOnDownPayment ? `${o.annualisedReturnOnDownPayment} %` : "—"}</li>
+        </ul>
+      ) : null}
+    </>
   );
 }

@@ -6,7 +6,7 @@ import { createLease, createLeasableHome } from "./leases";
 export async function createHomeUnderLease(
   db: Db,
   organisationId: string,
-  options: { presetName?: string; purchasePriceCents?: number; purchaseDate?: string; mortgageAmountCents?: number; streetAddress?: string; members?: string[] } = {},
+  options: { presetName?: string; purchasePriceCents?: number; purchaseDate?: string; mortgageAmountCents?: number; streetAddress?: string; members?: string[]; leaseCommencementDate?: string } = {},
 ) {
   const { home, household, parcel, members } = await createLeasableHome(db, organisationId, { streetAddress: options.streetAddress, members: options.members });
   const purchaseDate = options.purchaseDate ?? "2020-06-15";
@@ -26,8 +26,8 @@ export async function createHomeUnderLease(
     homeId: home.id,
     householdId: household.id,
     presetName: options.presetName,
-    values: { commencementDate: purchaseDate, lesseeNames: members },
-    today: purchaseDate,
+    values: { commencementDate: options.leaseCommencementDate ?? purchaseDate, lesseeNames: members },
+    today: options.leaseCommencementDate ?? purchaseDate,
   });
   return { home, household, parcel, ownership, lease, actor: systemActor(organisationId, "Test") };
 }

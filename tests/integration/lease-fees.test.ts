@@ -24,8 +24,8 @@ import { loader as statementLoader } from "~/routes/households.$householdId.stat
 import { loader as arrearsLoader } from "~/routes/fees._index";
 import { amendLease } from "~/modules/leases/leases.server";
 import { createDb, db } from "~/utils/db.server";
-import { createLease } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createLease } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /**

@@ -168,7 +168,7 @@ export async function leaseFormOptions(db: Db, organisationId: string) {
 }
 
 /** "GL-2025-0007": the year the lease is created and the next number in that year. */
-async function nextReference(tx: Tx, organisationId: string, year: number): Promise<string> {
+export async function nextReference(tx: Tx, organisationId: string, year: number): Promise<string> {
   const prefix = `GL-${year}-`;
   const last = await tx.lease.findFirst({ where: { organisationId, reference: { startsWith: prefix } }, orderBy: { reference: "desc" }, select: { reference: true } });
   const next = last ? Number(last.reference.slice(prefix.length)) + 1 : 1;

@@ -5,12 +5,13 @@ import { getEligibilitySettings } from "~/modules/income-limits/income-limits.se
 import { countLeasesByStatusOn } from "~/modules/leases/leases.server";
 import { LEASE_STATUSES } from "~/modules/leases/lifecycle";
 import { organisationToday } from "~/modules/organisations/organisations.server";
+import type { StoredOutcomes } from "~/modules/transfers/outcomes";
 import { portfolioReport } from "./portfolio";
 
 /** The portfolio report; leases are counted by their status on `today` (the trust's date unless given). */
 export async function loadPortfolioReport(db: Db, organisationId: string, options: { today?: string } = {}) {
   const today = options.today ?? (await organisationToday(db, organisationId));
-  const [ownerships, parcelsByStatus, homesByType, leasesByStatus, funding, settings] = await Promise.all([
+  const [ownerships, parcelsByStatus, homesByType, leasesByStatus, funding, settings, closedCases] = await Promise.all([
     db.ownership.findMany({
       where: { organisationId },
       select: {
@@ -28,6 +29,12 @@ export async function loadPortfolioReport(db: Db, organisationId: string, option
     countLeasesByStatusOn(db, organisationId, today),
     db.fundingSource.groupBy({ by: ["program"], where: { organisationId, parcel: { archivedAt: null } }, _sum: { amountCents: true }, _count: { _all: true } }),
     getEligibilitySettings(db, organisationId),
+    // resales completed are the closed resale and transfer cases, with the outcome measures stored at closing
+    db.transferCase.findMany({
+      where: { organisationId, status: "closed" },
+      select: { id: true, kind: true, closingDate: true, closingPriceCents: true, outcomes: true, home: { select: { label: true, parcel: { select: { streetAddress: true } } } } },
+      orderBy: [{ closingDate: "desc" }, { id: "asc" }],
+    }),
   ]);
   // purchases made on a stale income certification (older than the trust's validity period) or none
   const flaggedPurchases = ownerships.flatMap((o) => {
@@ -37,6 +44,14 @@ export async function loadPortfolioReport(db: Db, organisationId: string, option
   });
   return {
     ...portfolioReport(withNumberCents(ownerships).map((o) => ({ ...o, certifications: o.household.incomeCertifications }))),
+    resalesCompleted: closedCases.length,
+    resales: closedCases.map((c) => ({
+      caseId: c.id,
+      home: c.home.parcel.streetAddress + (c.home.label ? `, ${c.home.label}` : ""),
+      closingDate: c.closingDate,
+      priceCents: c.closingPriceCents === null ? null : fromDbCents(c.closingPriceCents),
+      outcomes: (c.outcomes ?? null) as StoredOutcomes | null,
+    })),
     parcelsByStatus: parcelsByStatus.map((g) => ({ status: g.status, count: g._count._all })),
     homesByType: homesByType.map((g) => ({ homeType: g.homeType, count: g._count._all })),
     leasesByStatus: LEASE_STATUSES.filter((status) => leasesByStatus[status] > 0).map((status) => ({ status, count: leasesByStatus[status] })),

@@ -8,19 +8,27 @@
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { parsePresetSpec } from "~/modules/formula-presets/presets";
 import { resaleInputsForHome } from "~/modules/home-inputs/home-inputs.server";
-import { BINDING_STATUSES } from "~/modules/leases/leases.server";
+import { defaultAreaCode, derivationMethodOf, findIncomeLimitTableInEffect, getEligibilitySettings } from "~/modules/income-limits/income-limits.server";
+import { dollarsFromCents, eligibilityAtLevel, formatLimit, limitFor } from "~/modules/income-limits/income-limits";
+import { payoffFigure } from "~/modules/lease-fees/ledger.server";
+import { BINDING_STATUSES, nextReference } from "~/modules/leases/leases.server";
+import { expirationDate } from "~/modules/leases/lifecycle";
+import { ensureDefaultTemplate } from "~/modules/leases/templates.server";
+import { defaultBuyerTerms } from "~/modules/resale/form";
 import { getLeaseTermDefaults, getLeaseTermsOn } from "~/modules/leases/terms.server";
 import { homeLabel } from "~/modules/parcels/parcels.server";
 import { parseResaleRequest, type ResaleRequest, type ResaleResult } from "~/modules/resale/contract";
 import { calculateResale } from "~/modules/resale/engine";
 import { incomeLimitTablesForContract } from "~/modules/resale/income-limit-tables.server";
 import { saveResaleCalculation } from "~/modules/resale/calculations.server";
-import { compareCalendarDates } from "~/utils/calendar-date";
+import { addMonths, compareCalendarDates, yearOf } from "~/utils/calendar-date";
+import { fromDbCents } from "~/utils/cents";
 import { STALE_RECORD_MESSAGE } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
-import { centsToString, stringToCents } from "~/utils/money";
+import { centsToString, formatUsd, stringToCents } from "~/utils/money";
 import { caseDeadlines, nextDeadline, optionDeadline, optionState, type CaseProgress, type CaseTerms, type OptionDecision } from "./deadlines";
-import type { CancelValues, CaseKind, FormulaPriceValues, OpenCaseValues, OptionValues } from "./schemas";
+import { resaleOutcomes } from "./outcomes";
+import type { BuyerValues, CancelValues, CaseKind, ClosingValues, FormulaPriceValues, OpenCaseValues, OptionValues } from "./schemas";
 
 export class TransferCaseError extends Error {
   constructor(
@@ -323,4 +331,276 @@ export async function listTransferCases(db: Db, organisationId: string, today: s
   }));
   const rank = (v: (typeof views)[number]) => (v.status === "open" ? 0 : 1);
   return views.sort((a, b) => rank(a) - rank(b) || (a.status === "open" ? (a.next?.due ?? "9999-12-31").localeCompare(b.next?.due ?? "9999-12-31") : 0));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The buyer
+// ---------------------------------------------------------------------------------------------------------
+
+/** The income level a buyer must be eligible at: the lease formula's target AMI level when it names one, else 80 % (HUD's low-income limit). */
+export const DEFAULT_BUYER_LEVEL = 80;
+
+async function buyerLevel(db: Db | Tx, row: CaseRow): Promise<number> {
+  if (!row.leaseId) return DEFAULT_BUYER_LEVEL;
+  const lease = await db.lease.findFirst({ where: { id: row.leaseId, organisationId: row.organisationId }, select: { formulaSpec: true } });
+  const spec = lease?.formulaSpec == null ? null : parsePresetSpec(lease.formulaSpec);
+  if (spec?.ok && spec.spec.formula.type === "affordability" && spec.spec.formula.amiLevel) return spec.spec.formula.amiLevel.level;
+  return DEFAULT_BUYER_LEVEL;
+}
+
+export type BuyerEligibility = {
+  level: number;
+  householdSize: number;
+  bedrooms: number;
+  sizeForBedrooms: string;
+  firstTimeBuyer: boolean | null;
+  certifiedOn: string;
+  validUntil: string;
+  annualIncome: string;
+  limit: string;
+  table: string;
+  verdict: string;
+};
+
+/**
+ * Checks a household as the buyer: not the seller, owning no home now, with a current income certification
+ * (within the trust's validity period on `today`) eligible at the lease's target level for the home's area, on
+ * the HUD table in effect on the certification date. Refused with the reason; stored with the verdict.
+ */
+export async function chooseBuyer(db: Db, actor: AuditActor, caseId: string, values: Omit<BuyerValues, "intent">, today: string): Promise<BuyerEligibility> {
+  return db.$transaction(async (tx) => {
+    const row = await requireCase(tx, actor.organisationId, caseId);
+    requireOpen(row, values.version);
+    const state = row.kind === "trust-sale" ? "not-applicable" : optionState(progressOf(row, await caseTerms(tx, row)), today);
+    if (state === "open") throw new TransferCaseError("The trust's option is still open: a buyer is chosen once the option is assigned, waived or has lapsed.", "householdId", 409);
+    if (state === "exercised") throw new TransferCaseError("The trust exercised its option: it buys the home itself (no other buyer on this case).", "householdId", 409);
+    const household = await tx.household.findFirst({
+      where: { id: values.householdId, organisationId: actor.organisationId, archivedAt: null },
+      include: { incomeCertifications: { orderBy: [{ certifiedOn: "desc" }, { createdAt: "desc" }], take: 1 } },
+    });
+    if (!household) throw new TransferCaseError("Choose a household of this organisation", "householdId");
+    if (household.id === row.sellerHouseholdId) throw new TransferCaseError("The seller cannot be the buyer.", "householdId");
+    const owned = await tx.ownership.findFirst({ where: { organisationId: actor.organisationId, householdId: household.id, saleDate: null }, select: { id: true } });
+    if (owned) throw new TransferCaseError(`${household.name} already owns a home: a buyer may own no other home.`, "householdId");
+    const certification = household.incomeCertifications[0];
+    if (!certification) throw new TransferCaseError(`${household.name} has no income certification: certify the household's income first.`, "householdId");
+    const { certificationValidityMonths } = await getEligibilitySettings(tx, actor.organisationId);
+    const validUntil = addMonths(certification.certifiedOn, certificationValidityMonths);
+    if (compareCalendarDates(today, validUntil) > 0) {
+      throw new TransferCaseError(`${household.name}'s income certification of ${certification.certifiedOn} expired on ${validUntil} (valid ${certificationValidityMonths} months): certify again.`, "householdId");
+    }
+    const area = (await tx.parcel.findFirst({ where: { id: row.home.parcelId, organisationId: actor.organisationId }, select: { incomeLimitAreaCode: true } }))?.incomeLimitAreaCode ?? (await defaultAreaCode(tx, actor.organisationId));
+    if (!area) throw new TransferCaseError("The home's parcel has no HUD area and the trust has no default area (Settings → Eligibility).", "householdId");
+    const inEffect = await findIncomeLimitTableInEffect(tx, actor.organisationId, area, certification.certifiedOn);
+    if (!inEffect.ok) throw new TransferCaseError(inEffect.message, "householdId");
+    const level = await buyerLevel(tx, row);
+    const verdict = eligibilityAtLevel(dollarsFromCents(certification.totalIncomeCents), inEffect.table, level, certification.householdSize);
+    if (!verdict.eligible) {
+      throw new TransferCaseError(`${household.name} is not eligible at ${level} % AMI: income ${formatLimit(verdict.annualIncome)} ${verdict.verdict}.`, "householdId");
+    }
+    const bedrooms = row.home.bedrooms;
+    const eligibility: BuyerEligibility = {
+      level,
+      householdSize: certification.householdSize,
+      bedrooms,
+      sizeForBedrooms: sizeForBedrooms(certification.householdSize, bedrooms),
+      firstTimeBuyer: household.firstTimeBuyer,
+      certifiedOn: certification.certifiedOn,
+      validUntil,
+      annualIncome: verdict.annualIncome,
+      limit: verdict.limit,
+      table: `HUD FY${inEffect.table.fiscalYear} ${inEffect.table.areaName}`,
+      verdict: verdict.verdict,
+    };
+    await updateCase(tx, row, values.version, { buyerHouseholdId: household.id, buyerEligibility: eligibility });
+    await recordAudit(tx, actor, { entity: "TransferCase", entityId: row.id, action: "update", before: { buyerHouseholdId: row.buyerHouseholdId }, after: { buyerHouseholdId: household.id, buyerVerdict: eligibility.verdict } });
+    return eligibility;
+  });
+}
+
+/** How the household fits the home: a common rule is at least one person per bedroom and at most two per bedroom plus one. */
+export function sizeForBedrooms(persons: number, bedrooms: number): string {
+  const fits = persons >= Math.max(1, bedrooms) && persons <= 2 * bedrooms + 1;
+  return `${persons} ${persons === 1 ? "person" : "persons"} for ${bedrooms} ${bedrooms === 1 ? "bedroom" : "bedrooms"}${fits ? "" : " (outside one person per bedroom to two per bedroom plus one)"}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The closing
+// ---------------------------------------------------------------------------------------------------------
+
+async function ami100For(db: Db | Tx, organisationId: string, area: string | null, date: string, size: number): Promise<{ income: string; table: string } | null> {
+  if (!area) return null;
+  const inEffect = await findIncomeLimitTableInEffect(db, organisationId, area, date);
+  if (!inEffect.ok) return null;
+  const limit = limitFor(inEffect.table, 100, Math.min(8, size), derivationMethodOf(inEffect.row));
+  return { income: limit.amount, table: `HUD FY${inEffect.table.fiscalYear} ${inEffect.table.areaName}` };
+}
+
+/**
+ * Closes the case in one transaction: the price may not exceed the maximum (unless an admin records an
+ * override with its reason); the seller's ownership ends with the sale date and price; the seller's lease ends
+ * on the closing date; the buyer's ownership begins at the closing price and the buyer gets a draft lease
+ * prefilled from the home, the seller's lease and the trust's current template; the closing statement (with
+ * the unpaid lease fees from the ledger) and the outcome measures are stored. A failure leaves nothing changed.
+ */
+export async function closeTransferCase(db: Db, actor: AuditActor & { role: string }, caseId: string, values: Omit<ClosingValues, "intent">, today: string): Promise<{ buyerLeaseId: string | null }> {
+  const template = await ensureDefaultTemplate(db, actor.organisationId);
+  try {
+    return await db.$transaction(async (tx) => {
+      const row = await requireCase(tx, actor.organisationId, caseId);
+      requireOpen(row, values.version);
+      const terms = await caseTerms(tx, row);
+      const state = row.kind === "trust-sale" ? "not-applicable" : optionState(progressOf(row, terms), today);
+      if (state === "open") throw new TransferCaseError(`The trust's option is open until ${optionDeadline({ noticeDate: row.noticeDate, terms })}: decide it (or let it lapse) before closing.`, "closingDate", 409);
+      if (compareCalendarDates(values.closingDate, today) > 0) throw new TransferCaseError(`The closing cannot be dated after today (${today})`, "closingDate");
+      if (compareCalendarDates(values.closingDate, row.noticeDate) < 0) throw new TransferCaseError(`The closing cannot be before the notice of intent (${row.noticeDate})`, "closingDate");
+      if (row.optionDecidedOn && compareCalendarDates(values.closingDate, row.optionDecidedOn) < 0) {
+        throw new TransferCaseError(`The closing cannot be before the option was ${row.optionDecision} (${row.optionDecidedOn})`, "closingDate");
+      }
+      const buyerNeeded = state !== "exercised";
+      if (buyerNeeded && !row.buyerHouseholdId) throw new TransferCaseError("Choose an eligible buyer before the closing.", "closingDate", 409);
+      if (row.kind !== "trust-sale" && row.maxPriceCents === null) throw new TransferCaseError("Calculate the formula price before the closing.", "price", 409);
+      const maxCents = row.maxPriceCents === null ? null : fromDbCents(row.maxPriceCents);
+      const override = (values.overrideReason ?? "").trim();
+      if (maxCents !== null && values.price > maxCents) {
+        if (!override) throw new TransferCaseError(`The price may not exceed the maximum resale price of ${formatUsd(centsToString(maxCents))}.`, "price");
+        if (actor.role !== "admin") throw new TransferCaseError("Only an administrator may close above the maximum resale price.", "overrideReason", 403);
+      }
+
+      // the seller's side
+      const sellerOwnership = row.sellerOwnershipId
+        ? await tx.ownership.findFirst({ where: { id: row.sellerOwnershipId, organisationId: actor.organisationId }, select: { id: true, purchaseDate: true, purchasePriceCents: true, mortgageAmountCents: true, saleDate: true } })
+        : null;
+      if (row.sellerOwnershipId && (!sellerOwnership || sellerOwnership.saleDate !== null)) throw new TransferCaseError("The seller's ownership has already ended: reload the case.", undefined, 409);
+      const unpaidLeaseFeesCents = row.leaseId ? Math.max(0, (await payoffFigure(tx, actor.organisationId, row.leaseId, values.closingDate)).payoffCents) : 0;
+      if (sellerOwnership) {
+        const ended = await tx.ownership.updateMany({
+          where: { id: sellerOwnership.id, organisationId: actor.organisationId, saleDate: null },
+          data: { saleDate: values.closingDate, salePriceCents: values.price, currentHomeId: null, version: { increment: 1 } },
+        });
+        if (ended.count !== 1) throw new TransferCaseError(STALE_RECORD_MESSAGE, undefined, 409);
+        await recordAudit(tx, actor, { entity: "Ownership", entityId: sellerOwnership.id, action: "update", before: { saleDate: null, salePriceCents: null }, after: { saleDate: values.closingDate, salePriceCents: values.price, transferCaseId: row.id } });
+      }
+      const sellerLease = row.leaseId ? await tx.lease.findFirst({ where: { id: row.leaseId, organisationId: actor.organisationId } }) : null;
+      if (sellerLease && BINDING_STATUSES.includes(sellerLease.status)) {
+        const ended = await tx.lease.updateMany({
+          where: { id: sellerLease.id, organisationId: actor.organisationId, status: sellerLease.status },
+          data: { status: "ended", endedOn: values.closingDate, bindingHomeId: null, version: { increment: 1 } },
+        });
+        if (ended.count !== 1) throw new TransferCaseError(STALE_RECORD_MESSAGE, undefined, 409);
+        await recordAudit(tx, actor, { entity: "Lease", entityId: sellerLease.id, action: "transition", before: { status: sellerLease.status }, after: { status: "ended", endedOn: values.closingDate, transferCaseId: row.id } });
+      }
+
+      // the buyer's side
+      let buyerOwnershipId: string | null = null;
+      let buyerLeaseId: string | null = null;
+      if (buyerNeeded && row.buyerHouseholdId) {
+        const buyer = await tx.household.findFirst({ where: { id: row.buyerHouseholdId, organisationId: actor.organisationId }, include: { members: { orderBy: { createdAt: "asc" } } } });
+        if (!buyer) throw new TransferCaseError("The buyer household no longer exists: choose another buyer.", "closingDate", 409);
+        const owned = await tx.ownership.findFirst({ where: { organisationId: actor.organisationId, householdId: buyer.id, saleDate: null }, select: { id: true } });
+        if (owned) throw new TransferCaseError(`${buyer.name} already owns a home: a buyer may own no other home.`, "closingDate", 409);
+        const ownership = await tx.ownership.create({
+          data: { organisationId: actor.organisationId, homeId: row.homeId, currentHomeId: row.homeId, householdId: buyer.id, purchasePriceCents: values.price, purchaseDate: values.closingDate },
+        });
+        buyerOwnershipId = ownership.id;
+        await recordAudit(tx, actor, { entity: "Ownership", entityId: ownership.id, action: "create", after: { homeId: row.homeId, householdId: buyer.id, purchasePriceCents: values.price, purchaseDate: values.closingDate, transferCaseId: row.id } });
+        const defaults = await getLeaseTermDefaults(tx, actor.organisationId);
+        const sellerTerms = sellerLease ? await getLeaseTermsOn(tx, actor.organisationId, sellerLease.id, values.closingDate) : null;
+        const templateVersion = await tx.leaseTemplateVersion.findFirst({ where: { templateId: template.id, organisationId: actor.organisationId }, orderBy: { versionNumber: "desc" }, select: { id: true } });
+        const reference = await nextReference(tx, actor.organisationId, yearOf(today));
+        const { version: _version, ...timedTerms } = defaults;
+        const draft = await tx.lease.create({
+          data: {
+            organisationId: actor.organisationId,
+            reference,
+            homeId: row.homeId,
+            householdId: buyer.id,
+            status: "draft",
+            commencementDate: values.closingDate,
+            termYears: 99,
+            expirationDate: expirationDate(values.closingDate, 99),
+            renewalTermYears: sellerLease?.renewalTermYears ?? 99,
+            monthlyFeeCents: sellerTerms?.monthlyFeeCents ?? fromDbCents(sellerLease?.monthlyFeeCents ?? 0),
+            feeEscalation: (sellerTerms?.feeEscalation ?? { kind: "none" }) as object,
+            ...timedTerms,
+            lateChargeCents: BigInt(timedTerms.lateChargeCents),
+            formulaPresetName: sellerLease?.formulaPresetName ?? "",
+            riders: [],
+            templateVersionId: templateVersion?.id ?? null,
+          },
+        });
+        const names = buyer.members.length ? buyer.members.slice(0, 4).map((m) => m.fullName) : [buyer.name];
+        await tx.leaseLessee.createMany({ data: names.map((fullName, position) => ({ organisationId: actor.organisationId, leaseId: draft.id, fullName, position })) });
+        buyerLeaseId = draft.id;
+        await recordAudit(tx, actor, { entity: "Lease", entityId: draft.id, action: "create", after: { reference, homeId: row.homeId, householdId: buyer.id, status: "draft", commencementDate: values.closingDate, transferCaseId: row.id } });
+      }
+
+      // the statement and the outcome measures
+      const statement = {
+        price: centsToString(values.price),
+        unpaidLeaseFees: centsToString(unpaidLeaseFeesCents),
+        trustFees: centsToString(values.trustFees),
+        mortgagePayoff: centsToString(values.mortgagePayoff),
+        sellerClosingCosts: centsToString(values.sellerClosingCosts),
+        netProceeds: centsToString(values.price - unpaidLeaseFeesCents - values.trustFees - values.mortgagePayoff - values.sellerClosingCosts),
+      };
+      let outcomes = null;
+      if (sellerOwnership) {
+        const area = (await tx.parcel.findFirst({ where: { id: row.home.parcelId, organisationId: actor.organisationId }, select: { incomeLimitAreaCode: true } }))?.incomeLimitAreaCode ?? (await defaultAreaCode(tx, actor.organisationId));
+        const size = Math.max(1, row.home.bedrooms + 1);
+        const calculation = row.calculationId ? await tx.resaleCalculation.findFirst({ where: { id: row.calculationId, organisationId: actor.organisationId }, select: { request: true } }) : null;
+        const marketValue = (calculation?.request as { appraisals?: { current?: string } } | undefined)?.appraisals?.current;
+        outcomes = resaleOutcomes({
+          priceCents: values.price,
+          previousPriceCents: fromDbCents(sellerOwnership.purchasePriceCents),
+          purchaseDate: sellerOwnership.purchaseDate,
+          closingDate: values.closingDate,
+          marketValueCents: marketValue ? stringToCents(marketValue) : null,
+          mortgageAmountCents: sellerOwnership.mortgageAmountCents === null ? null : fromDbCents(sellerOwnership.mortgageAmountCents),
+          closing: { mortgagePayoffCents: values.mortgagePayoff, sellerClosingCostsCents: values.sellerClosingCosts, unpaidLeaseFeesCents, trustFeesCents: values.trustFees },
+          buyerTerms: defaultBuyerTerms(),
+          householdSize: size,
+          ami100AtSale: await ami100For(tx, actor.organisationId, area, values.closingDate, size),
+          ami100AtPrevious: await ami100For(tx, actor.organisationId, area, sellerOwnership.purchaseDate, size),
+        });
+      }
+      await updateCase(tx, row, values.version, {
+        status: "closed",
+        openHomeId: null,
+        closingDate: values.closingDate,
+        closingPriceCents: values.price,
+        overrideReason: maxCents !== null && values.price > maxCents ? override : "",
+        closingStatement: statement,
+        outcomes: outcomes ?? undefined,
+        buyerOwnershipId,
+        buyerLeaseId,
+      });
+      await recordAudit(tx, actor, {
+        entity: "TransferCase",
+        entityId: row.id,
+        action: "transition",
+        before: { status: "open" },
+        after: { status: "closed", closingDate: values.closingDate, price: statement.price, overrideReason: maxCents !== null && values.price > maxCents ? override : null, netProceeds: statement.netProceeds },
+      });
+      return { buyerLeaseId };
+    });
+  } catch (error) {
+    // the buyer's ownership at the same moment as another purchase of the home: the unique currentHomeId refuses one
+    if (isUniqueViolation(error)) throw new TransferCaseError("The home gained another owner meanwhile: reload the case.", undefined, 409);
+    throw error;
+  }
+}
+
+/** Households that could buy: not archived, owning no home, not the seller; with their newest certification. */
+export async function buyerCandidates(db: Db, organisationId: string, sellerHouseholdId: string | null) {
+  const households = await db.household.findMany({
+    where: { organisationId, archivedAt: null, ownerships: { none: { saleDate: null } }, ...(sellerHouseholdId ? { id: { not: sellerHouseholdId } } : {}) },
+    select: { id: true, name: true, incomeCertifications: { orderBy: { certifiedOn: "desc" }, take: 1, select: { certifiedOn: true, percentAmi: true } } },
+    orderBy: { name: "asc" },
+    take: 1000,
+  });
+  return households.map((h) => {
+    const c = h.incomeCertifications[0];
+    return { value: h.id, label: c ? `${h.name} — certified ${c.certifiedOn}, ${c.percentAmi} % AMI` : `${h.name} — no certification` };
+  });
 }
