@@ -1,0 +1,76 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, signIn } from "./support";
+
+/** The one-time link in the newest outbox message to `to`, as an admin reads it under Settings → Email. */
+async function linkFromOutbox(page: Page, to: string, path: string): Promise<string> {
+  await page.goto("/settings/email");
+  const row = page.getByRole("row").filter({ hasText: to }).first();
+  await row.locator("summary").click();
+  const body = await row.locator("pre").innerText();
+  const match = new RegExp(`https?://[^\\s]+${path}[A-Za-z0-9_-]+`).exec(body);
+  expect(match, body).not.toBeNull();
+  return match![0];
+}
+
+test("a homeowner accepts an emailed invitation, chooses a password and lands on their page; the link then no longer works", async ({ page, browser }) => {
+  await signIn(page, DEMO.admin);
+  await page.goto("/settings/users/new");
+  await page.getByLabel("Name").fill("Kwame Mensah");
+  await page.getByLabel("Email").fill("kwame.invited@example.com");
+  await page.getByLabel("Role").selectOption("homeowner");
+  await page.getByLabel("Household (homeowners only)").selectOption({ label: "Mensah household" });
+  // the password stays empty: an invitation is emailed instead
+  await page.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByRole("status")).toContainText("Kwame Mensah was invited as homeowner");
+  await expect(page.getByRole("row").filter({ hasText: "kwame.invited@example.com" })).toContainText("Invited, not yet accepted");
+  const link = await linkFromOutbox(page, "kwame.invited@example.com", "/invitation/");
+
+  const homeowner = await (await browser.newContext()).newPage();
+  await homeowner.goto(link);
+  await expect(homeowner.getByRole("heading", { name: "Accept your invitation" })).toBeVisible();
+  await expect(homeowner.getByText("kwame.invited@example.com")).toBeVisible();
+  await homeowner.getByLabel("New password").fill("password1234");
+  await homeowner.getByLabel("Repeat the new password").fill("password1234");
+  await homeowner.getByRole("button", { name: "Set my password and sign in" }).click();
+  await expect(homeowner.getByText("too easy to guess")).toBeVisible();
+  await homeowner.getByLabel("New password").fill("lantern harbour quietly seventeen");
+  await homeowner.getByLabel("Repeat the new password").fill("lantern harbour quietly seventeen");
+  await homeowner.getByRole("button", { name: "Set my password and sign in" }).click();
+  await expect(homeowner.getByRole("heading", { level: 1, name: "Welcome, Kwame Mensah" })).toBeVisible();
+
+  await homeowner.getByRole("button", { name: "Sign out" }).click();
+  const reuse = await homeowner.goto(link);
+  expect(reuse?.status()).toBe(410);
+  await expect(homeowner.getByRole("alert")).toContainText("already been used");
+  await signIn(homeowner, "kwame.invited@example.com", "lantern harbour quietly seventeen");
+  await homeowner.context().close();
+});
+
+test("a person who forgot their password gets a link by email and chooses a new one", async ({ page, browser }) => {
+  const email = "dana.forgetful@riverbend-clt.example";
+  await signIn(page, DEMO.admin);
+  await page.goto("/settings/users/new");
+  await page.getByLabel("Name").fill("Dana Forgetful");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Role").selectOption("viewer");
+  await page.getByLabel("Initial password").fill("violet tractor anchors pepper");
+  await page.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByRole("status")).toContainText("Dana Forgetful was added");
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto("/login");
+  await visitor.getByRole("link", { name: "Forgot your password?" }).click();
+  await visitor.getByLabel("Email").fill(email);
+  await visitor.getByRole("button", { name: "Email me a link" }).click();
+  await expect(visitor.getByRole("status")).toContainText(`If ${email} has an account, we have sent it a link`);
+
+  const link = await linkFromOutbox(page, email, "/password-reset/");
+  await visitor.goto(link);
+  await visitor.getByLabel("New password").fill("copper kettle morning drizzle");
+  await visitor.getByLabel("Repeat the new password").fill("copper kettle morning drizzle");
+  await visitor.getByRole("button", { name: "Set my new password" }).click();
+  await expect(visitor.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await visitor.getByRole("button", { name: "Sign out" }).click();
+  await signIn(visitor, email, "copper kettle morning drizzle");
+  await visitor.context().close();
+});
