@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { DEMO_HOMEOWNER_PASSWORD } from "../../playwright.config";
 import { DEMO, signIn } from "./support";
 
 /** The one-time link in the newest outbox message to `to`, as an admin reads it under Settings → Email. */
@@ -37,6 +38,8 @@ test("a homeowner accepts an emailed invitation, chooses a password and lands on
   await homeowner.getByLabel("Repeat the new password").fill("lantern harbour quietly seventeen");
   await homeowner.getByRole("button", { name: "Set my password and sign in" }).click();
   await expect(homeowner.getByRole("heading", { level: 1, name: "Welcome, Kwame Mensah" })).toBeVisible();
+  await expect(homeowner).toHaveURL(/\/my-home$/);
+  await expect(homeowner.getByRole("region", { name: "Your household" })).toContainText("Mensah household");
 
   await homeowner.getByRole("button", { name: "Sign out" }).click();
   const reuse = await homeowner.goto(link);
@@ -73,4 +76,38 @@ test("a person who forgot their password gets a link by email and chooses a new 
   await visitor.getByRole("button", { name: "Sign out" }).click();
   await signIn(visitor, email, "copper kettle morning drizzle");
   await visitor.context().close();
+});
+
+test("on a phone without JavaScript, the demo homeowner reads My home, the lease in plain words, the fee account and the lease PDF", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("homeowner@riverbend-clt.example");
+  await page.getByLabel("Password").fill(DEMO_HOMEOWNER_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/my-home$/);
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome, / })).toBeVisible();
+  const lease = page.getByRole("region", { name: "Your ground lease" });
+  await expect(lease).toContainText("Status: Active");
+  // nothing wider than the phone's screen
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // large touch targets
+  const button = lease.getByRole("link", { name: "Lease terms and fee account" });
+  expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+
+  const pdf = await page.request.get((await lease.getByRole("link", { name: "The lease (PDF)" }).getAttribute("href"))!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  await button.click();
+  await expect(page.getByRole("heading", { level: 2, name: "The key terms, in plain words" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: "Your monthly lease fee" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Your lease-fee account" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // staff pages stay closed
+  const staffPage = await page.goto("/leases");
+  expect(staffPage?.status()).toBe(403);
+  await context.close();
 });
