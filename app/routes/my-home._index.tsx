@@ -61,6 +61,14 @@ export default function MyHomePage() {
         )}
       </section>
 
+      {currentHomes.length > 0 && overview.leases.some((l) => ["executed", "recorded", "active"].includes(l.status)) ? (
+        <p>
+          <Link className="button" to="/my-home/today">
+            Your home today: what it could sell for
+          </Link>
+        </p>
+      ) : null}
+
       <section aria-labelledby="lease-heading" className="card">
         <h2 id="lease-heading">Your ground lease</h2>
         {overview.leases.length === 0 ? (
