@@ -9,7 +9,7 @@ import type { Actor } from "~/modules/auth/session.server";
 import { storedSpec } from "~/modules/formula-presets/formula-presets.server";
 import { leaseLedger } from "~/modules/lease-fees/ledger.server";
 import { getLease } from "~/modules/leases/leases.server";
-import { LEASE_STATUS_LABELS, type LeaseStatus } from "~/modules/leases/lifecycle";
+import { LEASE_STATUS_LABELS, leaseStatusOn, type LeaseStatus } from "~/modules/leases/lifecycle";
 import { leaseTermsOn } from "~/modules/leases/terms";
 import { leaseRowTerms } from "~/modules/leases/terms.server";
 import { describeFormula } from "~/modules/resale/describe";
@@ -59,11 +59,13 @@ export async function myHomeOverview(db: Db, actor: HomeownerActor, today: strin
   const leaseRows = [];
   for (const lease of leases) {
     const ledger = LEDGER_STATUSES.has(lease.status) ? await leaseLedger(db, audit, lease.id, today) : null;
+    // the status on the trust's today: a signed lease whose term has commenced is active (decision record 016)
+    const status = leaseStatusOn({ status: lease.status as LeaseStatus, commencementDate: lease.commencementDate }, today);
     leaseRows.push({
       id: lease.id,
       reference: lease.reference,
-      status: lease.status,
-      statusLabel: LEASE_STATUS_LABELS[lease.status as LeaseStatus],
+      status,
+      statusLabel: LEASE_STATUS_LABELS[status],
       commencementDate: lease.commencementDate,
       expirationDate: lease.expirationDate,
       homeAddress: address(lease.home.parcel),
@@ -94,12 +96,13 @@ export async function myLease(db: Db, actor: HomeownerActor, leaseId: string, to
   const termsToday = leaseTermsOn(leaseRowTerms(lease), lease.amendments, today);
   const spec = lease.formulaSpec != null ? storedSpec(lease.formulaSpec) : null;
   const ledger = await leaseLedger(db, asAuditActor(actor), lease.id, today);
+  const status = leaseStatusOn({ status: lease.status as LeaseStatus, commencementDate: lease.commencementDate }, today);
   return {
     lease: {
       id: lease.id,
       reference: lease.reference,
-      status: lease.status,
-      statusLabel: LEASE_STATUS_LABELS[lease.status as LeaseStatus],
+      status,
+      statusLabel: LEASE_STATUS_LABELS[status],
       executionDate: lease.executionDate,
       commencementDate: lease.commencementDate,
       expirationDate: lease.expirationDate,
