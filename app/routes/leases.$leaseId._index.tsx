@@ -25,6 +25,9 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { todayIn } from "~/utils/calendar-date";
 import { LeaseFeesPanel } from "~/modules/lease-fees/components";
 import { leaseFeesPanel } from "~/modules/lease-fees/ledger.server";
+import { DocumentsPanel } from "~/modules/stored-documents/components";
+import { listDocuments } from "~/modules/stored-documents/stored-documents.server";
+import { documentMaxBytes } from "~/utils/env.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lease.reference ?? "Lease"} · Commonground` }];
 
@@ -49,6 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canWrite: can(actor.role, "records:write"),
     today,
     fees: await leaseFeesPanel(db(), auditActor(actor), lease.id, today, new URL(request.url).searchParams.get("payoffDate")),
+    storedDocuments: await listDocuments(db(), actor.organisationId, { leaseId: lease.id }),
+    documentMaxBytes: documentMaxBytes(),
   };
 }
 
@@ -97,7 +102,7 @@ function Money({ cents }: { cents: number }) {
 }
 
 export default function LeasePage() {
-  const { lease, termsToday, signedTerms, frozenFormula, documents, canWrite, today, fees } = useLoaderData<typeof loader>();
+  const { lease, termsToday, signedTerms, frozenFormula, documents, canWrite, today, fees, storedDocuments, documentMaxBytes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const status = lease.status as LeaseStatus;
   const next = LEASE_TRANSITIONS[status];
@@ -224,6 +229,16 @@ export default function LeasePage() {
       </div>
 
       <LeaseFeesPanel leaseId={lease.id} fees={fees} canWrite={canWrite} />
+
+      <DocumentsPanel
+        title="Stored documents"
+        documents={storedDocuments}
+        owner={{ ownerType: "lease", ownerId: lease.id }}
+        canUpload={canWrite}
+        maxBytes={documentMaxBytes}
+        returnTo={`/leases/${lease.id}`}
+        defaultCategory="signed-lease"
+      />
 
       <section className="card">
         <h2>Resale formula</h2>
