@@ -1,9 +1,13 @@
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
-import { addDays, compareCalendarDates } from "~/utils/calendar-date";
+import { getLeaseTermsOn } from "~/modules/leases/terms.server";
+import { storeDocument } from "~/modules/stored-documents/stored-documents.server";
+import { addDays, compareCalendarDates, todayIn } from "~/utils/calendar-date";
 import { isUniqueViolation, type Db } from "~/utils/db.server";
 import { buildCalendar, calendarThrough, leaseOccurrences, parseScheduleKey, type CalendarEntry, type ScheduleLease } from "./calendar";
 import { eventScope, stewardshipSettings, type EventReader } from "./events.server";
-import type { MonitoringEventStatus, MonitoringEventType } from "./events";
+import { isOverdue, statusOn, type MonitoringEventStatus, type MonitoringEventType } from "./events";
+import { renderLetter } from "./letter-pdf.server";
+import { LETTER_KINDS, lettersFor, type LetterKind } from "./letters";
 
 /**
  * The compliance calendar of a trust (or, for a homeowner, of their household) as of a date: computed from
@@ -159,4 +163,57 @@ export async function storedEventFor(db: Db, actor: AuditActor, leaseId: string,
     if (!raced) throw error;
     return { ok: true, id: raced.id, created: false };
   }
+}
+
+/**
+ * Produces a letter for an event (storing a scheduled occurrence first), files it on the event as a stored
+ * document, and returns its bytes and name. Refuses a letter the event cannot have (lettersFor).
+ */
+export async function produceLetter(
+  db: Db,
+  actor: AuditActor & { timeZone: string },
+  target: { eventId?: string; leaseId?: string; scheduleKey?: string },
+  kind: LetterKind,
+): Promise<{ ok: true; pdf: Buffer; name: string; eventId: string } | { ok: false; status: 400 | 404; message: string }> {
+  let eventId = target.eventId ?? "";
+  if (!eventId && target.leaseId && target.scheduleKey) {
+    const stored = await storedEventFor(db, actor, target.leaseId, target.scheduleKey);
+    if (!stored.ok) return { ok: false, status: 404, message: stored.message };
+    eventId = stored.id;
+  }
+  const event = await db.monitoringEvent.findFirst({
+    where: { id: eventId, organisationId: actor.organisationId },
+    include: {
+      lease: { select: { id: true, reference: true, commencementDate: true, lessees: { orderBy: { position: "asc" }, select: { fullName: true } } } },
+      household: { select: { name: true, mailingAddress: true } },
+      home: { select: { parcel: { select: { streetAddress: true, city: true, state: true, postalCode: true } } } },
+      organisation: { select: { name: true, address: true } },
+    },
+  });
+  if (!event || !event.lease) return { ok: false, status: 404, message: "Monitoring event not found." };
+  const settings = await stewardshipSettings(db, actor.organisationId);
+  const today = todayIn(actor.timeZone);
+  const status = statusOn({ status: event.status as MonitoringEventStatus, dueDate: event.dueDate }, today, settings.graceDays);
+  const allowed = lettersFor({ type: event.type as MonitoringEventType, status, overdue: isOverdue({ status, dueDate: event.dueDate }, today) });
+  if (!allowed.includes(kind)) return { ok: false, status: 400, message: `A ${LETTER_KINDS[kind].toLowerCase()} cannot be produced for this event now.` };
+  const terms = await getLeaseTermsOn(db, actor.organisationId, event.lease.id, today);
+  const parcel = event.home.parcel;
+  const pdf = await renderLetter({
+    kind,
+    letterDate: today,
+    organisation: event.organisation,
+    lessees: event.lease.lessees.map((l) => l.fullName),
+    mailingAddress: event.household?.mailingAddress ?? "",
+    homeAddress: [parcel.streetAddress, [parcel.city, [parcel.state, parcel.postalCode].filter(Boolean).join(" ")].filter(Boolean).join(", ")].filter(Boolean).join(", "),
+    leaseReference: event.lease.reference,
+    commencementDate: event.lease.commencementDate,
+    type: event.type as MonitoringEventType,
+    dueDate: event.dueDate,
+    graceDays: settings.graceDays,
+    nonMonetaryCureDays: terms?.nonMonetaryCureDays ?? 60,
+  });
+  const name = `${LETTER_KINDS[kind]} ${event.lease.reference} ${event.dueDate}.pdf`;
+  const stored = await storeDocument(db, actor, { ownerType: "monitoring_event", ownerId: event.id, category: "letter", fileName: name, mimeType: "application/pdf", content: new Uint8Array(pdf), maxBytes: Number.MAX_SAFE_INTEGER, source: "generated" });
+  if (!stored.ok) throw new Error(stored.message);
+  return { ok: true, pdf, name: stored.document.name, eventId: event.id };
 }

@@ -33,10 +33,11 @@ export const ResolveEventSchema = z.object({
   resolution: z.string({ required_error: "Say how it was resolved" }).trim().min(1, "Say how it was resolved").max(2000, "Use at most 2000 characters"),
 });
 
-export const ReopenEventSchema = z.object({
-  intent: z.literal("reopen"),
+/** Back to open (the proof falls short) or marked delinquent by staff: either way a note says why. */
+export const NoteChangeSchema = z.object({
+  intent: z.enum(["reopen", "delinquent"]),
   version: z.coerce.number().int(),
-  notes: z.string({ required_error: "Say what is missing" }).trim().min(1, "Say what is missing").max(4000, "Use at most 4000 characters"),
+  notes: z.string({ required_error: "Say why, for the file" }).trim().min(1, "Say why, for the file").max(4000, "Use at most 4000 characters"),
 });
 
 export const AssignEventSchema = z.object({
