@@ -17,4 +17,18 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  {
+    // a body that is not a form must be a 4xx, not the TypeError request.formData() throws (a 500)
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    ignores: ["app/utils/form-data.server.ts", "app/**/*.test.ts", "app/**/*.test.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='formData'][arguments.length=0][callee.object.name='request']",
+          message: "Read a posted form with readFormData(request) from ~/utils/form-data.server (a 415/400, not a 500, for a body that is not a form).",
+        },
+      ],
+    },
+  },
 );

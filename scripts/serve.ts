@@ -4,6 +4,7 @@
  * first-run demo data) and serves the Remix build with Express. Health checks, request logs and graceful
  * shutdown: scripts/server/operations.ts.
  */
+import { readdirSync } from "node:fs";
 import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -27,7 +28,11 @@ if (env().TRUST_PROXY === "true") app.set("trust proxy", true);
 app.use(securityHeaders);
 app.use(healthRoutes());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// public/'s own files (favicon): only paths under one of its top-level names go to express.static, so a
+// page request costs no file-system lookup
+const publicFiles = express.static("public", { maxAge: "1h" });
+const publicEntries = new Set(readdirSync("public").filter((name) => name !== "build").map((name) => `/${name}`));
+app.use((req, res, next) => (publicEntries.has(`/${req.path.split("/")[1] ?? ""}`) ? publicFiles(req, res, next) : next()));
 app.use((req, res, next) => {
   const id = newRequestId();
   req.headers["x-request-id"] = id;

@@ -9,6 +9,8 @@ const MESSAGES: Record<number, { title: string; text: string }> = {
   },
   404: { title: "We couldn't find that", text: "The page or record does not exist, or it belongs to another organisation." },
   405: { title: "That action isn't available here", text: "Go back and try again." },
+  413: { title: "That was too large to accept", text: "Nothing was changed. Send less at once and try again." },
+  415: { title: "That form could not be accepted", text: "Nothing was changed. Reload the page and send the form again." },
 };
 
 /** The one error boundary: a human message per status, and a reference to quote for unexpected errors. */

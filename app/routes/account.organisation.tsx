@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { requireActor, switchOrganisation } from "~/modules/auth/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 /** Switches the signed-in person to another of their organisations (the header's organisation menu). */
 export async function loader() {
@@ -10,7 +11,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const organisationId = String((await request.formData()).get("organisationId") ?? "");
+  const organisationId = String((await readFormData(request)).get("organisationId") ?? "");
   if (!(await switchOrganisation(request, actor, organisationId))) {
     throw new Response("You are not a member of that organisation.", { status: 403 });
   }

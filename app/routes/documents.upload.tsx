@@ -7,6 +7,7 @@ import type { UploadReply } from "~/modules/stored-documents/components";
 import { mayReadRecord, storeDocument } from "~/modules/stored-documents/stored-documents.server";
 import { isDocumentOwnerType } from "~/modules/stored-documents/types";
 import { db } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-data.server";
 import { documentMaxBytes } from "~/utils/env.server";
 import { can } from "~/utils/permissions";
 import { safeRedirect } from "~/utils/safe-redirect";
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const ownerType = String(form.get("ownerType") ?? "");
   const ownerId = String(form.get("ownerId") ?? "");
   const returnTo = safeRedirect(form.get("returnTo"), "/");

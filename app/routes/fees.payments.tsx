@@ -12,6 +12,7 @@ import { PAYMENT_CSV_COLUMNS } from "~/modules/lease-fees/schemas";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { uploadedText } from "~/utils/upload.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Import payments · Commonground" }];
 
@@ -26,7 +27,7 @@ type ActionResult = { intent: "dry-run" | "commit"; text: string; result: Paymen
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const text = (await uploadedText(form, "csv", MAX_BYTES)) ?? "";
   const intent = form.get("intent") === "commit" ? "commit" : "dry-run";
   if (text.trim() === "") {

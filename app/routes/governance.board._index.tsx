@@ -15,6 +15,7 @@ import { formatLegalDate } from "~/utils/format";
 import { intentFailure } from "~/utils/intent-reply.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Board roster · Commonground" }];
 
@@ -35,7 +36,7 @@ const Schema = z.discriminatedUnion("intent", [AssignSeatSchema, EndTermSchema, 
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "governance:write");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const submission = parseWithZod(form, { schema: Schema });
   if (submission.status !== "success") return intentFailure(intent, submission);

@@ -13,6 +13,7 @@ import { formatLegalDate } from "~/utils/format";
 import { intentFailure } from "~/utils/intent-reply.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Election · Commonground" }];
 
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "governance:write");
   const electionId = params.electionId ?? "";
   if (!(await getElection(db(), actor.organisationId, electionId))) throw new Response("No such election.", { status: 404 });
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const submission = parseWithZod(form, { schema: Schema });
   if (submission.status !== "success") return intentFailure(intent, submission);

@@ -17,6 +17,7 @@ import { formatInstant, formatLegalDate } from "~/utils/format";
 import { intentFailure } from "~/utils/intent-reply.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.meeting.title ?? "Meeting"} · Commonground` }];
 
@@ -50,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "governance:write");
   const meetingId = params.meetingId ?? "";
   if (!(await getMeeting(db(), actor.organisationId, meetingId))) throw new Response("No such meeting.", { status: 404 });
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const submission = parseWithZod(form, { schema: Schema });
   if (submission.status !== "success") return intentFailure(intent, submission);

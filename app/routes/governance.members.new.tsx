@@ -10,6 +10,7 @@ import { createMember, listClasses } from "~/modules/governance/members.server";
 import { MemberSchema } from "~/modules/governance/schemas";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Add a member · Commonground" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "governance:write");
-  const submission = parseWithZod(await request.formData(), { schema: MemberSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: MemberSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await createMember(db(), auditActor(actor), submission.value);
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 400 });

@@ -14,6 +14,7 @@ import { db } from "~/utils/db.server";
 import { intentFailure } from "~/utils/intent-reply.server";
 import { centsToString, formatUsd } from "~/utils/money";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Governance settings · Commonground" }];
 
@@ -50,7 +51,7 @@ function quorumRules(value: z.infer<typeof BylawsSchema>): { rules: QuorumRule[]
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "governance:settings");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const submission = parseWithZod(form, { schema: Schema });
   if (submission.status !== "success") return intentFailure(intent, submission);

@@ -37,6 +37,7 @@ import { formatLegalDate } from "~/utils/format";
 import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.household.name ?? "Household"} · Commonground` }];
 
@@ -138,7 +139,7 @@ function reply(intent: string, result: SubmissionResult<string[]>, status: numbe
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const id = params.householdId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const who = auditActor(actor);
   const exists = await db().household.findFirst({ where: { id, organisationId: actor.organisationId }, select: { name: true } });

@@ -11,6 +11,7 @@ import { CertificationSchema, INCOME_SOURCES, options, TARGET_LEVELS } from "~/m
 import { defaultAreaCode, listAreas } from "~/modules/income-limits/income-limits.server";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Certify income · Commonground" }];
 
@@ -55,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const id = params.householdId ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: CertificationSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: CertificationSchema });
   // an "add a row" button (works without JavaScript) is not a submission to save
   if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   const result = await createCertification(db(), auditActor(actor), id, submission.value);

@@ -12,6 +12,7 @@ import { UpdateHouseholdSchema } from "~/modules/households/schemas";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit household · Commonground" }];
 
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const id = params.householdId ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: UpdateHouseholdSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: UpdateHouseholdSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     await updateHousehold(db(), auditActor(actor), id, submission.value);

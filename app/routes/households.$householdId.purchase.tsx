@@ -10,6 +10,7 @@ import { homesWithoutCurrentOwner, recordPurchase } from "~/modules/households/h
 import { MORTGAGE_TYPES, options, PurchaseSchema } from "~/modules/households/schemas";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Record a purchase · Commonground" }];
 
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const id = params.householdId ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: PurchaseSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: PurchaseSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await recordPurchase(db(), auditActor(actor), id, submission.value);
   if (!result.ok) return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), { status: 400 });

@@ -11,6 +11,7 @@ import { IMPORT_COLUMNS } from "~/modules/households/schemas";
 import { db } from "~/utils/db.server";
 import type { CsvRowError } from "~/utils/csv";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Import households · Commonground" }];
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const text = (await uploadedText(form, "csv", MAX_BYTES)) ?? "";
   const intent = form.get("intent") === "commit" ? "commit" : "dry-run";
   if (text.trim() === "") {

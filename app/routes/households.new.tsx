@@ -11,6 +11,7 @@ import { createHousehold } from "~/modules/households/households.server";
 import { CreateHouseholdSchema } from "~/modules/households/schemas";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Add a household · Commonground" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const submission = parseWithZod(await request.formData(), { schema: CreateHouseholdSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: CreateHouseholdSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { id } = await createHousehold(db(), auditActor(actor), submission.value);
   return redirectWithToast(`/households/${id}`, {

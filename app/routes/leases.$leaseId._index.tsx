@@ -28,6 +28,7 @@ import { leaseFeesPanel } from "~/modules/lease-fees/ledger.server";
 import { DocumentsPanel } from "~/modules/stored-documents/components";
 import { listDocuments } from "~/modules/stored-documents/stored-documents.server";
 import { documentMaxBytes } from "~/utils/env.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lease.reference ?? "Lease"} · Commonground` }];
 
@@ -35,9 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
   const lease = await getLease(db(), actor.organisationId, params.leaseId ?? "");
   if (!lease) throw new Response("Lease not found", { status: 404 });
-  const documentData = await buildLeaseDocumentData(db(), actor.organisationId, lease.id);
-  const spec = lease.formulaSpec != null ? storedSpec(lease.formulaSpec) : null;
   const today = todayIn(actor.timeZone);
+  // the lease just read, and the trust's today: the documents' data needs no second read of either
+  const documentData = await buildLeaseDocumentData(db(), actor.organisationId, lease.id, { lease, today });
+  const spec = lease.formulaSpec != null ? storedSpec(lease.formulaSpec) : null;
   const rowTerms = leaseRowTerms(lease);
   // a draft's terms are its own; a signed lease's are those signed, changed by amendments from their dates
   const termsToday = lease.status === "draft" ? rowTerms : leaseTermsOn(rowTerms, lease.amendments, today);
@@ -60,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const leaseId = params.leaseId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   try {
     if (intent === "transition") {
@@ -289,6 +291,8 @@ export default function LeasePage() {
             {lease.permittedMortgages.map((m) => (
               <li key={m.id}>
                 {m.lender}: <Money cents={m.amountCents} /> ({formatLegalDate(m.recordedOn)})
+                {m.ownershipId ? <span className="muted"> — the purchase mortgage, recorded with the purchase</span> : null}
+                {m.releasedOn ? <span className="muted"> — released {formatLegalDate(m.releasedOn)} (paid off; not in Exhibit D)</span> : null}
               </li>
             ))}
           </ul>
@@ -296,6 +300,12 @@ export default function LeasePage() {
           <p className="muted">No permitted mortgages.</p>
         )}
         <p>Riders: {lease.riders.length ? lease.riders.join("; ") : "none"}</p>
+        {canWrite && ["executed", "recorded", "active"].includes(lease.status) ? (
+          <p>
+            <Link to={`/leases/${lease.id}/requests/new`}>Record a refinance request</Link> · <Link to={`/leases/${lease.id}/defaults/new`}>Give a notice of default</Link> ·{" "}
+            <Link to="/stewardship/requests">Requests and decisions</Link> · <Link to="/stewardship/defaults">Defaults</Link>
+          </p>
+        ) : null}
       </section>
 
       {canWrite && next.length ? (

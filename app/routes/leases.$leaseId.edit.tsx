@@ -14,6 +14,7 @@ import { LeaseForm } from "./leases.new";
 
 import { timedTermFormValues } from "~/components/lease-terms";
 import { timedTermsOf } from "~/modules/leases/terms";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit draft lease · Commonground" }];
 
@@ -42,7 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       escalationIndexName: escalation.kind === "index" ? escalation.indexName ?? "" : "",
       ...timedTermFormValues(timedTermsOf(lease)),
       formulaPresetName: lease.formulaPresetName,
-      mortgages: lease.permittedMortgages.map((m) => ({ lender: m.lender, amountCents: centsToString(m.amountCents), recordedOn: m.recordedOn })),
+      // the purchase mortgage is listed from the purchase (not typed); released mortgages are history
+      mortgages: lease.permittedMortgages.filter((m) => m.ownershipId === null && m.releasedOn === null).map((m) => ({ lender: m.lender, amountCents: centsToString(m.amountCents), recordedOn: m.recordedOn })),
       riders: leaseRiders(lease),
     },
   };
@@ -50,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const submission = parseWithZod(await request.formData(), { schema: LeaseFormSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: LeaseFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   if (!submission.value.version) return data(submission.reply({ formErrors: ["The form is missing the record version; reload the page."] }), { status: 400 });
   try {

@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formatUsd, centsToString } from "~/utils/money";
+import { readFormData } from "~/utils/form-data.server";
 
 /** The lease-fee ledger of one lease: payments, waivers and reversals post here (the lease page shows the same panel). */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Lease fees ${data?.reference ?? ""} · Commonground` }];
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const leaseId = params.leaseId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: ledgerActionSchema });
   const intent = (["payment", "waiver", "reversal"].includes(String(formData.get("intent"))) ? formData.get("intent") : "payment") as FeeActionResult["intent"];
   const reply = async (result: FeeActionResult["result"], status: number) => data({ ...(await panel(request, leaseId)), last: { intent, result } satisfies FeeActionResult }, { status });

@@ -5,6 +5,7 @@ import { contentDisposition } from "~/utils/content-disposition";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { todayIn } from "~/utils/calendar-date";
+import { readFormData } from "~/utils/form-data.server";
 
 /**
  * POST leaseId=…&leaseId=… → a ZIP of their lease documents (the list page's no-JavaScript bulk download).
@@ -12,7 +13,7 @@ import { todayIn } from "~/utils/calendar-date";
  */
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const ids = form.getAll("leaseId").map(String).filter(Boolean);
   if (ids.length === 0) return redirectWithToast("/leases", { kind: "error", message: "Select at least one lease to download." });
   const limit = maxBulkLeases(actor.role);

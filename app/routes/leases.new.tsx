@@ -17,6 +17,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 import { LeaseTermFields, timedTermFormValues } from "~/components/lease-terms";
 import { getLeaseTermDefaults } from "~/modules/leases/terms.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "New ground lease · Commonground" }];
 
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const submission = parseWithZod(await request.formData(), { schema: LeaseFormSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: LeaseFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await createLease(db(), auditActor(actor), submission.value);
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 400 });
@@ -163,7 +164,7 @@ export function LeaseForm({
       </fieldset>
       <fieldset className="card">
         <legend>Permitted mortgages</legend>
-        <p className="field-hint">Leave a row blank to skip it.</p>
+        <p className="field-hint">The household's purchase mortgage is listed from its purchase: do not type it here. Other mortgages may not exceed the purchase price. Leave a row blank to skip it.</p>
         {Array.from({ length: mortgageRows }, (_, i) => {
           const value = ((defaultValue.mortgages as Record<string, string>[] | undefined) ?? [])[i] ?? {};
           const err = (name: string) => allErrors[`mortgages[${i}].${name}`];

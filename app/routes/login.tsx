@@ -10,6 +10,7 @@ import { createUserSession, getActor, safeRedirect } from "~/modules/auth/sessio
 import { authenticate } from "~/modules/users/users.server";
 import { db } from "~/utils/db.server";
 import { clientAddress } from "~/utils/request.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Commonground" }];
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });

@@ -25,6 +25,7 @@ import { formatLegalDate } from "~/utils/format";
 import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.parcel.parcelNumber ?? "Parcel"} · Parcels · Commonground` },
@@ -110,7 +111,7 @@ const ActionSchema = z
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const parcelId = params.parcelId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: ActionSchema });
   if (submission.status !== "success") return data({ intent: String(formData.get("intent")), result: submission.reply() }, { status: 400 });
   const value = submission.value;

@@ -15,6 +15,7 @@ import { listAreas } from "~/modules/income-limits/income-limits.server";
 import { centsToString } from "~/utils/money";
 import { redirectWithToast } from "~/utils/toast.server";
 import { todayIn } from "~/utils/calendar-date";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit parcel · Commonground" }];
 
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const submission = parseWithZod(await request.formData(), { schema: editParcelSchema(todayIn(actor.timeZone)) });
+  const submission = parseWithZod(await readFormData(request), { schema: editParcelSchema(todayIn(actor.timeZone)) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { version, ...input } = submission.value;
   const parcelId = params.parcelId ?? "";

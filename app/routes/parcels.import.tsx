@@ -11,6 +11,7 @@ import { commitParcelImport, previewParcelImport } from "~/modules/parcels/csv.s
 import type { CsvRowError } from "~/utils/csv";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Import parcels · Commonground" }];
 
@@ -34,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (length > MAX_BYTES) {
     return data<ImportActionData>({ csv: "", errors: [], summary: null, message: "The file is larger than 5 MB. Split it into smaller files." }, { status: 413 });
   }
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const csv = await uploadedText(formData, "csv", MAX_BYTES);
   if (!csv) return data<ImportActionData>({ csv: "", errors: [], summary: null, message: "Choose a CSV file or paste its contents." }, { status: 400 });
   if (formData.get("intent") === "commit") {

@@ -13,6 +13,7 @@ import { db } from "~/utils/db.server";
 import { defaultAreaCode, listAreas } from "~/modules/income-limits/income-limits.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { todayIn } from "~/utils/calendar-date";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Register a parcel · Commonground" }];
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const formData = withoutBlankSections(await request.formData(), REGISTER_PARCEL_SECTIONS);
+  const formData = withoutBlankSections(await readFormData(request), REGISTER_PARCEL_SECTIONS);
   const submission = parseWithZod(formData, { schema: registerParcelSchema(todayIn(actor.timeZone)) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {

@@ -36,6 +36,7 @@ import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { RequestInputs, SavedCalculationsTable, Worksheet } from "~/modules/resale/components";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Resale calculator${data ? ` — ${data.home.label}` : ""} · Commonground` }];
 
@@ -75,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   // calculating changes nothing (viewers may); saving needs write access
   if (formData.get("intent") === "save") await requirePermission(request, "records:write");
   const { home, presets, incomeLimits, incomeLimitTables } = await calculatorData(actor.organisationId, params.homeId ?? "");

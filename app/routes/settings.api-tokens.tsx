@@ -11,6 +11,7 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { db } from "~/utils/db.server";
 import { formatInstant } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "API tokens · Commonground" }];
 
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "api-tokens:manage");
-  const submission = parseWithZod(await request.formData(), { schema: TokenActionSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: TokenActionSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), secret: null }, { status: 400 });
   if (submission.value.intent === "revoke") {
     const revoked = await revokeApiToken(db(), auditActor(actor), submission.value.tokenId);

@@ -10,6 +10,7 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { getEligibilitySettings, listAreas, updateEligibilitySettings } from "~/modules/income-limits/income-limits.server";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Eligibility · Commonground" }];
 
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "settings:manage");
-  const submission = parseWithZod(await request.formData(), { schema: EligibilitySettingsSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: EligibilitySettingsSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await updateEligibilitySettings(db(), auditActor(actor), {
     defaultAreaCode: submission.value.defaultAreaCode,

@@ -12,6 +12,7 @@ import { env } from "~/utils/env.server";
 import { formatInstant } from "~/utils/format";
 import { intentFailure } from "~/utils/intent-reply.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Email · Commonground" }];
 
@@ -46,7 +47,7 @@ const Schema = z.discriminatedUnion("intent", [
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "email:manage");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const submission = parseWithZod(form, { schema: Schema });
   if (submission.status !== "success") return intentFailure(intent, submission);

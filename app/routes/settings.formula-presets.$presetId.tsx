@@ -12,6 +12,7 @@ import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { formatInstant } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit formula preset · Commonground" }];
 
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "settings:manage");
   const id = params.presetId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   try {
     if (intent === "archive" || intent === "restore") {

@@ -9,6 +9,7 @@ import { createFormulaPreset } from "~/modules/formula-presets/formula-presets.s
 import { FormulaPresetFormSchema } from "~/modules/formula-presets/presets";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "New formula preset · Commonground" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "settings:manage");
-  const submission = parseWithZod(await request.formData(), { schema: FormulaPresetFormSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: FormulaPresetFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await createFormulaPreset(db(), auditActor(actor), submission.value);
   if (!result.ok) return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), { status: 400 });

@@ -22,6 +22,7 @@ import { db } from "~/utils/db.server";
 import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `FY${data.table.fiscalYear} ${data.table.areaName} · Income limits · Commonground` : "Income limits · Commonground" },
@@ -81,7 +82,7 @@ type ActionResult = { intent: string; reply: SubmissionResult<string[]> };
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "settings:manage");
   const id = params.tableId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const back = `/settings/income-limits/${id}`;
   const respond = (reply: SubmissionResult<string[]>, status: number) => data<ActionResult>({ intent, reply }, { status });

@@ -11,6 +11,7 @@ import { HUD_EFFECTIVE_DATES } from "~/modules/income-limits/income-limits";
 import { commitIncomeLimitImport, exampleImportCsv, planIncomeLimitImport } from "~/modules/income-limits/income-limits.server";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Import income limits · Commonground" }];
 
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "settings:manage");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const text = (await uploadedText(form, "text", MAX_BYTES)) ?? "";
   const source = String(form.get("source") ?? "").trim().slice(0, 500);
   const effectiveFrom = String(form.get("effectiveFrom") ?? "").trim().slice(0, 40);

@@ -11,6 +11,7 @@ import { accountCodesSchema, indexValueSchema } from "~/modules/lease-fees/schem
 import { db } from "~/utils/db.server";
 import { formatLegalDate } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Lease-fee settings · Commonground" }];
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "settings:manage");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent") === "index-value" ? "index-value" : "codes";
   const submission = parseWithZod(formData, { schema: intent === "codes" ? accountCodesSchema : indexValueSchema });
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });

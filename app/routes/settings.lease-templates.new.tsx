@@ -19,6 +19,7 @@ import {
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit lease template · Commonground" }];
 
@@ -49,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "templates:manage");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: SaveSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { intent, basedOn, from, note } = submission.value;

@@ -12,6 +12,7 @@ import { getLeaseTermDefaults, updateLeaseTermDefaults } from "~/modules/leases/
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Lease terms · Commonground" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "settings:manage");
-  const submission = parseWithZod(await request.formData(), { schema: LeaseTermDefaultsSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: LeaseTermDefaultsSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const result = await updateLeaseTermDefaults(db(), auditActor(actor), submission.value);

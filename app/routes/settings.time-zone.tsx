@@ -11,6 +11,7 @@ import { TimeZoneSettingsSchema } from "~/modules/organisations/time-zone";
 import { formatLegalProse, timeZoneNames, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Time zone · Commonground" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "settings:manage");
-  const submission = parseWithZod(await request.formData(), { schema: TimeZoneSettingsSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: TimeZoneSettingsSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   await updateOrganisationTimeZone(db(), auditActor(actor), submission.value.timeZone);
   return redirectWithToast("/settings/time-zone", {

@@ -12,6 +12,7 @@ import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { ROLE_LABELS, ROLES } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit user · Commonground" }];
 
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "users:manage");
-  const submission = parseWithZod(await request.formData(), { schema: UpdateMemberSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: UpdateMemberSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const result = await updateMember(db(), auditActor(actor), params.membershipId ?? "", submission.value);

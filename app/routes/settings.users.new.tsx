@@ -12,6 +12,7 @@ import { addUser } from "~/modules/users/users.server";
 import { db } from "~/utils/db.server";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Add a user · Commonground" }];
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "users:manage");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: AddUserSchema });
   // beyond the length rule: not guessable, not the person's email, not the trust's name (with every other field error)
   const weak = submission.status === "success" || !submission.error?.password ? passwordProblem(String(formData.get("password") ?? ""), {

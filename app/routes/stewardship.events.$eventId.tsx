@@ -5,6 +5,7 @@ import { MONITORING_EVENT_TYPES } from "~/modules/stewardship/events";
 import { eventPageAction, eventPageData } from "~/modules/stewardship/event-page.server";
 import { EventView, type EventActionReply } from "~/modules/stewardship/event-view";
 import { db } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? MONITORING_EVENT_TYPES[data.event.type] : "Event"} · Commonground` }];
 
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  return eventPageAction(db(), actor, params.eventId ?? "", await request.formData());
+  return eventPageAction(db(), actor, params.eventId ?? "", await readFormData(request));
 }
 
 export default function EventPage() {

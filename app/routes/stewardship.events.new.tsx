@@ -11,6 +11,7 @@ import { assignableStaff, createMonitoringEvent } from "~/modules/stewardship/ev
 import { NewEventSchema } from "~/modules/stewardship/schemas";
 import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-data.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Record a monitoring event · Commonground" }];
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const submission = parseWithZod(await request.formData(), { schema: NewEventSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: NewEventSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await createMonitoringEvent(db(), auditActor(actor), submission.value);
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });

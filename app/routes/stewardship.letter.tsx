@@ -5,6 +5,7 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { produceLetter } from "~/modules/stewardship/calendar.server";
 import { isLetterKind } from "~/modules/stewardship/letters";
 import { db } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-data.server";
 import { pdfResponse } from "~/utils/download.server";
 
 /**
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const kind = String(form.get("kind") ?? "");
   if (!isLetterKind(kind)) throw new Response("Choose a certification request or a past-due notice.", { status: 400 });
   const text = (name: string) => {

@@ -6,6 +6,7 @@ import { MONITORING_EVENT_TYPES } from "~/modules/stewardship/events";
 import { scheduledPageAction, scheduledPageData } from "~/modules/stewardship/event-page.server";
 import { EventView, type EventActionReply } from "~/modules/stewardship/event-view";
 import { db } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? MONITORING_EVENT_TYPES[data.event.type] : "Event"} · Commonground` }];
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  return scheduledPageAction(db(), actor, params.leaseId ?? "", params.scheduleKey ?? "", await request.formData());
+  return scheduledPageAction(db(), actor, params.leaseId ?? "", params.scheduleKey ?? "", await readFormData(request));
 }
 
 export default function ScheduledEventPage() {

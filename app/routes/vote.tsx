@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server";
 import { formatLegalDate } from "~/utils/format";
 import { intentFailure } from "~/utils/intent-reply.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Vote · Commonground" }];
 
@@ -41,7 +42,7 @@ const Schema = z.object({ intent: z.literal("vote"), electionId: z.string().min(
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "ballot:cast-online");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const submission = parseWithZod(form, { schema: Schema });
   if (submission.status !== "success") return intentFailure("vote", submission);
   const voterKey = await voterKeyForUser(db(), actor);

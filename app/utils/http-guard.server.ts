@@ -1,7 +1,9 @@
+import { AsyncResource } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
 import type { NextFunction, Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { documentMaxBytes } from "./env.server";
+import { isFormContentType, NOT_A_FORM_MESSAGE } from "./form-data.server";
 
 /**
  * What the HTTP server checks before the app sees a request (scripts/serve.ts wires these in; the why is in
@@ -13,7 +15,7 @@ import { documentMaxBytes } from "./env.server";
  *   nosniff, a referrer policy, and — when the request came over HTTPS, directly or via a trusted proxy
  *   (TRUST_PROXY=true) — HSTS and the Secure flag on every cookie.
  * - `guardRequests(handler)`: for requests that carry a body, refuses a form sent from another site (403), a
- *   form without a form content type (415), and any body larger than its route kind allows (413) — counted
+ *   form without a form content type (415; the app's actions refuse it too, app/utils/form-data.server.ts), and any body larger than its route kind allows (413) — counted
  *   while it streams, so a body without Content-Length (chunked) is never held in memory beyond the limit:
  *   past it, the rest is read and dropped and the 413 sent once the client has finished sending. Only a
  *   body within its limit reaches `handler` (the Remix request handler), replayed from the bytes read.
@@ -136,8 +138,6 @@ export function isCrossSite(req: ExpressRequest): boolean {
   return req.get("sec-fetch-site") === "cross-site";
 }
 
-const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
-
 function hasBody(req: ExpressRequest): boolean {
   return req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";
 }
@@ -171,15 +171,17 @@ export function guardRequests(handler: RequestHandler): RequestHandler {
     }
     const kind = routeKind(req.path);
     const limit = kind === "document" ? documentBodyLimit() : BODY_LIMITS[kind];
+    // the body's events arrive outside this request's async context (app/utils/request-context.server.ts):
+    // bound here, the handler runs inside it
+    const handOn = AsyncResource.bind((body: Buffer) => void handler(withBody(req, body), res, next));
     // the refusal, once decided: its body is read and dropped, and the answer sent when the client has
     // finished sending (a client still sending may not read an early answer) or after DRAIN_BYTES more
     let refusal: { status: number; message: string } | null = null;
     if (kind !== "api") {
-      const type = (req.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
       if (isCrossSite(req)) {
         refusal = { status: 403, message: "This form was sent from another web site, so it was not accepted. Open Commonground directly and try again." };
-      } else if (!FORM_TYPES.includes(type)) {
-        refusal = { status: 415, message: "A form must be sent as application/x-www-form-urlencoded or multipart/form-data." };
+      } else if (!isFormContentType(req.get("content-type"))) {
+        refusal = { status: 415, message: NOT_A_FORM_MESSAGE };
       }
     }
     const declared = Number(req.get("content-length") ?? "0");
@@ -216,7 +218,7 @@ export function guardRequests(handler: RequestHandler): RequestHandler {
         refuse(res, refusal.status, refusal.message, kind);
         return;
       }
-      void handler(withBody(req, Buffer.concat(chunks)), res, next);
+      handOn(Buffer.concat(chunks));
     });
   };
 }

@@ -4,17 +4,21 @@
  * - `GET /readyz`: the database answers and every migration in prisma/<engine>/migrations is applied;
  *   503 with the reason otherwise, and while shutting down so a load balancer stops sending requests;
  * - one JSON line per request on stdout (time, level, request id, method, path, status, duration);
+ * - an access log of every file read — PDF, CSV, ZIP: any answer with a Content-Disposition — saying who
+ *   (the person or API token), which organisation, what and when, as JSON lines in ACCESS_LOG (a file,
+ *   appended) or, without it, on stdout marked `"msg":"access"`. A download writes nothing to the database
+ *   (a prefetch must not count as producing a document): this log is where reads are kept;
  * - graceful shutdown on SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish (up to
  *   SHUTDOWN_TIMEOUT_MS, default 30 s), close the database, exit 0.
  */
-import { readdirSync } from "node:fs";
+import { createWriteStream, readdirSync, type WriteStream } from "node:fs";
 import type { Server } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import { defaultMigrationsDir } from "../db/migrations.ts";
 import { db, disconnectDb } from "~/utils/db.server";
 import { databaseUrl, isPostgresUrl } from "~/utils/env.server";
-import { runWithRequestContext } from "~/utils/request-context.server";
+import { newRequestContext, runWithRequestContext } from "~/utils/request-context.server";
 
 type Level = "info" | "warn" | "error";
 
@@ -25,30 +29,71 @@ export function log(level: Level, msg: string, fields: Record<string, unknown> =
   else process.stdout.write(line);
 }
 
+/** Where access lines go: a file opened once for appending (ACCESS_LOG), or null for stdout. */
+let accessFile: WriteStream | null | undefined;
+
+function accessLogFile(): WriteStream | null {
+  if (accessFile === undefined) {
+    const path = process.env.ACCESS_LOG?.trim();
+    accessFile = path ? createWriteStream(path, { flags: "a" }) : null;
+    accessFile?.on("error", (error) => log("error", "access log cannot be written", { path, error: error.message }));
+  }
+  return accessFile;
+}
+
+/** The file name a download was offered under (Content-Disposition), or null when the answer is not a file. */
+export function downloadFilename(contentDisposition: unknown): string | null {
+  if (typeof contentDisposition !== "string" || !/^\s*(attachment|inline)\b/i.test(contentDisposition)) return null;
+  const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(contentDisposition);
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1]!.trim());
+    } catch {
+      /* fall through to the plain name */
+    }
+  }
+  return /filename\s*=\s*"([^"]*)"/i.exec(contentDisposition)?.[1] ?? /filename\s*=\s*([^;]+)/i.exec(contentDisposition)?.[1]?.trim() ?? "";
+}
+
+/** One access line: who read which file, when (docs: README "Operations"). */
+export function logAccess(fields: Record<string, unknown>): void {
+  const line = `${JSON.stringify({ time: new Date().toISOString(), level: "info", msg: "access", ...fields })}\n`;
+  const file = accessLogFile();
+  if (file) file.write(line);
+  else process.stdout.write(line);
+}
+
 /**
- * Logs every request when its response is finished (or the client went away) and runs it inside the
- * per-request memo (app/utils/request-context.server.ts). Place after the middleware that sets x-request-id.
+ * Logs every request when its response is finished (or the client went away), and every file read in the
+ * access log, and runs the request inside the per-request context (app/utils/request-context.server.ts:
+ * the memo, and who is reading). Place after the middleware that sets x-request-id.
  */
 export function requestLogging() {
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
+    const context = newRequestContext(req.method);
     let logged = false;
     const done = (aborted: boolean) => {
       if (logged) return;
       logged = true;
       const status = aborted && !res.writableFinished ? 499 : res.statusCode;
-      log(status >= 500 ? "error" : "info", "request", {
+      const fields = {
         requestId: req.headers["x-request-id"],
         method: req.method,
         path: req.path,
         status,
         durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
         bytes: Number(res.getHeader("content-length")) || undefined,
-      });
+      };
+      log(status >= 500 ? "error" : "info", "request", fields);
+      const filename = status < 300 ? downloadFilename(res.getHeader("content-disposition")) : null;
+      if (filename !== null) {
+        logAccess({ ...context.reader, requestId: fields.requestId, method: fields.method, path: req.originalUrl, status, file: filename, bytes: fields.bytes, completed: !aborted || res.writableFinished });
+      }
     };
     res.on("finish", () => done(false));
     res.on("close", () => done(true));
-    runWithRequestContext(req.method, next);
+    runWithRequestContext(req.method, next, context);
   };
 }
 

@@ -1,6 +1,5 @@
 import { systemActor } from "~/modules/audit/audit.server";
 import { BINDING_STATUSES, createLease as createLeaseRecord } from "~/modules/leases/leases.server";
-import { fromDbCents } from "~/utils/cents";
 import type { Db } from "~/utils/db.server";
 import { seedDemoFormulaPresets } from "./formula-presets";
 import { advanceLease, leaseValues, SAMPLE_LEGAL_DESCRIPTION } from "./leases";
@@ -8,8 +7,8 @@ import { advanceLease, leaseValues, SAMPLE_LEGAL_DESCRIPTION } from "./leases";
 /**
  * Makes the demo tell one coherent story (issue 8 §4), after the ownerships and the showcase leases are seeded:
  * - every current owner holds a binding lease (executed, recorded or active) on the home they own: an owner
- *   without one gets an active lease that commenced on their purchase date, with their purchase mortgage as
- *   its permitted mortgage;
+ *   without one gets an active lease that commenced on their purchase date, listing their purchase mortgage
+ *   (linked to the purchase, recorded once) as its permitted mortgage;
  * - an ended lease has its sale: the former homeowner's ownership of that home, sold on the day the lease
  *   ended.
  * `demoCoherenceProblems` states the same rules, for the test that checks the seeded demo.
@@ -39,10 +38,8 @@ export async function seedDemoCoherence(db: Db, organisationId: string): Promise
         commencementDate: ownership.purchaseDate,
         monthlyFeeCents: 3500,
         formulaPresetName: presets[0]!.name,
-        mortgages:
-          ownership.mortgageAmountCents !== null && ownership.mortgageLender
-            ? [{ lender: ownership.mortgageLender, amountCents: fromDbCents(ownership.mortgageAmountCents), recordedOn: ownership.purchaseDate }]
-            : [],
+        // the purchase mortgage is listed from the purchase (createLease links it): never typed twice
+        mortgages: [],
       }),
       { today: ownership.purchaseDate },
     );

@@ -192,7 +192,8 @@ export async function seedDemoLeases(db: Db, organisationId: string) {
         monthlyFeeCents: step.feeCents,
         formulaPresetName: presets[step.preset]!.name,
         riders: step.riders as LeaseFormValues["riders"],
-        mortgages: step.status === "draft" ? [] : [{ lender: "Green Mountain Community Bank", amountCents: 18_500_000, recordedOn: step.commencementDate }],
+        // the permitted mortgage is the owner's purchase mortgage, listed from the purchase (recorded once)
+        mortgages: [],
       }),
       { today: `${step.commencementDate.slice(0, 4)}-12-31` },
     );

@@ -8,7 +8,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -25,6 +25,7 @@ const restoredName = `cg_restore_${process.pid}_${randomBytes(4).toString("hex")
 const restoredUrl =
   kind === "postgresql" ? Object.assign(new URL(databaseUrl), { pathname: `/${restoredName}` }).toString() : `file:${join(work, "restored.db")}`;
 
+const accessLogPath = join(work, "access.log");
 let server: ChildProcess;
 let port = 0;
 let output = "";
@@ -50,6 +51,7 @@ function startServer(): ChildProcess {
       DEMO_PASSWORD: "operations-test-password-0123",
       DOCUMENT_WARMUP: "false",
       BACKUP_DIR: join(work, "automatic"),
+      ACCESS_LOG: accessLogPath,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -66,16 +68,19 @@ async function waitUntilListening(): Promise<void> {
   }
 }
 
-function get(path: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
-    httpRequest({ host: "127.0.0.1", port, path, agent: false }, (res) => {
+    httpRequest({ host: "127.0.0.1", port, path, agent: false, method: options.method ?? "GET", headers: options.headers }, (res) => {
       let body = "";
-      res.setEncoding("utf8");
+      res.setEncoding("latin1");
       res.on("data", (chunk: string) => (body += chunk));
       res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
     })
       .on("error", reject)
-      .end();
+      .end(options.body);
   });
 }
 
@@ -131,6 +136,60 @@ describe("health and logs", () => {
     }
     expect(line).toMatchObject({ level: "info", msg: "request", method: "GET", path: "/login", status: 200 });
     expect(typeof line.durationMs).toBe("number");
+  });
+});
+
+describe("access log", () => {
+  test("every file read (PDF, CSV) is logged in ACCESS_LOG with who read it; pages, refusals and the request log's lines are not", async () => {
+    const login = await get("/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: `http://127.0.0.1:${port}`, Host: `127.0.0.1:${port}` },
+      body: new URLSearchParams({ email: "admin@riverbend-clt.example", password: "operations-test-password-0123" }).toString(),
+    });
+    expect(login.status).toBe(302);
+    const cookie = String(login.headers["set-cookie"]).split(";")[0]!;
+    const signedIn = { headers: { Cookie: cookie } };
+    const leases = await get("/leases", signedIn);
+    const leasePath = /href="(\/leases\/[a-z0-9]{20,})"/.exec(leases.body)![1]!;
+    const leaseCountBefore = await db().leaseDocument.count();
+
+    const csv = await get("/parcels/export.csv", signedIn);
+    expect(csv.status).toBe(200);
+    const pdf = await get(`${leasePath}/document.pdf`, signedIn);
+    expect(pdf.status).toBe(200);
+    expect(pdf.body.startsWith("%PDF-")).toBe(true);
+    const signedOut = await get("/parcels/export.csv");
+    expect(signedOut.status).toBe(302);
+    // a POST download (the lease list's no-JavaScript ZIP) is read inside the request's context too
+    const zip = await get("/leases/documents.zip", {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", Origin: `http://127.0.0.1:${port}`, Host: `127.0.0.1:${port}` },
+      body: new URLSearchParams({ leaseId: leasePath.split("/")[2]! }).toString(),
+    });
+    expect(zip.status).toBe(200);
+    expect(zip.body.startsWith("PK")).toBe(true);
+
+    let lines: Record<string, unknown>[] = [];
+    for (let attempt = 0; attempt < 100 && lines.length < 3; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      lines = existsSync(accessLogPath)
+        ? readFileSync(accessLogPath, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>)
+        : [];
+    }
+    const admin = await db().user.findFirstOrThrow({ where: { email: "admin@riverbend-clt.example" } });
+    const organisation = await db().organisation.findFirstOrThrow({ where: { memberships: { some: { userId: admin.id } } } });
+    const reference = (await db().lease.findFirstOrThrow({ where: { id: leasePath.split("/")[2]! } })).reference;
+    expect(lines.map(({ time: _time, requestId: _id, bytes: _bytes, ...rest }) => rest)).toEqual([
+      { level: "info", msg: "access", organisationId: organisation.id, userId: admin.id, email: "admin@riverbend-clt.example", role: "admin", method: "GET", path: "/parcels/export.csv", status: 200, file: expect.stringMatching(/\.csv$/), completed: true },
+      { level: "info", msg: "access", organisationId: organisation.id, userId: admin.id, email: "admin@riverbend-clt.example", role: "admin", method: "GET", path: `${leasePath}/document.pdf`, status: 200, file: `${reference} ground lease.pdf`, completed: true },
+      { level: "info", msg: "access", organisationId: organisation.id, userId: admin.id, email: "admin@riverbend-clt.example", role: "admin", method: "POST", path: "/leases/documents.zip", status: 200, file: expect.stringMatching(/^ground leases \d{4}-\d{2}-\d{2}\.zip$/), completed: true },
+    ]);
+    expect(lines[1]!.requestId).toBe(pdf.headers["x-request-id"]);
+    expect(lines[1]!.bytes).toBe(Number(pdf.headers["content-length"]));
+    // the access log is its own file: stdout keeps only the request log
+    expect(output).not.toContain('"msg":"access"');
+    // reading is not producing: no lease document was recorded
+    expect(await db().leaseDocument.count()).toBe(leaseCountBefore);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getActor } from "~/modules/auth/session.server";
 import { db } from "~/utils/db.server";
-import { runWithRequestContext } from "~/utils/request-context.server";
+import { newRequestContext, runWithRequestContext } from "~/utils/request-context.server";
 import { createOrganisation } from "../factories/organisations";
 import { getRequest, sessionCookieFor } from "./helpers";
 
@@ -46,5 +46,23 @@ describe("the session is looked up once per GET request", () => {
     const actor = await getActor(getRequest("/", await sessionCookieFor(user.id, organisation.id)));
     expect(actor?.organisations.map((o) => o.name)).toEqual(["Alpha Land Trust", "Zeta Land Trust"]);
     expect(actor?.organisationName).toBe("Zeta Land Trust");
+  });
+});
+
+describe("who is reading", () => {
+  it("the request's context notes the signed-in person, for a GET and for a POST alike", async () => {
+    const { organisation, user } = await createOrganisation(db());
+    const cookie = await sessionCookieFor(user.id, organisation.id);
+    for (const method of ["GET", "POST"]) {
+      const context = newRequestContext(method);
+      await runWithRequestContext(method, () => getActor(getRequest("/", cookie)), context);
+      expect({ method, reader: context.reader }).toEqual({
+        method,
+        reader: { organisationId: organisation.id, userId: user.id, email: user.email, role: "admin" },
+      });
+    }
+    const signedOut = newRequestContext("GET");
+    await runWithRequestContext("GET", () => getActor(getRequest("/")), signedOut);
+    expect(signedOut.reader).toBeUndefined();
   });
 });

@@ -120,6 +120,52 @@ describe("every action survives malformed input", () => {
   });
 });
 
+describe("every action refuses a body that is not a form", () => {
+  it("answers 415 (no form content type) or 400 (a broken multipart body) with a message, never a 500, and changes nothing", { timeout: 180_000 }, async () => {
+    const { organisation, user } = await createOrganisation(db());
+    const parcel = await createParcel(db(), organisation.id);
+    const household = await createHousehold(db(), organisation.id, { name: "Robust household", members: ["Ana Test"] });
+    const lease = await createLease(db(), organisation.id);
+    const params: Record<string, string> = { parcelId: parcel.id, householdId: household.id, leaseId: lease.id, homeId: parcel.homes[0]!.id };
+    const cookie = await sessionCookieFor(user.id, organisation.id);
+    const parcelsBefore = await db().parcel.count({ where: { organisationId: organisation.id } });
+    const bodies: { label: string; contentType: string | null; body: string; expected: number }[] = [
+      { label: "no Content-Type", contentType: null, body: "intent=create&name=x", expected: 415 },
+      { label: "text/plain", contentType: "text/plain", body: "intent=create&name=x", expected: 415 },
+      { label: "JSON", contentType: "application/json", body: '{"intent":"create"}', expected: 415 },
+      { label: "multipart without a boundary", contentType: "multipart/form-data", body: "--x\r\n", expected: 400 },
+    ];
+    const failures: string[] = [];
+    let refused = 0;
+    for (const [file, module] of Object.entries(routes)) {
+      if (!module.action) continue;
+      const path = `/${file.split("/").pop()!.replace(/\.tsx$/, "")}`;
+      // signing out reads no form; the JSON API answers non-JSON bodies itself (resale-api.test.ts)
+      if (path === "/logout" || path.startsWith("/api.")) continue;
+      for (const { label, contentType, body, expected } of bodies) {
+        const headers = new Headers({ Cookie: cookie });
+        if (contentType) headers.set("Content-Type", contentType);
+        // a Uint8Array body gets no Content-Type of its own (a string body would be sent as text/plain)
+        const request = new Request(`http://localhost${path}`, { method: "POST", headers, body: new TextEncoder().encode(body) });
+        try {
+          const result = await unwrap(await run(module.action, request, params));
+          // an action may answer before it reads the form (a missing record: 404; not allowed: a redirect)
+          if (result.status >= 500) failures.push(`${file} ${label} → ${result.status}`);
+          if (result.status === expected) {
+            if (typeof result.body === "string" && result.body.includes("Nothing was changed")) refused += 1;
+            else failures.push(`${file} ${label} → ${result.status} without the message: ${String(result.body).slice(0, 80)}`);
+          }
+        } catch (error) {
+          failures.push(`${file} ${label} threw ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(refused).toBeGreaterThan(4 * 30);
+    expect(await db().parcel.count({ where: { organisationId: organisation.id } })).toBe(parcelsBefore);
+  });
+});
+
 describe("every page survives a malformed address", () => {
   it("answers unknown ids and hostile query strings with a page or a 4xx, never a 500", async () => {
     const { organisation, user } = await createOrganisation(db());

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import type { Db } from "~/utils/db.server";
+import { noteRequestReader } from "~/utils/request-context.server";
 
 const TOKEN_PREFIX = "cg_";
 
@@ -53,6 +54,7 @@ export async function authenticateApiRequest(db: Db, request: Request): Promise<
   const token = await db.apiToken.findUnique({ where: { tokenHash: hashToken(match[1]!) } });
   if (!token || token.revokedAt) return null;
   await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+  noteRequestReader({ organisationId: token.organisationId, apiTokenId: token.id, apiToken: token.name });
   return { organisationId: token.organisationId, tokenId: token.id, label: `API token “${token.name}”` };
 }
 

@@ -3,7 +3,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { db } from "~/utils/db.server";
 import { cookieSecure, sessionSecret } from "~/utils/env.server";
 import { can, isRole, type Permission, type Role } from "~/utils/permissions";
-import { memoForRequest } from "~/utils/request-context.server";
+import { memoForRequest, noteRequestReader } from "~/utils/request-context.server";
 import { clientAddress, requestId } from "~/utils/request.server";
 
 export const SESSION_DAYS = 14;
@@ -76,7 +76,9 @@ export async function getActor(request: Request): Promise<Actor | null> {
   const token = await readToken(request);
   if (!token) return null;
   const id = tokenHash(token);
-  return memoForRequest(`actor:${id}`, () => loadActor(request, id));
+  const actor = await memoForRequest(`actor:${id}`, () => loadActor(request, id));
+  if (actor) noteRequestReader({ userId: actor.userId, email: actor.email, organisationId: actor.organisationId, role: actor.role });
+  return actor;
 }
 
 async function loadActor(request: Request, sessionId: string): Promise<Actor | null> {

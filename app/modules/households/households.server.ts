@@ -3,6 +3,7 @@
  * organisation; every write runs in a transaction with its audit entry, and keeps the household's search
  * words (HouseholdSearchToken: name, member names, email) current — they are what the list's search matches.
  */
+import { linkPurchaseMortgageToLeases } from "~/modules/mortgages/permitted-mortgages.server";
 import { pagesAfterCursor } from "~/utils/export-stream.server";
 import { auditHistory, recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { refreshParcelSearchText } from "~/modules/parcels/parcels.server";
@@ -368,6 +369,8 @@ async function recordPurchaseOnce(db: Db, actor: AuditActor, householdId: string
       },
     });
     await tx.household.update({ where: { id: householdId }, data: { updatedAt: new Date() } });
+    // the purchase mortgage is recorded once, here; the household's leases of this home list it by link
+    await linkPurchaseMortgageToLeases(tx, actor.organisationId, created.id);
     await recordAudit(tx, actor, {
       entity: "Ownership",
       entityId: created.id,

@@ -5,6 +5,7 @@
  * the lease or the memorandum; `renderLeaseDocumentFile` only renders (downloads), `generateLeaseDocument` also
  * records the generation (who, when, template version, sha256, pages) when someone produces a copy on purpose.
  */
+import { mortgagesInForce } from "~/modules/mortgages/permitted-mortgages";
 import { pdfResponse as pdfDownload } from "~/utils/download.server";
 import { createHash } from "node:crypto";
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
@@ -22,11 +23,10 @@ import { getLease, type LeaseDetail } from "./leases.server";
 import { renderMemorandum } from "./memorandum-pdf.server";
 import { MissingTemplateValueError, missingRequiredFields } from "./template";
 import { latestTemplateVersion, templateContent, templateVersionLabel } from "./templates.server";
-import { organisationToday } from "~/modules/organisations/organisations.server";
 import { termsAsSigned, timedTermsOf } from "./terms";
 import { stateFullName, stateLegalName } from "./state-names";
 import { frozenFormulaInWords } from "./formula-text";
-import { formatLegalProse, isCalendarDate } from "~/utils/calendar-date";
+import { formatLegalProse, isCalendarDate, todayIn } from "~/utils/calendar-date";
 import { leaseRowTerms } from "./terms.server";
 import { fromDbCents } from "~/utils/cents";
 
@@ -128,8 +128,14 @@ function blank(value: string | null | undefined): boolean {
  * Everything the lease and memorandum show, from the database. Refuses (400, with every reason) when an
  * input the documents need is missing, so no document is produced from incomplete data.
  */
-export async function buildLeaseDocumentData(db: Db, organisationId: string, leaseId: string, options: { today?: string } = {}): Promise<BuildResult> {
-  const lease = await getLease(db, organisationId, leaseId);
+export async function buildLeaseDocumentData(
+  db: Db,
+  organisationId: string,
+  leaseId: string,
+  /** `lease`: the lease as `getLease` just read it for this organisation (the lease page has it already) */
+  options: { today?: string; lease?: LeaseDetail } = {},
+): Promise<BuildResult> {
+  const lease = options.lease && options.lease.id === leaseId && options.lease.organisationId === organisationId ? options.lease : await getLease(db, organisationId, leaseId);
   if (!lease) return { ok: false, status: 404, errors: ["Lease not found."] };
   const organisation = await db.organisation.findUniqueOrThrow({ where: { id: organisationId } });
   const errors: string[] = [];
@@ -191,7 +197,8 @@ export async function buildLeaseDocumentData(db: Db, organisationId: string, lea
     organisation: { name: organisation.name, address: organisation.address, state: stateFullName(organisation.state)!, stateLegalName: stateLegalName(organisation.state)!, county: organisation.county, signatory: null },
     leaseReference: lease.reference,
     status: lease.status,
-    documentDate: options.today ?? (await organisationToday(db, organisationId)),
+    // the trust's today (organisationToday), from the organisation row already read
+    documentDate: options.today ?? todayIn(organisation.timeZone),
     lessees: lease.lessees.map((l) => l.fullName),
     property: { address, parcelNumber: parcel.parcelNumber, legalDescription: parcel.legalDescription },
     commencementDate: lease.commencementDate,
@@ -200,7 +207,7 @@ export async function buildLeaseDocumentData(db: Db, organisationId: string, lea
     renewalTermYears: lease.renewalTermYears,
     fee: { monthlyFeeCents: terms.monthlyFeeCents, escalation: terms.feeEscalation },
     terms: timedTermsOf(terms),
-    permittedMortgages: lease.permittedMortgages.map((m) => ({ lender: m.lender, amount: centsToString(m.amountCents), date: m.recordedOn })),
+    permittedMortgages: mortgagesInForce(lease.permittedMortgages).map((m) => ({ lender: m.lender, amount: centsToString(m.amountCents), date: m.recordedOn })),
     riders: terms.riders,
     template: { content: templateContent(version.content), versionLabel: templateVersionLabel(version) },
     resale: {

@@ -18,7 +18,9 @@ import { organisationToday } from "~/modules/organisations/organisations.server"
 import { yearOf } from "~/utils/calendar-date";
 import { AMENDABLE_TERM_KEYS, leaseTermsOn, TIMED_TERM_KEYS, timedTermsOf, validateTimedTerms, type LeaseTerms, type LeaseTimedTerms } from "./terms";
 import { getLeaseTermDefaults, leaseRowTerms } from "./terms.server";
-import { withNumberCents } from "~/utils/cents";
+import { fromDbCents, withNumberCents } from "~/utils/cents";
+import { isSameMortgage, mortgageAboveFormulaPrice } from "~/modules/mortgages/permitted-mortgages";
+import { currentFormulaPrice, currentPurchase, linkPurchaseMortgage, purchaseFormulaPrice } from "~/modules/mortgages/permitted-mortgages.server";
 
 /** Statuses in which a lease binds the home: a home has at most one lease in these at a time. */
 export const BINDING_STATUSES: LeaseStatus[] = ["executed", "recorded", "active"];
@@ -206,13 +208,35 @@ function snapshot(lease: { lessees?: { fullName: string }[]; permittedMortgages?
   };
 }
 
+/**
+ * The typed permitted mortgages of a draft, checked: none is the purchase mortgage again (it is listed from
+ * the purchase, recorded once) and none is above the formula price the lease allows (the purchase price).
+ */
+async function checkMortgages(tx: Tx, organisationId: string, values: LeaseFormValues): Promise<FieldErrors> {
+  const errors: FieldErrors = {};
+  const purchase = await currentPurchase(tx, organisationId, values.homeId, values.householdId);
+  const basis = await purchaseFormulaPrice(tx, organisationId, values.homeId, values.householdId);
+  values.mortgages.forEach((mortgage, i) => {
+    if (purchase && purchase.mortgageAmountCents !== null && isSameMortgage(mortgage, { lender: purchase.mortgageLender, amountCents: fromDbCents(purchase.mortgageAmountCents) })) {
+      errors[`mortgages[${i}].lender`] = [`This is the purchase mortgage of ${purchase.purchaseDate}: the lease lists it from the purchase already. Remove this row.`];
+      return;
+    }
+    const above = mortgageAboveFormulaPrice(mortgage.amountCents, basis);
+    if (above) errors[`mortgages[${i}].amountCents`] = [above];
+  });
+  return errors;
+}
+
 async function replaceChildren(tx: Tx, organisationId: string, leaseId: string, values: LeaseFormValues) {
   await tx.leaseLessee.deleteMany({ where: { leaseId, organisationId } });
-  await tx.permittedMortgage.deleteMany({ where: { leaseId, organisationId } });
+  // typed rows are replaced; the purchase mortgage's linked row stays while it is this household's purchase of this home
+  const purchase = await currentPurchase(tx, organisationId, values.homeId, values.householdId);
+  await tx.permittedMortgage.deleteMany({ where: { leaseId, organisationId, OR: [{ ownershipId: null }, ...(purchase ? [{ ownershipId: { not: purchase.id } }] : [{ ownershipId: { not: null } }])] } });
   await tx.leaseLessee.createMany({ data: values.lesseeNames.map((fullName, position) => ({ organisationId, leaseId, fullName, position })) });
   if (values.mortgages.length) {
     await tx.permittedMortgage.createMany({ data: values.mortgages.map((m) => ({ organisationId, leaseId, lender: m.lender, amountCents: m.amountCents, recordedOn: m.recordedOn })) });
   }
+  await linkPurchaseMortgage(tx, organisationId, leaseId);
 }
 
 /** Creates a draft lease with the next reference, of the year of the trust's today (`today` fixes it: tests, seed). */
@@ -226,6 +250,8 @@ export async function createLease(db: Db, actor: AuditActor, values: LeaseFormVa
       return await db.$transaction(async (tx) => {
         const refErrors = await checkReferences(tx, actor.organisationId, values);
         if (Object.keys(refErrors).length) return { ok: false as const, fieldErrors: refErrors };
+        const mortgageErrors = await checkMortgages(tx, actor.organisationId, values);
+        if (Object.keys(mortgageErrors).length) return { ok: false as const, fieldErrors: mortgageErrors };
         const reference = await nextReference(tx, actor.organisationId, year);
         const lease = await tx.lease.create({ data: { organisationId: actor.organisationId, reference, status: "draft", ...draftData(values, terms) } });
         await replaceChildren(tx, actor.organisationId, lease.id, values);
@@ -260,6 +286,8 @@ export async function updateDraftLease(db: Db, actor: AuditActor, leaseId: strin
     if (Object.keys(fieldErrors).length) return { ok: false as const, fieldErrors };
     const refErrors = await checkReferences(tx, actor.organisationId, values);
     if (Object.keys(refErrors).length) return { ok: false as const, fieldErrors: refErrors };
+    const mortgageErrors = await checkMortgages(tx, actor.organisationId, values);
+    if (Object.keys(mortgageErrors).length) return { ok: false as const, fieldErrors: mortgageErrors };
     assertUpdated(
       await tx.lease.updateMany({
         where: { id: leaseId, organisationId: actor.organisationId, version, status: "draft" },
@@ -413,7 +441,11 @@ export async function amendLease(db: Db, actor: AuditActor, leaseId: string, val
     const mortgage = values.newMortgageLender && values.newMortgageAmountCents !== undefined && values.newMortgageRecordedOn
       ? { lender: values.newMortgageLender, amountCents: values.newMortgageAmountCents, recordedOn: values.newMortgageRecordedOn }
       : null;
-    if (mortgage) after.addedPermittedMortgage = mortgage;
+    if (mortgage) {
+      const above = mortgageAboveFormulaPrice(mortgage.amountCents, await currentFormulaPrice(tx, actor.organisationId, lease));
+      if (above) return { ok: false as const, fieldErrors: { newMortgageAmountCents: [above] } };
+      after.addedPermittedMortgage = mortgage;
+    }
     if (Object.keys(after).length === 0) return { ok: false as const, formErrors: ["Nothing changed: change at least one term or add a permitted mortgage."] };
     assertUpdated(await tx.lease.updateMany({ where: { id: leaseId, organisationId: actor.organisationId, version: values.version }, data: { version: { increment: 1 } } }));
     if (mortgage) await tx.permittedMortgage.create({ data: { organisationId: actor.organisationId, leaseId, ...mortgage } });

@@ -69,9 +69,14 @@ CREATE TABLE "MonitoringSchedule" (
     CONSTRAINT "MonitoringSchedule_leaseId_fkey" FOREIGN KEY ("leaseId") REFERENCES "Lease" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
--- CreateTable
-CREATE TABLE "StewardshipSettings" (
+-- RedefineTables
+PRAGMA defer_foreign_keys=ON;
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_StewardshipSettings" (
     "organisationId" TEXT NOT NULL PRIMARY KEY,
+    "calculationMaxAgeDays" INTEGER NOT NULL DEFAULT 180,
+    "refinanceMaxShare" TEXT NOT NULL DEFAULT '0.95',
+    "cashOutLimitCents" BIGINT NOT NULL DEFAULT 500000,
     "graceDays" INTEGER NOT NULL DEFAULT 14,
     "occupancyFixedDate" TEXT,
     "taxProofDate" TEXT,
@@ -80,6 +85,11 @@ CREATE TABLE "StewardshipSettings" (
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "StewardshipSettings_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
+INSERT INTO "new_StewardshipSettings" ("calculationMaxAgeDays", "cashOutLimitCents", "organisationId", "refinanceMaxShare", "updatedAt", "version") SELECT "calculationMaxAgeDays", "cashOutLimitCents", "organisationId", "refinanceMaxShare", "updatedAt", "version" FROM "StewardshipSettings";
+DROP TABLE "StewardshipSettings";
+ALTER TABLE "new_StewardshipSettings" RENAME TO "StewardshipSettings";
+PRAGMA foreign_keys=ON;
+PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
 CREATE UNIQUE INDEX "StoredDocument_storageKey_key" ON "StoredDocument"("storageKey");

@@ -7,6 +7,12 @@ CREATE TYPE "MonitoringEventType" AS ENUM ('occupancy_certification', 'insurance
 -- CreateEnum
 CREATE TYPE "MonitoringEventStatus" AS ENUM ('open', 'submitted', 'resolved', 'delinquent');
 
+-- AlterTable
+ALTER TABLE "StewardshipSettings" ADD COLUMN     "graceDays" INTEGER NOT NULL DEFAULT 14,
+ADD COLUMN     "monitoringStartsOn" TEXT,
+ADD COLUMN     "occupancyFixedDate" TEXT,
+ADD COLUMN     "taxProofDate" TEXT;
+
 -- CreateTable
 CREATE TABLE "StoredDocument" (
     "id" TEXT NOT NULL,
@@ -78,19 +84,6 @@ CREATE TABLE "MonitoringSchedule" (
     CONSTRAINT "MonitoringSchedule_pkey" PRIMARY KEY ("leaseId")
 );
 
--- CreateTable
-CREATE TABLE "StewardshipSettings" (
-    "organisationId" TEXT NOT NULL,
-    "graceDays" INTEGER NOT NULL DEFAULT 14,
-    "occupancyFixedDate" TEXT,
-    "taxProofDate" TEXT,
-    "monitoringStartsOn" TEXT,
-    "version" INTEGER NOT NULL DEFAULT 1,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "StewardshipSettings_pkey" PRIMARY KEY ("organisationId")
-);
-
 -- CreateIndex
 CREATE UNIQUE INDEX "StoredDocument_storageKey_key" ON "StoredDocument"("storageKey");
 
@@ -159,6 +152,3 @@ ALTER TABLE "MonitoringSchedule" ADD CONSTRAINT "MonitoringSchedule_organisation
 
 -- AddForeignKey
 ALTER TABLE "MonitoringSchedule" ADD CONSTRAINT "MonitoringSchedule_leaseId_fkey" FOREIGN KEY ("leaseId") REFERENCES "Lease"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "StewardshipSettings" ADD CONSTRAINT "StewardshipSettings_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,98 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, FormErrors, TextareaField } from "~/components/forms";
+import { auditActor } from "~/modules/audit/audit.server";
+import { requirePermission } from "~/modules/auth/session.server";
+import { usd } from "~/modules/mortgages/permitted-mortgages";
+import { recordRefinanceRequest } from "~/modules/stewardship-decisions/requests.server";
+import { refinanceRequestSchema } from "~/modules/stewardship-decisions/schemas";
+import { todayIn } from "~/utils/calendar-date";
+import { fromDbCents } from "~/utils/cents";
+import { db } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-data.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Record a refinance request · Commonground" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "records:write");
+  const lease = await db().lease.findFirst({
+    where: { id: params.leaseId ?? "", organisationId: actor.organisationId },
+    select: { id: true, reference: true, status: true, permittedMortgages: { where: { releasedOn: null }, orderBy: { recordedOn: "asc" } } },
+  });
+  if (!lease) throw new Response("Lease not found", { status: 404 });
+  return {
+    lease: { ...lease, permittedMortgages: lease.permittedMortgages.map((m) => ({ id: m.id, lender: m.lender, amount: usd(fromDbCents(m.amountCents)), recordedOn: m.recordedOn })) },
+    today: todayIn(actor.timeZone),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, "records:write");
+  const submission = parseWithZod(await readFormData(request), { schema: refinanceRequestSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await recordRefinanceRequest(db(), auditActor(actor), params.leaseId ?? "", submission.value);
+  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 400 });
+  return redirectWithToast(`/stewardship/requests/${result.id}`, { kind: "success", message: "The refinance request was recorded. Decide it when the figures are in." });
+}
+
+export default function NewRefinanceRequestPage() {
+  const { lease, today } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: `refinance-${lease.id}`,
+    lastResult,
+    defaultValue: { kind: "refinance", receivedOn: today },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: refinanceRequestSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div style={{ maxWidth: "48rem" }}>
+      <p>
+        <Link to={`/leases/${lease.id}`}>← Lease {lease.reference}</Link>
+      </p>
+      <h1>Record a refinance request — {lease.reference}</h1>
+      <p className="muted">
+        The trust decides it against the home&apos;s newest saved resale calculation and its refinance policy (Settings → Stewardship). An approval adds the new
+        loan to the lease&apos;s permitted mortgages by a dated amendment.
+      </p>
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <input type="hidden" name="kind" value="refinance" />
+        <div className="form-grid">
+          <Field label="Date received" hint="YYYY-MM-DD" errors={fields.receivedOn.errors} inputProps={getInputProps(fields.receivedOn, { type: "date" })} />
+          <Field label="New lender" errors={fields.lender.errors} inputProps={getInputProps(fields.lender, { type: "text" })} />
+          <Field label="New principal ($)" errors={fields.principalCents.errors} inputProps={{ ...getInputProps(fields.principalCents, { type: "text" }), inputMode: "decimal" }} />
+          <Field
+            label="Payoff of the loans it repays ($)"
+            hint="The lender's payoff figure; the rest is cash out."
+            errors={fields.payoffCents.errors}
+            inputProps={{ ...getInputProps(fields.payoffCents, { type: "text" }), inputMode: "decimal" }}
+          />
+          <Field label="Interest rate (%)" errors={fields.rate.errors} inputProps={getInputProps(fields.rate, { type: "text" })} />
+          <Field label="Term (years)" errors={fields.termYears.errors} inputProps={getInputProps(fields.termYears, { type: "text" })} />
+        </div>
+        <fieldset>
+          <legend>Permitted mortgages the new loan repays</legend>
+          {lease.permittedMortgages.length === 0 ? <p className="muted">The lease lists no permitted mortgage.</p> : null}
+          {lease.permittedMortgages.map((m) => (
+            <div className="field field-checkbox" key={m.id}>
+              <input type="checkbox" id={`repays-${m.id}`} name="repays" value={m.id} />
+              <label htmlFor={`repays-${m.id}`}>
+                {m.lender}: {m.amount} ({m.recordedOn})
+              </label>
+            </div>
+          ))}
+          {fields.repays.errors ? <p className="field-error">{fields.repays.errors.join(" ")}</p> : null}
+        </fieldset>
+        <TextareaField label="Note" errors={fields.note.errors} textareaProps={getTextareaProps(fields.note)} />
+        <div>
+          <button type="submit">Record the request</button>
+        </div>
+      </Form>
+    </div>
+  );
+}
