@@ -6,7 +6,9 @@
  * 1. restart to first response: spawn → first answer of /healthz and of /login (a Remix page), 3 restarts;
  * 2. server memory (RSS of the node process, from /proc): idle after start, and after the load below;
  * 3. every main page, signed in, against the bare route (a signed-out page: the sign-in redirect), each for
- *    DURATION seconds with 10 connections, in the same run: requests/second and the ratio (target ≥ 0.5);
+ *    DURATION seconds with 10 connections, in the same run: requests/second and the ratio (target ≥ 0.5),
+ *    and the server process's CPU time per request (from /proc) with the same ratio — the figure that a
+ *    machine busy with other work distorts least;
  * 4. 50 connections on a mix of the pages for 30 s: requests/second, p50/p99 latency, errors
  *    (target p99 ≤ 300 ms, 0 errors).
  *
@@ -38,6 +40,13 @@ const env: NodeJS.ProcessEnv = {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** CPU time (user + system) the process has used, in ms, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+  // after "pid (comm) ": state is field 3, utime field 14, stime field 15
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -82,7 +91,8 @@ function parse(out: string) {
   const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0);
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
   const socketErrors = socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0;
-  return { rps, p50: ms("50"), p99: ms("99"), errors: non2xx + socketErrors };
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
+  return { rps, requests, p50: ms("50"), p99: ms("99"), errors: non2xx + socketErrors };
 }
 
 execFileSync(process.execPath, ["scripts/build.mjs", "--if-stale"], { stdio: "inherit" });
@@ -136,15 +146,29 @@ const pages = [
 ];
 const bare = "/settings/users"; // signed out: the sign-in redirect, no database work beyond reading no cookie
 
-const per = (path: string, withCookie: boolean) =>
-  parse(wrk(["-t1", "-c10", `-d${PER_PAGE_SECONDS}s`, "--latency", ...(withCookie ? ["-H", `Cookie: ${cookie}`] : []), `${BASE}${path}`]));
+// the server's CPU time per request: on a machine shared with other work, req/s measures the machine's
+// load as much as the server; CPU ms per request is what the server itself spends on a page
+const per = (path: string, withCookie: boolean) => {
+  const before = cpuMs(pid);
+  const figures = parse(wrk(["-t1", "-c10", `-d${PER_PAGE_SECONDS}s`, "--latency", ...(withCookie ? ["-H", `Cookie: ${cookie}`] : []), `${BASE}${path}`]));
+  return { ...figures, cpuPerRequest: (cpuMs(pid) - before) / Math.max(1, figures.requests) };
+};
 
 const bareFigures = per(bare, false);
-console.log(`\nbare route (GET ${bare} signed out → 302): ${bareFigures.rps.toFixed(0)} req/s, p99 ${bareFigures.p99.toFixed(1)} ms`);
-console.log("| page | req/s | ratio to bare route | p50 ms | p99 ms | errors |\n| --- | --- | --- | --- | --- | --- |");
+console.log(
+  `\nbare route (GET ${bare} signed out → 302): ${bareFigures.rps.toFixed(0)} req/s, p99 ${bareFigures.p99.toFixed(1)} ms, ` +
+    `server CPU ${bareFigures.cpuPerRequest.toFixed(2)} ms per request`,
+);
+console.log(
+  "| page | req/s | ratio to bare route | server CPU ms per request | CPU ratio (bare ÷ page) | p50 ms | p99 ms | errors |\n" +
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+);
 for (const path of pages) {
   const f = per(path, true);
-  console.log(`| ${path} | ${f.rps.toFixed(0)} | ${(f.rps / bareFigures.rps).toFixed(2)} | ${f.p50.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.errors} |`);
+  console.log(
+    `| ${path} | ${f.rps.toFixed(0)} | ${(f.rps / bareFigures.rps).toFixed(2)} | ${f.cpuPerRequest.toFixed(2)} | ` +
+      `${(bareFigures.cpuPerRequest / f.cpuPerRequest).toFixed(2)} | ${f.p50.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.errors} |`,
+  );
 }
 
 const script = join(work, "mix.lua");
@@ -152,9 +176,11 @@ writeFileSync(
   script,
   `local paths = {${pages.map((p) => JSON.stringify(p)).join(", ")}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i], { ["Cookie"] = ${JSON.stringify(cookie)} })\nend\n`,
 );
+const mixCpuBefore = cpuMs(pid);
 const mix = parse(wrk(["-t2", "-c50", `-d${MIX_SECONDS}s`, "--timeout", "10s", "--latency", "-s", script, BASE]));
 console.log(
-  `\npage mix, 50 connections, ${MIX_SECONDS} s: ${mix.rps.toFixed(0)} req/s, p50 ${mix.p50.toFixed(1)} ms, p99 ${mix.p99.toFixed(1)} ms, errors ${mix.errors}`,
+  `\npage mix, 50 connections, ${MIX_SECONDS} s: ${mix.rps.toFixed(0)} req/s, p50 ${mix.p50.toFixed(1)} ms, p99 ${mix.p99.toFixed(1)} ms, errors ${mix.errors}, ` +
+    `server CPU ${((cpuMs(pid) - mixCpuBefore) / Math.max(1, mix.requests)).toFixed(2)} ms per request`,
 );
 console.log(`memory after the load: ${rssMb(pid).toFixed(0)} MB RSS`);
 await sleep(5_000);

@@ -72,6 +72,48 @@ describe("signing in", () => {
   });
 });
 
+describe("the session of a signed-in person", () => {
+  it("names the person, the trust, its time zone and role, and every trust they are active in", async () => {
+    const { organisation, user } = await createOrganisation(db(), { name: "Mill River Land Trust", timeZone: "America/Chicago" });
+    const { membership: staffElsewhere } = await createOrganisation(db(), { name: "Alder Land Trust" }).then(async (other) => ({
+      membership: await db().membership.create({ data: { organisationId: other.organisation.id, userId: user.id, role: "staff" } }),
+    }));
+    const cookie = await sessionCookieFor(user.id, organisation.id);
+    const actor = await getActor(getRequest("/", cookie));
+    expect(actor).toMatchObject({
+      userId: user.id,
+      email: user.email,
+      organisationId: organisation.id,
+      organisationName: "Mill River Land Trust",
+      timeZone: "America/Chicago",
+      role: "admin",
+      householdId: null,
+    });
+    expect(actor!.organisations).toEqual([
+      { id: staffElsewhere.organisationId, name: "Alder Land Trust" },
+      { id: organisation.id, name: "Mill River Land Trust" },
+    ]);
+  });
+
+  it("ends when it expires, when the account is disabled, and when the membership in its trust is disabled", async () => {
+    const expired = await createOrganisation(db());
+    const expiredCookie = await sessionCookieFor(expired.user.id, expired.organisation.id);
+    expect(await getActor(getRequest("/", expiredCookie))).not.toBeNull();
+    await db().session.updateMany({ where: { userId: expired.user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await getActor(getRequest("/", expiredCookie))).toBeNull();
+
+    const disabled = await createOrganisation(db());
+    const disabledCookie = await sessionCookieFor(disabled.user.id, disabled.organisation.id);
+    await db().user.update({ where: { id: disabled.user.id }, data: { disabledAt: new Date() } });
+    expect(await getActor(getRequest("/", disabledCookie))).toBeNull();
+
+    const left = await createOrganisation(db());
+    const leftCookie = await sessionCookieFor(left.user.id, left.organisation.id);
+    await db().membership.updateMany({ where: { userId: left.user.id }, data: { disabledAt: new Date() } });
+    expect(await getActor(getRequest("/", leftCookie))).toBeNull();
+  });
+});
+
 describe("changing the password", () => {
   it("requires the current password, then signs other sessions out", async () => {
     const { organisation, user } = await createOrganisation(db());

@@ -81,42 +81,52 @@ export async function getActor(request: Request): Promise<Actor | null> {
   return actor;
 }
 
+type ActorRow = {
+  organisationId: string;
+  expiresAt: Date | string;
+  userId: string;
+  name: string;
+  email: string;
+  userDisabledAt: Date | string | null;
+  memberOrganisationId: string | null;
+  role: string | null;
+  householdId: string | null;
+  organisationName: string | null;
+  timeZone: string | null;
+};
+
+/**
+ * The session, its person and their active memberships in one statement: every signed-in request asks, and
+ * the same lookup as nested Prisma relations costs the server about a millisecond more CPU (four queries;
+ * docs/decisions/012-hot-path-queries-in-sql.md). One row per active membership (one row with null membership
+ * columns when there is none).
+ */
 async function loadActor(request: Request, sessionId: string): Promise<Actor | null> {
-  const session = await db().session.findUnique({
-    where: { id: sessionId },
-    select: {
-      organisationId: true,
-      expiresAt: true,
-      user: {
-        select: {
-          id: true,
-          name: true,
-          email: true,
-          disabledAt: true,
-          memberships: {
-            where: { disabledAt: null },
-            select: { organisationId: true, role: true, householdId: true, organisation: { select: { name: true, timeZone: true } } },
-          },
-        },
-      },
-    },
-  });
-  if (!session || session.expiresAt < new Date() || session.user.disabledAt) return null;
-  const active = session.user.memberships;
-  const membership = active.find((m) => m.organisationId === session.organisationId);
+  const rows = await db().$queryRaw<ActorRow[]>`
+    SELECT s."organisationId", s."expiresAt", u."id" AS "userId", u."name", u."email", u."disabledAt" AS "userDisabledAt",
+           m."organisationId" AS "memberOrganisationId", m."role", m."householdId", o."name" AS "organisationName", o."timeZone"
+    FROM "Session" s
+    JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN "Membership" m ON m."userId" = u."id" AND m."disabledAt" IS NULL
+    LEFT JOIN "Organisation" o ON o."id" = m."organisationId"
+    WHERE s."id" = ${sessionId}`;
+  const session = rows[0];
+  if (!session || new Date(session.expiresAt) < new Date() || session.userDisabledAt !== null) return null;
+  const active = rows.filter((row) => row.memberOrganisationId !== null);
+  const membership = active.find((row) => row.memberOrganisationId === session.organisationId);
   if (!membership || !isRole(membership.role)) return null;
   return {
-    userId: session.user.id,
-    name: session.user.name,
-    email: session.user.email,
-    organisationId: membership.organisationId,
-    organisationName: membership.organisation.name,
-    timeZone: membership.organisation.timeZone,
+    userId: session.userId,
+    name: session.name,
+    email: session.email,
+    organisationId: session.organisationId,
+    organisationName: membership.organisationName!,
+    timeZone: membership.timeZone!,
     role: membership.role,
     householdId: membership.householdId,
     requestId: requestId(request),
     organisations: active
-      .map((m) => ({ id: m.organisationId, name: m.organisation.name }))
+      .map((row) => ({ id: row.memberOrganisationId!, name: row.organisationName! }))
       .sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
