@@ -2,6 +2,7 @@ import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import house from "./eslint/house-rules.js";
 
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", "app/generated/**", "node_modules/**", "test-results/**", "data/**", ".cache/**"] },
@@ -30,5 +31,20 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // House rules (eslint/house-rules.js; each has a test in scripts/lint/house-rules.test.ts).
+    plugins: { house },
+  },
+  {
+    // The application and its scripts never depend on the test suite: the demo seed and the factories the
+    // tests share with it live in app/modules/demo/ (tests import them from there).
+    files: ["app/**/*.{ts,tsx,js,mjs}", "scripts/**/*.{ts,tsx,js,mjs}"],
+    rules: { "house/no-tests-import": "error" },
+  },
+  {
+    // No file in app/ imports, directly or through others, a file that imports it back.
+    files: ["app/**/*.{ts,tsx}"],
+    rules: { "house/no-import-cycle": "error" },
   },
 );

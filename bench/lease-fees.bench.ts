@@ -8,7 +8,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -21,13 +21,23 @@ process.env.SESSION_SECRET = "bench-session-secret-0123456789abcdefghijkl";
 process.env.NODE_ENV = "production";
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+/** Wall time and this process's CPU time (user + system; SQLite runs in this thread) of `run`. */
+async function timed<T>(run: () => Promise<T> | T): Promise<{ value: T; wall: number; cpu: number; text: string }> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = await run();
+  const wall = performance.now() - t0;
+  const used = process.cpuUsage(cpu0);
+  const cpu = (used.user + used.system) / 1000;
+  return { value, wall, cpu, text: `${seconds(wall)} wall, ${seconds(cpu)} CPU` };
+}
 
 try {
   const { deployMigrations } = await import("../scripts/db/engine.ts");
   await deployMigrations(process.env.DATABASE_URL);
   const { db, disconnectDb } = await import("~/utils/db.server");
-  const { createOrganisation } = await import("../tests/factories/organisations.ts");
-  const { seedScale } = await import("../tests/factories/scale.ts");
+  const { createOrganisation } = await import("~/modules/demo/organisations");
+  const { seedScale } = await import("~/modules/demo/scale");
   const { systemActor } = await import("~/modules/audit/audit.server");
   const { generateAllCharges, arrearsList } = await import("~/modules/lease-fees/ledger.server");
   const { addDays, addYears } = await import("~/utils/calendar-date");
@@ -63,39 +73,38 @@ try {
 
   const through = addYears("2025-01-01", YEARS);
   const actor = systemActor(organisation.id, "Benchmark");
-  const t0 = performance.now();
-  const generated = await generateAllCharges(db(), actor, through);
-  const t1 = performance.now();
-  const arrears = await arrearsList(db(), organisation.id, through);
-  const t2 = performance.now();
-  const again = await generateAllCharges(db(), actor, through);
-  const t3 = performance.now();
+  const generated = await timed(() => generateAllCharges(db(), actor, through));
+  const arrears = await timed(() => arrearsList(db(), organisation.id, through));
+  const again = await timed(() => generateAllCharges(db(), actor, through));
   // the rules alone, in memory (no database): the same leases and payments, generated and aged
   const { computeLedger } = await import("~/modules/lease-fees/rules");
-  const t4 = performance.now();
-  let inMemory = 0;
-  homes.forEach((_, i) => {
-    const commencementDate = addDays("2025-01-01", i % 365);
-    const fee = 2000 + (i % 30) * 100;
-    const credits = Array.from({ length: YEARS }, (_, year) => ({ kind: "payment" as const, date: addDays(addYears(commencementDate, year), 20), amountCents: 11 * fee }));
-    const ledger = computeLedger({
-      terms: { monthlyFeeCents: fee, commencementDate, dueDay: 1 + (i % 28), escalation: i % 2 === 0 ? { type: "fixed", rate: "0.03" } : { type: "none" }, graceDays: 10, lateChargeCents: 1000 },
-      credits,
-      asOf: through,
+  const inMemory = await timed(() => {
+    let debits = 0;
+    homes.forEach((_, i) => {
+      const commencementDate = addDays("2025-01-01", i % 365);
+      const fee = 2000 + (i % 30) * 100;
+      const credits = Array.from({ length: YEARS }, (_, year) => ({ kind: "payment" as const, date: addDays(addYears(commencementDate, year), 20), amountCents: 11 * fee }));
+      const ledger = computeLedger({
+        terms: { monthlyFeeCents: fee, commencementDate, dueDay: 1 + (i % 28), escalation: i % 2 === 0 ? { type: "fixed", rate: "0.03" } : { type: "none" }, graceDays: 10, lateChargeCents: 1000 },
+        credits,
+        asOf: through,
+        withLines: false,
+      });
+      debits += ledger.debits.length;
     });
-    inMemory += ledger.debits.length;
+    return debits;
   });
-  const t5 = performance.now();
   const counts = await db().leaseFeeEntry.groupBy({ by: ["kind"], _count: true, where: { organisationId: organisation.id } });
   await disconnectDb();
 
   console.log(`Lease-fee ledgers on SQLite: ${LEASES.toLocaleString("en-US")} leases × ${YEARS} years (setup ${seconds(setupMs)}, not timed)`);
   console.log(`  entries: ${counts.map((c) => `${c._count.toLocaleString("en-US")} ${c.kind}`).join(", ")}`);
-  console.log(`  generate and store every charge and late charge (scheduled step): ${seconds(t1 - t0)} (${generated.posted.toLocaleString("en-US")} entries)`);
-  console.log(`  age every ledger (arrears list as of ${through}): ${seconds(t2 - t1)} (${arrears.rows.length.toLocaleString("en-US")} leases in arrears, ${(arrears.totals.balance / 100).toLocaleString("en-US", { style: "currency", currency: "USD" })} owed)`);
-  console.log(`  generated and aged: ${seconds(t2 - t0)}`);
-  console.log(`  the scheduled step again, nothing left to post: ${seconds(t3 - t2)} (${again.posted} entries)`);
-  console.log(`  the rules alone in memory, generated and aged: ${seconds(t5 - t4)} (${inMemory.toLocaleString("en-US")} charges and late charges)`);
+  console.log(`  generate and store every charge and late charge (scheduled step): ${generated.text} (${generated.value.posted.toLocaleString("en-US")} entries)`);
+  console.log(`  age every ledger (arrears list as of ${through}): ${arrears.text} (${arrears.value.rows.length.toLocaleString("en-US")} leases in arrears, ${(arrears.value.totals.balance / 100).toLocaleString("en-US", { style: "currency", currency: "USD" })} owed)`);
+  console.log(`  generated and aged: ${seconds(generated.wall + arrears.wall)} wall, ${seconds(generated.cpu + arrears.cpu)} CPU`);
+  console.log(`  the scheduled step again, nothing left to post: ${again.text} (${again.value.posted} entries)`);
+  console.log(`  the rules alone in memory, generated and aged: ${inMemory.text} (${inMemory.value.toLocaleString("en-US")} charges and late charges)`);
+  console.log(`  load average (1, 5, 15 min) at the end: ${loadavg().map((n) => n.toFixed(1)).join(", ")} on ${cpus().length} cores`);
 } finally {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
 }

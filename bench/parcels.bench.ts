@@ -47,8 +47,8 @@ async function runChild(engine: "sqlite" | "postgresql") {
     const { deployMigrations } = await import("../scripts/db/engine.ts");
     await deployMigrations(process.env.DATABASE_URL!);
     const { db, disconnectDb } = await import("~/utils/db.server");
-    const { createOrganisation } = await import("../tests/factories/organisations.ts");
-    const { seedScale } = await import("../tests/factories/scale.ts");
+    const { createOrganisation } = await import("~/modules/demo/organisations");
+    const { seedScale } = await import("~/modules/demo/scale");
     const { createUserSession } = await import("~/modules/auth/session.server");
     const { loader: listLoader } = await import("~/routes/parcels._index");
     const { loader: detailLoader } = await import("~/routes/parcels.$parcelId._index");

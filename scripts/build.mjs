@@ -24,7 +24,7 @@ const LOCK = join(ROOT, ".build.lock");
 const OUTPUTS = [join(BUILD, "index.js"), join(BUILD, "server.js"), join(ROOT, "public", "build")];
 
 /** Everything the two builds read from the project (package contents are pinned by package-lock.json). */
-const INPUT_DIRS = ["app", "scripts", "public", "tests/factories"];
+const INPUT_DIRS = ["app", "scripts", "public"];
 const INPUT_FILES = ["package.json", "package-lock.json", "remix.config.js", "tsconfig.json"];
 const SKIP = new Set(["node_modules", "build", ".cache"]);
 

@@ -20,6 +20,7 @@ const AREAS = [
   { to: "/fees", label: "Lease fees" },
   { to: "/stewardship", label: "Stewardship" },
   { to: "/resale", label: "Resale" },
+  { to: "/transfers", label: "Transfers" },
   { to: "/stewardship/requests", label: "Requests" },
   { to: "/reports", label: "Reports" },
   { to: "/governance", label: "Governance" },

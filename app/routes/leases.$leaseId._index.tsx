@@ -302,7 +302,7 @@ export default function LeasePage() {
         <p>Riders: {lease.riders.length ? lease.riders.join("; ") : "none"}</p>
         {canWrite && ["executed", "recorded", "active"].includes(lease.status) ? (
           <p>
-            <Link to={`/leases/${lease.id}/requests/new`}>Record a refinance request</Link> · <Link to={`/leases/${lease.id}/defaults/new`}>Give a notice of default</Link> ·{" "}
+            <Link to={`/leases/${lease.id}/requests/new`}>Record a request (refinance, leave of absence, renting, short sale)</Link> · <Link to={`/leases/${lease.id}/defaults/new`}>Give a notice of default</Link> ·{" "}
             <Link to="/stewardship/requests">Requests and decisions</Link> · <Link to="/stewardship/defaults">Defaults</Link>
           </p>
         ) : null}

@@ -7,15 +7,15 @@ import { Field, FormErrors, TextareaField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { usd } from "~/modules/mortgages/permitted-mortgages";
-import { recordRefinanceRequest } from "~/modules/stewardship-decisions/requests.server";
-import { refinanceRequestSchema } from "~/modules/stewardship-decisions/schemas";
+import { recordPeriodRequest, recordRefinanceRequest } from "~/modules/stewardship-decisions/requests.server";
+import { PERIOD_KINDS, periodRequestSchema, refinanceRequestSchema, REQUEST_KINDS, type PeriodKind } from "~/modules/stewardship-decisions/schemas";
 import { todayIn } from "~/utils/calendar-date";
 import { fromDbCents } from "~/utils/cents";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction = () => [{ title: "Record a refinance request · Commonground" }];
+export const meta: MetaFunction = () => [{ title: "Record a request · Commonground" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
@@ -24,7 +24,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     select: { id: true, reference: true, status: true, permittedMortgages: { where: { releasedOn: null }, orderBy: { recordedOn: "asc" } } },
   });
   if (!lease) throw new Response("Lease not found", { status: 404 });
+  const kindParam = new URL(request.url).searchParams.get("kind") ?? "refinance";
+  const kind: PeriodKind | "refinance" = (PERIOD_KINDS as readonly string[]).includes(kindParam) ? (kindParam as PeriodKind) : "refinance";
   return {
+    kind,
     lease: { ...lease, permittedMortgages: lease.permittedMortgages.map((m) => ({ id: m.id, lender: m.lender, amount: usd(fromDbCents(m.amountCents)), recordedOn: m.recordedOn })) },
     today: todayIn(actor.timeZone),
   };
@@ -32,14 +35,86 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const submission = parseWithZod(await readFormData(request), { schema: refinanceRequestSchema });
+  const formData = await readFormData(request);
+  if (formData.get("kind") !== "refinance") {
+    const submission = parseWithZod(formData, { schema: periodRequestSchema });
+    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+    const result = await recordPeriodRequest(db(), auditActor(actor), params.leaseId ?? "", submission.value);
+    if (!result.ok) return data(submission.reply({ formErrors: result.formErrors }), { status: 400 });
+    return redirectWithToast(`/stewardship/requests/${result.id}`, { kind: "success", message: `The ${REQUEST_KINDS[submission.value.kind].toLowerCase()} request was recorded.` });
+  }
+  const submission = parseWithZod(formData, { schema: refinanceRequestSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await recordRefinanceRequest(db(), auditActor(actor), params.leaseId ?? "", submission.value);
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 400 });
   return redirectWithToast(`/stewardship/requests/${result.id}`, { kind: "success", message: "The refinance request was recorded. Decide it when the figures are in." });
 }
 
-export default function NewRefinanceRequestPage() {
+export default function NewRequestPage() {
+  const { kind } = useLoaderData<typeof loader>();
+  return kind === "refinance" ? <RefinanceRequestForm /> : <PeriodRequestForm kind={kind as PeriodKind} />;
+}
+
+function KindLinks({ leaseId, kind }: { leaseId: string; kind: string }) {
+  return (
+    <p>
+      Request:{" "}
+      {Object.entries(REQUEST_KINDS)
+        .filter(([key]) => key !== "improvement")
+        .map(([key, label], i) => (
+          <span key={key}>
+            {i ? " · " : ""}
+            {key === kind ? <strong>{label}</strong> : <Link to={`/leases/${leaseId}/requests/new?kind=${key}`}>{label}</Link>}
+          </span>
+        ))}
+    </p>
+  );
+}
+
+function PeriodRequestForm({ kind }: { kind: PeriodKind }) {
+  const { lease, today } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: `${kind}-${lease.id}`,
+    lastResult,
+    defaultValue: { kind, receivedOn: today },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: periodRequestSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div style={{ maxWidth: "48rem" }}>
+      <p>
+        <Link to={`/leases/${lease.id}`}>← Lease {lease.reference}</Link>
+      </p>
+      <h1>
+        Record a request — {REQUEST_KINDS[kind].toLowerCase()} — {lease.reference}
+      </h1>
+      <KindLinks leaseId={lease.id} kind={kind} />
+      <p className="muted">The trust approves a period; the compliance calendar follows its end date.</p>
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <input type="hidden" name="kind" value={kind} />
+        <div className="form-grid">
+          <Field label="Date received" errors={fields.receivedOn.errors} inputProps={getInputProps(fields.receivedOn, { type: "date" })} />
+          <Field label={kind === "short-sale" ? "Sale listed from" : "From"} errors={fields.periodStart.errors} inputProps={getInputProps(fields.periodStart, { type: "date" })} />
+          <Field label={kind === "short-sale" ? "Approval valid until" : "Until (end date)"} errors={fields.periodEnd.errors} inputProps={getInputProps(fields.periodEnd, { type: "date" })} />
+          {kind !== "leave-of-absence" ? (
+            <Field label={kind === "rental" ? "Tenant" : "Lender accepting less than it is owed"} errors={fields.party.errors} inputProps={getInputProps(fields.party, { type: "text" })} />
+          ) : null}
+          {kind === "short-sale" ? (
+            <Field label="Price offered ($)" errors={fields.priceCents.errors} inputProps={{ ...getInputProps(fields.priceCents, { type: "text" }), inputMode: "decimal" }} />
+          ) : null}
+        </div>
+        <TextareaField label="Reason" errors={fields.reason.errors} textareaProps={getTextareaProps(fields.reason)} />
+        <div>
+          <button type="submit">Record the request</button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+function RefinanceRequestForm() {
   const { lease, today } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
@@ -55,6 +130,7 @@ export default function NewRefinanceRequestPage() {
         <Link to={`/leases/${lease.id}`}>← Lease {lease.reference}</Link>
       </p>
       <h1>Record a refinance request — {lease.reference}</h1>
+      <KindLinks leaseId={lease.id} kind="refinance" />
       <p className="muted">
         The trust decides it against the home&apos;s newest saved resale calculation and its refinance policy (Settings → Stewardship). An approval adds the new
         loan to the lease&apos;s permitted mortgages by a dated amendment.

@@ -230,6 +230,8 @@ export default function ParcelPage() {
             {home.currentOwner ? <Link to={`/households/${home.currentOwner.id}`}>{home.currentOwner.name}</Link> : <span className="muted">none</span>}
             {" · "}
             <Link to={`/resale/homes/${home.id}`}>Resale calculator</Link>
+            {" · "}
+            <Link to={`/resale/homes/${home.id}/inputs`}>Valuation inputs</Link>
           </p>
           {home.ownerships.length > 0 ? (
             <div className="table-wrap">

@@ -88,6 +88,21 @@ export default function ReportsPage() {
         headers={["Household", "Home", "Purchased", "Certification"]}
         rows={report.flaggedPurchases.map((p) => [p.household, p.home, p.purchaseDate, p.message])}
       />
+      <h2>Resales completed</h2>
+      <Table
+        caption="Closed resale and transfer cases, with the outcome measures stored at closing"
+        headers={["Home", "Closed", "Price", "% AMI needed (this sale / previous)", "Subsidy retained", "Seller's gain", "Net proceeds", "Return on down payment"]}
+        rows={report.resales.map((r) => [
+          r.home,
+          r.closingDate ?? "",
+          r.priceCents === null ? "—" : formatUsd(centsToString(r.priceCents)),
+          r.outcomes ? `${r.outcomes.percentAmiNeeded.atThisSale ?? "—"} / ${r.outcomes.percentAmiNeeded.atPreviousSale ?? "—"}` : "—",
+          r.outcomes?.subsidyRetained ? formatUsd(r.outcomes.subsidyRetained) : "—",
+          r.outcomes ? formatUsd(r.outcomes.sellerGain) : "—",
+          r.outcomes ? formatUsd(r.outcomes.netProceeds) : "—",
+          r.outcomes?.annualisedReturnOnDownPayment ? `${r.outcomes.annualisedReturnOnDownPayment} % a year` : "—",
+        ])}
+      />
       <h2>Land and homes</h2>
       <Table caption="Parcels by status" headers={["Status", "Parcels"]} rows={report.parcelsByStatus.map((g) => [PARCEL_STATUS_LABELS[g.status], g.count])} />
       <Table caption="Homes by type" headers={["Type", "Homes"]} rows={report.homesByType.map((g) => [HOME_TYPE_LABELS[g.homeType], g.count])} />

@@ -7,16 +7,16 @@ import { useEffect, useMemo, useState } from "react";
 import { CheckboxField, Field, FormErrors, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { FORMULA_TYPE_LABELS, FORMULA_TYPES, ROUNDING_MODES, specExtrasLabel, type FormulaPresetSpec } from "~/modules/formula-presets/presets";
+import { FORMULA_TYPE_LABELS, FORMULA_TYPES, ROUNDING_MODES, specExtrasLabel, type FormulaPresetSpec } from "~/modules/resale/formula-spec";
 import type { IncomeLimitTable } from "~/modules/income-limits/income-limits";
 import {
   CalculationTooLargeError,
   getHomeForResale,
   latestIncomeLimits,
   listResaleCalculations,
-  presetsForCalculator,
   saveResaleCalculation,
 } from "~/modules/resale/calculations.server";
+import { presetsForCalculator } from "~/modules/formula-presets/formula-presets.server";
 import { describeFormula } from "~/modules/resale/describe";
 import { homeIncomeLimitArea, incomeLimitTablesForContract } from "~/modules/resale/income-limit-tables.server";
 import { calculateResale } from "~/modules/resale/engine";
@@ -195,7 +195,8 @@ export default function ResaleCalculatorPage() {
     <>
       <p>
         <Link to="/resale">← Resale calculator</Link> · <Link to={`/parcels/${home.parcelId}`}>Parcel</Link> ·{" "}
-        <Link to={`/resale/homes/${home.id}/compare`}>Compare presets and project prices</Link>
+        <Link to={`/resale/homes/${home.id}/compare`}>Compare presets and project prices</Link> ·{" "}
+        <Link to={`/resale/homes/${home.id}/inputs`}>Valuation inputs</Link>
       </p>
       <h1>Resale calculator — {home.label}</h1>
       <p className="muted">

@@ -7,7 +7,7 @@ import { auditActor, auditHistory } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { FormulaPresetForm } from "~/modules/formula-presets/components";
 import { getFormulaPreset, setFormulaPresetArchived, updateFormulaPreset } from "~/modules/formula-presets/formula-presets.server";
-import { FormulaPresetFormSchema, formFromSpec } from "~/modules/formula-presets/presets";
+import { FormulaPresetFormSchema, formFromSpec } from "~/modules/resale/formula-spec";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { formatInstant } from "~/utils/format";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listFormulaPresets } from "~/modules/formula-presets/formula-presets.server";
-import { specExtrasLabel } from "~/modules/formula-presets/presets";
+import { specExtrasLabel } from "~/modules/resale/formula-spec";
 import { describeFormula, formulaLabel } from "~/modules/resale/describe";
 import { db } from "~/utils/db.server";
 import { formatInstant } from "~/utils/format";

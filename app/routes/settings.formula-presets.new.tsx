@@ -6,7 +6,7 @@ import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { FormulaPresetForm } from "~/modules/formula-presets/components";
 import { createFormulaPreset } from "~/modules/formula-presets/formula-presets.server";
-import { FormulaPresetFormSchema } from "~/modules/formula-presets/presets";
+import { FormulaPresetFormSchema } from "~/modules/resale/formula-spec";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";

@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "settings:manage");
   const [codes, indexValues] = await Promise.all([accountCodes(db(), actor.organisationId), listIndexValues(db(), actor.organisationId)]);
   const { updatedAt: _updatedAt, ...plain } = codes;
-  return { codes: plain, indexValues: indexValues.map((v) => ({ id: v.id, indexName: v.indexName, date: v.date, value: v.value })) };
+  return { codes: plain, indexValues: indexValues.map((v) => ({ id: v.id, indexName: v.indexName, date: v.date, value: v.value, source: v.source })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -96,6 +96,7 @@ export default function LeaseFeeSettingsPage() {
             <Field label="Index name (as the lease names it)" errors={indexFields.indexName.errors} inputProps={getInputProps(indexFields.indexName, { type: "text" })} />
             <Field label="Date" errors={indexFields.date.errors} inputProps={getInputProps(indexFields.date, { type: "date" })} />
             <Field label="Value" errors={indexFields.value.errors} inputProps={getInputProps(indexFields.value, { type: "text" })} />
+            <Field label="Source (publisher, release)" errors={indexFields.source.errors} inputProps={getInputProps(indexFields.source, { type: "text" })} />
           </div>
           <div className="actions">
             <button type="submit" className="secondary">
@@ -112,6 +113,7 @@ export default function LeaseFeeSettingsPage() {
                 <th scope="col" className="num">
                   Value
                 </th>
+                <th scope="col">Source</th>
               </tr>
             </thead>
             <tbody>
@@ -120,6 +122,7 @@ export default function LeaseFeeSettingsPage() {
                   <td>{v.indexName || "(default)"}</td>
                   <td>{formatLegalDate(v.date)}</td>
                   <td className="num">{v.value}</td>
+                  <td>{v.source}</td>
                 </tr>
               ))}
             </tbody>

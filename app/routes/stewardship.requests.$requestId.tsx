@@ -48,6 +48,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
               repays: found.lease.permittedMortgages.filter((m) => details.repays.includes(m.id)).map((m) => `${m.lender}: ${usd(m.amountCents)} (${m.recordedOn})`),
             }
           : null,
+      period:
+        found.periodStart && found.periodEnd
+          ? {
+              start: found.periodStart,
+              end: found.periodEnd,
+              reason: String((found.details as { reason?: string }).reason ?? ""),
+              party: String((found.details as { party?: string }).party ?? ""),
+              price: (found.details as { priceCents?: number | null }).priceCents != null ? usd((found.details as { priceCents: number }).priceCents) : null,
+            }
+          : null,
       reasons: decision?.reasons ?? [],
       figures: decision?.figures
         ? [
@@ -127,6 +137,28 @@ export default function StewardshipRequestPage() {
               <dd>{request.refinance.repays.length ? request.refinance.repays.join("; ") : "none listed"}</dd>
             </>
           ) : null}
+          {request.period ? (
+            <>
+              <dt>{request.status === "approved" ? "Approved period" : "Period asked for"}</dt>
+              <dd>
+                {request.period.start} to {request.period.end}
+              </dd>
+              <dt>Reason</dt>
+              <dd>{request.period.reason}</dd>
+              {request.period.party ? (
+                <>
+                  <dt>{request.kind === "rental" ? "Tenant" : "Lender"}</dt>
+                  <dd>{request.period.party}</dd>
+                </>
+              ) : null}
+              {request.period.price ? (
+                <>
+                  <dt>Price offered</dt>
+                  <dd>{request.period.price}</dd>
+                </>
+              ) : null}
+            </>
+          ) : null}
         </dl>
       </section>
       {request.status !== "pending" ? (
@@ -165,10 +197,16 @@ export default function StewardshipRequestPage() {
             <FormErrors errors={form.errors} />
             <input type="hidden" name="version" value={request.version} />
             <Field label="Decision date" errors={fields.decidedOn.errors} inputProps={getInputProps(fields.decidedOn, { type: "date" })} />
+            {request.period ? (
+              <div className="form-grid">
+                <Field label="Approved from" errors={fields.periodStart.errors} inputProps={{ ...getInputProps(fields.periodStart, { type: "date" }), defaultValue: request.period.start }} />
+                <Field label="Approved until" errors={fields.periodEnd.errors} inputProps={{ ...getInputProps(fields.periodEnd, { type: "date" }), defaultValue: request.period.end }} />
+              </div>
+            ) : null}
             <TextareaField label="Note (the reason, when refusing)" errors={fields.note.errors} textareaProps={getTextareaProps(fields.note)} />
             <div className="button-row">
               <button type="submit" name="intent" value="approve">
-                Approve (checks the trust&apos;s policy)
+                {request.kind === "refinance" ? "Approve (checks the trust's policy)" : "Approve"}
               </button>
               <button type="submit" name="intent" value="refuse" className="secondary">
                 Refuse

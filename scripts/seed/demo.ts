@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { DEMO_ORGANISATION_NAME } from "~/modules/organisations/demo";
 import { db } from "~/utils/db.server";
-import { createMember, createOrganisation } from "../../tests/factories/organisations.ts";
-import { seedDemoPortfolio } from "../../tests/factories/demo-portfolio.ts";
-import { DEMO_MEMBER_EMAIL, seedDemoGovernance } from "../../tests/factories/demo-governance.ts";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
+import { seedDemoPortfolio } from "~/modules/demo/demo-portfolio";
+import { DEMO_MEMBER_EMAIL, seedDemoGovernance } from "~/modules/demo/demo-governance";
 
 export const DEMO_ORGANISATION = DEMO_ORGANISATION_NAME;
 export const DEMO_ADMIN_EMAIL = "admin@riverbend-clt.example";
@@ -45,7 +45,7 @@ export async function seedDemoIfEmpty(): Promise<{ organisationName: string; log
   await createMember(client, organisation.id, "staff", { email: logins[1]!.email, name: "Sam Rivera", password: logins[1]!.password });
   await createMember(client, organisation.id, "viewer", { email: logins[2]!.email, name: "Board Member", password: logins[2]!.password });
   await seedDemoPortfolio(client, organisation.id);
-  // a general member who votes online (tests/factories/demo-governance.ts)
+  // a general member who votes online (app/modules/demo/demo-governance.ts)
   const memberLogin: DemoLogin = { role: "member", email: DEMO_MEMBER_EMAIL, password: process.env.DEMO_MEMBER_PASSWORD || randomPassword() };
   if (await seedDemoGovernance(client, organisation.id, { password: memberLogin.password })) logins.push(memberLogin);
   return { organisationName: DEMO_ORGANISATION, logins };

@@ -7,8 +7,8 @@ import { parseArgs } from "node:util";
 import { db, disconnectDb } from "~/utils/db.server";
 import { databaseUrl } from "~/utils/env.server";
 import { deployMigrations } from "../db/engine.ts";
-import { createOrganisation } from "../../tests/factories/organisations.ts";
-import { seedScale } from "../../tests/factories/scale.ts";
+import { createOrganisation } from "~/modules/demo/organisations";
+import { seedScale } from "~/modules/demo/scale";
 import { ensureSessionSecret } from "../prepare-runtime.ts";
 
 const { values } = parseArgs({

@@ -5,7 +5,7 @@ import { action as passwordAction } from "~/routes/account.password";
 import { getActor } from "~/modules/auth/session.server";
 import { authenticate } from "~/modules/users/users.server";
 import { db } from "~/utils/db.server";
-import { createMember, createOrganisation, TEST_PASSWORD } from "../factories/organisations";
+import { createMember, createOrganisation, TEST_PASSWORD } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 describe("signing in", () => {

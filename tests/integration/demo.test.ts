@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { demoCoherenceProblems } from "../factories/demo-coherence";
-import { seedDemoPortfolio } from "../factories/demo-portfolio";
-import { createOrganisation } from "../factories/organisations";
+import { demoCoherenceProblems } from "~/modules/demo/demo-coherence";
+import { seedDemoPortfolio } from "~/modules/demo/demo-portfolio";
+import { createOrganisation } from "~/modules/demo/organisations";
 
 describe("the demo trust (issue 8 §4: the demo is coherent)", () => {
   it("gives every current owner a binding lease, and every ended lease its sale", async () => {

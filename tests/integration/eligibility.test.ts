@@ -17,10 +17,10 @@ import { loader as reportsLoader } from "~/routes/reports";
 import { action as eligibilitySettingsAction } from "~/routes/settings.eligibility";
 import { loadPortfolioReport } from "~/modules/reports/reports.server";
 import { db } from "~/utils/db.server";
-import { createHousehold, createIncomeLimitTable, setDefaultArea } from "../factories/households";
-import { createMember, createOrganisation } from "../factories/organisations";
-import { createParcel } from "../factories/parcels";
-import { seedDemoPortfolio } from "../factories/demo-portfolio";
+import { createHousehold, createIncomeLimitTable, setDefaultArea } from "~/modules/demo/households";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
+import { createParcel } from "~/modules/demo/parcels";
+import { seedDemoPortfolio } from "~/modules/demo/demo-portfolio";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /**
@@ -355,7 +355,7 @@ describe("parcels belong to a HUD area; the trust's default area; certification 
       expect(c.eligibilityVerdict).toMatch(/^[≤>] \$[\d,]+, HUD FY2023 80 % limit for \d persons?, Addison County, VT$/);
     }
     const report = await loadPortfolioReport(db(), organisation.id);
-    // Álvarez's purchase is left on a certification older than 12 months on purpose (tests/factories/households.ts)
+    // Álvarez's purchase is left on a certification older than 12 months on purpose (app/modules/demo/households.ts)
     expect(report.flaggedPurchases.map((p) => p.household)).toContain("Álvarez household");
   });
 });

@@ -6,7 +6,7 @@ import { claimNextEmail, listOutbox, queueEmails, retryEmail, sendPendingEmail, 
 import { MAX_ATTEMPTS } from "~/modules/email/retry";
 import { smtpTransport } from "~/modules/email/transport.server";
 import { createDb, db } from "~/utils/db.server";
-import { createOrganisation } from "../factories/organisations";
+import { createOrganisation } from "~/modules/demo/organisations";
 
 /**
  * The outbox against a real SMTP server (smtp-server) started here: what it receives is what was sent.

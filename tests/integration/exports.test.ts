@@ -3,8 +3,8 @@ import { loader as householdExportLoader } from "~/routes/households.export[.]cs
 import { loader as parcelExportLoader } from "~/routes/parcels.export[.]csv";
 import { db } from "~/utils/db.server";
 import { EXPORT_PAGE_SIZE } from "~/utils/export-stream.server";
-import { createOrganisation } from "../factories/organisations";
-import { seedScale } from "../factories/scale";
+import { createOrganisation } from "~/modules/demo/organisations";
+import { seedScale } from "~/modules/demo/scale";
 import { getRequest, run, sessionCookieFor } from "./helpers";
 
 /**

@@ -3,9 +3,9 @@ import { action as editAction } from "~/routes/settings.formula-presets.$presetI
 import { loader as listLoader } from "~/routes/settings.formula-presets._index";
 import { action as newAction } from "~/routes/settings.formula-presets.new";
 import { db } from "~/utils/db.server";
-import { seedDemoFormulaPresets } from "../factories/formula-presets";
-import { createLease } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { seedDemoFormulaPresets } from "~/modules/demo/formula-presets";
+import { createLease } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 const fixedRate = { name: "2% compound", formulaType: "fixed-rate", annualRate: "2", compounding: "compound", elapsed: "full-years", marketValueCap: "on", roundingMode: "nearest", roundingIncrement: "1" };

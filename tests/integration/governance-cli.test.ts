@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { runMemberRollCli } from "~/modules/governance/cli.server";
 import { recordDues } from "~/modules/governance/members.server";
 import { db } from "~/utils/db.server";
-import { enrolMember, setUpGovernance } from "../factories/governance";
-import { createOrganisation } from "../factories/organisations";
+import { enrolMember, setUpGovernance } from "~/modules/demo/governance";
+import { createOrganisation } from "~/modules/demo/organisations";
 
 /** Keeps the member-roll examples of docs/governance.md true. */
 const doc = readFileSync(new URL("../../docs/governance.md", import.meta.url), "utf8");

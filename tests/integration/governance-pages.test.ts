@@ -15,8 +15,8 @@ import { action as newMemberAction } from "~/routes/governance.members.new";
 import { loader as rollCsvLoader } from "~/routes/governance.roll[.]csv";
 import { action as voteAction, loader as voteLoader } from "~/routes/vote";
 import { db } from "~/utils/db.server";
-import { enrolMember, setUpGovernance } from "../factories/governance";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { enrolMember, setUpGovernance } from "~/modules/demo/governance";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 function pdfText(pdf: Buffer): { text: string; fonts: string } {

@@ -6,11 +6,11 @@ import { addResolution, createMeeting, getMeeting, meetingQuorum, recordAttendan
 import { memberRoll, recordDues, resignMember, saveBylaws } from "~/modules/governance/members.server";
 import { transitionLease } from "~/modules/leases/leases.server";
 import { db } from "~/utils/db.server";
-import { enrolMember, setUpGovernance } from "../factories/governance";
-import { createLease } from "../factories/leases";
-import { createOrganisation } from "../factories/organisations";
-import { seedDemoGovernance } from "../factories/demo-governance";
-import { seedDemoPortfolio } from "../factories/demo-portfolio";
+import { enrolMember, setUpGovernance } from "~/modules/demo/governance";
+import { createLease } from "~/modules/demo/leases";
+import { createOrganisation } from "~/modules/demo/organisations";
+import { seedDemoGovernance } from "~/modules/demo/demo-governance";
+import { seedDemoPortfolio } from "~/modules/demo/demo-portfolio";
 
 const isPostgres = process.env.TEST_DATABASE === "postgresql";
 

@@ -8,8 +8,8 @@ import { action as purchaseAction, loader as purchaseLoader } from "~/routes/hou
 import { action as importAction } from "~/routes/households.import";
 import { loader as exportLoader } from "~/routes/households.export[.]csv";
 import { db } from "~/utils/db.server";
-import { createCertification, createHousehold, createIncomeLimitTable, seedDemoHouseholds } from "../factories/households";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createCertification, createHousehold, createIncomeLimitTable, seedDemoHouseholds } from "~/modules/demo/households";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 async function staffSession() {

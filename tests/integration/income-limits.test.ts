@@ -6,8 +6,8 @@ import { loader as listLoader } from "~/routes/settings.income-limits._index";
 import { action as importAction } from "~/routes/settings.income-limits.import";
 import { action as tableAction, loader as tableLoader } from "~/routes/settings.income-limits.$tableId";
 import { db } from "~/utils/db.server";
-import { createHousehold, createIncomeLimitTable } from "../factories/households";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createHousehold, createIncomeLimitTable } from "~/modules/demo/households";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 async function adminSession() {

@@ -4,8 +4,8 @@ import { recordPurchase } from "~/modules/households/households.server";
 import { PurchaseSchema } from "~/modules/households/schemas";
 import { transitionLease } from "~/modules/leases/leases.server";
 import { db, isUniqueViolation } from "~/utils/db.server";
-import { createLease, createLeasableHome } from "../factories/leases";
-import { createOrganisation } from "../factories/organisations";
+import { createLease, createLeasableHome } from "~/modules/demo/leases";
+import { createOrganisation } from "~/modules/demo/organisations";
 
 /** Rules that must hold even when two requests arrive at the same moment: the database enforces them. */
 describe("one current owner and one binding lease per home", () => {

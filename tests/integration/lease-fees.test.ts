@@ -22,9 +22,10 @@ import {
 import { action as feesAction, loader as feesLoader } from "~/routes/leases.$leaseId.fees";
 import { loader as statementLoader } from "~/routes/households.$householdId.statement[.]pdf";
 import { loader as arrearsLoader } from "~/routes/fees._index";
+import { amendLease } from "~/modules/leases/leases.server";
 import { createDb, db } from "~/utils/db.server";
-import { createLease } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createLease } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /**
@@ -149,6 +150,55 @@ describe("generation", () => {
     expect(view.lines.find((l) => l.date === "2024-01-15")?.amountCents).toBe(2194);
     expect(view.lines.find((l) => l.date === "2025-01-01")?.amountCents).toBe(4000);
     expect(view.lines.find((l) => l.date === "2025-02-01")?.amountCents).toBe(4120);
+  });
+});
+
+describe("amendments of the fee terms", () => {
+  it("a new fee and a new due day change the charges from their effective dates, not before; none takes effect over posted charges", async () => {
+    const { actor, lease } = await setup();
+    const amend = (version: number, effectiveDate: string, changes: Record<string, unknown>) =>
+      amendLease(db(), actor, lease.id, {
+        intent: "amend",
+        version,
+        effectiveDate,
+        description: `Board resolution ${effectiveDate}`,
+        monthlyFeeCents: 2500,
+        escalationKind: "fixed-percent",
+        escalationRate: "0.03",
+        feeDueDay: 1,
+        purchaseOptionDays: lease.purchaseOptionDays,
+        renewalTermYears: lease.renewalTermYears,
+        riders: [],
+        ...changes,
+      });
+    expect((await amend(lease.version, "2024-07-01", { monthlyFeeCents: 3000 })).ok).toBe(true);
+    const view = await leaseLedger(db(), actor, lease.id, TODAY);
+    const fee = (date: string) => view.lines.find((l) => l.kind === "charge" && l.date === date)?.amountCents;
+    expect([fee("2024-01-15"), fee("2024-06-01"), fee("2024-07-01"), fee("2025-01-01")]).toEqual([1371, 2500, 3000, 3000]);
+    expect(fee("2025-02-01")).toBe(3090); // anniversary 2025-01-15: 30.00 × 1.03
+    expect(fee("2026-02-01")).toBe(3183); // 30.90 × 1.03 = 31.827 → 31.83
+    // 13.71 + 5 × 25.00 (Feb–Jun 2024) + 7 × 30.00 (Jul 2024–Jan 2025) + 12 × 30.90 + 31.83 = 751.34
+    expect(view.balanceCents).toBe(75134);
+
+    // charges are posted up to 2026-02-01: a fee change cannot take effect on or before it, and nothing is stored
+    const current = await db().lease.findUniqueOrThrow({ where: { id: lease.id } });
+    const refused = await amend(current.version, "2026-02-01", { monthlyFeeCents: 3500 });
+    expect(refused.ok).toBe(false);
+    expect(JSON.stringify(refused)).toContain("already charged on this lease's ledger up to 2026-02-01");
+    expect(await db().leaseAmendment.count({ where: { leaseId: lease.id } })).toBe(1);
+
+    // a new due day from 2026-02-02: the first old due date on or after it is 2026-03-01; part period to 2026-03-15 =
+    // 14 days of 2026-02-15 → 2026-03-15 = 28 days: 31.83 × 14/28 = 15.915 → 15.92; then 31.83 on the 15th
+    expect((await amend(current.version, "2026-02-02", { monthlyFeeCents: 3000, feeDueDay: 15 })).ok).toBe(true);
+    const later = await leaseLedger(db(), actor, lease.id, "2026-04-30");
+    expect(later.lines.filter((l) => l.kind === "charge" && l.date > "2026-01-01").map((l) => [l.date, l.amountCents])).toEqual([
+      ["2026-02-01", 3183],
+      ["2026-03-01", 1592],
+      ["2026-03-15", 3183],
+      ["2026-04-15", 3183],
+    ]);
+    expect(later.balanceCents).toBe(75134 + 1592 + 2 * 3183);
+    expect((await payoffFigure(db(), actor.organisationId, lease.id, "2026-05-15")).payoffCents).toBe(75134 + 1592 + 3 * 3183);
   });
 });
 

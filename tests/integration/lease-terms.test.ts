@@ -7,9 +7,9 @@ import { action as leaseAction } from "~/routes/leases.$leaseId._index";
 import { action as newLeaseAction } from "~/routes/leases.new";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/settings.lease-terms";
 import { db } from "~/utils/db.server";
-import { seedDemoFormulaPresets } from "../factories/formula-presets";
-import { advanceLease, completeOrganisation, createLeasableHome, leaseValues } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { seedDemoFormulaPresets } from "~/modules/demo/formula-presets";
+import { advanceLease, completeOrganisation, createLeasableHome, leaseValues } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 async function setup() {

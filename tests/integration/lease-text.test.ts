@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/formula-presets/presets";
+import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/resale/formula-spec";
 import { frozenFormulaParagraphs } from "~/modules/leases/formula-text";
 import { loader as documentLoader } from "~/routes/leases.$leaseId.document[.]pdf";
 import { db } from "~/utils/db.server";
-import { createFormulaPreset } from "../factories/formula-presets";
-import { createLease } from "../factories/leases";
-import { createOrganisation } from "../factories/organisations";
+import { createFormulaPreset } from "~/modules/demo/formula-presets";
+import { createLease } from "~/modules/demo/leases";
+import { createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, run, sessionCookieFor } from "./helpers";
 
 /** The PDF's text, whitespace collapsed and words hyphenated across lines joined again. */

@@ -22,9 +22,9 @@ import { action as zipAction } from "~/routes/leases.documents[.]zip";
 import { action as newLeaseAction } from "~/routes/leases.new";
 import { action as templateAction } from "~/routes/settings.lease-templates.new";
 import { db } from "~/utils/db.server";
-import { createLease, createLeasableHome, completeOrganisation, seedDemoLeases } from "../factories/leases";
-import { seedDemoFormulaPresets } from "../factories/formula-presets";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createLease, createLeasableHome, completeOrganisation, seedDemoLeases } from "~/modules/demo/leases";
+import { seedDemoFormulaPresets } from "~/modules/demo/formula-presets";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 async function adminSession() {

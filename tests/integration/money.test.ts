@@ -5,9 +5,9 @@ import { action as purchaseAction } from "~/routes/households.$householdId.purch
 import { action as newParcelAction } from "~/routes/parcels.new";
 import { action as importAction } from "~/routes/parcels.import";
 import { db } from "~/utils/db.server";
-import { createHousehold } from "../factories/households";
-import { createMember, createOrganisation } from "../factories/organisations";
-import { createParcel } from "../factories/parcels";
+import { createHousehold } from "~/modules/demo/households";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
+import { createParcel } from "~/modules/demo/parcels";
 import { postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 // Issue 8 §4: money holds any real amount, at least $999,999,999,999.99, on both engines. Before the cents

@@ -3,7 +3,7 @@ import { action as editAction } from "~/routes/parcels.$parcelId.edit";
 import { action as importAction } from "~/routes/parcels.import";
 import { action as newParcelAction } from "~/routes/parcels.new";
 import { db } from "~/utils/db.server";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 // Issue 8 §4: an APN is unique ignoring case and surrounding spaces (" t-ttifr-01 " duplicated "T-TTIFR-01").

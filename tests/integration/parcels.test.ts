@@ -7,8 +7,8 @@ import { action as importAction } from "~/routes/parcels.import";
 import { loader as exportLoader } from "~/routes/parcels.export[.]csv";
 import { db } from "~/utils/db.server";
 import { parseCsv } from "~/utils/csv";
-import { createMember, createOrganisation } from "../factories/organisations";
-import { createParcel } from "../factories/parcels";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
+import { createParcel } from "~/modules/demo/parcels";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 async function staffSession() {
@@ -243,7 +243,7 @@ describe("CSV import and export", () => {
 
 describe("search at scale", () => {
   it("finds exact APNs and addresses, counts rare words exactly and pages through common ones", async () => {
-    const { seedScale } = await import("../factories/scale");
+    const { seedScale } = await import("~/modules/demo/scale");
     const { organisation, cookie } = await staffSession();
     await seedScale(db(), organisation.id, 3_500);
     const list = async (q: string, page = 1) =>

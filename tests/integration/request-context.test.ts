@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getActor } from "~/modules/auth/session.server";
 import { db } from "~/utils/db.server";
 import { newRequestContext, runWithRequestContext } from "~/utils/request-context.server";
-import { createOrganisation } from "../factories/organisations";
+import { createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, sessionCookieFor } from "./helpers";
 
 /**

@@ -6,16 +6,16 @@ import { saveResaleCalculation } from "~/modules/resale/calculations.server";
 import { action as apiAction } from "~/routes/api.v1.resale-calculations";
 import { action as calculatorAction } from "~/routes/resale.homes.$homeId";
 import { db } from "~/utils/db.server";
-import { createHousehold, createIncomeLimitTable } from "../factories/households";
-import { ILLUSTRATIVE_TABLES } from "../factories/income-limit-tables";
-import { createMember, createOrganisation } from "../factories/organisations";
-import { createParcel } from "../factories/parcels";
+import { createHousehold, createIncomeLimitTable } from "~/modules/demo/households";
+import { ILLUSTRATIVE_TABLES } from "~/modules/demo/income-limit-tables";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
+import { createParcel } from "~/modules/demo/parcels";
 import { postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /**
  * Issue 8 §2: an affordability income named by an AMI level is resolved at the valuation date from the
  * organisation's stored table then in effect — a table taking effect between two dates changes the price.
- * The tables are ILLUSTRATIVE (tests/factories/income-limit-tables.ts), not HUD's figures.
+ * The tables are ILLUSTRATIVE (app/modules/demo/income-limit-tables.ts), not HUD's figures.
  *
  * Hand-worked (loan: 0 % for 30 years, 10 % down, tax 1.2 %, MI 0.6 % → f = 0.00395 per dollar; F = $150/month):
  *   valued 2024-03-31 → FY2023 table (from 2023-05-15), 3 persons, 80 % = $64,300: B = $1,607.50,

@@ -4,7 +4,7 @@ import { createApiToken, revokeApiToken } from "~/modules/api-tokens/api-tokens.
 import { runResaleCommand } from "~/modules/resale/cli";
 import { action, loader, MAX_BODY_BYTES } from "~/routes/api.v1.resale-calculations";
 import { db } from "~/utils/db.server";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { run } from "./helpers";
 
 const URL = "http://localhost/api/v1/resale-calculations";

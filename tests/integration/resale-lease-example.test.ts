@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parsePresetSpec } from "~/modules/formula-presets/presets";
+import { parsePresetSpec } from "~/modules/resale/formula-spec";
 import { workedExample, WorkedExampleError } from "~/modules/leases/documents.server";
-import { ILLUSTRATIVE_TABLES } from "../factories/income-limit-tables";
+import { ILLUSTRATIVE_TABLES } from "~/modules/demo/income-limit-tables";
 
 /** The lease's worked resale example applies the new rules of issue 8 §2 (fair return, AMI levels) too. */
 function spec(input: unknown) {

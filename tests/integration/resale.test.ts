@@ -10,11 +10,11 @@ import { loader as indexLoader } from "~/routes/resale._index";
 import { loader as savedLoader } from "~/routes/resale.calculations.$calculationId";
 import { loader as pdfLoader } from "~/routes/resale.calculations.$calculationId.worksheet[.]pdf";
 import { db } from "~/utils/db.server";
-import { createFormulaPreset } from "../factories/formula-presets";
-import { createHousehold, createIncomeLimitTable } from "../factories/households";
-import { createMember, createOrganisation } from "../factories/organisations";
-import { createParcel } from "../factories/parcels";
-import { createSavedCalculation, seedDemoCalculations } from "../factories/resale";
+import { createFormulaPreset } from "~/modules/demo/formula-presets";
+import { createHousehold, createIncomeLimitTable } from "~/modules/demo/households";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
+import { createParcel } from "~/modules/demo/parcels";
+import { createSavedCalculation, seedDemoCalculations } from "~/modules/demo/resale";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 async function ownedHome(role: "staff" | "viewer" | "admin" = "staff") {

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { createHousehold, seedIncomeLimitTables } from "../factories/households";
-import { createLease } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
-import { createParcel } from "../factories/parcels";
-import { seedDemoFormulaPresets } from "../factories/formula-presets";
+import { createHousehold, seedIncomeLimitTables } from "~/modules/demo/households";
+import { createLease } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
+import { createParcel } from "~/modules/demo/parcels";
+import { seedDemoFormulaPresets } from "~/modules/demo/formula-presets";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /**

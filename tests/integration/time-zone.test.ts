@@ -4,7 +4,7 @@ import { action as newParcelAction } from "~/routes/parcels.new";
 import { action as timeZoneAction, loader as timeZoneLoader } from "~/routes/settings.time-zone";
 import { addDays, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 // UTC+14 and UTC−11: 25 hours apart, so their todays are never the same calendar date.

@@ -4,7 +4,7 @@ import { action as addUserAction } from "~/routes/settings.users.new";
 import { action as editMemberAction } from "~/routes/settings.users.$membershipId";
 import { loader as auditLoader } from "~/routes/settings.audit";
 import { db } from "~/utils/db.server";
-import { createMember, createOrganisation, TEST_PASSWORD } from "../factories/organisations";
+import { createMember, createOrganisation, TEST_PASSWORD } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 async function adminSession() {
@@ -119,7 +119,7 @@ describe("working for several trusts of a network", () => {
     const { action: switchAction } = await import("~/routes/account.organisation");
     const { loader: parcelsLoader } = await import("~/routes/parcels._index");
     const { getActor } = await import("~/modules/auth/session.server");
-    const { createParcel } = await import("../factories/parcels");
+    const { createParcel } = await import("~/modules/demo/parcels");
     const first = await createOrganisation(db(), { name: "Alpha Land Trust" });
     const second = await createOrganisation(db(), { name: "Beta Land Trust" });
     const stranger = await createOrganisation(db(), { name: "Gamma Land Trust" });

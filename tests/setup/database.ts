@@ -39,8 +39,24 @@ async function admin(sql: string): Promise<void> {
 
 process.env.DATABASE_URL = kind === "postgresql" ? postgresUrl(name) : `file:${sqliteFile}`;
 
+/**
+ * PostgreSQL refuses CREATE DATABASE while another session is connected to template1 (SQLSTATE 55006), which
+ * happens for a moment when several test processes start at once: wait and try again rather than fail.
+ */
+async function createDatabase(): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin(`CREATE DATABASE "${name}"`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "55006" || attempt >= 20) throw error;
+      await new Promise((done) => setTimeout(done, 100 * attempt));
+    }
+  }
+}
+
 beforeAll(async () => {
-  if (kind === "postgresql") await admin(`CREATE DATABASE "${name}"`);
+  if (kind === "postgresql") await createDatabase();
   await deployMigrations(process.env.DATABASE_URL!);
 });
 

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { CheckboxField, Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
-import { FORMULA_TYPE_LABELS, FORMULA_TYPES, FormulaPresetFormSchema, ROUNDING_MODES } from "./presets";
+import { FORMULA_TYPE_LABELS, FORMULA_TYPES, FormulaPresetFormSchema, ROUNDING_MODES } from "~/modules/resale/formula-spec";
 
 type Errors = Record<string, string[] | undefined>;
 

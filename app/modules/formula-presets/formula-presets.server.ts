@@ -1,11 +1,14 @@
 /**
  * Formula presets, stored per organisation: list, read, create, edit (optimistic `version`), archive.
- * Every write is audited in the same transaction.
+ * Every write is audited in the same transaction. A preset's spec (fields, validation, form mapping) is the
+ * resale module's formula spec (~/modules/resale/formula-spec.ts): this module depends on resale, never the
+ * other way round.
  */
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { assertUpdated } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
-import { parsePresetSpec, type FormulaPresetSpec } from "./presets";
+import type { CalculatorContext } from "~/modules/resale/form";
+import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/resale/formula-spec";
 
 export type PresetInput = { name: string; description: string; spec: FormulaPresetSpec };
 export type PresetResult = { ok: true; id: string } | { ok: false; field: "name" | ""; message: string };
@@ -24,6 +27,12 @@ export async function listFormulaPresets(db: Db, organisationId: string, options
     orderBy: [{ archivedAt: "asc" }, { name: "asc" }],
   });
   return presets.map((preset) => ({ ...preset, parsedSpec: storedSpec(preset.spec) }));
+}
+
+/** The organisation's active presets with their validated specs (null when a stored spec no longer parses). */
+export async function presetsForCalculator(db: Db, organisationId: string): Promise<(CalculatorContext["presets"][number] & { description: string })[]> {
+  const presets = await listFormulaPresets(db, organisationId);
+  return presets.map((preset) => ({ id: preset.id, name: preset.name, description: preset.description, spec: preset.parsedSpec }));
 }
 
 export async function getFormulaPreset(db: Db, organisationId: string, id: string) {

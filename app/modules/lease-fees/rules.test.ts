@@ -245,3 +245,74 @@ describe("aging and payoff", () => {
     );
   });
 });
+
+describe("amendments change the fee terms from their effective date, not before", () => {
+  const escalating = terms({ escalation: { type: "fixed", rate: "0.03" } });
+  const on = (list: [string, number][], date: string) => list.find(([d]) => d === date)?.[1];
+
+  it("a new fee: charges dated on or after the effective date, escalated from the next anniversary", () => {
+    const list = charges({ ...escalating, changes: [{ effectiveDate: "2024-07-01", monthlyFeeCents: 3000 }] }, "2026-02-01") as [string, number][];
+    expect(list[0]).toEqual(["2024-01-15", 1371]); // the part month as signed: 25 × 17/31
+    expect(on(list, "2024-06-01")).toBe(2500); // before the amendment
+    expect(on(list, "2024-07-01")).toBe(3000); // the amended fee from its effective date
+    expect(on(list, "2025-01-01")).toBe(3000);
+    expect(on(list, "2025-02-01")).toBe(3090); // anniversary 2025-01-15: 30.00 × 1.03 = 30.90
+    expect(on(list, "2026-02-01")).toBe(3183); // 30.90 × 1.03 = 31.827 → 31.83
+    // effective the day after a due date: that due date keeps the old fee
+    const later = charges({ ...escalating, changes: [{ effectiveDate: "2024-07-02", monthlyFeeCents: 3000 }] }, "2024-08-01") as [string, number][];
+    expect([on(later, "2024-07-01"), on(later, "2024-08-01")]).toEqual([2500, 3000]);
+  });
+
+  it("a fee set on an anniversary is not escalated again that day", () => {
+    const list = charges({ ...escalating, changes: [{ effectiveDate: "2025-01-15", monthlyFeeCents: 3000 }] }, "2026-02-01") as [string, number][];
+    expect(on(list, "2025-01-01")).toBe(2500);
+    expect(on(list, "2025-02-01")).toBe(3000);
+    expect(on(list, "2026-02-01")).toBe(3090); // 30.00 × 1.03
+  });
+
+  it("a new escalation rule applies from the first anniversary on or after its effective date, to the fee then in force", () => {
+    const mid = charges({ ...escalating, changes: [{ effectiveDate: "2025-06-01", escalation: { type: "fixed", rate: "0.05" } }] }, "2026-02-01") as [string, number][];
+    expect(on(mid, "2025-02-01")).toBe(2575); // 2025-01-15 under the old 3 %: 25.75
+    expect(on(mid, "2026-02-01")).toBe(2704); // 2026-01-15 under 5 %: 25.75 × 1.05 = 27.0375 → 27.04
+    const onAnniversary = charges({ ...escalating, changes: [{ effectiveDate: "2025-01-15", escalation: { type: "fixed", rate: "0.05" } }] }, "2025-02-01") as [string, number][];
+    expect(on(onAnniversary, "2025-02-01")).toBe(2625); // 25.00 × 1.05 = 26.25
+    const stopped = charges({ ...escalating, changes: [{ effectiveDate: "2025-03-01", escalation: { type: "none" } }] }, "2027-02-01") as [string, number][];
+    expect([on(stopped, "2025-02-01"), on(stopped, "2026-02-01"), on(stopped, "2027-02-01")]).toEqual([2575, 2575, 2575]);
+  });
+
+  it("a new due day: the old due dates up to the effective date, a part period, then the new due day", () => {
+    // effective 2024-03-01, itself an old due date: part period 2024-03-01 → 2024-03-15 = 14 days of the period
+    // 2024-02-15 → 2024-03-15 = 29 days (leap year): 25 × 14/29 = 12.0689… → 12.07
+    expect(charges(terms({ changes: [{ effectiveDate: "2024-03-01", dueDay: 15 }] }), "2024-04-15")).toEqual([
+      ["2024-01-15", 1371], ["2024-02-01", 2500], ["2024-03-01", 1207], ["2024-03-15", 2500], ["2024-04-15", 2500],
+    ]);
+    // effective 2024-03-10: March 1 is still charged in full; from 2024-04-01 (the first old due date on or after
+    // it) to 2024-04-15 = 14 days of 2024-03-15 → 2024-04-15 = 31 days: 25 × 14/31 = 11.2903… → 11.29
+    expect(charges(terms({ changes: [{ effectiveDate: "2024-03-10", dueDay: 15 }] }), "2024-05-15")).toEqual([
+      ["2024-01-15", 1371], ["2024-02-01", 2500], ["2024-03-01", 2500], ["2024-04-01", 1129], ["2024-04-15", 2500], ["2024-05-15", 2500],
+    ]);
+    // the other way, 15 → 1 effective 2024-03-10: from 2024-03-15 to 2024-04-01 = 17 days of 2024-03-01 → 2024-04-01
+    // = 31 days: 25 × 17/31 = 13.7096… → 13.71
+    expect(charges(terms({ dueDay: 15, changes: [{ effectiveDate: "2024-03-10", dueDay: 1 }] }), "2024-05-01")).toEqual([
+      ["2024-01-15", 2500], ["2024-02-15", 2500], ["2024-03-15", 1371], ["2024-04-01", 2500], ["2024-05-01", 2500],
+    ]);
+  });
+
+  it("new grace days and late charge apply to charges due on or after the effective date", () => {
+    const t = terms({ commencementDate: "2024-02-01", changes: [{ effectiveDate: "2024-04-01", graceDays: 5, lateChargeCents: 1500 }] });
+    const lates = (credits: Credit[]) =>
+      computeLedger({ terms: t, credits, asOf: "2024-05-31" }).debits.filter((d) => d.kind === "late-charge").map((d) => [d.date, d.amountCents]);
+    // nothing paid: February and March under the signed terms (10 days, $10.00), April and May under the new (5 days, $15.00)
+    expect(lates([])).toEqual([["2024-02-12", 1000], ["2024-03-12", 1000], ["2024-04-07", 1500], ["2024-05-07", 1500]]);
+    // everything owed on 6 April (3 × 25.00 + 2 × 10.00 = 95.00) paid on the last grace day of April: April is on time
+    expect(lates([pay("2024-04-06", 9500)])).toEqual([["2024-02-12", 1000], ["2024-03-12", 1000], ["2024-05-07", 1500]]);
+    // paid a day later, April goes late
+    expect(lates([pay("2024-04-07", 9500)])).toEqual([["2024-02-12", 1000], ["2024-03-12", 1000], ["2024-04-07", 1500], ["2024-05-07", 1500]]);
+  });
+
+  it("an amendment effective before the commencement sets the terms the lease starts with", () => {
+    expect(charges(terms({ changes: [{ effectiveDate: "2024-01-01", monthlyFeeCents: 3100, dueDay: 15 }] }), "2024-02-15")).toEqual([
+      ["2024-01-15", 3100], ["2024-02-15", 3100],
+    ]);
+  });
+});

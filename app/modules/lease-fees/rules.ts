@@ -10,6 +10,11 @@
  * - Escalation on each anniversary of the commencement date (29 February → 28 February in common years):
  *   fixed rate, or index-linked (the change between the index values recorded for the two anniversaries,
  *   floored at zero and capped). Rounded to the cent once per yearly step.
+ * - Amendments (`FeeTerms.changes`) change the fee terms from their effective date, never before: a new fee
+ *   for charges dated on or after it (escalated from the next anniversary after it), a new escalation rule
+ *   for anniversaries on or after it, a new due day from the first old due date on or after it (a part-period
+ *   charge up to the first new due date, as at commencement), and new grace days and late charge for charges
+ *   due on or after it (a charge's late charge follows the terms of its due date).
  * - Credits (payments, untargeted waivers) pay the oldest unpaid debit first (charges and late charges in date
  *   order); a credit larger than what is owed is carried and pays later charges as they fall due. A waiver or
  *   reversal of one particular debit reduces that debit itself.
@@ -51,6 +56,19 @@ export type FeeEscalation =
   /** The fee follows the index, each yearly increase floored at 0 and capped at `cap`. */
   | { type: "index"; cap: string; values: readonly IndexValue[] };
 
+/**
+ * A change of the fee terms by a lease amendment, from its effective date: only the terms it changes.
+ * `monthlyFeeCents` is the fee from that date (later anniversaries escalate it).
+ */
+export type FeeTermsChange = {
+  effectiveDate: string;
+  monthlyFeeCents?: number;
+  escalation?: FeeEscalation;
+  dueDay?: number;
+  graceDays?: number;
+  lateChargeCents?: number;
+};
+
 /** The fee terms of one lease, as the ledger needs them. */
 export type FeeTerms = {
   monthlyFeeCents: number;
@@ -60,7 +78,30 @@ export type FeeTerms = {
   escalation: FeeEscalation;
   graceDays: number;
   lateChargeCents: number;
+  /** Amendments of the fee terms, each from its effective date (any order; same date: in list order). */
+  changes?: readonly FeeTermsChange[];
 };
+
+/** The changes in the order they take effect (stable: same effective date in list order). */
+function changesInOrder(terms: Pick<FeeTerms, "changes">): FeeTermsChange[] {
+  return [...(terms.changes ?? [])].sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0));
+}
+
+/** The grace days and late charge for a charge due on `dueDate`: the terms in force on that date. */
+export function lateTermsOn(terms: FeeTerms, dueDate: string): { graceDays: number; lateChargeCents: number } {
+  let { graceDays, lateChargeCents } = terms;
+  for (const change of changesInOrder(terms)) {
+    if (change.effectiveDate > dueDate) break;
+    if (change.graceDays !== undefined) graceDays = change.graceDays;
+    if (change.lateChargeCents !== undefined) lateChargeCents = change.lateChargeCents;
+  }
+  return { graceDays, lateChargeCents };
+}
+
+/** Terms that generate nothing: for reading what is posted without projecting (no fee, no late charge). */
+export function postedOnlyTerms(terms: FeeTerms): FeeTerms {
+  return { ...terms, monthlyFeeCents: 0, lateChargeCents: 0, escalation: { type: "none" }, changes: [] };
+}
 
 export type DebitKind = "charge" | "late-charge";
 
@@ -94,33 +135,57 @@ function latestIndexOnOrBefore(values: readonly IndexValue[], date: string): Ind
 export type FeeStep = { effectiveDate: string; monthlyFeeCents: number };
 
 /**
- * The monthly fee in force from the commencement date and after each anniversary up to `through`.
- * Fixed: previous fee × (1 + rate). Index: previous fee × (1 + min(max(I(anniversary) ÷ I(previous
- * anniversary) − 1, 0), cap)), I(d) the latest value recorded on or before d; unchanged when a value is
- * missing. Each step rounded half-up to the cent; the rounded fee is the base of the next step.
+ * The monthly fee in force from the commencement date, after each anniversary and after each amendment that
+ * sets it, up to `through`. Fixed: previous fee × (1 + rate). Index: previous fee × (1 + min(max(I(anniversary)
+ * ÷ I(previous anniversary) − 1, 0), cap)), I(d) the latest value recorded on or before d; unchanged when a
+ * value is missing. Each step rounded half-up to the cent; the rounded fee is the base of the next step. The
+ * escalation rule of an anniversary is the one in force on it; an amendment that sets the fee sets it from its
+ * effective date, and the first anniversary after that date escalates it (one on that very date does not).
  */
-export function feeSteps(terms: Pick<FeeTerms, "monthlyFeeCents" | "commencementDate" | "escalation">, through: string): FeeStep[] {
+export function feeSteps(terms: Pick<FeeTerms, "monthlyFeeCents" | "commencementDate" | "escalation" | "changes">, through: string): FeeStep[] {
   const steps: FeeStep[] = [{ effectiveDate: terms.commencementDate, monthlyFeeCents: terms.monthlyFeeCents }];
-  const escalation = terms.escalation;
-  if (escalation.type === "none") return steps;
-  const rate = escalation.type === "fixed" ? new Decimal(escalation.rate) : null;
-  const cap = escalation.type === "index" ? new Decimal(escalation.cap) : null;
+  const changes = changesInOrder(terms).filter((c) => c.monthlyFeeCents !== undefined || c.escalation !== undefined);
+  if (terms.escalation.type === "none" && changes.length === 0) return steps;
+  let escalation = terms.escalation;
   let fee = terms.monthlyFeeCents;
+  let changeIndex = 0;
+  const push = (effectiveDate: string) => {
+    const last = steps.at(-1)!;
+    if (last.effectiveDate === effectiveDate) last.monthlyFeeCents = fee;
+    else if (last.monthlyFeeCents !== fee) steps.push({ effectiveDate, monthlyFeeCents: fee });
+  };
   for (let year = 1; ; year += 1) {
-    const effectiveDate = feeAnniversary(terms.commencementDate, year);
-    if (effectiveDate > through) break;
-    if (rate) {
-      fee = new Decimal(fee).times(rate.plus(1)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
-    } else if (escalation.type === "index" && cap) {
+    const anniversary = feeAnniversary(terms.commencementDate, year);
+    // amendments up to and including the anniversary
+    let feeSetOnAnniversary = false;
+    while (changeIndex < changes.length && changes[changeIndex]!.effectiveDate <= anniversary && changes[changeIndex]!.effectiveDate <= through) {
+      const change = changes[changeIndex]!;
+      if (change.escalation !== undefined) escalation = change.escalation;
+      if (change.monthlyFeeCents !== undefined) {
+        // an amendment made before the lease commenced sets the fee it starts with
+        const from = change.effectiveDate < terms.commencementDate ? terms.commencementDate : change.effectiveDate;
+        fee = change.monthlyFeeCents;
+        push(from);
+        if (from === anniversary) feeSetOnAnniversary = true;
+      }
+      changeIndex += 1;
+    }
+    if (anniversary > through) break;
+    if (feeSetOnAnniversary) continue;
+    if (escalation.type === "fixed") {
+      fee = new Decimal(fee).times(new Decimal(escalation.rate).plus(1)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+    } else if (escalation.type === "index") {
       const previous = latestIndexOnOrBefore(escalation.values, feeAnniversary(terms.commencementDate, year - 1));
-      const current = latestIndexOnOrBefore(escalation.values, effectiveDate);
+      const current = latestIndexOnOrBefore(escalation.values, anniversary);
       if (previous && current && new Decimal(previous.value).gt(0)) {
         const change = new Decimal(current.value).dividedBy(previous.value).minus(1);
-        const applied = Decimal.max(0, Decimal.min(change, cap));
+        const applied = Decimal.max(0, Decimal.min(change, new Decimal(escalation.cap)));
         fee = new Decimal(fee).times(applied.plus(1)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
       }
     }
-    steps.push({ effectiveDate, monthlyFeeCents: fee });
+    if (escalation.type !== "none") push(anniversary);
+    // nothing more can change: no escalation and no amendment left
+    if (escalation.type === "none" && changeIndex >= changes.length) break;
   }
   return steps;
 }
@@ -130,9 +195,25 @@ function proportion(feeCents: number, numerator: number, denominator: number): n
   return Math.floor((2 * feeCents * numerator + denominator) / (2 * denominator));
 }
 
+/** The first due date on or after `date` for a due day, with its year and month. */
+function firstDueOnOrAfter(date: string, dueDay: number): { year: number; month: number; due: string } {
+  let year = Number(date.slice(0, 4));
+  let month = Number(date.slice(5, 7));
+  let due = dueDateIn(year, month, dueDay);
+  if (due < date) {
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+    due = dueDateIn(year, month, dueDay);
+  }
+  return { year, month, due };
+}
+
 /**
  * The lease-fee charges dated from the commencement date up to and including `through`, in date order.
- * Charges of zero are not listed (a lease without a fee has no ledger).
+ * Charges of zero are not listed (a lease without a fee has no ledger). A period that starts on a date other
+ * than a due date — the commencement date, or where an amendment changes the due day, the first old due date
+ * on or after its effective date — is charged in part on that date: fee × days to the first due date ÷ days
+ * from the due date one month before that first due date.
  */
 export function scheduledCharges(terms: FeeTerms, through: string): Debit[] {
   const charges: Debit[] = [];
@@ -144,28 +225,38 @@ export function scheduledCharges(terms: FeeTerms, through: string): Debit[] {
     while (stepIndex + 1 < steps.length && steps[stepIndex + 1]!.effectiveDate <= date) stepIndex += 1;
     return steps[stepIndex]!.monthlyFeeCents;
   };
-  let year = Number(start.slice(0, 4));
-  let month = Number(start.slice(5, 7));
-  let due = dueDateIn(year, month, terms.dueDay);
-  if (due < start) {
-    month += 1;
-    if (month > 12) [year, month] = [year + 1, 1];
-    due = dueDateIn(year, month, terms.dueDay);
-  }
-  if (due !== start) {
-    // part period: the commencement date falls inside the period [previous due date, first due date)
-    const previousDue = month === 1 ? dueDateIn(year - 1, 12, terms.dueDay) : dueDateIn(year, month - 1, terms.dueDay);
-    const days = daysBetween(start, due);
-    const period = daysBetween(previousDue, due);
-    const amountCents = proportion(feeOn(start), days, period);
-    if (amountCents > 0) charges.push({ key: `charge:${start}`, kind: "charge", date: start, amountCents });
-  }
+  const dueDayChanges = changesInOrder(terms).filter((change) => change.dueDay !== undefined);
+  let changeIndex = 0;
+  let dueDay = terms.dueDay;
+  // amendments before the lease commenced set the due day it starts with
+  while (changeIndex < dueDayChanges.length && dueDayChanges[changeIndex]!.effectiveDate <= start) dueDay = dueDayChanges[changeIndex++]!.dueDay!;
+
+  /** Charges a period starting on `from` (not a due date): the part up to the first due date; returns that date. */
+  const periodFrom = (from: string) => {
+    const first = firstDueOnOrAfter(from, dueDay);
+    if (first.due !== from && from <= through) {
+      const previousDue = first.month === 1 ? dueDateIn(first.year - 1, 12, dueDay) : dueDateIn(first.year, first.month - 1, dueDay);
+      const amountCents = proportion(feeOn(from), daysBetween(from, first.due), daysBetween(previousDue, first.due));
+      if (amountCents > 0) charges.push({ key: `charge:${from}`, kind: "charge", date: from, amountCents });
+    }
+    return first;
+  };
+
+  let { year, month, due } = periodFrom(start);
   while (due <= through) {
+    // a new due day takes over at the first due date on or after the amendment's effective date
+    let newDueDay = dueDay;
+    while (changeIndex < dueDayChanges.length && dueDayChanges[changeIndex]!.effectiveDate <= due) newDueDay = dueDayChanges[changeIndex++]!.dueDay!;
+    if (newDueDay !== dueDay) {
+      dueDay = newDueDay;
+      ({ year, month, due } = periodFrom(due));
+      continue;
+    }
     const amountCents = feeOn(due);
     if (amountCents > 0) charges.push({ key: `charge:${due}`, kind: "charge", date: due, amountCents });
     month += 1;
     if (month > 12) [year, month] = [year + 1, 1];
-    due = dueDateIn(year, month, terms.dueDay);
+    due = dueDateIn(year, month, dueDay);
   }
   return charges;
 }
@@ -201,6 +292,8 @@ export type LedgerInput = {
   /** Debits already posted (the stored ledger): they stand as posted and are never generated again. */
   posted?: readonly Debit[];
   asOf: string;
+  /** False: skip the running-balance lines (`lines` is empty) when only the debits, balance and aging are needed. */
+  withLines?: boolean;
 };
 
 export type AgingBucket = "current" | "1-30" | "31-60" | "61-90" | "over-90";
@@ -279,6 +372,7 @@ export function computeLedger(input: LedgerInput): Ledger {
   lateDebits.sort(compareDebits);
   const postedLateKeys = new Set(lateDebits.map((debit) => debit.key));
   const targetedKeys = new Set(targeted.map((credit) => credit.appliesTo!));
+  const hasChanges = (terms.changes?.length ?? 0) > 0;
   let chargesBefore = 0; // sum of charges strictly before the current one
   let lateIndex = 0; // late charges before the current charge: lateDebits[0 .. lateIndex)
   let lateBefore = 0; // and their sum
@@ -288,9 +382,9 @@ export function computeLedger(input: LedgerInput): Ledger {
       lateIndex += 1;
     }
     const lateKey = `late:${charge.date}`;
-    if (!postedLateKeys.has(lateKey) && terms.lateChargeCents > 0) {
-      const lastGraceDay = addDays(charge.date, terms.graceDays);
-      const lateDate = addDays(lastGraceDay, 1);
+    const { graceDays, lateChargeCents } = hasChanges ? lateTermsOn(terms, charge.date) : terms;
+    if (!postedLateKeys.has(lateKey) && lateChargeCents > 0) {
+      const [lastGraceDay, lateDate] = graceDates(charge.date, graceDays);
       if (lateDate <= asOf) {
         // owed up to and including this charge, as it stood on the last grace day
         let owed = chargesBefore + charge.amountCents + lateBefore;
@@ -304,7 +398,7 @@ export function computeLedger(input: LedgerInput): Ledger {
           }
         }
         if (creditsOnOrBefore(lastGraceDay) < owed) {
-          const late: Debit = { key: lateKey, kind: "late-charge", date: lateDate, amountCents: terms.lateChargeCents };
+          const late: Debit = { key: lateKey, kind: "late-charge", date: lateDate, amountCents: lateChargeCents };
           insertSorted(lateDebits, late); // dated after this charge, so after lateDebits[0 .. lateIndex)
           generated.push(late);
         }
@@ -328,6 +422,12 @@ export function computeLedger(input: LedgerInput): Ledger {
   }
 
   const aging = agingOf(debits, unpaidCents, asOf);
+  if (input.withLines === false) {
+    let balance = 0;
+    for (const debit of debits) balance += debit.amountCents;
+    for (const credit of credits) balance -= credit.amountCents;
+    return { debits, generated, lines: [], balanceCents: balance, unpaidCents, aging };
+  }
 
   // The running balance, in date order: debits (charges, then late charges), then credits.
   type Row = { date: string; order: number; seq: number; line: Omit<LedgerLine, "balanceCents"> };
@@ -358,6 +458,20 @@ export function computeLedger(input: LedgerInput): Ledger {
   return { debits, generated, lines, balanceCents, unpaidCents, aging };
 }
 
+const graceDatesMemo = new Map<string, readonly [string, string]>();
+/** The last grace day of a charge due on `dueDate` and the day after it (memoised: ledgers share their dates). */
+function graceDates(dueDate: string, graceDays: number): readonly [string, string] {
+  const key = `${dueDate}+${graceDays}`;
+  let dates = graceDatesMemo.get(key);
+  if (!dates) {
+    const lastGraceDay = addDays(dueDate, graceDays);
+    dates = [lastGraceDay, addDays(lastGraceDay, 1)];
+    if (graceDatesMemo.size >= 100_000) graceDatesMemo.clear();
+    graceDatesMemo.set(key, dates);
+  }
+  return dates;
+}
+
 function insertSorted(list: Debit[], debit: Debit): void {
   let index = list.length;
   while (index > 0 && compareDebits(list[index - 1]!, debit) > 0) index -= 1;
@@ -376,9 +490,14 @@ export function agingBucket(dueDate: string, asOf: string): AgingBucket {
 
 function agingOf(debits: readonly Debit[], unpaid: Map<string, number>, asOf: string): Aging {
   const aging: Aging = { current: 0, "1-30": 0, "31-60": 0, "61-90": 0, "over-90": 0 };
+  // debits are in date order: the bucket changes only when the date does
+  let lastDate = "";
+  let bucket: AgingBucket = "current";
   for (const debit of debits) {
     const remaining = unpaid.get(debit.key) ?? 0;
-    if (remaining > 0) aging[agingBucket(debit.date, asOf)] += remaining;
+    if (remaining <= 0) continue;
+    if (debit.date !== lastDate) [lastDate, bucket] = [debit.date, agingBucket(debit.date, asOf)];
+    aging[bucket] += remaining;
   }
   return aging;
 }

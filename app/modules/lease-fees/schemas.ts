@@ -62,5 +62,7 @@ export const indexValueSchema = z.object({
     .string({ required_error: "Enter the index value" })
     .trim()
     .refine((value) => /^\d+(\.\d+)?$/.test(value) && Number(value) > 0, { message: "Enter the index value as a positive number, e.g. 310.326" }),
+  /** where it was published (resale calculations show it as the input's source) */
+  source: optionalText(300),
 });
 export type IndexValueValues = z.output<typeof indexValueSchema>;

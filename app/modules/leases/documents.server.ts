@@ -9,7 +9,7 @@ import { mortgagesInForce } from "~/modules/mortgages/permitted-mortgages";
 import { pdfResponse as pdfDownload } from "~/utils/download.server";
 import { createHash } from "node:crypto";
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
-import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/formula-presets/presets";
+import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/resale/formula-spec";
 import { getFormulaPresetByName } from "~/modules/formula-presets/formula-presets.server";
 import { parseResaleRequest } from "~/modules/resale/contract";
 import type { IncomeLimitTableInput } from "~/modules/resale/ami-level";

@@ -3,7 +3,7 @@
  * its improvement-credit terms (`describeFormula`), then every cap, the floor and the rounding, and the order
  * in which the resale engine applies them. The worked example in Exhibit E applies exactly this spec.
  */
-import type { FormulaPresetSpec } from "~/modules/formula-presets/presets";
+import type { FormulaPresetSpec } from "~/modules/resale/formula-spec";
 import { describeFormula } from "~/modules/resale/describe";
 import { formatPercent, formatUsd } from "~/utils/money";
 

@@ -133,7 +133,7 @@ export async function leaseFormOptions(db: Db, organisationId: string) {
 }
 
 /** "GL-2025-0007": the year the lease is created and the next number in that year. */
-async function nextReference(tx: Tx, organisationId: string, year: number): Promise<string> {
+export async function nextReference(tx: Tx, organisationId: string, year: number): Promise<string> {
   const prefix = `GL-${year}-`;
   const last = await tx.lease.findFirst({ where: { organisationId, reference: { startsWith: prefix } }, orderBy: { reference: "desc" }, select: { reference: true } });
   const next = last ? Number(last.reference.slice(prefix.length)) + 1 : 1;
@@ -270,6 +270,9 @@ export async function createLease(db: Db, actor: AuditActor, values: LeaseFormVa
     }
   }
 }
+
+/** The terms the lease-fee ledger follows (an amendment of one of them changes the charges from its date). */
+const FEE_TERM_KEYS = ["monthlyFeeCents", "feeEscalation", "feeDueDay", "graceDays", "lateChargeCents"] as const;
 
 export const FROZEN_MESSAGE = "This lease has been signed: its terms are frozen. Record a change as a dated amendment instead.";
 
@@ -447,6 +450,20 @@ export async function amendLease(db: Db, actor: AuditActor, leaseId: string, val
       after.addedPermittedMortgage = mortgage;
     }
     if (Object.keys(after).length === 0) return { ok: false as const, formErrors: ["Nothing changed: change at least one term or add a permitted mortgage."] };
+    // The fee ledger's posted charges stand as posted: a change to the fee terms takes effect after the last one.
+    if (FEE_TERM_KEYS.some((key) => key in after)) {
+      const lastCharge = await tx.leaseFeeEntry.findFirst({ where: { organisationId: actor.organisationId, leaseId, kind: "charge" }, orderBy: { date: "desc" }, select: { date: true } });
+      if (lastCharge && values.effectiveDate <= lastCharge.date) {
+        return {
+          ok: false as const,
+          fieldErrors: {
+            effectiveDate: [
+              `Lease fees are already charged on this lease's ledger up to ${lastCharge.date}: a change to the fee, its escalation, due day, grace period or late charge can take effect only after that date. Correct charges already posted with a waiver or reversal on the fee ledger.`,
+            ],
+          },
+        };
+      }
+    }
     assertUpdated(await tx.lease.updateMany({ where: { id: leaseId, organisationId: actor.organisationId, version: values.version }, data: { version: { increment: 1 } } }));
     if (mortgage) await tx.permittedMortgage.create({ data: { organisationId: actor.organisationId, leaseId, ...mortgage } });
     const amendment = await tx.leaseAmendment.create({

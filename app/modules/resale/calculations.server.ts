@@ -1,11 +1,11 @@
 /**
- * Saved resale calculations and the data the calculator reads: the home with its current owner's purchase,
- * the organisation's formula presets and its latest income-limit table. Every query is scoped by the
+ * Saved resale calculations and the data the calculator reads: the home with its current owner's purchase
+ * and the organisation's latest income-limit table (its formula presets: `presetsForCalculator` in
+ * ~/modules/formula-presets, which builds on this module, never the other way round). Every query is scoped by the
  * organisation here, never trusted from the form. A saved calculation is a frozen snapshot (request, result,
  * who, when): it is created once, audited, and never updated.
  */
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
-import { listFormulaPresets } from "~/modules/formula-presets/formula-presets.server";
 import { derivationMethodOf, defaultAreaCode, toIncomeLimitTable } from "~/modules/income-limits/income-limits.server";
 import { homeLabel } from "~/modules/parcels/parcels.server";
 import type { Db } from "~/utils/db.server";
@@ -55,12 +55,6 @@ export async function getHomeForResale(db: Db, organisationId: string, homeId: s
         }
       : null,
   };
-}
-
-/** The organisation's active presets with their validated specs (null when a stored spec no longer parses). */
-export async function presetsForCalculator(db: Db, organisationId: string): Promise<(CalculatorContext["presets"][number] & { description: string })[]> {
-  const presets = await listFormulaPresets(db, organisationId);
-  return presets.map((preset) => ({ id: preset.id, name: preset.name, description: preset.description, spec: preset.parsedSpec }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ResaleRequest, ResaleResult } from "./contract";
 import { fastCalculateResale } from "./fast-path";
-import { calculateResaleWithDecimals } from "./fast-reference";
+import { calculateResaleReference } from "./reference-engine";
 
 /**
  * The resale formula engine (DOMAIN.md §4). Pure: a validated `ResaleRequest` in, a `ResaleResult`
@@ -47,8 +47,8 @@ import { calculateResaleWithDecimals } from "./fast-reference";
  * Two implementations give byte-identical results: the fast path (fast-path.ts: integer cents
  * and scaled BigInts that reproduce the 50-digit Decimal operations exactly) covers every request
  * whose amounts fit in safe-integer cents, and anything else goes to the straightforward Decimal
- * implementation (fast-reference.ts). fast-path.test.ts compares the two on random requests.
+ * implementation (reference-engine.ts). fast-path.test.ts compares the two on random requests.
  */
 export function calculateResale(request: ResaleRequest): ResaleResult {
-  return fastCalculateResale(request) ?? calculateResaleWithDecimals(request);
+  return fastCalculateResale(request) ?? calculateResaleReference(request);
 }

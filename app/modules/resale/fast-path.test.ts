@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseResaleRequest, type ResaleRequest, type ResaleRequestInput, type ResaleResult } from "./contract";
 import { calculateResale } from "./engine";
 import { fastCalculateResale } from "./fast-path";
-import { calculateResaleWithDecimals } from "./fast-reference";
+import { calculateResaleReference } from "./reference-engine";
 import { Decimal } from "~/utils/money";
 
 /**
@@ -130,7 +130,7 @@ describe("fast path = Decimal implementation, byte for byte", () => {
     it(`${type} formulas`, () => {
       fc.assert(
         fc.property(request(formula as fc.Arbitrary<ResaleRequestInput["formula"]>), (resale) => {
-          const reference = calculateResaleWithDecimals(resale);
+          const reference = calculateResaleReference(resale);
           expect(calculateResale(resale)).toEqual(reference);
           const fast = fastCalculateResale(resale);
           // The fast path may hand over only amounts beyond integer cents in a double (> $90 trillion).
@@ -153,7 +153,7 @@ describe("fast path = Decimal implementation, byte for byte", () => {
       const parsed = parseResaleRequest(input);
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
       expect(fastCalculateResale(parsed.request)).toBeNull();
-      expect(calculateResale(parsed.request)).toEqual(calculateResaleWithDecimals(parsed.request));
+      expect(calculateResale(parsed.request)).toEqual(calculateResaleReference(parsed.request));
     }
   });
 
@@ -189,6 +189,6 @@ describe("fast path = Decimal implementation, byte for byte", () => {
       ],
     });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    expect(fastCalculateResale(parsed.request)).toEqual(calculateResaleWithDecimals(parsed.request));
+    expect(fastCalculateResale(parsed.request)).toEqual(calculateResaleReference(parsed.request));
   });
 });

@@ -1,15 +1,17 @@
 import { formatPercent, formatUsd } from "~/utils/money";
 import type { AffordabilityTerms, BoundBy, ImprovementCredit, ResaleRequest, ResaleResult, ResolvedAffordabilityTerms } from "./contract";
-import { compoundGrowth } from "./fast-reference";
+import { compoundGrowth } from "./growth";
 import { incrementText, roundingVerb, type RoundingMode } from "./rounding";
+import { bindsBelow, compoundGrowthText, simpleGrowthText, BOUND_TEXT, boundByText, capExplanation, capWinsOverFloorWarning, completedAfterValuation, completedBeforePurchase, creditedAtCost, creditRateText, deductionLabel, depreciatedCredit, doesNotBindNotBelow, elapsedText as elapsed, improvementLabel, improvementNotCreditedWarning, indexFellWarning, loanTermsText, notCreditedExplanation, notDepreciated, purchasePriceExplanation, roundedDownForCap, TEXT } from "./engine-texts";
 import { add, compare, decimalPlaces, div, fromCents, hasMoreDecimalsThan, mul, mulInt, parseScaled, pow10, roundToPlaces, type Scaled, sub, toFixedDown, ZERO } from "./fast-scaled";
 import { fixedMonthlyCosts, monthlyBudget, monthlyCostPerDollar } from "./outcomes";
 
 /**
- * The fast path of `calculateResale` (engine.ts). It follows the Decimal implementation
- * (fast-reference.ts) step by step and must give byte-identical results — every amount, label,
+ * The fast path of `calculateResale` (engine.ts). It follows the reference implementation
+ * (reference-engine.ts) step by step and must give byte-identical results — every amount, label,
  * explanation and warning — so any change to the rules is made in both (fast-path.test.ts
- * compares them on random requests of every formula type).
+ * compares them on random requests of every formula type). The texts both write live once, in
+ * engine-texts.ts; neither implementation imports the other.
  *
  * What makes it fast, without JavaScript floating point for money:
  *   - amounts that are inputs (two decimals at most) are integer cents in `number`s: exact, as the
@@ -87,16 +89,6 @@ function exactUsd(value: Scaled, shown: number): string {
   if (!hasMoreDecimalsThan(value, 2)) return usd(shown);
   const places = hasMoreDecimalsThan(value, 6) ? 7 : decimalPlaces(value);
   return `${usd(shown)} (exactly ${toFixedDown(value, Math.min(places, 6))}${places > 6 ? "…" : ""})`;
-}
-
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? "" : "s"}`;
-}
-
-/** Years to two decimals from whole months, by integer arithmetic: 121 -> "10.08" (half-up). */
-function yearsText(months: number): string {
-  const hundredths = Math.floor((months * 200 + 12) / 24);
-  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, "0")}`;
 }
 
 /** The integer in `text` at [at, at + length) (ASCII digits of a validated date). */
@@ -193,8 +185,7 @@ function loanOf(terms: AffordabilityTerms): Loan {
       value: parseScaled(value.toFixed()),
       part:
         `f = ${formatUsd(value.times(1000))}/month per $1,000 of price ` +
-        `(${formatPercent(terms.interestRate)} for ${terms.termYears} years, ${formatPercent(terms.downPaymentRate)} down, ` +
-        `tax ${formatPercent(terms.propertyTaxRate)}, mortgage insurance ${formatPercent(terms.mortgageInsuranceRate)})`,
+        loanTermsText({ interestRate: formatPercent(terms.interestRate), termYears: terms.termYears, downPaymentRate: formatPercent(terms.downPaymentRate), propertyTaxRate: formatPercent(terms.propertyTaxRate), mortgageInsuranceRate: formatPercent(terms.mortgageInsuranceRate) }),
     });
   }
   return loan;
@@ -220,7 +211,7 @@ function affordable(terms: ResolvedAffordabilityTerms): AffordableParts {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The calculation (same steps, in the same order, as calculateResaleWithDecimals)
+// The calculation (same steps, in the same order, as calculateResaleReference in reference-engine.ts)
 // ---------------------------------------------------------------------------------------------
 
 /** A line of the formula price: `amount` exact, `shown` its amount rounded to the cent. */
@@ -234,14 +225,6 @@ function centsLine(label: string, value: number, explanation: string): Line {
   return { label, amount: fromCents(value), shown: value, explanation };
 }
 
-const BOUND_TEXT: Record<BoundBy, string> = {
-  formula: "the formula price",
-  floor: "the purchase-price floor",
-  "market-value": "the market-value cap",
-  affordability: "the affordability cap",
-  "fair-return": "the fair-return cap",
-};
-
 type CapValue = { kind: "market-value" | "affordability"; label: string; value: Scaled; shown: number; detail: string };
 
 function improvementLines(request: ResaleRequest, lines: Line[], warnings: string[]): void {
@@ -251,35 +234,35 @@ function improvementLines(request: ResaleRequest, lines: Line[], warnings: strin
   const improvements = request.improvements;
   for (let position = 0; position < improvements.length; position++) {
     const improvement = improvements[position]!;
-    const label = `Improvement credit: ${improvement.description}`;
+    const label = improvementLabel(improvement.description);
     let reason: string | undefined;
-    if (!improvement.approved) reason = "it was not approved by the trust";
+    if (!improvement.approved) reason = TEXT.notApprovedByTrust;
     else if (improvement.completedOn < request.purchase.date) {
-      reason = `it was completed on ${improvement.completedOn}, before the purchase on ${request.purchase.date}`;
+      reason = completedBeforePurchase(improvement.completedOn, request.purchase.date);
     } else if (improvement.completedOn > request.valuationDate) {
-      reason = `it was completed on ${improvement.completedOn}, after the valuation date ${request.valuationDate}`;
-    } else if (alreadyInAppraisal) reason = "the appraiser's improvement value already covers the owner's improvements";
+      reason = completedAfterValuation(improvement.completedOn, request.valuationDate);
+    } else if (alreadyInAppraisal) reason = TEXT.coveredByAppraisal;
     let cost = 0;
     if (reason === undefined) {
       cost = cents(improvement.cost);
       if (credit && cost < cents(credit.minimumCost)) reason = `its cost ${usd(cost)} is below the minimum of ${usd(cents(credit.minimumCost))}`;
     }
     if (reason !== undefined) {
-      warnings.push(`Improvement "${improvement.description}" (improvements.${position}) was not credited: ${reason}.`);
-      lines.push({ label, amount: ZERO, shown: 0, explanation: `Not credited: ${reason}` });
+      warnings.push(improvementNotCreditedWarning(improvement.description, position, reason));
+      lines.push({ label, amount: ZERO, shown: 0, explanation: notCreditedExplanation(reason) });
       continue;
     }
     const costText = usd(cost);
     if (!credit) {
       lines.push(
-        centsLine(label, cost, `Approved improvement credited at its cost of ${costText} (the formula sets no credit terms: 100%, not depreciated)`),
+        centsLine(label, cost, creditedAtCost(costText)),
       );
       continue;
     }
-    const rateText = `${costText} × ${formatPercent(credit.creditRate)} credit`;
+    const rateText = creditRateText(costText, formatPercent(credit.creditRate));
     const credited = mul(fromCents(cost), term(credit.creditRate));
     if (credit.depreciationYears === 0) {
-      lines.push(line(label, credited, `${rateText}, not depreciated`));
+      lines.push(line(label, credited, notDepreciated(rateText)));
       continue;
     }
     const lifeMonths = credit.depreciationYears * 12;
@@ -289,7 +272,7 @@ function improvementLines(request: ResaleRequest, lines: Line[], warnings: strin
       line(
         label,
         remainingMonths === 0 ? ZERO : div(mulInt(credited, remainingMonths), fromCents(lifeMonths * 100)),
-        `${rateText} × ${remainingMonths}/${lifeMonths} months of useful life remaining (${plural(usedMonths, "full month")} since ${improvement.completedOn}, straight-line over ${plural(credit.depreciationYears, "year")})`,
+        depreciatedCredit(rateText, remainingMonths, lifeMonths, usedMonths, improvement.completedOn, credit.depreciationYears),
       ),
     );
   }
@@ -337,31 +320,31 @@ function calculate(request: ResaleRequest): ResaleResult {
         `The target household's housing budget (${parts.budgetText}/month) does not cover the fixed monthly costs (${parts.fixedCostsText}/month); the affordable price is $0.00.`,
       );
     }
-    adjustments.push(line("Affordable price", parts.price, parts.explanation));
+    adjustments.push(line(TEXT.affordablePrice, parts.price, parts.explanation));
   } else {
-    adjustments.push(centsLine("Purchase price", purchaseCents, `Price the seller paid on ${request.purchase.date}`));
+    adjustments.push(centsLine(TEXT.purchasePrice, purchaseCents, purchasePriceExplanation(request.purchase.date)));
     const months = fullMonths(request.purchase.date, request.valuationDate);
     if (formula.type === "fixed-rate") {
       const byYears = formula.elapsed === "full-years";
       const years = Math.floor(months / 12);
       const countedMonths = byYears ? years * 12 : months;
-      const elapsedText = byYears ? plural(years, "full year") : `${plural(months, "full month")} ÷ 12`;
+      const elapsedText = elapsed(byYears, years, months);
       const rateText = formatPercent(formula.annualRate);
       if (formula.compounding === "simple") {
         adjustments.push(
           line(
-            "Fixed-rate increase",
+            TEXT.fixedRateIncrease,
             div(mulInt(mul(purchasePrice, term(formula.annualRate)), countedMonths), TWELVE),
-            `${rateText} × ${yearsText(countedMonths)} years simple (${elapsedText}) on ${purchaseText}`,
+            simpleGrowthText(rateText, countedMonths, elapsedText, purchaseText),
           ),
         );
       } else {
         const g = growth(formula.annualRate, countedMonths, byYears);
         adjustments.push(
           line(
-            "Fixed-rate increase",
+            TEXT.fixedRateIncrease,
             mul(purchasePrice, g.minusOne),
-            `(1 + ${rateText})^${yearsText(countedMonths)} − 1 = ${g.percentText} compound (${elapsedText}) on ${purchaseText}`,
+            compoundGrowthText(rateText, countedMonths, g.percentText, elapsedText, purchaseText),
           ),
         );
       }
@@ -377,9 +360,9 @@ function calculate(request: ResaleRequest): ResaleResult {
         const improvementValue = cents(appraisals.improvementValue!);
         adjustments.push(
           centsLine(
-            "Improvement value credited",
+            TEXT.improvementValueCredited,
             improvementValue,
-            "100% of the value the appraiser attributes to the owner's capital improvements",
+            TEXT.improvementValueExplanation,
           ),
         );
         change -= improvementValue;
@@ -392,13 +375,13 @@ function calculate(request: ResaleRequest): ResaleResult {
           counted = 0;
           note = `; the change of ${usd(change)} is a loss and the owner is shielded from losses`;
         } else {
-          note = "; losses are shared";
+          note = TEXT.lossesShared;
           warnings.push(`The appraised value fell (${usd(change)}); losses are shared, so the owner bears ${shareText} of the loss.`);
         }
       }
       adjustments.push(
         line(
-          formula.losses === "shielded" ? "Owner's share of appreciation" : "Owner's share of the change in value",
+          formula.losses === "shielded" ? TEXT.ownerShareOfAppreciation : TEXT.ownerShareOfChange,
           counted === 0 ? ZERO : mul(fromCents(counted), term(ownerShare)),
           `${shareText} × (${changeText}) = ${shareText} × ${usd(counted)}${note}`,
         ),
@@ -408,7 +391,7 @@ function calculate(request: ResaleRequest): ResaleResult {
       const indexNow = term(current);
       const indexThen = term(atPurchase);
       if (compare(indexNow, indexThen) < 0) {
-        warnings.push(`The index (${formula.indexName}) fell from ${atPurchase} to ${current}; the price is below the purchase price.`);
+        warnings.push(indexFellWarning(formula.indexName, atPurchase, current));
       }
       adjustments.push(
         line(
@@ -424,7 +407,7 @@ function calculate(request: ResaleRequest): ResaleResult {
   improvementLines(request, adjustments, warnings);
   for (const deduction of request.deductions) {
     const amount = -cents(deduction.amount);
-    adjustments.push(centsLine(`Deduction: ${deduction.description}`, amount === 0 ? 0 : amount, "Deducted from the formula price"));
+    adjustments.push(centsLine(deductionLabel(deduction.description), amount === 0 ? 0 : amount, TEXT.deductedFromFormulaPrice));
   }
 
   // Exact sum; the shown (cent) amounts are summed as integer cents to detect display rounding.
@@ -440,7 +423,7 @@ function calculate(request: ResaleRequest): ResaleResult {
     const negativeCents = centsOf(formulaPrice);
     warnings.push(`The formula gives a negative price (${usd(negativeCents)}); a resale price is never below $0.00.`);
     shownCents -= negativeCents;
-    lines.push({ label: "Not below zero", amount: money(-negativeCents), explanation: "A resale price is never negative" });
+    lines.push({ label: TEXT.notBelowZero, amount: money(-negativeCents), explanation: TEXT.neverNegative });
     formulaPrice = ZERO;
   }
   safe(shownCents);
@@ -449,12 +432,12 @@ function calculate(request: ResaleRequest): ResaleResult {
   const displayDifference = formulaCents - shownCents;
   if (displayDifference !== 0) {
     lines.push({
-      label: "Rounding of the lines above",
+      label: TEXT.roundingOfLinesAbove,
       amount: money(displayDifference),
       explanation: `Each line is shown to the cent; the exact sum is ${exactUsd(formulaPrice, formulaCents)}`,
     });
   }
-  lines.push({ label: "Formula price", amount: formulaShown, explanation: "Sum of the lines above" });
+  lines.push({ label: TEXT.formulaPrice, amount: formulaShown, explanation: TEXT.sumOfLinesAbove });
 
   // 2. Floor.
   let price = formulaPrice;
@@ -463,11 +446,11 @@ function calculate(request: ResaleRequest): ResaleResult {
   if (request.floor?.type === "purchase-price") {
     const applies = compare(formulaPrice, purchasePrice) < 0;
     lines.push({
-      label: "Floor: purchase price",
+      label: TEXT.floorPurchasePrice,
       amount: money(purchaseCents),
       explanation: applies
         ? `Applied: the price may not fall below the purchase price; raised from ${usd(formulaCents)}`
-        : "Not applied: the formula price is not below the purchase price",
+        : TEXT.floorNotApplied,
     });
     if (applies) {
       price = purchasePrice;
@@ -484,7 +467,7 @@ function calculate(request: ResaleRequest): ResaleResult {
         const current = cents(request.appraisals!.current!);
         return {
           kind: "market-value",
-          label: "Cap: market value",
+          label: TEXT.capMarketValue,
           value: fromCents(current),
           shown: current,
           detail: `Current appraised market value ${usd(current)}`,
@@ -492,11 +475,11 @@ function calculate(request: ResaleRequest): ResaleResult {
       }
       const parts = affordable(withIncome(cap));
       if (parts.budgetBelowFixedCosts) {
-        warnings.push("The affordability cap's housing budget does not cover the fixed monthly costs; the cap is $0.00.");
+        warnings.push(TEXT.affordabilityCapIsZero);
       }
       return {
         kind: "affordability",
-        label: "Cap: affordability",
+        label: TEXT.capAffordability,
         value: parts.price,
         shown: centsOf(parts.price),
         detail: `Price affordable at an income of ${usd(cents(withIncome(cap).income))}: ${parts.explanation}`,
@@ -516,17 +499,17 @@ function calculate(request: ResaleRequest): ResaleResult {
     caps.forEach((cap, position) => {
       const verdict =
         position === binding
-          ? `Binds: below the price of ${priceBeforeCapsText}`
+          ? bindsBelow(priceBeforeCapsText)
           : compare(cap.value, priceBeforeCaps) < 0
-            ? "Does not bind: another cap is lower"
-            : `Does not bind: not below the price of ${priceBeforeCapsText}`;
-      lines.push({ label: cap.label, amount: money(cap.shown), explanation: `${verdict}. ${cap.detail}` });
+            ? TEXT.capAnotherIsLower
+            : doesNotBindNotBelow(priceBeforeCapsText);
+      lines.push({ label: cap.label, amount: money(cap.shown), explanation: capExplanation(verdict, cap.detail) });
     });
     if (binding >= 0) {
       boundBy = caps[binding]!.kind;
       if (request.floor && compare(price, purchasePrice) < 0) {
         const capText = BOUND_TEXT[boundBy];
-        warnings.push(`${capText.charAt(0).toUpperCase()}${capText.slice(1)} is below the purchase price; the cap wins over the floor.`);
+        warnings.push(capWinsOverFloorWarning(capText));
       }
     }
   }
@@ -538,7 +521,7 @@ function calculate(request: ResaleRequest): ResaleResult {
   let roundedCents = roundToIncrement(price, mode, increment);
   let capNote = "";
   if (mode !== "down" && lowestCap !== undefined && compare(fromCents(roundedCents), lowestCap.value) > 0) {
-    capNote = `; down rather than ${mode === "nearest" ? "to the nearest" : "up"} so as not to exceed ${BOUND_TEXT[lowestCap.kind]}`;
+    capNote = roundedDownForCap(mode, lowestCap.kind);
     mode = "down";
     roundedCents = roundToIncrement(price, mode, increment);
   }
@@ -548,7 +531,7 @@ function calculate(request: ResaleRequest): ResaleResult {
     amount: money(roundedCents - priceCents),
     explanation: `${roundingVerb(mode)} ${incrementText(increment)} from ${exactUsd(price, priceCents)}${capNote}`,
   });
-  lines.push({ label: "Maximum resale price", amount: finalShown, explanation: `Bound by ${BOUND_TEXT[boundBy]}` });
+  lines.push({ label: TEXT.maximumResalePrice, amount: finalShown, explanation: boundByText(boundBy) });
 
   return { maxResalePrice: finalShown, formulaPrice: formulaShown, boundBy, lines, warnings };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ADDISON_COUNTY_VT_FY2023 } from "~/modules/income-limits/seed-tables";
 import { calculateResale } from "./engine";
-import { ILLUSTRATIVE_TABLES } from "../../../tests/factories/income-limit-tables";
+import { ILLUSTRATIVE_TABLES } from "~/modules/demo/income-limit-tables";
 import {
   buildCalculation,
   calculatorFormSchema,

@@ -21,7 +21,7 @@ import {
   specFromForm,
   type FormulaPresetSpec,
   type PresetFormValues,
-} from "~/modules/formula-presets/presets";
+} from "./formula-spec";
 import { limitFor, type DerivationMethod, type IncomeLimitTable } from "~/modules/income-limits/income-limits";
 import type { IncomeLimitTableInput } from "./ami-level";
 import { Decimal, isDecimalString, parseDollars, rateToPercent, toMoneyString } from "~/utils/money";

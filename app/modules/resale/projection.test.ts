@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { FormulaPresetSpec } from "~/modules/formula-presets/presets";
+import type { FormulaPresetSpec } from "./formula-spec";
 import { chartGeometry, projectResalePrices, type ProjectionInput } from "./projection";
-import { ILLUSTRATIVE_TABLES } from "../../../tests/factories/income-limit-tables";
+import { ILLUSTRATIVE_TABLES } from "~/modules/demo/income-limit-tables";
 
 const FIXED: FormulaPresetSpec = {
   formula: { type: "fixed-rate", annualRate: "0.02", compounding: "simple", elapsed: "full-years" },

@@ -12,7 +12,7 @@
  * The appraisal at purchase, the index at purchase and the purchase itself do not change. No improvements or
  * deductions are projected.
  */
-import type { FormulaPresetSpec } from "~/modules/formula-presets/presets";
+import type { FormulaPresetSpec } from "./formula-spec";
 import { addYears } from "~/utils/calendar-date";
 import { Decimal, toMoneyString } from "~/utils/money";
 import { resolveAmiLevel, type IncomeLimitTableInput } from "./ami-level";

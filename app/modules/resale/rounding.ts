@@ -1,5 +1,5 @@
 /**
- * Texts of the final rounding step, shared by both implementations of the engine (fast-reference.ts and
+ * Texts of the final rounding step, shared by both implementations of the engine (reference-engine.ts and
  * fast-path.ts). The rounding itself: once, at the end, to any positive increment ("0.01" a cent, "1000"
  * $1,000, "50" $50 …), half-up to the nearest, down, or up — and never above the lowest cap (engine.ts).
  */

@@ -3,9 +3,9 @@ import { parseResaleRequest, type ResaleRequestInput, type ResaleResult } from "
 import { describeResaleRule, formulaLabel } from "./describe";
 import { calculateResale } from "./engine";
 import { fastCalculateResale } from "./fast-path";
-import { calculateResaleWithDecimals } from "./fast-reference";
+import { calculateResaleReference } from "./reference-engine";
 import { incrementText } from "./rounding";
-import { ILLUSTRATIVE_TABLES } from "../../../tests/factories/income-limit-tables";
+import { ILLUSTRATIVE_TABLES } from "~/modules/demo/income-limit-tables";
 
 /**
  * Issue 8 §2 — the resale rules added to the contract, each with figures worked by hand in the comments
@@ -17,7 +17,7 @@ function calculate(input: ResaleRequestInput): ResaleResult {
   const parsed = parseResaleRequest(input);
   if (!parsed.ok) throw new Error(`test request invalid: ${JSON.stringify(parsed.errors)}`);
   const result = calculateResale(parsed.request);
-  expect(result).toEqual(calculateResaleWithDecimals(parsed.request));
+  expect(result).toEqual(calculateResaleReference(parsed.request));
   return result;
 }
 

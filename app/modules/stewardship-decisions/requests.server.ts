@@ -18,7 +18,7 @@ import type { Db, Tx } from "~/utils/db.server";
 import { Decimal } from "~/utils/money";
 import { decideRefinance, DEFAULT_REFINANCE_POLICY, staleCalculationError, type RefinanceFigures, type RefinancePolicy } from "./refinance";
 import { consentLetter, type Letter } from "./letters";
-import type { DecisionValues, RefinanceRequestValues, StewardshipSettingsValues } from "./schemas";
+import { PERIOD_KINDS, type DecisionValues, type PeriodKind, type PeriodRequestValues, type RefinanceRequestValues, type StewardshipSettingsValues } from "./schemas";
 
 export type DecisionResult = { ok: true; id: string; status: "approved" | "refused"; reasons: string[] } | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] };
 
@@ -125,6 +125,45 @@ export async function recordRefinanceRequest(db: Db, actor: AuditActor, leaseId:
   });
 }
 
+/** Records a leave-of-absence, renting or short-sale request (pending) with the period asked for. */
+export async function recordPeriodRequest(db: Db, actor: AuditActor, leaseId: string, values: PeriodRequestValues) {
+  return db.$transaction(async (tx) => {
+    const lease = await bindingLease(tx, actor.organisationId, leaseId);
+    if (!BINDING_STATUSES.includes(lease.status)) {
+      return { ok: false as const, formErrors: [`Lease ${lease.reference} is ${lease.status}: requests are decided on a signed lease that binds the home.`] };
+    }
+    const details = { reason: values.reason, party: values.party ?? "", priceCents: values.priceCents ?? null, requestedStart: values.periodStart, requestedEnd: values.periodEnd };
+    const created = await tx.stewardshipRequest.create({
+      data: { organisationId: actor.organisationId, leaseId, kind: values.kind, receivedOn: values.receivedOn, periodStart: values.periodStart, periodEnd: values.periodEnd, details, createdById: actor.userId },
+    });
+    await recordAudit(tx, actor, { entity: "StewardshipRequest", entityId: created.id, action: "create", after: { kind: values.kind, leaseReference: lease.reference, receivedOn: values.receivedOn, ...details } });
+    return { ok: true as const, id: created.id };
+  });
+}
+
+/**
+ * Approved leave-of-absence, renting and short-sale periods, for the compliance calendar: each approved
+ * request's lease, home, kind and end date (its due date) and whether it has ended by `asOf`.
+ */
+export async function approvedPeriods(db: Db, organisationId: string, options: { asOf: string }) {
+  const rows = await db.stewardshipRequest.findMany({
+    where: { organisationId, status: "approved", kind: { in: [...PERIOD_KINDS] }, periodEnd: { not: null } },
+    include: { lease: { select: { id: true, reference: true, homeId: true, householdId: true } } },
+    orderBy: [{ periodEnd: "asc" }, { id: "asc" }],
+  });
+  return rows.map((r) => ({
+    requestId: r.id,
+    leaseId: r.lease.id,
+    leaseReference: r.lease.reference,
+    homeId: r.lease.homeId,
+    householdId: r.lease.householdId,
+    kind: r.kind as PeriodKind,
+    periodStart: r.periodStart!,
+    periodEnd: r.periodEnd!,
+    state: compareCalendarDates(options.asOf, r.periodEnd!) > 0 ? ("ended" as const) : compareCalendarDates(options.asOf, r.periodStart!) >= 0 ? ("current" as const) : ("upcoming" as const),
+  }));
+}
+
 export type RefinanceDetails = { lender: string; principalCents: number; payoffCents: number; rate: string; termYears: string; repays: string[]; note: string };
 
 /**
@@ -136,7 +175,7 @@ export type RefinanceDetails = { lender: string; principalCents: number; payoffC
  */
 export async function decideStewardshipRequest(db: Db, actor: AuditActor, requestId: string, values: DecisionValues, options: { today: string }): Promise<DecisionResult> {
   if (compareCalendarDates(values.decidedOn, options.today) > 0) return { ok: false, fieldErrors: { decidedOn: [`The decision date cannot be after today (${options.today}).`] } };
-  return db.$transaction(async (tx) => {
+  return db.$transaction(async (tx): Promise<DecisionResult> => {
     const request = await tx.stewardshipRequest.findFirst({ where: { id: requestId, organisationId: actor.organisationId }, include: { lease: { include: { permittedMortgages: true } } } });
     if (!request) throw new Response("Request not found", { status: 404 });
     if (request.status !== "pending") return { ok: false as const, formErrors: [`This request was already ${request.status} on ${request.decidedOn}.`] };
@@ -146,6 +185,19 @@ export async function decideStewardshipRequest(db: Db, actor: AuditActor, reques
       assertUpdated(await tx.stewardshipRequest.updateMany({ where: { id: requestId, organisationId: actor.organisationId, version: values.version, status: "pending" }, data: { ...decided, status: "refused", decision: { reasons: [values.note] } } }));
       await recordAudit(tx, actor, { entity: "StewardshipRequest", entityId: requestId, action: "update", before: { status: "pending" }, after: { status: "refused", decidedOn: values.decidedOn, reasons: [values.note] } });
       return { ok: true as const, id: requestId, status: "refused" as const, reasons: [values.note] };
+    }
+    if ((PERIOD_KINDS as readonly string[]).includes(request.kind)) {
+      const periodStart = values.periodStart ?? request.periodStart!;
+      const periodEnd = values.periodEnd ?? request.periodEnd!;
+      if (compareCalendarDates(periodEnd, periodStart) < 0) return { ok: false as const, fieldErrors: { periodEnd: ["The approved end date cannot be before the start date."] } };
+      assertUpdated(
+        await tx.stewardshipRequest.updateMany({
+          where: { id: requestId, organisationId: actor.organisationId, version: values.version, status: "pending" },
+          data: { ...decided, status: "approved", periodStart, periodEnd, decision: { reasons: [], approvedPeriod: { start: periodStart, end: periodEnd } } },
+        }),
+      );
+      await recordAudit(tx, actor, { entity: "StewardshipRequest", entityId: requestId, action: "update", before: { status: "pending", periodStart: request.periodStart, periodEnd: request.periodEnd }, after: { status: "approved", decidedOn: values.decidedOn, periodStart, periodEnd } });
+      return { ok: true as const, id: requestId, status: "approved" as const, reasons: [] };
     }
     if (request.kind !== "refinance") return { ok: false as const, formErrors: ["This kind of request is not decided here yet."] };
     if (!BINDING_STATUSES.includes(request.lease.status)) return { ok: false as const, formErrors: [`Lease ${request.lease.reference} no longer binds the home (${request.lease.status}).`] };

@@ -33,8 +33,38 @@ export const refinanceRequestSchema = z.object({
 });
 export type RefinanceRequestValues = z.output<typeof refinanceRequestSchema>;
 
+/** Leave of absence, renting the home, short sale: a period the trust approves (the calendar follows its end). */
+export const PERIOD_KINDS = ["leave-of-absence", "rental", "short-sale"] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+export const periodRequestSchema = z
+  .object({
+    kind: z.enum(PERIOD_KINDS, { errorMap: () => ({ message: "Choose the kind of request" }) }),
+    receivedOn: legalDate("date received"),
+    periodStart: legalDate("start date"),
+    periodEnd: legalDate("end date"),
+    reason: text("reason", 2000),
+    /** renting: the tenant; short sale: the lender that accepts less than it is owed */
+    party: optionalText(200),
+    /** short sale: the price offered */
+    priceCents: money("price offered").optional(),
+  })
+  .superRefine((values, ctx) => {
+    if (values.periodEnd < values.periodStart) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["periodEnd"], message: "The end date cannot be before the start date" });
+    if (values.kind === "short-sale" && values.priceCents === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["priceCents"], message: "Enter the price offered for a short sale" });
+  });
+export type PeriodRequestValues = z.output<typeof periodRequestSchema>;
+
 export const decisionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("approve"), version: z.coerce.number().int(), decidedOn: legalDate("decision date"), note: optionalText(2000) }),
+  z.object({
+    intent: z.literal("approve"),
+    version: z.coerce.number().int(),
+    decidedOn: legalDate("decision date"),
+    note: optionalText(2000),
+    /** leave of absence, renting, short sale: the period approved (the request's when left out) */
+    periodStart: legalDate("approved start date").optional(),
+    periodEnd: legalDate("approved end date").optional(),
+  }),
   z.object({ intent: z.literal("refuse"), version: z.coerce.number().int(), decidedOn: legalDate("decision date"), note: text("reason for the refusal", 2000) }),
 ]);
 export type DecisionValues = z.output<typeof decisionSchema>;

@@ -1,8 +1,8 @@
 /**
- * The Decimal implementation of the resale engine: the code of `calculateResale` as it was before
- * the fast path (fast-path.ts) was added, unchanged — every amount a decimal.js `Decimal` at 50
+ * The reference implementation of the resale engine: every amount an exact `Decimal` at 50
  * significant digits, formatted with `toMoneyString`/`formatUsd`. The rules are documented in the
- * header of engine.ts.
+ * header of engine.ts; every label, explanation and warning comes from engine-texts.ts, shared with the
+ * fast path (fast-path.ts), and compound growth from growth.ts. Neither implementation imports the other.
  *
  * Two roles: `calculateResale` (engine.ts) hands it every request the fast path does not cover,
  * and the exactness tests (fast-path.test.ts) compare the fast path with it, byte for byte. Keep
@@ -26,6 +26,8 @@ import type {
 } from "./contract";
 import { fullMonthsBetween } from "~/utils/calendar-date";
 import { incrementText, roundingVerb, type RoundingMode } from "./rounding";
+import { compoundGrowth } from "./growth";
+import { bindsBelow, compoundGrowthText, simpleGrowthText, BOUND_TEXT, boundByText, capExplanation, capWinsOverFloorWarning, completedAfterValuation, completedBeforePurchase, creditedAtCost, creditRateText, deductionLabel, depreciatedCredit, doesNotBindNotBelow, elapsedText as elapsed, improvementLabel, improvementNotCreditedWarning, indexFellWarning, loanTermsText, notCreditedExplanation, notDepreciated, plural, purchasePriceExplanation, roundedDownForCap, TEXT } from "./engine-texts";
 import { affordablePrice, type AffordablePrice } from "./outcomes";
 
 // ---------------------------------------------------------------------------------------------
@@ -39,7 +41,6 @@ import { affordablePrice, type AffordablePrice } from "./outcomes";
 type ExactLine = { label: string; amount: Decimal; shown?: string; explanation: string };
 
 const ZERO = new Decimal(0);
-const ONE = new Decimal(1);
 
 const termCache = new Map<string, Decimal>();
 
@@ -57,33 +58,6 @@ function term(text: string): Decimal {
   return value;
 }
 
-export type Growth = { minusOne: Decimal; percentText: string };
-const growthCache = new Map<string, Growth>();
-
-/**
- * (1 + r)^t − 1 for t = whole years or full months / 12, memoised: a fractional power costs ~0.1 ms
- * (ln/exp at 50 significant digits) and a portfolio shares few (rate, months) pairs.
- */
-export function compoundGrowth(rate: string, months: number, wholeYears: boolean): Growth {
-  const key = `${rate}|${months}|${wholeYears ? "y" : "m"}`;
-  let growth = growthCache.get(key);
-  if (growth === undefined) {
-    const base = ONE.plus(rate);
-    const factor = wholeYears || months % 12 === 0 ? base.pow(Math.trunc(months / 12)) : base.pow(new Decimal(months).div(12));
-    const minusOne = factor.minus(ONE);
-    growth = { minusOne, percentText: `${minusOne.times(100).toDecimalPlaces(4).toFixed()}%` };
-    if (growthCache.size > 10_000) growthCache.clear();
-    growthCache.set(key, growth);
-  }
-  return growth;
-}
-
-/** Years to two decimals from whole months, by integer arithmetic: 121 -> "10.08" (half-up). */
-function yearsText(months: number): string {
-  const hundredths = Math.floor((months * 200 + 12) / 24);
-  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, "0")}`;
-}
-
 /**
  * "$1,234.57" for a cent amount; "$1,234.57 (exactly 1234.567123…)" when more digits were carried.
  * `shown` is the value already formatted to the cent (saves a Decimal step on the hot path).
@@ -93,10 +67,6 @@ function exactUsd(value: Decimal, shown: string): string {
   if (places <= 2) return formatUsd(shown);
   const digits = value.toFixed(Math.min(places, 6), Decimal.ROUND_DOWN);
   return `${formatUsd(shown)} (exactly ${digits}${places > 6 ? "…" : ""})`;
-}
-
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? "" : "s"}`;
 }
 
 /** Two-decimal string -> integer cents (exact; amounts are far below 2^53 cents). */
@@ -112,22 +82,22 @@ type FormulaOutcome = { lines: ExactLine[]; warnings: string[] };
 
 type FixedRateTerms = Pick<FixedRateFormula, "annualRate" | "compounding" | "elapsed">;
 
-function fixedRateLines(formula: FixedRateTerms, basePrice: Decimal, priceText: string, months: number, label = "Fixed-rate increase"): FormulaOutcome {
+function fixedRateLines(formula: FixedRateTerms, basePrice: Decimal, priceText: string, months: number, label: string = TEXT.fixedRateIncrease): FormulaOutcome {
   const byYears = formula.elapsed === "full-years";
   const years = Math.floor(months / 12);
   const countedMonths = byYears ? years * 12 : months;
-  const elapsedText = byYears ? plural(years, "full year") : `${plural(months, "full month")} ÷ 12`;
+  const elapsedText = elapsed(byYears, years, months);
   const rateText = formatPercent(formula.annualRate);
   let amount: Decimal;
   let explanation: string;
   if (formula.compounding === "simple") {
     // P0 · r · (months / 12): one division, last, so only it carries a repeating fraction.
     amount = basePrice.times(term(formula.annualRate)).times(countedMonths).div(12);
-    explanation = `${rateText} × ${yearsText(countedMonths)} years simple (${elapsedText}) on ${priceText}`;
+    explanation = simpleGrowthText(rateText, countedMonths, elapsedText, priceText);
   } else {
     const growth = compoundGrowth(formula.annualRate, countedMonths, byYears);
     amount = basePrice.times(growth.minusOne);
-    explanation = `(1 + ${rateText})^${yearsText(countedMonths)} − 1 = ${growth.percentText} compound (${elapsedText}) on ${priceText}`;
+    explanation = compoundGrowthText(rateText, countedMonths, growth.percentText, elapsedText, priceText);
   }
   return { lines: [{ label, amount, explanation }], warnings: [] };
 }
@@ -145,10 +115,10 @@ function appraisalLines(formula: AppraisalFormula, request: ResaleRequest): Form
   if (formula.creditImprovementValue) {
     const improvementValue = appraisals.improvementValue!;
     lines.push({
-      label: "Improvement value credited",
+      label: TEXT.improvementValueCredited,
       amount: new Decimal(improvementValue),
       shown: toMoneyString(improvementValue),
-      explanation: "100% of the value the appraiser attributes to the owner's capital improvements",
+      explanation: TEXT.improvementValueExplanation,
     });
     change = change.minus(improvementValue);
     changeText += ` − ${formatUsd(improvementValue)} improvement value`;
@@ -160,12 +130,12 @@ function appraisalLines(formula: AppraisalFormula, request: ResaleRequest): Form
       counted = ZERO;
       note = `; the change of ${formatUsd(change)} is a loss and the owner is shielded from losses`;
     } else {
-      note = "; losses are shared";
+      note = TEXT.lossesShared;
       warnings.push(`The appraised value fell (${formatUsd(change)}); losses are shared, so the owner bears ${shareText} of the loss.`);
     }
   }
   lines.push({
-    label: formula.losses === "shielded" ? "Owner's share of appreciation" : "Owner's share of the change in value",
+    label: formula.losses === "shielded" ? TEXT.ownerShareOfAppreciation : TEXT.ownerShareOfChange,
     amount: counted.isZero() ? ZERO : counted.times(term(ownerShare)),
     explanation: `${shareText} × (${changeText}) = ${shareText} × ${formatUsd(counted)}${note}${shareNote}`,
   });
@@ -190,13 +160,13 @@ export function ownerShareAt(formula: AppraisalFormula, request: Pick<ResaleRequ
   return { share: step.share, note: `; the share steps with years owned: ${plural(years, "full year")} owned, step ${band}` };
 }
 
-function indexLines(formula: Pick<IndexFormula, "indexName">, request: ResaleRequest, basePrice: Decimal, priceText: string, label = "Index adjustment"): FormulaOutcome {
+function indexLines(formula: Pick<IndexFormula, "indexName">, request: ResaleRequest, basePrice: Decimal, priceText: string, label: string = "Index adjustment"): FormulaOutcome {
   const { atPurchase, current } = request.index as { atPurchase: string; current: string };
   const warnings: string[] = [];
   const indexNow = term(current);
   const indexThen = term(atPurchase);
   if (indexNow.lt(indexThen)) {
-    warnings.push(`The index (${formula.indexName}) fell from ${atPurchase} to ${current}; the price is below the purchase price.`);
+    warnings.push(indexFellWarning(formula.indexName, atPurchase, current));
   }
   return {
     lines: [
@@ -228,8 +198,7 @@ function buildAffordabilityExplanation(terms: ResolvedAffordabilityTerms, result
     `(B − F) / f: budget B = ${formatPercent(terms.housingCostRatio)} × ${formatUsd(terms.income)} / 12 = ${formatUsd(result.budget)}/month, ` +
     `fixed costs F = ${formatUsd(result.fixedCosts)}/month, ` +
     `f = ${formatUsd(result.costPerDollar.times(1000))}/month per $1,000 of price ` +
-    `(${formatPercent(terms.interestRate)} for ${terms.termYears} years, ${formatPercent(terms.downPaymentRate)} down, ` +
-    `tax ${formatPercent(terms.propertyTaxRate)}, mortgage insurance ${formatPercent(terms.mortgageInsuranceRate)})`
+    loanTermsText({ interestRate: formatPercent(terms.interestRate), termYears: terms.termYears, downPaymentRate: formatPercent(terms.downPaymentRate), propertyTaxRate: formatPercent(terms.propertyTaxRate), mortgageInsuranceRate: formatPercent(terms.mortgageInsuranceRate) })
   );
 }
 
@@ -239,34 +208,34 @@ function improvementLines(request: ResaleRequest, formula: Formula): FormulaOutc
   const credit: ImprovementCredit | undefined = formula.improvementCredit;
   const alreadyInAppraisal = formula.type === "appraisal" && formula.creditImprovementValue;
   request.improvements.forEach((improvement, position) => {
-    const label = `Improvement credit: ${improvement.description}`;
+    const label = improvementLabel(improvement.description);
     const exclude = (reason: string) => {
-      warnings.push(`Improvement "${improvement.description}" (improvements.${position}) was not credited: ${reason}.`);
-      lines.push({ label, amount: ZERO, shown: "0.00", explanation: `Not credited: ${reason}` });
+      warnings.push(improvementNotCreditedWarning(improvement.description, position, reason));
+      lines.push({ label, amount: ZERO, shown: "0.00", explanation: notCreditedExplanation(reason) });
     };
-    if (!improvement.approved) return exclude("it was not approved by the trust");
+    if (!improvement.approved) return exclude(TEXT.notApprovedByTrust);
     if (improvement.completedOn < request.purchase.date) {
-      return exclude(`it was completed on ${improvement.completedOn}, before the purchase on ${request.purchase.date}`);
+      return exclude(completedBeforePurchase(improvement.completedOn, request.purchase.date));
     }
     if (improvement.completedOn > request.valuationDate) {
-      return exclude(`it was completed on ${improvement.completedOn}, after the valuation date ${request.valuationDate}`);
+      return exclude(completedAfterValuation(improvement.completedOn, request.valuationDate));
     }
-    if (alreadyInAppraisal) return exclude("the appraiser's improvement value already covers the owner's improvements");
+    if (alreadyInAppraisal) return exclude(TEXT.coveredByAppraisal);
     const costText = formatUsd(improvement.cost);
     if (!credit) {
       lines.push({
         label,
         amount: new Decimal(improvement.cost),
         shown: toMoneyString(improvement.cost),
-        explanation: `Approved improvement credited at its cost of ${costText} (the formula sets no credit terms: 100%, not depreciated)`,
+        explanation: creditedAtCost(costText),
       });
       return;
     }
     const cost = new Decimal(improvement.cost);
     if (cost.lt(term(credit.minimumCost))) return exclude(`its cost ${costText} is below the minimum of ${formatUsd(credit.minimumCost)}`);
-    const rateText = `${costText} × ${formatPercent(credit.creditRate)} credit`;
+    const rateText = creditRateText(costText, formatPercent(credit.creditRate));
     if (credit.depreciationYears === 0) {
-      lines.push({ label, amount: cost.times(term(credit.creditRate)), explanation: `${rateText}, not depreciated` });
+      lines.push({ label, amount: cost.times(term(credit.creditRate)), explanation: notDepreciated(rateText) });
       return;
     }
     const lifeMonths = credit.depreciationYears * 12;
@@ -275,7 +244,7 @@ function improvementLines(request: ResaleRequest, formula: Formula): FormulaOutc
     lines.push({
       label,
       amount: remainingMonths === 0 ? ZERO : cost.times(term(credit.creditRate)).times(remainingMonths).div(lifeMonths),
-      explanation: `${rateText} × ${remainingMonths}/${lifeMonths} months of useful life remaining (${plural(usedMonths, "full month")} since ${improvement.completedOn}, straight-line over ${plural(credit.depreciationYears, "year")})`,
+      explanation: depreciatedCredit(rateText, remainingMonths, lifeMonths, usedMonths, improvement.completedOn, credit.depreciationYears),
     });
   });
   return { lines, warnings };
@@ -293,14 +262,6 @@ function roundToIncrement(value: Decimal, mode: RoundingMode, increment: string)
   return value.toNearest(term(increment), rounding);
 }
 
-const BOUND_TEXT: Record<BoundBy, string> = {
-  formula: "the formula price",
-  floor: "the purchase-price floor",
-  "market-value": "the market-value cap",
-  affordability: "the affordability cap",
-  "fair-return": "the fair-return cap",
-};
-
 type CapValue = { kind: "market-value" | "affordability" | "fair-return"; label: string; value: Decimal; shown: string; detail: string };
 
 /**
@@ -309,7 +270,7 @@ type CapValue = { kind: "market-value" | "affordability" | "fair-return"; label:
  */
 function fairReturnLines(formula: FairReturnFormula, request: ResaleRequest, purchasePrice: Decimal, purchaseText: string, purchaseShown: string): FormulaOutcome {
   const figures = request.fairReturn!;
-  const lines: ExactLine[] = [{ label: "Purchase price", amount: purchasePrice, shown: purchaseShown, explanation: `Price the seller paid on ${request.purchase.date}` }];
+  const lines: ExactLine[] = [{ label: TEXT.purchasePrice, amount: purchasePrice, shown: purchaseShown, explanation: purchasePriceExplanation(request.purchase.date) }];
   const months = fullMonthsBetween(request.purchase.date, request.valuationDate);
   const inflation =
     formula.inflation.type === "fixed-rate"
@@ -359,7 +320,7 @@ function incomeNote(resolution: AmiIncome | null): string {
 }
 
 /** The maximum resale price of one home by Decimal arithmetic throughout. `request` must have passed `parseResaleRequest`. */
-export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResult {
+export function calculateResaleReference(request: ResaleRequest): ResaleResult {
   const formula = request.formula;
   const purchasePrice = new Decimal(request.purchase.price);
   const purchaseShown = toMoneyString(request.purchase.price);
@@ -381,7 +342,7 @@ export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResul
         `The target household's housing budget (${formatUsd(affordable.budget)}/month) does not cover the fixed monthly costs (${formatUsd(affordable.fixedCosts)}/month); the affordable price is $0.00.`,
       );
     }
-    adjustments.push({ label: "Affordable price", amount: affordable.price, explanation: incomeNote(resolution) + affordabilityExplanation(terms, affordable) });
+    adjustments.push({ label: TEXT.affordablePrice, amount: affordable.price, explanation: incomeNote(resolution) + affordabilityExplanation(terms, affordable) });
     if (formula.capAtAffordability) {
       formulaCaps.push({
         kind: "affordability",
@@ -397,10 +358,10 @@ export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResul
     warnings.push(...outcome.warnings);
   } else {
     adjustments.push({
-      label: "Purchase price",
+      label: TEXT.purchasePrice,
       amount: purchasePrice,
       shown: purchaseShown,
-      explanation: `Price the seller paid on ${request.purchase.date}`,
+      explanation: purchasePriceExplanation(request.purchase.date),
     });
     const months = fullMonthsBetween(request.purchase.date, request.valuationDate);
     const outcome =
@@ -451,10 +412,10 @@ export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResul
   }
   for (const deduction of request.deductions) {
     adjustments.push({
-      label: `Deduction: ${deduction.description}`,
+      label: deductionLabel(deduction.description),
       amount: new Decimal(deduction.amount).negated(),
       shown: negate(toMoneyString(deduction.amount)),
-      explanation: "Deducted from the formula price",
+      explanation: TEXT.deductedFromFormulaPrice,
     });
   }
 
@@ -472,19 +433,19 @@ export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResul
     warnings.push(`The formula gives a negative price (${formatUsd(formulaPrice)}); a resale price is never below $0.00.`);
     const shown = negate(toMoneyString(formulaPrice));
     shownCents += centsOf(shown);
-    lines.push({ label: "Not below zero", amount: shown, explanation: "A resale price is never negative" });
+    lines.push({ label: TEXT.notBelowZero, amount: shown, explanation: TEXT.neverNegative });
     formulaPrice = ZERO;
   }
   const formulaShown = toMoneyString(formulaPrice);
   const displayDifference = centsOf(formulaShown) - shownCents;
   if (displayDifference !== 0) {
     lines.push({
-      label: "Rounding of the lines above",
+      label: TEXT.roundingOfLinesAbove,
       amount: centsToString(displayDifference),
       explanation: `Each line is shown to the cent; the exact sum is ${exactUsd(formulaPrice, formulaShown)}`,
     });
   }
-  lines.push({ label: "Formula price", amount: formulaShown, explanation: "Sum of the lines above" });
+  lines.push({ label: TEXT.formulaPrice, amount: formulaShown, explanation: TEXT.sumOfLinesAbove });
 
   // 2. Floor.
   let price = formulaPrice;
@@ -493,11 +454,11 @@ export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResul
   if (request.floor?.type === "purchase-price") {
     const applies = formulaPrice.lt(purchasePrice);
     lines.push({
-      label: "Floor: purchase price",
+      label: TEXT.floorPurchasePrice,
       amount: purchaseShown,
       explanation: applies
         ? `Applied: the price may not fall below the purchase price; raised from ${formatUsd(formulaShown)}`
-        : "Not applied: the formula price is not below the purchase price",
+        : TEXT.floorNotApplied,
     });
     if (applies) {
       price = purchasePrice;
@@ -519,7 +480,7 @@ export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResul
         const current = request.appraisals!.current!;
         return {
           kind: "market-value",
-          label: "Cap: market value",
+          label: TEXT.capMarketValue,
           value: new Decimal(current),
           shown: toMoneyString(current),
           detail: `Current appraised market value ${formatUsd(current)}`,
@@ -528,11 +489,11 @@ export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResul
       const { terms, resolution } = resolvedTerms(cap, request, `caps.${position}`, resolutions);
       const affordable = affordablePrice(terms);
       if (affordable.budgetBelowFixedCosts) {
-        warnings.push("The affordability cap's housing budget does not cover the fixed monthly costs; the cap is $0.00.");
+        warnings.push(TEXT.affordabilityCapIsZero);
       }
       return {
         kind: "affordability",
-        label: "Cap: affordability",
+        label: TEXT.capAffordability,
         value: affordable.price,
         shown: toMoneyString(affordable.price),
         detail: `Price affordable at an income of ${formatUsd(terms.income)}: ${incomeNote(resolution)}${affordabilityExplanation(terms, affordable)}`,
@@ -552,17 +513,17 @@ export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResul
     caps.forEach((cap, position) => {
       const verdict =
         position === binding
-          ? `Binds: below the price of ${priceBeforeCapsText}`
+          ? bindsBelow(priceBeforeCapsText)
           : cap.value.lt(priceBeforeCaps)
-            ? "Does not bind: another cap is lower"
-            : `Does not bind: not below the price of ${priceBeforeCapsText}`;
-      lines.push({ label: cap.label, amount: cap.shown, explanation: `${verdict}. ${cap.detail}` });
+            ? TEXT.capAnotherIsLower
+            : doesNotBindNotBelow(priceBeforeCapsText);
+      lines.push({ label: cap.label, amount: cap.shown, explanation: capExplanation(verdict, cap.detail) });
     });
     if (binding >= 0) {
       boundBy = caps[binding]!.kind;
       if (request.floor && price.lt(purchasePrice)) {
         const capText = BOUND_TEXT[boundBy];
-        warnings.push(`${capText.charAt(0).toUpperCase()}${capText.slice(1)} is below the purchase price; the cap wins over the floor.`);
+        warnings.push(capWinsOverFloorWarning(capText));
       }
     }
   }
@@ -574,7 +535,7 @@ export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResul
   let rounded = roundToIncrement(price, mode, increment);
   let capNote = "";
   if (mode !== "down" && lowestCap !== undefined && rounded.gt(lowestCap.value)) {
-    capNote = `; down rather than ${mode === "nearest" ? "to the nearest" : "up"} so as not to exceed ${BOUND_TEXT[lowestCap.kind]}`;
+    capNote = roundedDownForCap(mode, lowestCap.kind);
     mode = "down";
     rounded = roundToIncrement(price, mode, increment);
   }
@@ -584,7 +545,7 @@ export function calculateResaleWithDecimals(request: ResaleRequest): ResaleResul
     amount: centsToString(centsOf(finalShown) - centsOf(priceShown)),
     explanation: `${roundingVerb(mode)} ${incrementText(increment)} from ${exactUsd(price, priceShown)}${capNote}`,
   });
-  lines.push({ label: "Maximum resale price", amount: finalShown, explanation: `Bound by ${BOUND_TEXT[boundBy]}` });
+  lines.push({ label: TEXT.maximumResalePrice, amount: finalShown, explanation: boundByText(boundBy) });
 
   const result: ResaleResult = { maxResalePrice: finalShown, formulaPrice: formulaShown, boundBy, lines, warnings };
   if (resolutions.length > 0) result.incomeResolutions = resolutions;

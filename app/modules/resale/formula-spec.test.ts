@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FormulaPresetFormSchema, formFromSpec, parsePresetSpec } from "./presets";
+import { FormulaPresetFormSchema, formFromSpec, parsePresetSpec } from "./formula-spec";
 
 const form = (values: Record<string, unknown>) => FormulaPresetFormSchema.safeParse({ name: "P", roundingMode: "nearest", roundingIncrement: "0.01", ...values });
 

@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { authenticateApiRequest, unauthorizedResponse } from "~/modules/api-tokens/api-tokens.server";
+import { getTransferCase } from "~/modules/transfers/transfers.server";
+import { todayIn } from "~/utils/calendar-date";
+import { db } from "~/utils/db.server";
+
+/**
+ * GET /api/v1/transfer-cases/:caseId with `Authorization: Bearer <token>`: the case as `clt transfer --case`
+ * prints it (docs/transfers.md). 401 JSON without a valid token, 404 JSON for a case of another organisation.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const client = await authenticateApiRequest(db(), request);
+  if (!client) return unauthorizedResponse();
+  const organisation = await db().organisation.findUniqueOrThrow({ where: { id: client.organisationId }, select: { timeZone: true } });
+  const view = await getTransferCase(db(), client.organisationId, params.caseId ?? "", todayIn(organisation.timeZone));
+  if (!view) return Response.json({ error: "not-found", message: "No resale or transfer case with this id in your organisation." }, { status: 404 });
+  return Response.json(view);
+}

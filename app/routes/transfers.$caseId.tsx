@@ -1,0 +1,357 @@
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ZodTypeAny } from "zod";
+import { Field, FormErrors, SelectField } from "~/components/forms";
+import { auditActor } from "~/modules/audit/audit.server";
+import { requirePermission } from "~/modules/auth/session.server";
+import { DEADLINE_STATE_LABELS } from "~/modules/transfers/deadlines";
+import { buyerSchema, cancelSchema, CASE_KIND_LABELS, CASE_STATUS_LABELS, closingSchema, formulaPriceSchema, NOTICE_METHOD_LABELS, optionSchema } from "~/modules/transfers/schemas";
+import { buyerCandidates, calculateFormulaPrice, cancelTransferCase, chooseBuyer, closeTransferCase, decideOption, getTransferCase, TransferCaseError } from "~/modules/transfers/transfers.server";
+import { todayIn } from "~/utils/calendar-date";
+import { db } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-data.server";
+import { formatLegalDate } from "~/utils/format";
+import { intentFailure, type IntentReply } from "~/utils/intent-reply.server";
+import { formatUsd } from "~/utils/money";
+import { can } from "~/utils/permissions";
+import { redirectWithToast } from "~/utils/toast.server";
+
+/** One resale / transfer case as a timeline: notice → formula price → option → buyer → closing, with what is next. */
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Case — ${data.transfer.home.label}` : "Case"} · Commonground` }];
+
+const SCHEMAS: Record<string, ZodTypeAny> = { "formula-price": formulaPriceSchema, option: optionSchema, buyer: buyerSchema, close: closingSchema, cancel: cancelSchema };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "records:read");
+  const today = todayIn(actor.timeZone);
+  const transfer = await getTransferCase(db(), actor.organisationId, params.caseId ?? "", today);
+  if (!transfer) throw new Response("Case not found", { status: 404 });
+  const candidates = transfer.status === "open" ? await buyerCandidates(db(), actor.organisationId, transfer.seller?.householdId ?? null) : [];
+  return { transfer, today, candidates, canWrite: can(actor.role, "records:write"), isAdmin: actor.role === "admin" };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, "records:write");
+  const caseId = params.caseId ?? "";
+  const formData = await readFormData(request);
+  const intent = String(formData.get("intent") ?? "");
+  const schema = SCHEMAS[intent];
+  if (!schema) throw new Response("Unknown form", { status: 400 });
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return intentFailure(intent, submission);
+  const today = todayIn(actor.timeZone);
+  const back = `/transfers/${caseId}`;
+  try {
+    if (intent === "formula-price") {
+      const { result } = await calculateFormulaPrice(db(), auditActor(actor), caseId, submission.value as never);
+      return redirectWithToast(back, { kind: "success", message: `Formula price calculated: at most ${formatUsd(result.maxResalePrice)}.` });
+    }
+    if (intent === "buyer") {
+      const eligibility = await chooseBuyer(db(), auditActor(actor), caseId, submission.value as never, today);
+      return redirectWithToast(back, { kind: "success", message: `Buyer chosen: eligible (${eligibility.verdict}).` });
+    }
+    if (intent === "close") {
+      const { buyerLeaseId } = await closeTransferCase(db(), { ...auditActor(actor), role: actor.role }, caseId, submission.value as never, today);
+      return redirectWithToast(back, { kind: "success", message: buyerLeaseId ? "Closed: ownership transferred and a draft lease prepared for the buyer." : "Closed." });
+    }
+    if (intent === "option") {
+      await decideOption(db(), auditActor(actor), caseId, submission.value as never, today);
+      return redirectWithToast(back, { kind: "success", message: "The trust's option decision is recorded." });
+    }
+    await cancelTransferCase(db(), auditActor(actor), caseId, submission.value as never, today);
+    return redirectWithToast(back, { kind: "success", message: "Case cancelled; its history is kept." });
+  } catch (error) {
+    if (error instanceof TransferCaseError) {
+      if (error.status === 404) throw new Response(error.message, { status: 404 });
+      const failure = intentFailure(intent, submission, error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] });
+      if (error.status === 409) failure.init = { ...failure.init, status: 409 };
+      return failure;
+    }
+    throw error;
+  }
+}
+
+function useIntentForm(intent: string, schema: ZodTypeAny, defaultValue?: Record<string, string>) {
+  const actionData = useActionData<typeof action>() as IntentReply | undefined;
+  return useForm({
+    id: intent,
+    lastResult: actionData?.intent === intent ? (actionData.reply as SubmissionResult<string[]>) : undefined,
+    defaultValue,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldRevalidate: "onBlur",
+  });
+}
+
+const OPTION_LABELS = {
+  open: "Open: the trust has not decided",
+  lapsed: "Lapsed: the option period ended without a decision",
+  exercised: "Exercised: the trust buys the home",
+  assigned: "Assigned to a buyer",
+  waived: "Waived",
+  "not-applicable": "Not applicable (a sale by the trust)",
+} as const;
+
+export default function TransferCasePage() {
+  const { transfer: t, today, canWrite, candidates, isAdmin } = useLoaderData<typeof loader>();
+  const open = t.status === "open";
+  return (
+    <>
+      <p>
+        <Link to="/transfers">← Resale and transfer cases</Link> · <Link to={`/resale/homes/${t.home.id}/inputs`}>Valuation inputs</Link>
+      </p>
+      <h1>
+        {CASE_KIND_LABELS[t.kind]} — {t.home.label}
+      </h1>
+      <p>
+        <strong>{CASE_STATUS_LABELS[t.status]}</strong>
+        {t.seller ? (
+          <>
+            {" "}
+            · Homeowner: <Link to={`/households/${t.seller.householdId}`}>{t.seller.name}</Link>
+            {t.seller.purchasePrice ? ` (bought ${formatLegalDate(t.seller.purchaseDate)} for ${formatUsd(t.seller.purchasePrice)})` : ""}
+          </>
+        ) : null}
+        {t.lease ? (
+          <>
+            {" "}
+            · Lease <Link to={`/leases/${t.lease.id}`}>{t.lease.reference}</Link>
+          </>
+        ) : null}
+      </p>
+      {t.next ? (
+        <p className="card">
+          <strong>Next:</strong> {t.next.label} by {formatLegalDate(t.next.due)} <span className={`badge badge-${t.next.state}`}>{DEADLINE_STATE_LABELS[t.next.state]}</span>
+        </p>
+      ) : null}
+      {t.cancelled ? (
+        <p className="card">
+          Cancelled on {formatLegalDate(t.cancelled.on)}: {t.cancelled.reason}
+        </p>
+      ) : null}
+
+      <section className="card" aria-labelledby="deadlines">
+        <h2 id="deadlines">Deadlines (lease terms in force on the notice date)</h2>
+        <ol className="timeline">
+          <li>
+            Notice of intent received {formatLegalDate(t.notice.date)} ({NOTICE_METHOD_LABELS[t.notice.method as keyof typeof NOTICE_METHOD_LABELS] ?? t.notice.method})
+            {t.notice.note ? ` — ${t.notice.note}` : ""}
+          </li>
+          {t.deadlines.map((d) => (
+            <li key={d.key}>
+              {d.label}: {formatLegalDate(d.due)} <span className={`badge badge-${d.state}`}>{DEADLINE_STATE_LABELS[d.state]}</span>
+              {d.doneOn ? ` on ${formatLegalDate(d.doneOn)}` : ""} <span className="muted">({d.rule})</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {t.kind !== "trust-sale" ? (
+        <section className="card" aria-labelledby="price">
+          <h2 id="price">1. Formula price</h2>
+          {t.calculation ? (
+            <p>
+              Maximum price <strong>{formatUsd(t.calculation.maxPrice)}</strong> (bound by {t.calculation.boundBy}), valued {formatLegalDate(t.calculation.valuationDate)}; price notice
+              sent {formatLegalDate(t.calculation.priceNoticeOn)}. <Link to={`/resale/calculations/${t.calculation.id}`}>Worksheet</Link>
+            </p>
+          ) : (
+            <p className="muted">Not calculated yet. It uses the lease&apos;s frozen formula and the home&apos;s valuation inputs.</p>
+          )}
+          {open && canWrite && t.option.state !== "exercised" && t.option.state !== "assigned" && t.option.state !== "waived" ? <FormulaPriceForm version={t.version} noticeDate={t.notice.date} today={today} /> : null}
+        </section>
+      ) : null}
+
+      {t.kind !== "trust-sale" ? (
+        <section className="card" aria-labelledby="option">
+          <h2 id="option">2. The trust&apos;s purchase option</h2>
+          <p>
+            {OPTION_LABELS[t.option.state]}
+            {t.option.decidedOn ? ` on ${formatLegalDate(t.option.decidedOn)}` : ""}
+            {t.option.note ? ` — ${t.option.note}` : ""}
+          </p>
+          {open && canWrite && t.option.state === "open" ? <OptionForm version={t.version} today={today} /> : null}
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="buyer">
+        <h2 id="buyer">3. The buyer</h2>
+        {t.buyer ? (
+          <p>
+            <Link to={`/households/${t.buyer.householdId}`}>{t.buyer.name}</Link> — {t.buyer.eligibility ? eligibilityText(t.buyer.eligibility as Record<string, unknown>) : ""}
+          </p>
+        ) : t.option.state === "exercised" ? (
+          <p className="muted">The trust buys the home itself.</p>
+        ) : (
+          <p className="muted">No buyer yet. A buyer must hold a current income certification eligible at the lease&apos;s target level and own no other home.</p>
+        )}
+        {open && canWrite && ["assigned", "waived", "lapsed", "not-applicable"].includes(t.option.state) ? <BuyerForm version={t.version} candidates={candidates} /> : null}
+      </section>
+
+      <section className="card" aria-labelledby="closing">
+        <h2 id="closing">4. Closing</h2>
+        {t.closing ? <ClosingSummary closing={t.closing} outcomes={t.outcomes as Record<string, unknown> | null} /> : <p className="muted">Not closed yet.</p>}
+        {open && canWrite && t.option.state !== "open" && (t.buyer || t.option.state === "exercised") ? (
+          <ClosingForm version={t.version} today={today} maxPrice={t.calculation?.maxPrice ?? null} isAdmin={isAdmin} />
+        ) : null}
+      </section>
+
+      {open && canWrite ? <CancelForm version={t.version} today={today} /> : null}
+    </>
+  );
+}
+
+function FormulaPriceForm({ version, noticeDate, today }: { version: number; noticeDate: string; today: string }) {
+  const [form, fields] = useIntentForm("formula-price", formulaPriceSchema, { valuationDate: noticeDate, priceNoticeOn: today });
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="formula-price" />
+      <input type="hidden" name="version" value={version} />
+      <div className="form-grid">
+        <Field label="Valuation date" hint="The notice date unless the lease says otherwise." errors={fields.valuationDate.errors} inputProps={getInputProps(fields.valuationDate, { type: "date" })} />
+        <Field label="Price notice sent on" errors={fields.priceNoticeOn.errors} inputProps={getInputProps(fields.priceNoticeOn, { type: "date" })} />
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary">
+          Calculate the formula price
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function OptionForm({ version, today }: { version: number; today: string }) {
+  const [form, fields] = useIntentForm("option", optionSchema, { decidedOn: today });
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="option" />
+      <input type="hidden" name="version" value={version} />
+      <div className="form-grid">
+        <SelectField
+          label="Decision"
+          errors={fields.decision.errors}
+          selectProps={getSelectProps(fields.decision)}
+          placeholder="Choose"
+          options={[
+            { value: "exercised", label: "Exercise: the trust buys the home" },
+            { value: "assigned", label: "Assign the option to an eligible buyer" },
+            { value: "waived", label: "Waive: the homeowner sells to an eligible buyer" },
+          ]}
+        />
+        <Field label="Decided on" errors={fields.decidedOn.errors} inputProps={getInputProps(fields.decidedOn, { type: "date" })} />
+        <Field label="Note (board resolution, letter)" errors={fields.note.errors} inputProps={getInputProps(fields.note, { type: "text" })} />
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary">
+          Record the decision
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function CancelForm({ version, today }: { version: number; today: string }) {
+  const [form, fields] = useIntentForm("cancel", cancelSchema, { cancelledOn: today });
+  return (
+    <details className="card" open={Boolean(form.errors?.length || fields.reason.errors?.length || fields.cancelledOn.errors?.length)}>
+      <summary>Cancel the case (the homeowner withdrew)</summary>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <input type="hidden" name="intent" value="cancel" />
+        <input type="hidden" name="version" value={version} />
+        <div className="form-grid">
+          <Field label="Withdrawn on" errors={fields.cancelledOn.errors} inputProps={getInputProps(fields.cancelledOn, { type: "date" })} />
+          <Field label="Reason" errors={fields.reason.errors} inputProps={getInputProps(fields.reason, { type: "text" })} />
+        </div>
+        <div className="actions">
+          <button type="submit" className="secondary">
+            Cancel the case
+          </button>
+        </div>
+      </Form>
+    </details>
+  );
+}
+
+function eligibilityText(e: Record<string, unknown>): string {
+  return `eligible at ${String(e.level)} % AMI: ${String(e.verdict)}; certified ${String(e.certifiedOn)} (valid until ${String(e.validUntil)}); ${String(e.sizeForBedrooms)}; first-time buyer: ${
+    e.firstTimeBuyer === null ? "not recorded" : e.firstTimeBuyer ? "yes" : "no"
+  }`;
+}
+
+function BuyerForm({ version, candidates }: { version: number; candidates: { value: string; label: string }[] }) {
+  const [form, fields] = useIntentForm("buyer", buyerSchema);
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="buyer" />
+      <input type="hidden" name="version" value={version} />
+      <SelectField label="Buyer household" hint="Households that own no home, newest certification shown." errors={fields.householdId.errors} selectProps={getSelectProps(fields.householdId)} options={candidates} placeholder="Choose a household" />
+      <div className="actions">
+        <button type="submit" className="primary">
+          Check eligibility and choose
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function ClosingForm({ version, today, maxPrice, isAdmin }: { version: number; today: string; maxPrice: string | null; isAdmin: boolean }) {
+  const [form, fields] = useIntentForm("close", closingSchema, { closingDate: today, price: maxPrice ?? "", trustFees: "0", mortgagePayoff: "0", sellerClosingCosts: "0" });
+  const money = (meta: typeof fields.price, label: string, hint?: string) => <Field label={label} hint={hint} errors={meta.errors} inputProps={{ ...getInputProps(meta, { type: "text" }), inputMode: "decimal" }} />;
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="close" />
+      <input type="hidden" name="version" value={version} />
+      <div className="form-grid">
+        <Field label="Closing date" errors={fields.closingDate.errors} inputProps={getInputProps(fields.closingDate, { type: "date" })} />
+        {money(fields.price, "Closing price ($)", maxPrice ? `At most ${formatUsd(maxPrice)} (the formula price).` : undefined)}
+        {money(fields.mortgagePayoff, "Seller's mortgage payoff ($)")}
+        {money(fields.sellerClosingCosts, "Seller's closing costs ($)")}
+        {money(fields.trustFees, "The trust's fees ($)")}
+        {isAdmin ? <Field label="Reason for a price above the maximum (administrators)" errors={fields.overrideReason.errors} inputProps={getInputProps(fields.overrideReason, { type: "text" })} /> : null}
+      </div>
+      <p className="muted">Unpaid lease fees come from the lease's ledger on the closing date. Closing ends the seller's ownership and lease, starts the buyer's ownership and prepares a draft lease for the buyer, all at once.</p>
+      <div className="actions">
+        <button type="submit" className="primary">
+          Close
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function ClosingSummary({ closing, outcomes }: { closing: { date: string; price: string | null; overrideReason: string | null; statement: unknown; buyerLeaseId: string | null }; outcomes: Record<string, unknown> | null }) {
+  const s = (closing.statement ?? {}) as Record<string, string>;
+  const o = outcomes as null | { percentAmiNeeded: { atThisSale: string | null; atPreviousSale: string | null }; subsidyRetained: string | null; sellerGain: string; netProceeds: string; annualisedReturnOnDownPayment: string | null };
+  return (
+    <>
+      <p>
+        Closed {formatLegalDate(closing.date)} at <strong>{closing.price ? formatUsd(closing.price) : "—"}</strong>
+        {closing.overrideReason ? ` (above the maximum: ${closing.overrideReason})` : ""}.{" "}
+        {closing.buyerLeaseId ? <Link to={`/leases/${closing.buyerLeaseId}`}>The buyer&apos;s draft lease</Link> : null}
+      </p>
+      <table>
+        <caption className="muted">Closing statement — seller&apos;s net proceeds</caption>
+        <tbody>
+          <tr><th scope="row">Price</th><td className="num">{formatUsd(s.price ?? "0")}</td></tr>
+          <tr><th scope="row">Mortgage payoff</th><td className="num">−{formatUsd(s.mortgagePayoff ?? "0")}</td></tr>
+          <tr><th scope="row">Seller&apos;s closing costs</th><td className="num">−{formatUsd(s.sellerClosingCosts ?? "0")}</td></tr>
+          <tr><th scope="row">Unpaid lease fees</th><td className="num">−{formatUsd(s.unpaidLeaseFees ?? "0")}</td></tr>
+          <tr><th scope="row">The trust&apos;s fees</th><td className="num">−{formatUsd(s.trustFees ?? "0")}</td></tr>
+          <tr><th scope="row">Net proceeds</th><td className="num"><strong>{formatUsd(s.netProceeds ?? "0")}</strong></td></tr>
+        </tbody>
+      </table>
+      {o ? (
+        <ul>
+          <li>Income needed: {o.percentAmiNeeded.atThisSale ?? "—"} % AMI at this sale, {o.percentAmiNeeded.atPreviousSale ?? "—"} % at the previous sale</li>
+          <li>Subsidy retained: {o.subsidyRetained ? formatUsd(o.subsidyRetained) : "—"}</li>
+          <li>Seller&apos;s gain: {formatUsd(o.sellerGain)}; annualised return on the down payment: {o.annualisedReturnOnDownPayment ? `${o.annualisedReturnOnDownPayment} %` : "—"}</li>
+        </ul>
+      ) : null}
+    </>
+  );
+}

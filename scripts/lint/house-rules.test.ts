@@ -1,0 +1,83 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ESLint, Linter } from "eslint";
+import tseslint from "typescript-eslint";
+import { afterAll, describe, expect, it } from "vitest";
+import house from "../../eslint/house-rules.js";
+
+/**
+ * The house rules in eslint.config.js catch what they are meant to catch: each rule is shown a violation
+ * (and the same code where it is allowed), linted with the project's own configuration.
+ */
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function messages(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe("house rule: app/ and scripts/ never import tests/", () => {
+  const importing = [
+    'import { createOrganisation } from "../../../tests/factories/organisations";',
+    'export * from "../../tests/factories/scale.ts";',
+    'export const load = () => import("../../tests/factories/demo-portfolio.ts");',
+    "export { createOrganisation };",
+  ].join("\n");
+
+  it("fails a static import, a re-export and a dynamic import in app/", async () => {
+    const found = await messages(importing, "app/modules/parcels/example.ts");
+    expect(found.filter((m) => m.includes("must not import from tests/"))).toHaveLength(3);
+  });
+
+  it("fails the same in scripts/", async () => {
+    const found = await messages(importing, "scripts/seed/example.ts");
+    expect(found.filter((m) => m.includes("must not import from tests/"))).toHaveLength(3);
+  });
+
+  it("allows the shared factories from app/modules/demo, and tests importing tests", async () => {
+    expect(await messages('import { createOrganisation } from "~/modules/demo/organisations";\nexport { createOrganisation };\n', "scripts/seed/example.ts")).toEqual([]);
+    expect(await messages('import { setUp } from "../setup/database";\nexport { setUp };\n', "tests/integration/example.test.ts")).toEqual([]);
+  });
+});
+
+describe("house rule: no import cycles in app/", () => {
+  // A small project on disk: a → b → c → a is a circle; d imports a and is outside it.
+  const root = mkdtempSync(join(tmpdir(), "cg-cycle-"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const files: Record<string, string> = {
+    "app/modules/x/a.ts": 'import { b } from "./b";\nexport const a = () => b();\n',
+    "app/modules/x/b.ts": 'import { c } from "~/modules/y/c";\nexport const b = () => c();\n',
+    "app/modules/y/c.ts": 'import type { A } from "../x/types";\nexport type { A };\nexport const c = () => import("../x/a.ts");\n',
+    "app/modules/x/types.ts": "export type A = string;\n",
+    "app/modules/x/d.ts": 'import { a } from "./a";\nexport const d = a;\n',
+  };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, ".."), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  const linter = new Linter({ cwd: root });
+  const lint = (path: string) =>
+    linter.verify(
+      files[path]!,
+      [{ files: ["**/*.ts"], languageOptions: { parser: tseslint.parser }, plugins: { house }, rules: { "house/no-import-cycle": ["error", { root }] } }],
+      join(root, path),
+    );
+
+  it("reports the import that closes the circle, naming every file on it", () => {
+    const [message, ...rest] = lint("app/modules/x/a.ts");
+    expect(rest).toEqual([]);
+    expect(message!.message).toContain("Import cycle: app/modules/x/a.ts → app/modules/x/b.ts → app/modules/y/c.ts → app/modules/x/a.ts");
+    expect(lint("app/modules/y/c.ts")).toHaveLength(1); // the dynamic import closes it too
+  });
+
+  it("leaves files that only lead into a circle, and type imports outside one, alone", () => {
+    expect(lint("app/modules/x/d.ts")).toEqual([]);
+    expect(lint("app/modules/x/types.ts")).toEqual([]);
+  });
+
+  it("is switched on for every file in app/ by the project's configuration", async () => {
+    const config = (await eslint.calculateConfigForFile("app/modules/resale/engine.ts")) as { rules: Record<string, unknown> };
+    expect(config.rules["house/no-import-cycle"]).toEqual([2]);
+  });
+});
