@@ -11,6 +11,7 @@ export const DEMO_PASSWORD = "riverbend-demo-password";
 export const DEMO_STAFF_PASSWORD = "riverbend-staff-password";
 export const DEMO_VIEWER_PASSWORD = "riverbend-board-password";
 export const DEMO_MEMBER_PASSWORD = "riverbend-member-password";
+export const DEMO_HOMEOWNER_PASSWORD = "riverbend-homeowner-password";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -52,6 +53,7 @@ export default defineConfig({
       DEMO_STAFF_PASSWORD,
       DEMO_VIEWER_PASSWORD,
       DEMO_MEMBER_PASSWORD,
+      DEMO_HOMEOWNER_PASSWORD,
       SESSION_SECRET: "e2e-session-secret-0123456789-abcdefghijklmnop",
       COOKIE_SECURE: "false",
       SEED_DEMO: "true",

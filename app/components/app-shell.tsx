@@ -98,6 +98,11 @@ function Nav({ user }: { user: ShellUser }) {
               </li>
             ))
           : null}
+        {user.role === "homeowner" ? (
+          <li>
+            <NavLink to="/my-home">My home</NavLink>
+          </li>
+        ) : null}
         {user.canManage ? (
           <li>
             <NavLink to="/settings">Settings</NavLink>

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/modules/auth/session.server";
 import { portfolioSummary } from "~/modules/organisations/dashboard.server";
@@ -13,8 +14,10 @@ export const meta: MetaFunction = () => [{ title: "Home · Commonground" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
+  // a homeowner's home page is their home (app/routes/my-home._index.tsx)
+  if (actor.role === "homeowner") throw redirect("/my-home");
   if (!can(actor.role, "records:read")) {
-    return { kind: "homeowner" as const, name: actor.name, organisationName: actor.organisationName, isMember: actor.role === "member", canVote: can(actor.role, "ballot:cast-online") };
+    return { kind: "member" as const, name: actor.name, organisationName: actor.organisationName, canVote: can(actor.role, "ballot:cast-online") };
   }
   const summary = await portfolioSummary(db(), actor.organisationId);
   const asOf = todayIn(actor.timeZone);
@@ -34,18 +37,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function HomePage() {
   const data = useLoaderData<typeof loader>();
-  if (data.kind === "homeowner") {
+  if (data.kind === "member") {
     return (
       <>
         <h1>Welcome, {data.name}</h1>
-        {data.isMember ? (
-          <p>This is your member page at {data.organisationName}.</p>
-        ) : (
-          <p>
-            This is your homeowner page at {data.organisationName}. Your lease, lease-fee account and what your home
-            could sell for will appear here.
-          </p>
-        )}
+        <p>This is your member page at {data.organisationName}.</p>
         {data.canVote ? (
           <p>
             <Link to="/vote">Vote in the trust&apos;s elections</Link>

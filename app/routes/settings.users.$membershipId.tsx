@@ -8,6 +8,8 @@ import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { UpdateMemberSchema } from "~/modules/users/schemas";
 import { getMember, updateMember } from "~/modules/users/users.server";
+import { INVITATION_DAYS, pendingInvitationUserIds, resendInvitation } from "~/modules/auth/account-tokens.server";
+import { appUrl } from "~/utils/env.server";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { ROLE_LABELS, ROLES } from "~/utils/permissions";
@@ -20,7 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "users:manage");
   const member = await getMember(db(), actor.organisationId, params.membershipId ?? "");
   if (!member) throw new Response("User not found", { status: 404 });
+  const pending = await pendingInvitationUserIds(db(), actor.organisationId);
   return {
+    invitationPending: pending.has(member.user.id),
     member: {
       id: member.id,
       name: member.user.name,
@@ -34,7 +38,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "users:manage");
-  const submission = parseWithZod(await readFormData(request), { schema: UpdateMemberSchema });
+  const formData = await readFormData(request);
+  if (formData.get("intent") === "resend-invitation") {
+    const resent = await resendInvitation(db(), { ...auditActor(actor), organisationName: actor.organisationName }, params.membershipId ?? "", appUrl(request));
+    if (!resent.ok) return data({ status: "error" as const, error: { "": [resent.message] } }, { status: 400 });
+    return redirectWithToast(`/settings/users/${params.membershipId}`, { kind: "success", message: `A new invitation link (valid ${INVITATION_DAYS} days) is in the outbox; earlier links no longer work.` });
+  }
+  const submission = parseWithZod(formData, { schema: UpdateMemberSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const result = await updateMember(db(), auditActor(actor), params.membershipId ?? "", submission.value);
@@ -47,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditUserPage() {
-  const { member } = useLoaderData<typeof loader>();
+  const { member, invitationPending } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: `member-${member.id}-${member.version}`,
@@ -78,6 +88,14 @@ export default function EditUserPage() {
           Save
         </button>
       </Form>
+      {invitationPending ? (
+        <Form method="post" className="stack" style={{ marginTop: "1.5rem" }}>
+          <p>{member.name} has not yet accepted their invitation (no password set).</p>
+          <button type="submit" name="intent" value="resend-invitation" className="secondary">
+            Send a new invitation
+          </button>
+        </Form>
+      ) : null}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listMembers } from "~/modules/users/users.server";
+import { pendingInvitationUserIds } from "~/modules/auth/account-tokens.server";
 import { db } from "~/utils/db.server";
 import { ROLE_LABELS } from "~/utils/permissions";
 
@@ -9,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Users · Commonground" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "users:manage");
-  const members = await listMembers(db(), actor.organisationId);
+  const [members, pending] = await Promise.all([listMembers(db(), actor.organisationId), pendingInvitationUserIds(db(), actor.organisationId)]);
   return {
     members: members.map((m) => ({
       id: m.id,
@@ -18,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       role: m.role,
       household: m.household?.name ?? null,
       disabled: Boolean(m.disabledAt),
+      invited: pending.has(m.user.id),
     })),
   };
 }
@@ -53,7 +55,7 @@ export default function UsersPage() {
                   {ROLE_LABELS[member.role]}
                   {member.household ? <span className="muted"> · {member.household}</span> : null}
                 </td>
-                <td>{member.disabled ? <span className="badge badge-danger">Disabled</span> : <span className="badge badge-ok">Active</span>}</td>
+                <td>{member.disabled ? <span className="badge badge-danger">Disabled</span> : member.invited ? <span className="badge">Invited, not yet accepted</span> : <span className="badge badge-ok">Active</span>}</td>
               </tr>
             ))}
           </tbody>

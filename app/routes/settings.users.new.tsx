@@ -9,6 +9,8 @@ import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { AddUserSchema } from "~/modules/users/schemas";
 import { addUser } from "~/modules/users/users.server";
+import { INVITATION_DAYS, inviteUser } from "~/modules/auth/account-tokens.server";
+import { appUrl } from "~/utils/env.server";
 import { db } from "~/utils/db.server";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -32,7 +34,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: AddUserSchema });
   // beyond the length rule: not guessable, not the person's email, not the trust's name (with every other field error)
-  const weak = submission.status === "success" || !submission.error?.password ? passwordProblem(String(formData.get("password") ?? ""), {
+  const typedPassword = String(formData.get("password") ?? "");
+  const weak = typedPassword !== "" && (submission.status === "success" || !submission.error?.password) ? passwordProblem(String(formData.get("password") ?? ""), {
     email: String(formData.get("email") ?? ""),
     name: String(formData.get("name") ?? ""),
     organisationName: actor.organisationName,
@@ -40,7 +43,21 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success" || weak) {
     return data(submission.reply({ hideFields: ["password"], ...(weak ? { fieldErrors: { password: [weak] } } : {}) }), { status: 400 });
   }
-  const result = await addUser(db(), auditActor(actor), submission.value);
+  const { password, ...person } = submission.value;
+  if (!password) {
+    const invited = await inviteUser(db(), { ...auditActor(actor), organisationName: actor.organisationName }, person, appUrl(request));
+    if (!invited.ok) {
+      return data(submission.reply({ hideFields: ["password"], fieldErrors: { [invited.field]: [invited.message] } }), { status: 400 });
+    }
+    return redirectWithToast("/settings/users", {
+      kind: "success",
+      message:
+        invited.kind === "invitation"
+          ? `${person.name} was invited as ${ROLE_LABELS[person.role].toLowerCase()}: an email with a link to choose a password (valid ${INVITATION_DAYS} days) is in the outbox.`
+          : `${person.email} already has an account in another trust; they were added as ${ROLE_LABELS[person.role].toLowerCase()} and told by email.`,
+    });
+  }
+  const result = await addUser(db(), auditActor(actor), { ...person, password });
   if (!result.ok) {
     return data(submission.reply({ hideFields: ["password"], fieldErrors: { [result.field]: [result.message] } }), { status: 400 });
   }
@@ -83,13 +100,14 @@ export default function AddUserPage() {
         />
         <Field
           label="Initial password"
-          hint="At least 10 characters. The person can change it after signing in."
+          hint="Leave empty to email them an invitation: a link to choose their own password (recommended). Or set one here (at least 10 characters) and give it to them in person."
           errors={fields.password.errors}
           inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
         />
         <button type="submit" className="primary">
           Add user
         </button>
+        <p className="muted">Invitations go out through the trust&apos;s email (Settings → Email).</p>
       </Form>
     </div>
   );

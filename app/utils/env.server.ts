@@ -31,6 +31,17 @@ const EnvSchema = z.object({
     .trim()
     .refine((value) => value === "" || /^smtps?:\/\/[^\s]+$/.test(value), { message: "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.org:465" })
     .optional(),
+  // the address people open Commonground at; links in emails (invitations, password resets) use it
+  APP_URL: z
+    .string()
+    .trim()
+    .refine((value) => value === "" || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(value), { message: "must be an http:// or https:// address, e.g. https://app.yourclt.org" })
+    .optional(),
+}).superRefine((value, context) => {
+  // a password-reset link built from the request's Host header could point anywhere (host-header poisoning)
+  if (value.SMTP_URL && !value.APP_URL) {
+    context.addIssue({ code: z.ZodIssueCode.custom, path: ["APP_URL"], message: "is required when SMTP_URL is set: links in emails are built from it, e.g. https://app.yourclt.org" });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -58,6 +69,15 @@ export const DEFAULT_DATABASE_URL = "file:./data/commonground.db";
 export function databaseUrl(): string {
   const url = env().DATABASE_URL;
   return url && url.length > 0 ? url : DEFAULT_DATABASE_URL;
+}
+
+/**
+ * The origin and path prefix for links in emails: APP_URL without a trailing slash, or — when it is not set, so
+ * mail only reaches the outbox admins read — the origin of the request that caused the email.
+ */
+export function appUrl(request: Request): string {
+  const configured = env().APP_URL;
+  return configured ? configured.replace(/\/+$/, "") : new URL(request.url).origin;
 }
 
 export function isPostgresUrl(url: string): boolean {

@@ -13,13 +13,14 @@ function randomPassword(): string {
   return randomBytes(16).toString("base64url");
 }
 
-export type DemoLogin = { role: "admin" | "staff" | "viewer" | "member"; email: string; password: string };
+export type DemoLogin = { role: "admin" | "staff" | "viewer" | "member" | "homeowner"; email: string; password: string };
+export const DEMO_HOMEOWNER_EMAIL = "homeowner@riverbend-clt.example";
 
 /**
  * On an empty database: the demo organisation with an admin, a staff member and a viewer, and a small
- * realistic portfolio. Returns the logins (admin, staff, viewer and a governance member), each with its own
+ * realistic portfolio. Returns the logins (admin, staff, viewer, a governance member and a homeowner), each with its own
  * strong random password (printed once by `npm start`), or null when the database already has an
- * organisation. DEMO_PASSWORD, DEMO_STAFF_PASSWORD, DEMO_VIEWER_PASSWORD and DEMO_MEMBER_PASSWORD fix them
+ * organisation. DEMO_PASSWORD, DEMO_STAFF_PASSWORD, DEMO_VIEWER_PASSWORD, DEMO_MEMBER_PASSWORD and DEMO_HOMEOWNER_PASSWORD fix them
  * (the browser tests do).
  */
 export async function seedDemoIfEmpty(): Promise<{ organisationName: string; logins: DemoLogin[] } | null> {
@@ -48,5 +49,21 @@ export async function seedDemoIfEmpty(): Promise<{ organisationName: string; log
   // a general member who votes online (app/modules/demo/demo-governance.ts)
   const memberLogin: DemoLogin = { role: "member", email: DEMO_MEMBER_EMAIL, password: process.env.DEMO_MEMBER_PASSWORD || randomPassword() };
   if (await seedDemoGovernance(client, organisation.id, { password: memberLogin.password })) logins.push(memberLogin);
+  // a homeowner of the household with the longest-running active lease, to try My home
+  const activeLease = await client.lease.findFirst({
+    where: { organisationId: organisation.id, status: "active" },
+    orderBy: [{ commencementDate: "asc" }, { id: "asc" }],
+    select: { householdId: true, lessees: { select: { fullName: true }, orderBy: { position: "asc" }, take: 1 } },
+  });
+  if (activeLease) {
+    const homeownerLogin: DemoLogin = { role: "homeowner", email: DEMO_HOMEOWNER_EMAIL, password: process.env.DEMO_HOMEOWNER_PASSWORD || randomPassword() };
+    await createMember(client, organisation.id, "homeowner", {
+      email: homeownerLogin.email,
+      name: activeLease.lessees[0]?.fullName ?? "Demo Homeowner",
+      password: homeownerLogin.password,
+      householdId: activeLease.householdId,
+    });
+    logins.push(homeownerLogin);
+  }
   return { organisationName: DEMO_ORGANISATION, logins };
 }

@@ -13,3 +13,14 @@ export const EmailSchema = z
   .toLowerCase()
   .email("Enter a valid email address")
   .max(254, "Email address is too long");
+
+/** Choosing a password from an invitation or reset link: typed twice. */
+export const SetPasswordSchema = z
+  .object({
+    newPassword: NewPasswordSchema,
+    confirmPassword: z.string({ required_error: "Repeat the new password" }),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two passwords do not match",
+  });

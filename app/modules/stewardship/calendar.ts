@@ -5,7 +5,7 @@
  * scheduled occurrences merged with the stored events: a stored event with the same key *is* that occurrence
  * (it was acted on), so nothing is missed (every year is computed again on every read, after any restart, on
  * any server) and nothing duplicated (the database holds a key once per lease). Why computed rather than a
- * scheduled job: docs/decisions/013-stored-documents-and-monitoring-events.md.
+ * scheduled job: docs/decisions/017-stored-documents-and-monitoring-events.md.
  */
 import { addDays, addYears, compareCalendarDates, formatCalendarDate, parseCalendarDate, yearOf } from "~/utils/calendar-date";
 import { isOverdue, statusOn, type MonitoringEventStatus, type MonitoringEventType } from "./events";

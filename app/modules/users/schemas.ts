@@ -9,7 +9,8 @@ export const AddUserSchema = z.object({
   email: EmailSchema,
   role: RoleSchema,
   householdId: z.string().optional(),
-  password: NewPasswordSchema,
+  // empty: the person is invited by email and chooses their own password (app/modules/auth/account-tokens.server.ts)
+  password: NewPasswordSchema.optional(),
 });
 
 export const UpdateMemberSchema = z.object({

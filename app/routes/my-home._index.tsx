@@ -1,0 +1,163 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/modules/auth/session.server";
+import { myHomeOverview } from "~/modules/portal/my-home.server";
+import { todayIn } from "~/utils/calendar-date";
+import { db } from "~/utils/db.server";
+import { formatLegalDate } from "~/utils/format";
+import { centsToString, formatUsd } from "~/utils/money";
+import { can } from "~/utils/permissions";
+
+export const meta: MetaFunction = () => [{ title: "My home · Commonground" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "own-home:read");
+  const today = todayIn(actor.timeZone);
+  const overview = await myHomeOverview(db(), actor, today);
+  return { name: actor.name, organisationName: actor.organisationName, today, canVote: can(actor.role, "ballot:cast-online"), overview };
+}
+
+function usd(cents: number): string {
+  return formatUsd(centsToString(cents));
+}
+
+export default function MyHomePage() {
+  const { name, organisationName, today, canVote, overview } = useLoaderData<typeof loader>();
+  if (!overview) {
+    return (
+      <>
+        <h1>Welcome, {name}</h1>
+        <p>Your account is not yet linked to a household at {organisationName}. Please ask the trust&apos;s office to link it.</p>
+      </>
+    );
+  }
+  const currentHomes = overview.homes.filter((h) => !h.saleDate);
+  return (
+    <div className="portal stack">
+      <h1>Welcome, {name}</h1>
+      <p className="muted">Your home and ground lease with {organisationName}, as of {formatLegalDate(today)}.</p>
+
+      <section aria-labelledby="home-heading" className="card">
+        <h2 id="home-heading">Your home</h2>
+        {currentHomes.length === 0 ? (
+          <p>The trust has not recorded a home purchase for your household yet.</p>
+        ) : (
+          currentHomes.map((home) => (
+            <dl className="details" key={home.ownershipId}>
+              <dt>Address</dt>
+              <dd>{home.address || home.homeLabel}</dd>
+              {home.bedrooms > 0 ? (
+                <>
+                  <dt>Bedrooms</dt>
+                  <dd>{home.bedrooms}</dd>
+                </>
+              ) : null}
+              <dt>You bought it on</dt>
+              <dd>{formatLegalDate(home.purchaseDate)}</dd>
+              <dt>for</dt>
+              <dd>{usd(home.purchasePriceCents)}</dd>
+            </dl>
+          ))
+        )}
+      </section>
+
+      {currentHomes.length > 0 && overview.leases.some((l) => ["executed", "recorded", "active"].includes(l.status)) ? (
+        <p>
+          <Link className="button" to="/my-home/today">
+            Your home today: what it could sell for
+          </Link>
+        </p>
+      ) : null}
+
+      <section aria-labelledby="lease-heading" className="card">
+        <h2 id="lease-heading">Your ground lease</h2>
+        {overview.leases.length === 0 ? (
+          <p>There is no signed lease for your household yet.</p>
+        ) : (
+          <ul className="portal-list">
+            {overview.leases.map((lease) => (
+              <li key={lease.id}>
+                <p>
+                  <strong>Lease {lease.reference}</strong> — {lease.homeAddress}
+                </p>
+                <p>
+                  Status: <strong>{lease.statusLabel}</strong>. From {formatLegalDate(lease.commencementDate)} to {formatLegalDate(lease.expirationDate)}.
+                </p>
+                {lease.balanceCents !== null ? (
+                  <p>
+                    Lease fees: {lease.balanceCents > 0 ? <strong>you owe {usd(lease.balanceCents)}</strong> : lease.balanceCents < 0 ? <>you have {usd(-lease.balanceCents)} in credit</> : <>nothing is owed</>}.
+                  </p>
+                ) : null}
+                <p className="portal-actions">
+                  <Link className="button" to={`/my-home/leases/${lease.id}`}>
+                    Lease terms and fee account
+                  </Link>
+                  <a className="button secondary" href={`/my-home/leases/${lease.id}/lease.pdf`}>
+                    The lease (PDF)
+                  </a>
+                  <a className="button secondary" href={`/my-home/leases/${lease.id}/memorandum.pdf`}>
+                    Memorandum of lease (PDF)
+                  </a>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {overview.leases.some((l) => l.balanceCents !== null) ? (
+        <section aria-labelledby="statement-heading" className="card">
+          <h2 id="statement-heading">Lease-fee statement</h2>
+          <p>A statement of every charge and payment for a period, as a PDF.</p>
+          <form method="get" action="/my-home/statement.pdf" className="stack">
+            <div className="field">
+              <label htmlFor="statement-from">From</label>
+              <input id="statement-from" name="from" type="date" defaultValue={`${today.slice(0, 4)}-01-01`} required />
+            </div>
+            <div className="field">
+              <label htmlFor="statement-to">To</label>
+              <input id="statement-to" name="to" type="date" defaultValue={today} required />
+            </div>
+            <button type="submit" className="primary">
+              Download the statement
+            </button>
+          </form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="household-heading" className="card">
+        <h2 id="household-heading">Your household</h2>
+        <p>
+          <strong>{overview.household.name}</strong>
+        </p>
+        {overview.household.members.length > 0 ? (
+          <ul>
+            {overview.household.members.map((member, i) => (
+              <li key={i}>
+                {member.fullName}
+                {member.relationship ? <span className="muted"> ({member.relationship.replace(/_/g, " ")})</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <dl className="details">
+          <dt>Email</dt>
+          <dd>{overview.household.email || "—"}</dd>
+          <dt>Phone</dt>
+          <dd>{overview.household.phone || "—"}</dd>
+          <dt>Mailing address</dt>
+          <dd style={{ whiteSpace: "pre-line" }}>{overview.household.mailingAddress || "—"}</dd>
+        </dl>
+        <p className="muted">Something wrong or changed? Tell the trust&apos;s office and they will update it.</p>
+      </section>
+
+      {canVote ? (
+        <p>
+          <Link className="button secondary" to="/vote">
+            Vote in the trust&apos;s elections
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

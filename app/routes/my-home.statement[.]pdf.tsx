@@ -1,0 +1,30 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { auditActor } from "~/modules/audit/audit.server";
+import { requirePermission } from "~/modules/auth/session.server";
+import { LeaseFeeError, statementData } from "~/modules/lease-fees/ledger.server";
+import { renderStatementPdf } from "~/modules/lease-fees/statement-pdf.server";
+import { ownHouseholdId } from "~/modules/portal/my-home.server";
+import { isCalendarDate, todayIn } from "~/utils/calendar-date";
+import { db } from "~/utils/db.server";
+import { pdfResponse } from "~/utils/download.server";
+
+/** The homeowner's own lease-fee statement (?from=YYYY-MM-DD&to=YYYY-MM-DD; default: this year to date). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "own-home:read");
+  const householdId = ownHouseholdId(actor);
+  if (!householdId) throw new Response("Your account is not linked to a household.", { status: 404 });
+  const url = new URL(request.url);
+  const today = todayIn(actor.timeZone);
+  const from = url.searchParams.get("from") || `${today.slice(0, 4)}-01-01`;
+  const to = url.searchParams.get("to") || today;
+  if (!isCalendarDate(from) || !isCalendarDate(to)) throw new Response("Give the period as real dates, YYYY-MM-DD.", { status: 400 });
+  if (from > to) throw new Response("The period's start must not be after its end.", { status: 400 });
+  try {
+    const statement = await statementData(db(), auditActor(actor), householdId, from, to, today);
+    const pdf = await renderStatementPdf(statement, today);
+    return pdfResponse(pdf, `Lease-fee statement – ${statement.householdName} – ${from} to ${to}.pdf`);
+  } catch (error) {
+    if (error instanceof LeaseFeeError) throw new Response(error.message, { status: error.status });
+    throw error;
+  }
+}
