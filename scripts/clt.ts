@@ -10,6 +10,7 @@
  *   npm run --silent clt -- lease-document --lease <id> --out <file.pdf> [--memorandum]
  *   npm run --silent clt -- eligibility [--organisation <slug>] < request.json   eligibility at a % AMI (docs/eligibility-contract.md)
  *   npm run --silent clt -- member-roll --date YYYY-MM-DD [--organisation <slug>]   the member roll on a date
+ *   npm run --silent clt -- stewardship [--organisation <slug>] [--as-of YYYY-MM-DD]   the compliance calendar (docs/stewardship.md)
  *   npm run --silent clt -- transfers [--organisation <slug>]   resale and transfer cases (docs/transfers.md)
  *   npm run --silent clt -- transfer --case <id>                one case: deadlines, price, option, buyer, closing, outcomes
  * Exit codes: 0 success, 2 invalid input (JSON error on stderr), 1 other failure.
@@ -82,6 +83,13 @@ async function main(): Promise<number> {
       const { runMemberRollCli } = await import("~/modules/governance/cli.server");
       return runMemberRollCli(args);
     }
+    case "stewardship": {
+      const { deployMigrations } = await import("./db/engine.ts");
+      const { databaseUrl } = await import("~/utils/env.server");
+      await deployMigrations(databaseUrl());
+      const { runStewardshipCli } = await import("~/modules/stewardship/cli.server");
+      return runStewardshipCli(args);
+    }
     case "transfers":
     case "transfer": {
       const { deployMigrations } = await import("./db/engine.ts");
@@ -93,7 +101,7 @@ async function main(): Promise<number> {
     }
     default:
       process.stderr.write(
-        `${JSON.stringify({ error: "unknown-command", message: `Unknown command "${command ?? ""}". Use one of: resale, fees, fees-generate, leases, lease-document, eligibility, member-roll, transfers, transfer.` })}\n`,
+        `${JSON.stringify({ error: "unknown-command", message: `Unknown command "${command ?? ""}". Use one of: resale, fees, fees-generate, leases, lease-document, eligibility, member-roll, stewardship, transfers, transfer.` })}\n`,
       );
       return 2;
   }

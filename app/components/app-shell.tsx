@@ -18,6 +18,7 @@ const AREAS = [
   { to: "/households", label: "Households" },
   { to: "/leases", label: "Leases" },
   { to: "/fees", label: "Lease fees" },
+  { to: "/stewardship", label: "Stewardship" },
   { to: "/resale", label: "Resale" },
   { to: "/transfers", label: "Transfers" },
   { to: "/stewardship/requests", label: "Requests" },

@@ -41,6 +41,8 @@ const ENTITY_WORDS: Record<string, string> = {
   HouseholdMember: "member",
   IncomeCertification: "income certification",
   Ownership: "ownership",
+  StoredDocument: "document",
+  MonitoringEvent: "monitoring event",
 };
 
 /**

@@ -3,10 +3,12 @@ import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/modules/auth/session.server";
 import { portfolioSummary } from "~/modules/organisations/dashboard.server";
-import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
-import { formatInstant, humanise } from "~/utils/format";
+import { formatInstant, formatLegalDate, humanise } from "~/utils/format";
 import { can } from "~/utils/permissions";
+import { calendarSummary, stewardshipCalendar } from "~/modules/stewardship/calendar.server";
+import { eventPath, StatusBadge, typeLabel } from "~/modules/stewardship/components";
+import { todayIn } from "~/utils/calendar-date";
 
 export const meta: MetaFunction = () => [{ title: "Home · Commonground" }];
 
@@ -17,8 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!can(actor.role, "records:read")) {
     return { kind: "member" as const, name: actor.name, organisationName: actor.organisationName, canVote: can(actor.role, "ballot:cast-online") };
   }
-  const summary = await portfolioSummary(db(), actor.organisationId, todayIn(actor.timeZone));
+  const asOf = todayIn(actor.timeZone);
+  const summary = await portfolioSummary(db(), actor.organisationId, asOf);
+  const stewardship = calendarSummary((await stewardshipCalendar(db(), actor, asOf)).items, asOf);
   return {
+    stewardship,
     kind: "staff" as const,
     name: actor.name,
     organisationName: actor.organisationName,
@@ -70,6 +75,25 @@ export default function HomePage() {
         <Stat label="Signed, not yet commenced" value={summary.signedLeases} to="/leases" />
         <Stat label="Draft leases" value={summary.draftLeases} to="/leases?status=draft" />
       </section>
+      <h2>Stewardship</h2>
+      <section aria-label="Stewardship" className="cards">
+        <Stat label="Delinquent" value={data.stewardship.delinquent} to="/stewardship" />
+        <Stat label="Overdue, in grace period" value={data.stewardship.overdue} to="/stewardship" />
+        <Stat label="Due this month" value={data.stewardship.dueThisMonth} to="/stewardship" />
+        <Stat label="Submitted, to review" value={data.stewardship.submitted} to="/stewardship" />
+      </section>
+      {data.stewardship.next.length ? (
+        <>
+          <h3>Next due</h3>
+          <ul>
+            {data.stewardship.next.map((item) => (
+              <li key={item.eventId ?? `${item.leaseId}|${item.scheduleKey}`}>
+                {formatLegalDate(item.dueDate)} — <Link to={eventPath(item)}>{typeLabel(item.type)}</Link>, {item.leaseReference} ({item.household}) <StatusBadge status={item.status} overdue={item.overdue} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>Recent activity</h2>
       {summary.recentActivity.length === 0 ? (
         <p className="muted">Nothing has changed yet.</p>

@@ -27,6 +27,9 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { todayIn } from "~/utils/calendar-date";
 import { LeaseFeesPanel } from "~/modules/lease-fees/components";
 import { leaseFeesPanel } from "~/modules/lease-fees/ledger.server";
+import { DocumentsPanel } from "~/modules/stored-documents/components";
+import { listDocuments } from "~/modules/stored-documents/stored-documents.server";
+import { documentMaxBytes } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lease.reference ?? "Lease"} · Commonground` }];
@@ -61,6 +64,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signedRiderVersions: frozenRiders(lease.riderVersions),
     today,
     fees: await leaseFeesPanel(db(), auditActor(actor), lease.id, today, new URL(request.url).searchParams.get("payoffDate")),
+    storedDocuments: await listDocuments(db(), actor.organisationId, { leaseId: lease.id }),
+    documentMaxBytes: documentMaxBytes(),
   };
 }
 
@@ -109,7 +114,7 @@ function Money({ cents }: { cents: number }) {
 }
 
 export default function LeasePage() {
-  const { lease, statusToday, nextSteps: next, renewalWindow, termsToday, signedTerms, frozenFormula, documents, canWrite, today, fees, riderChoices, signedRiderVersions } =
+  const { lease, statusToday, nextSteps: next, renewalWindow, termsToday, signedTerms, frozenFormula, documents, canWrite, today, fees, riderChoices, signedRiderVersions, storedDocuments, documentMaxBytes } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const status = statusToday;
@@ -247,6 +252,16 @@ export default function LeasePage() {
       </div>
 
       <LeaseFeesPanel leaseId={lease.id} fees={fees} canWrite={canWrite} />
+
+      <DocumentsPanel
+        title="Stored documents"
+        documents={storedDocuments}
+        owner={{ ownerType: "lease", ownerId: lease.id }}
+        canUpload={canWrite}
+        maxBytes={documentMaxBytes}
+        returnTo={`/leases/${lease.id}`}
+        defaultCategory="signed-lease"
+      />
 
       <section className="card">
         <h2>Resale formula</h2>

@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   BACKUP_DIR: z.string().trim().min(1).optional(),
   BACKUP_KEEP: z.coerce.number().int("must be a whole number").min(0).max(1000).default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int("must be a whole number").min(0).default(30_000),
+  // the largest document an upload may store (stored documents, README "Configuration")
+  DOCUMENT_MAX_MB: z.coerce.number().int("must be a whole number of megabytes").min(1, "must be at least 1").max(1024, "must be at most 1024").default(20),
   // unset: email stays in the outbox (Settings → Email); set: a sender delivers it over SMTP
   SMTP_URL: z
     .string()
@@ -94,4 +96,9 @@ export function sessionSecret(): string {
  */
 export function cookieSecure(): boolean {
   return env().COOKIE_SECURE === "true";
+}
+
+/** The largest stored document, in bytes (DOCUMENT_MAX_MB, default 20 MB). */
+export function documentMaxBytes(): number {
+  return env().DOCUMENT_MAX_MB * 1024 * 1024;
 }

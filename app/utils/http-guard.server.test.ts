@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createRemixRequest } from "@remix-run/express/dist/server.js";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BODY_LIMITS, CSP_NONCE_HEADER, guardRequests, securityHeaders } from "./http-guard.server";
+import { BODY_LIMITS, CSP_NONCE_HEADER, documentBodyLimit, guardRequests, securityHeaders } from "./http-guard.server";
 
 /**
  * The guards in a real HTTP server, behind them a stand-in for the Remix handler that builds its request
@@ -144,6 +144,24 @@ describe("request bodies are limited while they stream", () => {
 });
 
 describe("forms from elsewhere and malformed forms are refused with a 4xx", () => {
+  it("gives a stored-document upload the document limit (default 20 MB): 15 MB passes, 120 MB is refused unkept", async () => {
+    const boundary = "----cg";
+    const pdf = `%PDF-1.7\n${"0".repeat(15 * MB)}`;
+    const multipart = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="scan.pdf"\r\nContent-Type: application/pdf\r\n\r\n${pdf}\r\n--${boundary}--\r\n`;
+    const headers = { "Content-Type": `multipart/form-data; boundary=${boundary}` };
+    const stored = await send("/documents/upload", { headers, body: multipart });
+    expect(stored.status).toBe(200);
+    expect(JSON.parse(stored.body).fields).toEqual({ file: pdf.length });
+    expect(documentBodyLimit().bytes).toBe(21 * MB);
+    const before = seen.length;
+    const arrayBuffers = process.memoryUsage().arrayBuffers;
+    const tooBig = await send("/documents/upload", { headers, repeat: "0123456789", total: 120 * MB });
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.body).toBe("A document may be at most 20 MB. Scan it at a lower resolution or split it into parts.");
+    expect(seen.length).toBe(before);
+    expect(process.memoryUsage().arrayBuffers - arrayBuffers).toBeLessThan(60 * MB);
+  });
+
   it("refuses a cross-site form with 403 and a message, and accepts the same site", async () => {
     const crossSite = await send("/parcels/new", { headers: { ...FORM, Origin: "https://evil.example" }, body: "name=x" });
     expect(crossSite.status).toBe(403);

@@ -2,6 +2,7 @@ import { AsyncResource } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
 import type { NextFunction, Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
+import { documentMaxBytes } from "./env.server";
 import { isFormContentType, NOT_A_FORM_MESSAGE } from "./form-data.server";
 
 /**
@@ -32,14 +33,26 @@ export const BODY_LIMITS = {
   form: { bytes: 1 * MB, what: "The form is too large to accept (at most 1 MB)." },
 } as const;
 
-export type RouteKind = keyof typeof BODY_LIMITS;
+/**
+ * Stored-document uploads: the document limit (DOCUMENT_MAX_MB, default 20 MB) plus 1 MB for the form's
+ * other fields and the multipart framing. A file just over the limit reaches the upload action, which says so
+ * next to the field; one far over it is refused here with this message, without being held in memory.
+ */
+export function documentBodyLimit(maxBytes: number = documentMaxBytes()): { bytes: number; what: string } {
+  const mb = Math.round(maxBytes / MB);
+  return { bytes: maxBytes + 1 * MB, what: `A document may be at most ${mb} MB. Scan it at a lower resolution or split it into parts.` };
+}
+
+export type RouteKind = keyof typeof BODY_LIMITS | "document";
 
 const UPLOAD_PATHS = new Set(["/parcels/import", "/households/import", "/settings/income-limits/import"]);
+const DOCUMENT_PATHS = new Set(["/documents/upload"]);
 
 export function routeKind(path: string): RouteKind {
   const normalised = path.replace(/\/+$/, "") || "/";
   if (normalised.startsWith("/api/")) return "api";
   if (UPLOAD_PATHS.has(normalised)) return "upload";
+  if (DOCUMENT_PATHS.has(normalised)) return "document";
   return "form";
 }
 
@@ -157,7 +170,7 @@ export function guardRequests(handler: RequestHandler): RequestHandler {
       return;
     }
     const kind = routeKind(req.path);
-    const limit = BODY_LIMITS[kind];
+    const limit = kind === "document" ? documentBodyLimit() : BODY_LIMITS[kind];
     // the body's events arrive outside this request's async context (app/utils/request-context.server.ts):
     // bound here, the handler runs inside it
     const handOn = AsyncResource.bind((body: Buffer) => void handler(withBody(req, body), res, next));

@@ -28,12 +28,14 @@ describe("dashboard", () => {
     expect(status).toBe(200);
     const summary = (body as { summary: Record<string, unknown> }).summary;
     // worked out by hand: 4 lease parcels + 2 more − 1 archived; 4 lease homes + 2 − 1 archived; 4 lease households + 2 − 1
-    // archived; leases in force: active and executed (not draft, not ended); drafts: 1 (the other trust's is not counted)
+    // archived; active leases: the active one and the executed one whose term has commenced (status by date; not draft, not
+    // ended), so none signed but not yet commenced; drafts: 1 (the other trust's is not counted)
     expect({ ...summary, recentActivity: undefined }).toEqual({
       parcels: 5,
       homes: 5,
       households: 5,
       activeLeases: 2,
+      signedLeases: 0,
       draftLeases: 1,
       recentActivity: undefined,
     });

@@ -1,0 +1,47 @@
+/**
+ * Stewardship forms: the Zod schemas shared by the forms (Conform) and the server. Pure: no I/O.
+ */
+import { z } from "zod";
+import { legalDate, optionalText } from "~/utils/form-fields";
+import { MONITORING_EVENT_TYPES, type MonitoringEventType } from "./events";
+
+const eventType = z.enum(Object.keys(MONITORING_EVENT_TYPES) as [MonitoringEventType, ...MonitoringEventType[]], {
+  errorMap: () => ({ message: "Choose the kind of event" }),
+});
+
+export const NewEventSchema = z.object({
+  leaseId: z.string({ required_error: "Choose the lease" }).trim().min(1, "Choose the lease"),
+  type: eventType,
+  subject: optionalText(200).transform((v) => v ?? ""),
+  dueDate: legalDate("due date"),
+  notes: optionalText(4000).transform((v) => v ?? ""),
+  assignedToId: optionalText(100).transform((v) => v || null),
+});
+export type NewEventValues = z.infer<typeof NewEventSchema>;
+
+export const SubmitEventSchema = z.object({
+  intent: z.literal("submit"),
+  version: z.coerce.number().int(),
+  submittedOn: legalDate("date received"),
+  notes: optionalText(4000).transform((v) => v ?? ""),
+});
+
+export const ResolveEventSchema = z.object({
+  intent: z.literal("resolve"),
+  version: z.coerce.number().int(),
+  resolvedOn: legalDate("date resolved"),
+  resolution: z.string({ required_error: "Say how it was resolved" }).trim().min(1, "Say how it was resolved").max(2000, "Use at most 2000 characters"),
+});
+
+/** Back to open (the proof falls short) or marked delinquent by staff: either way a note says why. */
+export const NoteChangeSchema = z.object({
+  intent: z.enum(["reopen", "delinquent"]),
+  version: z.coerce.number().int(),
+  notes: z.string({ required_error: "Say why, for the file" }).trim().min(1, "Say why, for the file").max(4000, "Use at most 4000 characters"),
+});
+
+export const AssignEventSchema = z.object({
+  intent: z.literal("assign"),
+  version: z.coerce.number().int(),
+  assignedToId: optionalText(100).transform((v) => v || null),
+});
