@@ -7,8 +7,8 @@ import { Field, FormErrors, TextareaField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { usd } from "~/modules/mortgages/permitted-mortgages";
-import { recordPeriodRequest, recordRefinanceRequest } from "~/modules/stewardship-decisions/requests.server";
-import { PERIOD_KINDS, periodRequestSchema, refinanceRequestSchema, REQUEST_KINDS, type PeriodKind } from "~/modules/stewardship-decisions/schemas";
+import { recordImprovementRequest, recordPeriodRequest, recordRefinanceRequest } from "~/modules/stewardship-decisions/requests.server";
+import { improvementRequestSchema, PERIOD_KINDS, periodRequestSchema, refinanceRequestSchema, REQUEST_KINDS, type PeriodKind } from "~/modules/stewardship-decisions/schemas";
 import { todayIn } from "~/utils/calendar-date";
 import { fromDbCents } from "~/utils/cents";
 import { db } from "~/utils/db.server";
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   if (!lease) throw new Response("Lease not found", { status: 404 });
   const kindParam = new URL(request.url).searchParams.get("kind") ?? "refinance";
-  const kind: PeriodKind | "refinance" = (PERIOD_KINDS as readonly string[]).includes(kindParam) ? (kindParam as PeriodKind) : "refinance";
+  const kind: PeriodKind | "refinance" | "improvement" = kindParam === "improvement" ? "improvement" : (PERIOD_KINDS as readonly string[]).includes(kindParam) ? (kindParam as PeriodKind) : "refinance";
   return {
     kind,
     lease: { ...lease, permittedMortgages: lease.permittedMortgages.map((m) => ({ id: m.id, lender: m.lender, amount: usd(fromDbCents(m.amountCents)), recordedOn: m.recordedOn })) },
@@ -36,6 +36,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const formData = await readFormData(request);
+  if (formData.get("kind") === "improvement") {
+    const submission = parseWithZod(formData, { schema: improvementRequestSchema });
+    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+    const result = await recordImprovementRequest(db(), auditActor(actor), params.leaseId ?? "", submission.value);
+    if (!result.ok) return data(submission.reply({ formErrors: result.formErrors }), { status: 400 });
+    return redirectWithToast(`/stewardship/requests/${result.id}`, { kind: "success", message: "The improvement request was recorded." });
+  }
   if (formData.get("kind") !== "refinance") {
     const submission = parseWithZod(formData, { schema: periodRequestSchema });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -52,7 +59,43 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function NewRequestPage() {
   const { kind } = useLoaderData<typeof loader>();
+  if (kind === "improvement") return <ImprovementRequestForm />;
   return kind === "refinance" ? <RefinanceRequestForm /> : <PeriodRequestForm kind={kind as PeriodKind} />;
+}
+
+function ImprovementRequestForm() {
+  const { lease, today } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: `improvement-${lease.id}`,
+    lastResult,
+    defaultValue: { kind: "improvement", receivedOn: today },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: improvementRequestSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div style={{ maxWidth: "48rem" }}>
+      <p>
+        <Link to={`/leases/${lease.id}`}>← Lease {lease.reference}</Link>
+      </p>
+      <h1>Record an improvement request — {lease.reference}</h1>
+      <KindLinks leaseId={lease.id} kind="improvement" />
+      <p className="muted">Approved, it becomes an approved improvement of the home with the lease&apos;s credit terms; the resale calculation reads it.</p>
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <input type="hidden" name="kind" value="improvement" />
+        <div className="form-grid">
+          <Field label="Date received" errors={fields.receivedOn.errors} inputProps={getInputProps(fields.receivedOn, { type: "date" })} />
+          <Field label="Description of the work" errors={fields.description.errors} inputProps={getInputProps(fields.description, { type: "text" })} />
+          <Field label="Estimated cost ($)" errors={fields.costCents.errors} inputProps={{ ...getInputProps(fields.costCents, { type: "text" }), inputMode: "decimal" }} />
+          <Field label="Expected completion" errors={fields.completedOn.errors} inputProps={getInputProps(fields.completedOn, { type: "date" })} />
+        </div>
+        <div>
+          <button type="submit">Record the request</button>
+        </div>
+      </Form>
+    </div>
+  );
 }
 
 function KindLinks({ leaseId, kind }: { leaseId: string; kind: string }) {
@@ -60,8 +103,7 @@ function KindLinks({ leaseId, kind }: { leaseId: string; kind: string }) {
     <p>
       Request:{" "}
       {Object.entries(REQUEST_KINDS)
-        .filter(([key]) => key !== "improvement")
-        .map(([key, label], i) => (
+                .map(([key, label], i) => (
           <span key={key}>
             {i ? " · " : ""}
             {key === kind ? <strong>{label}</strong> : <Link to={`/leases/${leaseId}/requests/new?kind=${key}`}>{label}</Link>}

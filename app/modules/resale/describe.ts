@@ -27,7 +27,8 @@ function incomeText(terms: Pick<AffordabilityTerms, "income" | "amiLevel">): str
   return terms.amiLevel ? amiLevelText(terms.amiLevel) : `${formatUsd(terms.income ?? "0")} a year`;
 }
 
-function improvementSentence(formula: Formula): string {
+/** The improvement-credit terms of a formula in plain words (the lease's Exhibit E and an improvement approval). */
+export function improvementSentence(formula: Formula): string {
   const credit: ImprovementCredit | undefined = formula.improvementCredit;
   if (!credit) {
     return formula.type === "fair-return"

@@ -18,7 +18,10 @@ import type { Db, Tx } from "~/utils/db.server";
 import { Decimal } from "~/utils/money";
 import { decideRefinance, DEFAULT_REFINANCE_POLICY, staleCalculationError, type RefinanceFigures, type RefinancePolicy } from "./refinance";
 import { consentLetter, type Letter } from "./letters";
-import { PERIOD_KINDS, type DecisionValues, type PeriodKind, type PeriodRequestValues, type RefinanceRequestValues, type StewardshipSettingsValues } from "./schemas";
+import { addApprovedImprovement } from "~/modules/home-inputs/home-inputs.server";
+import type { Formula } from "~/modules/resale/contract";
+import { improvementSentence } from "~/modules/resale/describe";
+import { PERIOD_KINDS, type DecisionValues, type ImprovementRequestValues, type PeriodKind, type PeriodRequestValues, type RefinanceRequestValues, type StewardshipSettingsValues } from "./schemas";
 
 export type DecisionResult = { ok: true; id: string; status: "approved" | "refused"; reasons: string[] } | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] };
 
@@ -141,6 +144,20 @@ export async function recordPeriodRequest(db: Db, actor: AuditActor, leaseId: st
   });
 }
 
+/** Records an improvement request (pending): the work, its estimated cost and expected completion. */
+export async function recordImprovementRequest(db: Db, actor: AuditActor, leaseId: string, values: ImprovementRequestValues) {
+  return db.$transaction(async (tx) => {
+    const lease = await bindingLease(tx, actor.organisationId, leaseId);
+    if (!BINDING_STATUSES.includes(lease.status)) {
+      return { ok: false as const, formErrors: [`Lease ${lease.reference} is ${lease.status}: requests are decided on a signed lease that binds the home.`] };
+    }
+    const details = { description: values.description, costCents: values.costCents, completedOn: values.completedOn };
+    const created = await tx.stewardshipRequest.create({ data: { organisationId: actor.organisationId, leaseId, kind: "improvement", receivedOn: values.receivedOn, details, createdById: actor.userId } });
+    await recordAudit(tx, actor, { entity: "StewardshipRequest", entityId: created.id, action: "create", after: { kind: "improvement", leaseReference: lease.reference, receivedOn: values.receivedOn, ...details } });
+    return { ok: true as const, id: created.id };
+  });
+}
+
 /**
  * Approved leave-of-absence, renting and short-sale periods, for the compliance calendar: each approved
  * request's lease, home, kind and end date (its due date) and whether it has ended by `asOf`.
@@ -197,6 +214,31 @@ export async function decideStewardshipRequest(db: Db, actor: AuditActor, reques
         }),
       );
       await recordAudit(tx, actor, { entity: "StewardshipRequest", entityId: requestId, action: "update", before: { status: "pending", periodStart: request.periodStart, periodEnd: request.periodEnd }, after: { status: "approved", decidedOn: values.decidedOn, periodStart, periodEnd } });
+      return { ok: true as const, id: requestId, status: "approved" as const, reasons: [] };
+    }
+    if (request.kind === "improvement") {
+      const details = request.details as { description: string; costCents: number; completedOn: string };
+      // the credit terms are the lease's own: its frozen resale formula's improvement credit, in words
+      const spec = request.lease.formulaSpec as { formula?: Formula } | null;
+      const creditTerms = spec?.formula ? improvementSentence(spec.formula) : "";
+      if (compareCalendarDates(details.completedOn, values.decidedOn) < 0) {
+        return { ok: false as const, fieldErrors: { decidedOn: [`The improvement must be approved before the work is completed (${details.completedOn}).`] } };
+      }
+      const improvement = await addApprovedImprovement(tx, actor, request.lease.homeId, {
+        description: details.description,
+        cost: details.costCents,
+        approvedOn: values.decidedOn,
+        completedOn: details.completedOn,
+        creditTerms,
+        source: `Improvement request of ${request.receivedOn} on lease ${request.lease.reference}, approved ${values.decidedOn}`,
+      });
+      assertUpdated(
+        await tx.stewardshipRequest.updateMany({
+          where: { id: requestId, organisationId: actor.organisationId, version: values.version, status: "pending" },
+          data: { ...decided, status: "approved", decision: { reasons: [], approvedImprovementId: improvement.id, creditTerms } },
+        }),
+      );
+      await recordAudit(tx, actor, { entity: "StewardshipRequest", entityId: requestId, action: "update", before: { status: "pending" }, after: { status: "approved", decidedOn: values.decidedOn, approvedImprovementId: improvement.id } });
       return { ok: true as const, id: requestId, status: "approved" as const, reasons: [] };
     }
     if (request.kind !== "refinance") return { ok: false as const, formErrors: ["This kind of request is not decided here yet."] };

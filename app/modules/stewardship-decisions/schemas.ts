@@ -55,6 +55,16 @@ export const periodRequestSchema = z
   });
 export type PeriodRequestValues = z.output<typeof periodRequestSchema>;
 
+/** A capital improvement the homeowner asks to make (credited at resale once approved). */
+export const improvementRequestSchema = z.object({
+  kind: z.literal("improvement"),
+  receivedOn: legalDate("date received"),
+  description: text("description of the work", 300),
+  costCents: money("estimated cost").pipe(z.number().min(1, "The cost must be more than $0.00")),
+  completedOn: legalDate("expected completion date"),
+});
+export type ImprovementRequestValues = z.output<typeof improvementRequestSchema>;
+
 export const decisionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("approve"),
