@@ -187,7 +187,7 @@ describe("monitoring events from the ledger", () => {
       ["late_payment", "2024-02-12", "Lease fee due 2024-02-01", "open", lease.homeId, lease.householdId],
       ["late_payment", "2024-03-12", "Lease fee due 2024-03-01", "open", lease.homeId, lease.householdId],
       ["late_payment", "2024-04-12", "Lease fee due 2024-04-01", "open", lease.homeId, lease.householdId],
-      ["delinquent_90_days", "2024-04-15", "lease-fee", "open", lease.homeId, lease.householdId],
+      ["delinquent_90_days", "2024-04-15", "Lease fee", "open", lease.homeId, lease.householdId],
       ["late_payment", "2024-05-12", "Lease fee due 2024-05-01", "open", lease.homeId, lease.householdId],
     ]);
     expect(events[4]!.notes).toBe("The lease fee due 2024-01-15 was still unpaid 90 days after it was due.");
