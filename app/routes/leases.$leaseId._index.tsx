@@ -18,6 +18,7 @@ import { leaseTermsOn, renewalNoticeWindow, termsAsSigned, type LeaseTerms } fro
 import { leaseRowTerms } from "~/modules/leases/terms.server";
 import { LeaseTermFields, LeaseTermsList, timedTermFormValues } from "~/components/lease-terms";
 import { describeResaleRule, formulaLabel } from "~/modules/resale/describe";
+import { TEXT } from "~/modules/resale/engine-texts";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { formatInstant, formatLegalDate } from "~/utils/format";
@@ -286,7 +287,8 @@ export default function LeasePage() {
             <div className="table-wrap">
               <table>
                 <tbody>
-                  {documents.example.lines.map((line, i) => (
+                  {/* the engine's own "Maximum resale price" line is the bold total row below: shown once */}
+                  {documents.example.lines.filter((line) => line.label !== TEXT.maximumResalePrice).map((line, i) => (
                     <tr key={i}>
                       <th scope="row">{line.label}</th>
                       <td className="num">{/^-?\d+(\.\d+)?$/.test(line.amount) ? formatUsd(line.amount) : line.amount}</td>
