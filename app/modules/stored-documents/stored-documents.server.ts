@@ -105,9 +105,11 @@ export async function documentContext(
       const household = await db.household.findFirst({ where: { id: owner.ownerId, organisationId }, select: { id: true } });
       return household ? { homeId: null, leaseId: null, householdId: household.id } : null;
     }
-    case "transfer_case":
-      // the resale (transfer) case adds its lookup here when its model lands; until then nothing is filed on one
-      return null;
+    case "transfer_case": {
+      // a resale / transfer case: listed on its home, the seller's lease and the seller's household
+      const found = await db.transferCase.findFirst({ where: { id: owner.ownerId, organisationId }, select: { homeId: true, leaseId: true, sellerHouseholdId: true } });
+      return found ? { homeId: found.homeId, leaseId: found.leaseId, householdId: found.sellerHouseholdId } : null;
+    }
   }
 }
 
@@ -281,6 +283,7 @@ export async function mayReadRecord(db: Db, actor: Pick<Actor, "organisationId" 
       return owning + leasing > 0;
     }
     case "transfer_case":
+      // read like the case itself: the case pages are for the trust's staff, viewers and admins (records:read, above)
       return false;
   }
 }
@@ -302,4 +305,17 @@ export async function readDocument(
   if (!bytes) return null;
   const { storageKey: _key, ...summary } = document;
   return { document: summary as StoredDocumentSummary, bytes };
+}
+
+/**
+ * Checks an upload as `storeDocument` would (type, size, content) without storing it, so a form that files a
+ * document together with other changes can refuse a bad file before it changes anything. The checked bytes
+ * are returned to be stored.
+ */
+export async function checkUpload(input: Pick<StoreDocumentInput, "fileName" | "mimeType" | "content" | "maxBytes">): Promise<{ ok: true; bytes: Uint8Array } | StoreRefusal> {
+  const type = declaredType(input.mimeType, input.fileName);
+  const shownName = input.fileName.split(/[\\/]/).pop()?.trim() || "The file";
+  if (!type) return { ok: false, status: 415, field: "file", message: `Only ${ACCEPTED_TYPES_IN_WORDS} can be stored; “${shownName}” is none of these.` };
+  const read = await readChecked(input.content, type, shownName, input.maxBytes);
+  return read.ok ? { ok: true, bytes: read.bytes } : read;
 }
