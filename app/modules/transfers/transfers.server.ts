@@ -15,20 +15,21 @@ import { BINDING_STATUSES, nextReference } from "~/modules/leases/leases.server"
 import { expirationDate } from "~/modules/leases/lifecycle";
 import { ensureDefaultTemplate } from "~/modules/leases/templates.server";
 import { defaultBuyerTerms } from "~/modules/resale/form";
+import { TIMED_TERM_KEYS, type LeaseTimedTerms } from "~/modules/leases/terms";
 import { getLeaseTermDefaults, getLeaseTermsOn } from "~/modules/leases/terms.server";
 import { homeLabel } from "~/modules/parcels/parcels.server";
 import { parseResaleRequest, type ResaleRequest, type ResaleResult } from "~/modules/resale/contract";
 import { calculateResale } from "~/modules/resale/engine";
 import { incomeLimitTablesForContract } from "~/modules/resale/income-limit-tables.server";
 import { saveResaleCalculation } from "~/modules/resale/calculations.server";
-import { addMonths, compareCalendarDates, yearOf } from "~/utils/calendar-date";
+import { addDays, addMonths, addYears, compareCalendarDates, yearOf } from "~/utils/calendar-date";
 import { fromDbCents } from "~/utils/cents";
 import { STALE_RECORD_MESSAGE } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
 import { centsToString, formatUsd, stringToCents } from "~/utils/money";
 import { caseDeadlines, nextDeadline, optionDeadline, optionState, type CaseProgress, type CaseTerms, type OptionDecision } from "./deadlines";
 import { resaleOutcomes } from "./outcomes";
-import type { BuyerValues, CancelValues, CaseKind, ClosingValues, FormulaPriceValues, OpenCaseValues, OptionValues } from "./schemas";
+import type { BuyerValues, CancelValues, CaseKind, ClosingValues, FormulaPriceValues, LeaseDisposition, OpenCaseValues, OptionValues } from "./schemas";
 
 export class TransferCaseError extends Error {
   constructor(
@@ -296,7 +297,15 @@ async function caseView(db: Db | Tx, row: CaseRow, today: string) {
     option: { state: row.kind === "trust-sale" ? ("not-applicable" as const) : optionState(progress, today), decidedOn: row.optionDecidedOn, note: row.optionNote },
     buyer: buyer ? { householdId: buyer.id, name: buyer.name, eligibility: row.buyerEligibility ?? null } : null,
     closing: row.closingDate
-      ? { date: row.closingDate, price: money(row.closingPriceCents), overrideReason: row.overrideReason || null, statement: row.closingStatement ?? null, buyerOwnershipId: row.buyerOwnershipId, buyerLeaseId: row.buyerLeaseId }
+      ? {
+          date: row.closingDate,
+          price: money(row.closingPriceCents),
+          overrideReason: row.overrideReason || null,
+          statement: row.closingStatement ?? null,
+          buyerOwnershipId: row.buyerOwnershipId,
+          buyerLeaseId: row.buyerLeaseId,
+          leaseDisposition: row.leaseDisposition as LeaseDisposition | null,
+        }
       : null,
     outcomes: row.outcomes ?? null,
     cancelled: row.cancelledOn ? { on: row.cancelledOn, reason: row.cancelReason } : null,
@@ -443,7 +452,7 @@ async function ami100For(db: Db | Tx, organisationId: string, area: string | nul
  * prefilled from the home, the seller's lease and the trust's current template; the closing statement (with
  * the unpaid lease fees from the ledger) and the outcome measures are stored. A failure leaves nothing changed.
  */
-export async function closeTransferCase(db: Db, actor: AuditActor & { role: string }, caseId: string, values: Omit<ClosingValues, "intent">, today: string): Promise<{ buyerLeaseId: string | null }> {
+export async function closeTransferCase(db: Db, actor: AuditActor & { role: string }, caseId: string, values: Omit<ClosingValues, "intent" | "leaseDisposition"> & { leaseDisposition?: LeaseDisposition }, today: string): Promise<{ buyerLeaseId: string | null }> {
   const template = await ensureDefaultTemplate(db, actor.organisationId);
   try {
     return await db.$transaction(async (tx) => {
@@ -482,13 +491,24 @@ export async function closeTransferCase(db: Db, actor: AuditActor & { role: stri
         await recordAudit(tx, actor, { entity: "Ownership", entityId: sellerOwnership.id, action: "update", before: { saleDate: null, salePriceCents: null }, after: { saleDate: values.closingDate, salePriceCents: values.price, transferCaseId: row.id } });
       }
       const sellerLease = row.leaseId ? await tx.lease.findFirst({ where: { id: row.leaseId, organisationId: actor.organisationId } }) : null;
-      if (sellerLease && BINDING_STATUSES.includes(sellerLease.status)) {
+      const sellerLeaseBinding = sellerLease !== null && BINDING_STATUSES.includes(sellerLease.status);
+      const disposition = values.leaseDisposition ?? "new-lease";
+      if (disposition === "assignment") {
+        if (!sellerLeaseBinding) throw new TransferCaseError("There is no binding lease to assign: choose a new lease for the buyer.", "leaseDisposition");
+        if (!buyerNeeded) throw new TransferCaseError("The trust exercised its option and buys the home itself: the lease ends, there is no buyer to assign it to.", "leaseDisposition");
+        if (sellerLease.formulaSpec == null) throw new TransferCaseError(`Lease ${sellerLease.reference} has no frozen resale formula to carry on: choose a new lease for the buyer.`, "leaseDisposition");
+        if (wholeYearsBetween(values.closingDate, addDays(sellerLease.expirationDate, 1)) < 1) {
+          throw new TransferCaseError(`Lease ${sellerLease.reference} has less than a whole year left after the closing to assign: choose a new lease for the buyer.`, "leaseDisposition");
+        }
+      }
+      if (sellerLease && sellerLeaseBinding) {
+        const to = disposition === "assignment" ? "assigned" : "ended";
         const ended = await tx.lease.updateMany({
           where: { id: sellerLease.id, organisationId: actor.organisationId, status: sellerLease.status },
-          data: { status: "ended", endedOn: values.closingDate, bindingHomeId: null, version: { increment: 1 } },
+          data: { status: to, endedOn: values.closingDate, bindingHomeId: null, version: { increment: 1 } },
         });
         if (ended.count !== 1) throw new TransferCaseError(STALE_RECORD_MESSAGE, undefined, 409);
-        await recordAudit(tx, actor, { entity: "Lease", entityId: sellerLease.id, action: "transition", before: { status: sellerLease.status }, after: { status: "ended", endedOn: values.closingDate, transferCaseId: row.id } });
+        await recordAudit(tx, actor, { entity: "Lease", entityId: sellerLease.id, action: "transition", before: { status: sellerLease.status }, after: { status: to, endedOn: values.closingDate, transferCaseId: row.id } });
       }
 
       // the buyer's side
@@ -508,7 +528,13 @@ export async function closeTransferCase(db: Db, actor: AuditActor & { role: stri
         const sellerTerms = sellerLease ? await getLeaseTermsOn(tx, actor.organisationId, sellerLease.id, values.closingDate) : null;
         const templateVersion = await tx.leaseTemplateVersion.findFirst({ where: { templateId: template.id, organisationId: actor.organisationId }, orderBy: { versionNumber: "desc" }, select: { id: true } });
         const reference = await nextReference(tx, actor.organisationId, yearOf(today));
-        const { version: _version, ...timedTerms } = defaults;
+        const { version: _version, ...defaultTimedTerms } = defaults;
+        // an assignment carries the seller's lease on: its terms in force at the closing, its frozen formula, riders and
+        // template version, for its remaining whole years from the closing (the lease model holds whole-year terms);
+        // a new lease takes the trust's current terms and template for 99 years
+        const assignment = disposition === "assignment" && sellerLease && sellerTerms;
+        const timedTerms: LeaseTimedTerms = assignment ? (Object.fromEntries(TIMED_TERM_KEYS.map((key) => [key, sellerTerms[key]])) as LeaseTimedTerms) : defaultTimedTerms;
+        const termYears = assignment ? wholeYearsBetween(values.closingDate, addDays(sellerLease.expirationDate, 1)) : 99;
         const draft = await tx.lease.create({
           data: {
             organisationId: actor.organisationId,
@@ -517,22 +543,27 @@ export async function closeTransferCase(db: Db, actor: AuditActor & { role: stri
             householdId: buyer.id,
             status: "draft",
             commencementDate: values.closingDate,
-            termYears: 99,
-            expirationDate: expirationDate(values.closingDate, 99),
+            termYears,
+            expirationDate: expirationDate(values.closingDate, termYears),
             renewalTermYears: sellerLease?.renewalTermYears ?? 99,
             monthlyFeeCents: sellerTerms?.monthlyFeeCents ?? fromDbCents(sellerLease?.monthlyFeeCents ?? 0),
             feeEscalation: (sellerTerms?.feeEscalation ?? { kind: "none" }) as object,
             ...timedTerms,
             lateChargeCents: BigInt(timedTerms.lateChargeCents),
             formulaPresetName: sellerLease?.formulaPresetName ?? "",
-            riders: [],
-            templateVersionId: templateVersion?.id ?? null,
+            ...(assignment ? { formulaSpec: sellerLease.formulaSpec as object, riders: sellerTerms.riders, riderVersions: (sellerLease.riderVersions ?? undefined) as object | undefined } : { riders: [] }),
+            templateVersionId: assignment ? (sellerLease.templateVersionId ?? templateVersion?.id ?? null) : (templateVersion?.id ?? null),
           },
         });
         const names = buyer.members.length ? buyer.members.slice(0, 4).map((m) => m.fullName) : [buyer.name];
         await tx.leaseLessee.createMany({ data: names.map((fullName, position) => ({ organisationId: actor.organisationId, leaseId: draft.id, fullName, position })) });
         buyerLeaseId = draft.id;
-        await recordAudit(tx, actor, { entity: "Lease", entityId: draft.id, action: "create", after: { reference, homeId: row.homeId, householdId: buyer.id, status: "draft", commencementDate: values.closingDate, transferCaseId: row.id } });
+        await recordAudit(tx, actor, {
+          entity: "Lease",
+          entityId: draft.id,
+          action: "create",
+          after: { reference, homeId: row.homeId, householdId: buyer.id, status: "draft", commencementDate: values.closingDate, termYears, transferCaseId: row.id, ...(assignment ? { assignedFromLeaseId: sellerLease.id } : {}) },
+        });
       }
 
       // the statement and the outcome measures
@@ -574,6 +605,7 @@ export async function closeTransferCase(db: Db, actor: AuditActor & { role: stri
         outcomes: outcomes ?? undefined,
         buyerOwnershipId,
         buyerLeaseId,
+        leaseDisposition: sellerLeaseBinding ? disposition : null,
       });
       await recordAudit(tx, actor, {
         entity: "TransferCase",
@@ -589,6 +621,13 @@ export async function closeTransferCase(db: Db, actor: AuditActor & { role: stri
     if (isUniqueViolation(error)) throw new TransferCaseError("The home gained another owner meanwhile: reload the case.", undefined, 409);
     throw error;
   }
+}
+
+/** Whole years from `from` until `to` (the anniversary of `from` on or before `to`). */
+function wholeYearsBetween(from: string, to: string): number {
+  let years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
+  while (years > 0 && compareCalendarDates(addYears(from, years), to) > 0) years -= 1;
+  return years;
 }
 
 /** Households that could buy: not archived, owning no home, not the seller; with their newest certification. */
