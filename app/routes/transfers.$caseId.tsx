@@ -33,7 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayIn(actor.timeZone);
   const transfer = await getTransferCase(db(), actor.organisationId, params.caseId ?? "", today);
   if (!transfer) throw new Response("Case not found", { status: 404 });
-  const candidates = transfer.status === "open" ? await buyerCandidates(db(), actor.organisationId, transfer.seller?.householdId ?? null) : [];
+  const bedrooms = (await db().home.findFirst({ where: { id: transfer.home.id, organisationId: actor.organisationId }, select: { bedrooms: true } }))?.bedrooms ?? 0;
+  const candidates = transfer.status === "open" ? await buyerCandidates(db(), actor.organisationId, transfer.seller?.householdId ?? null, bedrooms, transfer.id) : [];
   const documents = await listDocuments(db(), actor.organisationId, { ownerType: "transfer_case", ownerId: transfer.id });
   return { transfer, today, candidates, letters: availableLetters(transfer), documents, documentMaxBytes: documentMaxBytes(), canWrite: can(actor.role, "records:write"), isAdmin: actor.role === "admin" };
 }
@@ -327,7 +328,7 @@ function BuyerForm({ version, candidates }: { version: number; candidates: { val
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="buyer" />
       <input type="hidden" name="version" value={version} />
-      <SelectField label="Buyer household" hint="Households that own no home, newest certification shown." errors={fields.householdId.errors} selectProps={getSelectProps(fields.householdId)} options={candidates} placeholder="Choose a household" />
+      <SelectField label="Buyer household" hint="The pool of interested buyers first, in the order they were added; then other households that own no home." errors={fields.householdId.errors} selectProps={getSelectProps(fields.householdId)} options={candidates} placeholder="Choose a household" />
       <div className="actions">
         <button type="submit" className="primary">
           Check eligibility and choose

@@ -28,6 +28,7 @@ import { STALE_RECORD_MESSAGE } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
 import { centsToString, formatUsd, stringToCents } from "~/utils/money";
 import { caseDeadlines, nextDeadline, optionDeadline, optionState, type CaseProgress, type CaseTerms, type OptionDecision } from "./deadlines";
+import { followCaseBuyer, listBuyerPool } from "./buyer-pool.server";
 import { resaleOutcomes } from "./outcomes";
 import type { BuyerValues, CancelValues, CaseKind, ClosingValues, FormulaPriceValues, LeaseDisposition, OpenCaseValues, OptionValues } from "./schemas";
 
@@ -244,6 +245,7 @@ export async function cancelTransferCase(db: Db, actor: AuditActor, caseId: stri
     if (compareCalendarDates(values.cancelledOn, row.noticeDate) < 0) throw new TransferCaseError(`The withdrawal cannot be before the notice (${row.noticeDate})`, "cancelledOn");
     if (compareCalendarDates(values.cancelledOn, today) > 0) throw new TransferCaseError(`The withdrawal cannot be dated after today (${today})`, "cancelledOn");
     await updateCase(tx, row, values.version, { status: "cancelled", openHomeId: null, cancelledOn: values.cancelledOn, cancelReason: values.reason });
+    await followCaseBuyer(tx, actor, row.id, row.buyerHouseholdId, null, "waiting");
     await recordAudit(tx, actor, { entity: "TransferCase", entityId: row.id, action: "transition", before: { status: "open" }, after: { status: "cancelled", cancelledOn: values.cancelledOn, cancelReason: values.reason } });
   });
 }
@@ -422,6 +424,7 @@ export async function chooseBuyer(db: Db, actor: AuditActor, caseId: string, val
       verdict: verdict.verdict,
     };
     await updateCase(tx, row, values.version, { buyerHouseholdId: household.id, buyerEligibility: eligibility });
+    await followCaseBuyer(tx, actor, row.id, row.buyerHouseholdId, household.id, "offered");
     await recordAudit(tx, actor, { entity: "TransferCase", entityId: row.id, action: "update", before: { buyerHouseholdId: row.buyerHouseholdId }, after: { buyerHouseholdId: household.id, buyerVerdict: eligibility.verdict } });
     return eligibility;
   });
@@ -523,6 +526,7 @@ export async function closeTransferCase(db: Db, actor: AuditActor & { role: stri
           data: { organisationId: actor.organisationId, homeId: row.homeId, currentHomeId: row.homeId, householdId: buyer.id, purchasePriceCents: values.price, purchaseDate: values.closingDate },
         });
         buyerOwnershipId = ownership.id;
+        await followCaseBuyer(tx, actor, row.id, buyer.id, buyer.id, "bought");
         await recordAudit(tx, actor, { entity: "Ownership", entityId: ownership.id, action: "create", after: { homeId: row.homeId, householdId: buyer.id, purchasePriceCents: values.price, purchaseDate: values.closingDate, transferCaseId: row.id } });
         const defaults = await getLeaseTermDefaults(tx, actor.organisationId);
         const sellerTerms = sellerLease ? await getLeaseTermsOn(tx, actor.organisationId, sellerLease.id, values.closingDate) : null;
@@ -630,16 +634,35 @@ function wholeYearsBetween(from: string, to: string): number {
   return years;
 }
 
-/** Households that could buy: not archived, owning no home, not the seller; with their newest certification. */
-export async function buyerCandidates(db: Db, organisationId: string, sellerHouseholdId: string | null) {
+/**
+ * Households that could buy, for the case's buyer list: first the pool of interested buyers (waiting, or offered on
+ * this case) in the order they were added, with bedrooms wanted, size for this home and first-time buyer; then the
+ * other households owning no home. Never the seller, never a household that owns a home.
+ */
+export async function buyerCandidates(db: Db, organisationId: string, sellerHouseholdId: string | null, homeBedrooms: number, caseId?: string) {
+  const pool = (await listBuyerPool(db, organisationId, { statuses: ["waiting", "offered"], homeBedrooms })).filter((e) => !e.ownsHome && e.householdId !== sellerHouseholdId);
+  const offeredElsewhere = caseId ? new Set((await db.interestedBuyer.findMany({ where: { organisationId, status: "offered", transferCaseId: { not: caseId } }, select: { householdId: true } })).map((e) => e.householdId)) : new Set<string>();
+  const pooled = pool.filter((e) => !offeredElsewhere.has(e.householdId));
+  const inPool = new Set(pool.map((e) => e.householdId));
   const households = await db.household.findMany({
     where: { organisationId, archivedAt: null, ownerships: { none: { saleDate: null } }, ...(sellerHouseholdId ? { id: { not: sellerHouseholdId } } : {}) },
     select: { id: true, name: true, incomeCertifications: { orderBy: { certifiedOn: "desc" }, take: 1, select: { certifiedOn: true, percentAmi: true } } },
     orderBy: { name: "asc" },
     take: 1000,
   });
-  return households.map((h) => {
-    const c = h.incomeCertifications[0];
-    return { value: h.id, label: c ? `${h.name} — certified ${c.certifiedOn}, ${c.percentAmi} % AMI` : `${h.name} — no certification` };
-  });
+  const first = (value: boolean | null) => (value === null ? "first-time buyer not recorded" : value ? "first-time buyer" : "not a first-time buyer");
+  return [
+    ...pooled.map((e) => ({
+      value: e.householdId,
+      label: `${e.name} — in the pool since ${e.addedOn}, wants ${e.bedroomsWanted} bedrooms; ${
+        e.certification ? `${sizeForBedrooms(e.certification.householdSize, homeBedrooms)}; certified ${e.certification.certifiedOn}, ${e.certification.percentAmi} % AMI` : "no certification"
+      }; ${first(e.firstTimeBuyer)}`,
+    })),
+    ...households
+      .filter((h) => !inPool.has(h.id))
+      .map((h) => {
+        const c = h.incomeCertifications[0];
+        return { value: h.id, label: `${h.name} (not in the pool) — ${c ? `certified ${c.certifiedOn}, ${c.percentAmi} % AMI` : "no certification"}` };
+      }),
+  ];
 }
