@@ -24,6 +24,7 @@ import { loader as statementLoader } from "~/routes/households.$householdId.stat
 import { loader as arrearsLoader } from "~/routes/fees._index";
 import { amendLease } from "~/modules/leases/leases.server";
 import { listMonitoringEvents } from "~/modules/stewardship/events.server";
+import { todayIn } from "~/utils/calendar-date";
 import { createDb, db } from "~/utils/db.server";
 import { createLease } from "~/modules/demo/leases";
 import { createMember, createOrganisation } from "~/modules/demo/organisations";
@@ -348,6 +349,32 @@ describe("arrears, payoff, export", () => {
 });
 
 describe("routes", () => {
+  it("reading ledgers at once (lease-fee page, arrears list, statement) posts each charge, late charge and event once (decision 018)", async () => {
+    // the trust's real today: the counts are not fixed, so the test checks that nothing is posted twice and that
+    // nothing is left to post; on PostgreSQL the loaders run on several pooled connections at once
+    const { organisation, actor, lease } = await setup({ commencementDate: "2024-01-15", lateChargeCents: 1000, graceDays: 10 });
+    const viewer = await createMember(db(), organisation.id, "viewer");
+    const cookie = await sessionCookieFor(viewer.user.id, organisation.id);
+    const responses = await Promise.all([
+      run(feesLoader, getRequest(`/leases/${lease.id}/fees`, cookie), { leaseId: lease.id }),
+      run(feesLoader, getRequest(`/leases/${lease.id}/fees`, cookie), { leaseId: lease.id }),
+      run(arrearsLoader, getRequest("/fees", cookie)),
+      run(statementLoader, getRequest(`/households/${lease.householdId}/statement.pdf?from=2024-01-01&to=2024-12-31`, cookie), { householdId: lease.householdId }),
+    ]);
+    for (const response of responses) expect((await unwrap(response)).status).toBe(200);
+    const entries = await db().leaseFeeEntry.findMany({ where: { leaseId: lease.id }, select: { entryKey: true, date: true } });
+    expect(entries.length).toBeGreaterThan(2 * 30); // 2024-01-15 … (real today ≥ 2026-12-01): ≥ 35 charges and their late charges
+    expect(new Set(entries.map((e) => e.entryKey)).size).toBe(entries.length);
+    const events = await db().monitoringEvent.findMany({ where: { leaseId: lease.id }, select: { scheduleKey: true } });
+    expect(events.filter((e) => e.scheduleKey?.startsWith("lease-fee:late:"))).toHaveLength(entries.filter((e) => e.entryKey?.startsWith("late:")).length);
+    expect(new Set(events.map((e) => e.scheduleKey)).size).toBe(events.length);
+    // nothing left to post, and reading again changes nothing
+    expect(await generateLeaseCharges(db(), actor, lease.id, todayIn(organisation.timeZone))).toBe(0);
+    await unwrap(await run(feesLoader, getRequest(`/leases/${lease.id}/fees`, cookie), { leaseId: lease.id }));
+    expect(await db().leaseFeeEntry.count({ where: { leaseId: lease.id } })).toBe(entries.length);
+    expect(await db().monitoringEvent.count({ where: { leaseId: lease.id } })).toBe(events.length);
+  });
+
   it("staff record a payment on the lease page (400 with every field error, nothing stored); viewers read; the statement is a real PDF", async () => {
     const { organisation, user, lease } = await setup({ commencementDate: "2025-01-01", escalationKind: "none" });
     const cookie = await sessionCookieFor(user.id, organisation.id);
