@@ -1,55 +1,48 @@
-import { formatInstant, humanise } from "~/utils/format";
+import { actionInWords, actorInWords, isInternalKey, labelFor, valueInWords } from "~/modules/audit/words";
 
-/** What changed in one audit entry: each field with its old and new value (or the value created/deleted). */
-export function ChangeSummary({ changes }: { changes: unknown }) {
+const SHOWN = 8;
+
+/**
+ * What changed in one audit entry, in words (app/modules/audit/words.ts): each field by its label with its old
+ * and new value (or the value created/deleted); record ids left out; beyond eight fields, "and N more" opens.
+ */
+export function ChangeSummary({ changes, timeZone = "UTC" }: { changes: unknown; timeZone?: string }) {
   const value = changes as { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
-  // record identifiers say nothing to a reader of the history
-  const keys = Object.keys(value?.after ?? value?.before ?? {}).filter((key) => key !== "id" && key !== "organisationId");
+  const keys = Object.keys(value?.after ?? value?.before ?? {}).filter((key) => !isInternalKey(key));
   if (keys.length === 0) return <span className="muted">—</span>;
-  return (
-    <ul style={{ margin: 0, paddingLeft: "1rem" }}>
-      {keys.slice(0, 12).map((key) => (
-        <li key={key}>
-          <strong>{key}</strong>:{" "}
-          {value.before && value.after ? (
-            <>
-              {show(value.before[key])} → {show(value.after[key])}
-            </>
-          ) : (
-            show((value.after ?? value.before)?.[key])
-          )}
-        </li>
-      ))}
-      {keys.length > 12 ? <li className="muted">and {keys.length - 12} more</li> : null}
-    </ul>
+  const line = (key: string) => (
+    <li key={key}>
+      <strong>{labelFor(key)}</strong>:{" "}
+      {value.before && value.after ? (
+        <>
+          {valueInWords(key, value.before[key], timeZone)} → {valueInWords(key, value.after[key], timeZone)}
+        </>
+      ) : (
+        valueInWords(key, (value.after ?? value.before)?.[key], timeZone)
+      )}
+    </li>
   );
-}
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "∅";
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+  return (
+    <>
+      <ul style={{ margin: 0, paddingLeft: "1rem" }}>{keys.slice(0, SHOWN).map(line)}</ul>
+      {keys.length > SHOWN ? (
+        <details>
+          <summary>and {keys.length - SHOWN} more</summary>
+          <ul style={{ margin: 0, paddingLeft: "1rem" }}>{keys.slice(SHOWN).map(line)}</ul>
+        </details>
+      ) : null}
+    </>
+  );
 }
 
 export type AuditHistoryEntry = { id: string; createdAt: string; actorLabel: string; action: string; entity: string; entityId?: string; changes: unknown };
 
-const ENTITY_WORDS: Record<string, string> = {
-  Parcel: "parcel",
-  Home: "home",
-  FundingSource: "funding source",
-  Household: "household",
-  HouseholdMember: "member",
-  IncomeCertification: "income certification",
-  Ownership: "ownership",
-  StoredDocument: "document",
-  MonitoringEvent: "monitoring event",
-};
-
 /**
- * History, newest first: when, who, what, and the changed values. `showRecordIds` adds the record's id (the
- * organisation-wide audit trail, where entries of many records stand together).
+ * History, newest first: when (in the trust's time zone), who, what, and the changed values, all in words. No
+ * record ids (`showRecordIds` is kept for callers and shows nothing: an id says nothing to a reader).
  */
-export function AuditHistory({ entries, showRecordIds = false }: { entries: AuditHistoryEntry[]; showRecordIds?: boolean }) {
+export function AuditHistory({ entries, timeZone = "UTC" }: { entries: AuditHistoryEntry[]; showRecordIds?: boolean; timeZone?: string }) {
+  const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone });
   if (entries.length === 0) return <p className="muted">No changes recorded.</p>;
   return (
     <div className="table-wrap">
@@ -65,19 +58,11 @@ export function AuditHistory({ entries, showRecordIds = false }: { entries: Audi
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id}>
-              <td>{formatInstant(entry.createdAt)}</td>
-              <td>{entry.actorLabel}</td>
+              <td>{when.format(new Date(entry.createdAt))}</td>
+              <td>{actorInWords(entry.actorLabel)}</td>
+              <td>{actionInWords(entry.action, entry.entity)}</td>
               <td>
-                {humanise(entry.action)} {ENTITY_WORDS[entry.entity] ?? entry.entity}
-                {showRecordIds && entry.entityId ? (
-                  <>
-                    {" "}
-                    <code>{entry.entityId.slice(-8)}</code>
-                  </>
-                ) : null}
-              </td>
-              <td>
-                <ChangeSummary changes={entry.changes} />
+                <ChangeSummary changes={entry.changes} timeZone={timeZone} />
               </td>
             </tr>
           ))}

@@ -55,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getEligibilitySettings(db(), actor.organisationId),
   ]);
   return {
+    auditTimeZone: actor.timeZone,
     canWrite: can(actor.role, "records:write"),
     household: {
       id: household.id,
@@ -191,7 +192,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function HouseholdPage() {
-  const { household, history, canWrite } = useLoaderData<typeof loader>();
+  const { household, history, canWrite, auditTimeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const current = household.ownerships.find((o) => !o.saleDate);
   return (
@@ -347,7 +348,7 @@ export default function HouseholdPage() {
 
       <section aria-labelledby="history-title">
         <h2 id="history-title">History</h2>
-        <AuditHistory entries={history} />
+        <AuditHistory entries={history} timeZone={auditTimeZone} />
       </section>
     </>
   );

@@ -39,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { parcel, history } = detail;
   const money = (cents: number | null) => (cents === null ? null : formatUsd(centsToString(cents)));
   return {
+    auditTimeZone: actor.timeZone,
     canWrite: can(actor.role, "records:write"),
     parcel: {
       id: parcel.id,
@@ -149,7 +150,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ParcelPage() {
-  const { parcel, homes, funding, history, canWrite } = useLoaderData<typeof loader>();
+  const { parcel, homes, funding, history, canWrite, auditTimeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [homeForm, homeFields] = useForm({
     id: "add-home",
@@ -350,7 +351,7 @@ export default function ParcelPage() {
       ) : null}
 
       <h2>History</h2>
-      <AuditHistory entries={history} />
+      <AuditHistory entries={history} timeZone={auditTimeZone} />
     </>
   );
 }

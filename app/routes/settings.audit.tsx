@@ -29,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
   ]);
   return {
+    timeZone: actor.timeZone,
     filters,
     entities: entities.map((e) => e.entity).sort(),
     people: people.map((p) => p.user),
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const ACTIONS = ["create", "update", "delete", "archive", "restore", "transition", "generate", "revoke", "review"];
 
 export default function AuditPage() {
-  const { entries, filters, entities, people, page, pageCount, total } = useLoaderData<typeof loader>();
+  const { entries, filters, entities, people, page, pageCount, total, timeZone } = useLoaderData<typeof loader>();
   const pageLink = (target: number) => {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(filters)) if (value && key !== "page") params.set(key, String(value));
@@ -60,7 +61,7 @@ export default function AuditPage() {
         </button>
       </Form>
       <p className="muted">{total.toLocaleString("en-US")} entries</p>
-      <AuditHistory entries={entries} showRecordIds />
+      <AuditHistory entries={entries} timeZone={timeZone} />
       <nav className="pagination" aria-label="Pages">
         {page > 1 ? <Link to={pageLink(page - 1)}>← Newer</Link> : null}
         <span>

@@ -86,3 +86,21 @@ test("the comparison page shows prices with its defaults, carries the calculator
   await expect(page.getByLabel("Valuation date (year 0)")).toHaveValue("2026-06-30");
   await expect(page.getByRole("heading", { name: /Side by side, on/ })).toContainText("2026");
 });
+
+test("history shows labels as on the forms and formatted amounts, no ids or JSON", async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  await page.goto("/resale");
+  await page.getByRole("list", { name: "Homes" }).getByRole("link").first().click();
+  await page.getByRole("link", { name: "Parcel", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+  const history = page.locator("h2:has-text('History') + *");
+  await expect(history).toContainText("Created parcel");
+  await expect(history).toContainText(/Assessed land value: \$[\d,]+\.\d\d/);
+  await expect(history).not.toContainText("Cents");
+  await expect(history).not.toContainText("{");
+  await expect(history).not.toContainText(/\bUTC\b/);
+  // the full audit trail: paged, in words
+  await page.goto("/settings/audit");
+  await expect(page.getByRole("table")).not.toContainText("Create ResaleCalculation");
+  await expect(page.getByRole("table")).not.toContainText("Test factory");
+});

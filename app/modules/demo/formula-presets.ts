@@ -42,12 +42,12 @@ export async function createFormulaPreset(
   db: Db,
   organisationId: string,
   spec: unknown = DEMO_PRESETS[0]!.spec,
-  options: { name?: string; description?: string } = {},
+  options: { name?: string; description?: string; actorLabel?: string } = {},
 ) {
   const parsed = parsePresetSpec(spec);
   if (!parsed.ok) throw new Error(`Invalid preset spec: ${JSON.stringify(parsed.errors)}`);
   const name = options.name ?? `Preset ${Math.random().toString(36).slice(2, 8)}`;
-  const result = await createPreset(db, systemActor(organisationId, "Test factory"), { name, description: options.description ?? "", spec: parsed.spec as FormulaPresetSpec });
+  const result = await createPreset(db, systemActor(organisationId, options.actorLabel ?? "Test factory"), { name, description: options.description ?? "", spec: parsed.spec as FormulaPresetSpec });
   if (!result.ok) throw new Error(result.message);
   return db.formulaPreset.findUniqueOrThrow({ where: { id: result.id } });
 }
@@ -57,7 +57,7 @@ export async function seedDemoFormulaPresets(db: Db, organisationId: string) {
   const presets = [];
   for (const preset of DEMO_PRESETS) {
     const existing = await db.formulaPreset.findFirst({ where: { organisationId, name: preset.name } });
-    presets.push(existing ?? (await createFormulaPreset(db, organisationId, preset.spec, { name: preset.name, description: preset.description })));
+    presets.push(existing ?? (await createFormulaPreset(db, organisationId, preset.spec, { name: preset.name, description: preset.description, actorLabel: "Demo data" })));
   }
   return presets;
 }

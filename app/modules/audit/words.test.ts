@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { actionInWords, actorInWords, isInternalKey, labelFor, valueInWords } from "./words";
+
+describe("audit entries in words (issue 15)", () => {
+  it("labels fields as the forms do and formats amounts and dates", () => {
+    expect(labelFor("assessedLandValueCents")).toBe("Assessed land value");
+    // 6,450,000 cents = $64,500.00
+    expect(valueInWords("assessedLandValueCents", 6_450_000)).toBe("$64,500.00");
+    expect(valueInWords("purchaseDate", "2024-01-15")).toBe("Jan 15, 2024");
+    // 2026-12-01T03:30Z is Nov 30, 10:30 PM in New York (UTC−5)
+    expect(valueInWords("signedAt", "2026-12-01T03:30:00.000Z", "America/New_York")).toBe("Nov 30, 2026, 10:30 PM");
+    expect(valueInWords("approved", true)).toBe("yes");
+  });
+  it("says lists and objects in words, never JSON, and leaves out record ids", () => {
+    const text = valueInWords("incomeItems", [{ id: "ck1", source: "Wages", amountCents: 4_200_000 }]);
+    expect(text).toBe("source Wages, amount $42,000.00");
+    expect(text).not.toMatch(/[{}"]/);
+    expect(isInternalKey("homeId")).toBe(true);
+    expect(isInternalKey("description")).toBe(false);
+  });
+  it("names the action and the record in words, and the seed's actor", () => {
+    expect(actionInWords("create", "ResaleCalculation")).toBe("Created resale calculation");
+    expect(actionInWords("update", "FundingSource")).toBe("Changed funding source");
+    expect(actorInWords("Test factory")).toBe("Set up by the system");
+    expect(actorInWords("Dana Okafor")).toBe("Dana Okafor");
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * An audit entry in words (issue 15: history and audit readable): field names as labels ("assessedLandValueCents"
+ * → "Assessed land value"), amounts in dollars, calendar dates and instants formatted, lists and objects as
+ * short phrases instead of JSON, record ids left out. Pure.
+ */
+import { formatScreenDate } from "~/utils/calendar-date";
+import { formatUsd, centsToString } from "~/utils/money";
+
+/** Labels that a plain split of the field name would get wrong. */
+const LABELS: Record<string, string> = {
+  apn: "APN",
+  parcelNumber: "APN",
+  amiPercent: "% AMI",
+  percentAmi: "% AMI",
+  hoa: "Association dues",
+  url: "URL",
+  presetName: "Formula preset",
+  formulaPresetName: "Formula preset",
+  createdByLabel: "Recorded by",
+};
+
+const ENTITY_WORDS: Record<string, string> = {
+  HouseholdMember: "household member",
+  StoredDocument: "document",
+  ResaleCalculation: "resale calculation",
+};
+
+/** A record type in words: "ResaleCalculation" → "resale calculation". */
+export function entityInWords(entity: string): string {
+  return ENTITY_WORDS[entity] ?? entity.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+/** An action and record type as a sentence start: ("create", "ResaleCalculation") → "Created resale calculation". */
+export function actionInWords(action: string, entity: string): string {
+  const verbs: Record<string, string> = { create: "Created", update: "Changed", delete: "Deleted", archive: "Archived", restore: "Restored" };
+  const verb = verbs[action] ?? action.replace(/[_-]/g, " ").replace(/^./, (c) => c.toUpperCase());
+  return `${verb} ${entityInWords(entity)}`;
+}
+
+/** True for keys a reader of the history has no use for (record ids, version counters). */
+export function isInternalKey(key: string): boolean {
+  return key === "id" || key === "version" || key === "organisationId" || /Ids?$/.test(key);
+}
+
+/** A field name as a label: "assessedLandValueCents" → "Assessed land value". */
+export function labelFor(key: string): string {
+  if (LABELS[key]) return LABELS[key]!;
+  const words = key
+    .replace(/Cents$/, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/_/g, " ")
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A value in words; `timeZone` formats instants in the trust's time zone. */
+export function valueInWords(key: string, value: unknown, timeZone = "UTC", depth = 0): string {
+  if (value === null || value === undefined || value === "") return "none";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "number" || (typeof value === "string" && /^-?\d+$/.test(value) && /Cents$/.test(key))) {
+    if (/Cents$/.test(key)) return formatUsd(centsToString(Number(value)));
+    return String(value);
+  }
+  if (typeof value === "string") {
+    if (DATE.test(value)) return formatScreenDate(value);
+    if (INSTANT.test(value) && !Number.isNaN(Date.parse(value))) {
+      return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(value));
+    }
+    return value.length > 120 ? `${value.slice(0, 117)}…` : value;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "none";
+    if (depth > 0) return `${value.length} item${value.length === 1 ? "" : "s"}`;
+    return value.map((item) => valueInWords(key.replace(/s$/, ""), item, timeZone, depth + 1)).join("; ");
+  }
+  if (typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([k]) => !isInternalKey(k));
+    if (depth > 1) return `${entries.length} details`;
+    return entries.map(([k, v]) => `${labelFor(k).toLowerCase()} ${valueInWords(k, v, timeZone, depth + 1)}`).join(", ");
+  }
+  return String(value);
+}
+
+/** "Test factory" and other seed labels are not people: say what they are. */
+export function actorInWords(label: string): string {
+  if (/^(test )?factory$/i.test(label.trim())) return "Set up by the system";
+  return label;
+}
