@@ -16,7 +16,7 @@ import { expirationDate } from "~/modules/leases/lifecycle";
 import { ensureDefaultTemplate } from "~/modules/leases/templates.server";
 import { defaultBuyerTerms } from "~/modules/resale/form";
 import { getLeaseTermDefaults, getLeaseTermsOn } from "~/modules/leases/terms.server";
-import { homeLabel } from "~/modules/parcels/parcels.server";
+import { homeLabel, syncParcelStatus } from "~/modules/parcels/parcels.server";
 import { parseResaleRequest, type ResaleRequest, type ResaleResult } from "~/modules/resale/contract";
 import { calculateResale } from "~/modules/resale/engine";
 import { incomeLimitTablesForContract } from "~/modules/resale/income-limit-tables.server";
@@ -276,7 +276,7 @@ async function caseView(db: Db | Tx, row: CaseRow, today: string) {
     id: row.id,
     kind: row.kind as CaseKind,
     status: row.status as CaseProgress["status"],
-    home: { id: row.home.id, label: homeLabel(row.home) },
+    home: { id: row.home.id, label: homeLabel(row.home), parcelId: row.home.parcelId },
     seller: seller ? { householdId: seller.id, name: seller.name, purchaseDate: sellerOwnership?.purchaseDate ?? null, purchasePrice: money(sellerOwnership?.purchasePriceCents ?? null) } : null,
     lease: lease ? { id: lease.id, reference: lease.reference, status: lease.status } : null,
     notice: { date: row.noticeDate, method: row.noticeMethod, note: row.noticeNote },
@@ -534,6 +534,9 @@ export async function closeTransferCase(db: Db, actor: AuditActor & { role: stri
         buyerLeaseId = draft.id;
         await recordAudit(tx, actor, { entity: "Lease", entityId: draft.id, action: "create", after: { reference, homeId: row.homeId, householdId: buyer.id, status: "draft", commencementDate: values.closingDate, transferCaseId: row.id } });
       }
+
+      // the seller's sale and the buyer's purchase change what the home's parcel is (app/modules/parcels/status.ts)
+      await syncParcelStatus(tx, actor, row.home.parcelId);
 
       // the statement and the outcome measures
       const statement = {
