@@ -57,11 +57,3 @@ export async function authenticateApiRequest(db: Db, request: Request): Promise<
   noteRequestReader({ organisationId: token.organisationId, apiTokenId: token.id, apiToken: token.name });
   return { organisationId: token.organisationId, tokenId: token.id, label: `API token “${token.name}”` };
 }
-
-/** The JSON 401 every API route answers without a valid token. */
-export function unauthorizedResponse(): Response {
-  return Response.json(
-    { error: "unauthorized", message: "Send a valid API token: Authorization: Bearer <token>. Admins create tokens under Settings → API tokens." },
-    { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="commonground"' } },
-  );
-}

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { createCookie, redirect } from "@remix-run/node";
+import { createCookie } from "@remix-run/node";
+import { ForbiddenError, SignInRequiredError } from "~/utils/errors";
 import { db } from "~/utils/db.server";
 import { cookieSecure, sessionSecret } from "~/utils/env.server";
 import { can, isRole, type Permission, type Role } from "~/utils/permissions";
@@ -136,7 +137,7 @@ export async function requireActor(request: Request): Promise<Actor> {
   if (!actor) {
     const url = new URL(request.url);
     const redirectTo = `${url.pathname}${url.search}`;
-    throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+    throw new SignInRequiredError(redirectTo);
   }
   return actor;
 }
@@ -145,7 +146,7 @@ export async function requireActor(request: Request): Promise<Actor> {
 export async function requirePermission(request: Request, permission: Permission): Promise<Actor> {
   const actor = await requireActor(request);
   if (!can(actor.role, permission)) {
-    throw new Response("You do not have permission to do this.", { status: 403, statusText: "Forbidden" });
+    throw new ForbiddenError("You do not have permission to do this.");
   }
   return actor;
 }

@@ -13,6 +13,7 @@ import { queryWords, textTokens } from "~/utils/word-search";
 import { pageWithCappedCount, wordSearchPlan, type TokenIndex } from "~/utils/word-search.server";
 import { householdSearchText, type HouseholdFields, type MemberInput, type PurchaseInput, type SaleInput } from "./schemas";
 import { withNumberCents } from "~/utils/cents";
+import { NotFoundError } from "~/utils/errors";
 
 export const HOUSEHOLDS_PAGE_SIZE = 50;
 export type HouseholdSort = "name" | "updated";
@@ -212,7 +213,7 @@ export async function createHousehold(
 export async function updateHousehold(db: Db, actor: AuditActor, id: string, input: HouseholdFields & { version: number }): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.household.findFirst({ where: { id, organisationId: actor.organisationId } });
-    if (!before) throw new Response("Household not found", { status: 404 });
+    if (!before) throw new NotFoundError("Household not found");
     const { version, ...fields } = input;
     assertUpdated(
       await tx.household.updateMany({
@@ -233,7 +234,7 @@ export type SimpleResult = { ok: true } | { ok: false; message: string; field?: 
 export async function setHouseholdArchived(db: Db, actor: AuditActor, id: string, archived: boolean, version: number): Promise<SimpleResult> {
   return db.$transaction(async (tx) => {
     const before = await tx.household.findFirst({ where: { id, organisationId: actor.organisationId } });
-    if (!before) throw new Response("Household not found", { status: 404 });
+    if (!before) throw new NotFoundError("Household not found");
     if (archived) {
       const current = await tx.ownership.count({ where: { organisationId: actor.organisationId, householdId: id, saleDate: null } });
       if (current > 0) return { ok: false, message: "This household owns a home: record the sale before archiving it." };
@@ -260,7 +261,7 @@ async function memberChange(tx: Tx, actor: AuditActor, householdId: string, chan
     where: { id: householdId, organisationId: actor.organisationId },
     include: { members: { orderBy: { createdAt: "asc" } } },
   });
-  if (!household) throw new Response("Household not found", { status: 404 });
+  if (!household) throw new NotFoundError("Household not found");
   await change();
   await refreshSearchText(tx, householdId);
   const members = await tx.householdMember.findMany({ where: { householdId }, orderBy: { createdAt: "asc" } });
@@ -286,7 +287,7 @@ export async function removeMember(db: Db, actor: AuditActor, householdId: strin
   await db.$transaction((tx) =>
     memberChange(tx, actor, householdId, async () => {
       const removed = await tx.householdMember.deleteMany({ where: { id: memberId, householdId, organisationId: actor.organisationId } });
-      if (removed.count === 0) throw new Response("Member not found", { status: 404 });
+      if (removed.count === 0) throw new NotFoundError("Member not found");
     }),
   );
 }
@@ -337,7 +338,7 @@ export async function recordPurchase(db: Db, actor: AuditActor, householdId: str
 async function recordPurchaseOnce(db: Db, actor: AuditActor, householdId: string, input: PurchaseInput): Promise<FieldResult> {
   return db.$transaction(async (tx) => {
     const household = await tx.household.findFirst({ where: { id: householdId, organisationId: actor.organisationId } });
-    if (!household) throw new Response("Household not found", { status: 404 });
+    if (!household) throw new NotFoundError("Household not found");
     if (household.archivedAt) return { ok: false, field: "homeId", message: "This household is archived; restore it first." };
     const home = await tx.home.findFirst({
       where: { id: input.homeId, organisationId: actor.organisationId, archivedAt: null },
@@ -389,7 +390,7 @@ export async function recordSale(db: Db, actor: AuditActor, householdId: string,
       where: { id: input.ownershipId, householdId, organisationId: actor.organisationId },
       include: { home: { select: { parcelId: true } } },
     });
-    if (!before) throw new Response("Ownership not found", { status: 404 });
+    if (!before) throw new NotFoundError("Ownership not found");
     if (before.saleDate) return { ok: false, field: "saleDate", message: "This sale is already recorded." };
     if (input.saleDate < before.purchaseDate) {
       return { ok: false, field: "saleDate", message: `The sale cannot be before the purchase (${before.purchaseDate}).` };

@@ -6,7 +6,6 @@
  * records the generation (who, when, template version, sha256, pages) when someone produces a copy on purpose.
  */
 import { mortgagesInForce } from "~/modules/mortgages/permitted-mortgages";
-import { pdfResponse as pdfDownload } from "~/utils/download.server";
 import { createHash } from "node:crypto";
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/resale/formula-spec";
@@ -289,15 +288,4 @@ export async function generateLeaseDocument(db: Db, actor: AuditActor, leaseId: 
     return created;
   });
   return { ...rendered, documentId: document.id };
-}
-
-/** The HTTP response for a generated document (or a plain-text 400/404 explaining why there is none). */
-export function pdfResponse(result: RenderResult): Response {
-  if (!result.ok) {
-    return new Response(`No document was produced:\n${result.errors.map((e) => `- ${e}`).join("\n")}\n`, {
-      status: result.status,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
-  }
-  return pdfDownload(result.pdf, result.filename, { headers: { "X-Content-SHA256": result.sha256 } });
 }

@@ -6,12 +6,13 @@ import { parcelNumberKey, type FundingSourceInput, type HomeInput, type ParcelIn
 import { pageWithCappedCount, wordSearchPlan, type TokenIndex } from "~/utils/word-search.server";
 import { parcelTokens, queryWords } from "./search";
 import { withNumberCents } from "~/utils/cents";
+import { ConflictError, InvalidError, NotFoundError } from "~/utils/errors";
 
 export const PARCEL_PAGE_SIZE = 25;
 
-export class DuplicateParcelNumberError extends Error {
+export class DuplicateParcelNumberError extends ConflictError {
   constructor(parcelNumber: string) {
-    super(`Parcel number ${parcelNumber.trim()} is already registered in this organisation (parcel numbers are compared without case or surrounding spaces)`);
+    super(`Parcel number ${parcelNumber.trim()} is already registered in this organisation (parcel numbers are compared without case or surrounding spaces)`, { field: "parcelNumber" });
   }
 }
 
@@ -38,9 +39,9 @@ export function parcelData(input: ParcelInput) {
 }
 
 /** A parcel's HUD area that is not one of the areas of the trust's income-limit tables. */
-export class UnknownIncomeLimitAreaError extends Error {
+export class UnknownIncomeLimitAreaError extends InvalidError {
   constructor(area: string) {
-    super(`"${area}" is not one of the areas of the trust's income-limit tables`);
+    super(`"${area}" is not one of the areas of the trust's income-limit tables`, { field: "incomeLimitAreaCode" });
   }
 }
 
@@ -289,7 +290,7 @@ export async function updateParcel(db: Db, actor: AuditActor, parcelId: string, 
   try {
     await db.$transaction(async (tx) => {
       const before = await tx.parcel.findFirst({ where: { id: parcelId, organisationId: actor.organisationId } });
-      if (!before) throw new Response("Parcel not found", { status: 404 });
+      if (!before) throw new NotFoundError("Parcel not found");
       await assertKnownArea(tx, actor.organisationId, input.incomeLimitAreaCode);
       assertUpdated(
         await tx.parcel.updateMany({
@@ -311,7 +312,7 @@ export async function updateParcel(db: Db, actor: AuditActor, parcelId: string, 
 export async function setParcelArchived(db: Db, actor: AuditActor, parcelId: string, version: number, archived: boolean): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.parcel.findFirst({ where: { id: parcelId, organisationId: actor.organisationId } });
-    if (!before) throw new Response("Parcel not found", { status: 404 });
+    if (!before) throw new NotFoundError("Parcel not found");
     assertUpdated(
       await tx.parcel.updateMany({
         where: { id: parcelId, organisationId: actor.organisationId, version },
@@ -324,7 +325,7 @@ export async function setParcelArchived(db: Db, actor: AuditActor, parcelId: str
 
 async function requireParcel(tx: Tx, organisationId: string, parcelId: string) {
   const parcel = await tx.parcel.findFirst({ where: { id: parcelId, organisationId }, select: { id: true } });
-  if (!parcel) throw new Response("Parcel not found", { status: 404 });
+  if (!parcel) throw new NotFoundError("Parcel not found");
 }
 
 export async function addHome(db: Db, actor: AuditActor, parcelId: string, input: HomeInput): Promise<{ id: string }> {
@@ -339,7 +340,7 @@ export async function addHome(db: Db, actor: AuditActor, parcelId: string, input
 export async function updateHome(db: Db, actor: AuditActor, homeId: string, version: number, input: HomeInput): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.home.findFirst({ where: { id: homeId, organisationId: actor.organisationId } });
-    if (!before) throw new Response("Home not found", { status: 404 });
+    if (!before) throw new NotFoundError("Home not found");
     assertUpdated(
       await tx.home.updateMany({
         where: { id: homeId, organisationId: actor.organisationId, version },
@@ -363,7 +364,7 @@ export async function addFundingSource(db: Db, actor: AuditActor, parcelId: stri
 export async function removeFundingSource(db: Db, actor: AuditActor, parcelId: string, fundingSourceId: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.fundingSource.findFirst({ where: { id: fundingSourceId, parcelId, organisationId: actor.organisationId } });
-    if (!before) throw new Response("Funding source not found", { status: 404 });
+    if (!before) throw new NotFoundError("Funding source not found");
     await tx.fundingSource.delete({ where: { id: fundingSourceId } });
     await recordAudit(tx, actor, { entity: "FundingSource", entityId: fundingSourceId, action: "delete", before });
   });
