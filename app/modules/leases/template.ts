@@ -3,7 +3,7 @@
  * whose text uses named fields such as `{{lessee_names}}`. Templates are stored and versioned by the caller;
  * this module defines their shape, validates them and fills their fields.
  */
-import Decimal from "decimal.js";
+import { Decimal } from "~/utils/money";
 import { z } from "zod";
 import type { FeeEscalationRule } from "./lifecycle";
 
