@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
 /**
  * House rule `house/org-scoped-queries`: every Prisma query in a `*.server.ts` module names the organisation,
  * so a trust can never read or change another trust's records by passing an id.
@@ -7,14 +10,20 @@
  * aggregate, groupBy, create, createMany, update, updateMany, upsert, delete, deleteMany and their
  * …OrThrow/…AndReturn forms); and a raw query (`$queryRaw`, `$executeRaw`, …Unsafe).
  *
+ * Which models: those with an `organisationId` column in prisma/sqlite/schema.prisma (read when the rule
+ * starts). A model without one — the organisation itself, users (one login may belong to several trusts), login
+ * attempts, and the governance rows under a meeting or election — is reached through a scoped parent and is not
+ * checked here.
+ *
  * What counts as scoped:
  *   - the arguments contain, at any depth, a property named `organisationId` or `organisation` (a `where`
  *     filter, a relation filter such as `{ household: { organisationId } }`, `data.organisationId`, a
  *     compound unique key such as `organisationId_parcelNumberKey`), or
+ *   - the same holds for a local variable or function the arguments use (`const where = { organisationId }`),
+ *     followed up to four steps; or
  *   - they use a scoped helper: a spread or value that calls or names something ending in `Scope`/`scope`
  *     (e.g. `where: eventScope(actor)`), or
- *   - for the `organisation` model itself, they mention `organisationId` (its own id); or
- *   - a raw query's SQL mentions "organisationId".
+ *   - a raw query's SQL, or the function that builds it, names the "organisationId" column.
  * The escape, for the few reads and writes that are deliberately not per organisation (the session lookup
  * before anyone is known, a child row addressed by the id of a parent already checked in the same
  * transaction): a comment containing `cross-organisation:` and the reason, on the query's line or the line
@@ -29,6 +38,22 @@ const RAW = new Set(["$queryRaw", "$queryRawUnsafe", "$executeRaw", "$executeRaw
 const CLIENTS = new Set(["db", "tx", "prisma", "client"]);
 const SCOPE_KEYS = new Set(["organisationId", "organisation"]);
 const ESCAPE = /cross-organisation:\s*\S/;
+
+const scopedModelsByRoot = new Map();
+
+/** Model accessors (`householdMember`) of the models with an organisationId column. */
+function scopedModels(root) {
+  let models = scopedModelsByRoot.get(root);
+  if (!models) {
+    const schema = readFileSync(join(root, "prisma", "sqlite", "schema.prisma"), "utf8");
+    models = new Set();
+    for (const [, name, body] of schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
+      if (/^\s+organisationId\s/m.test(body)) models.add(name[0].toLowerCase() + name.slice(1));
+    }
+    scopedModelsByRoot.set(root, models);
+  }
+  return models;
+}
 
 function isClient(node) {
   if (node.type === "Identifier") return CLIENTS.has(node.name);
@@ -60,22 +85,50 @@ const namesScope = (node) =>
   (node.type === "Identifier" && /scope$/i.test(node.name)) ||
   (node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier" && /scope$/i.test(node.property.name));
 
-function scoped(args, model) {
-  return args.some((arg) =>
-    some(arg, (node) => {
-      if (node.type === "Property" && SCOPE_KEYS.has(keyName(node) ?? "")) return true;
-      if (node.type === "Property" && /(^|_)organisationId(_|$)/.test(keyName(node) ?? "")) return true;
-      if (node.type === "CallExpression" && namesScope(node.callee)) return true;
-      if ((node.type === "SpreadElement" || node.type === "Property") && node.type === "SpreadElement" && namesScope(node.argument)) return true;
-      if (node.type === "Property" && namesScope(node.value)) return true;
-      if (model === "organisation" && ((node.type === "Identifier" && node.name === "organisationId") || (node.type === "MemberExpression" && !node.computed && node.property.name === "organisationId"))) return true;
-      return false;
-    }),
-  );
+/**
+ * True when `node` names the organisation: a property `organisationId`/`organisation` (or a compound key with
+ * organisationId), a *Scope helper — or a local variable or function whose definition does (followed a few
+ * steps, so `const where = { organisationId, … }` and `const range = () => ({ organisationId, … })` count).
+ */
+function namesOrganisation(node, sourceCode, seen, depth) {
+  return some(node, (child) => {
+    if (child.type === "Property" && /(^|_)organisation(Id)?(_|$)/.test(keyName(child) ?? "")) return true;
+    if (child.type === "CallExpression" && namesScope(child.callee)) return true;
+    if (child.type === "SpreadElement" && namesScope(child.argument)) return true;
+    if (child.type === "Property" && namesScope(child.value)) return true;
+    if (child.type === "Identifier" && depth < 4 && !(child.parent?.type === "Property" && child.parent.key === child && !child.parent.shorthand)) {
+      return definitionNamesOrganisation(child, sourceCode, seen, depth + 1);
+    }
+    return false;
+  });
 }
 
+function definitionNamesOrganisation(identifier, sourceCode, seen, depth) {
+  let scope = sourceCode.getScope(identifier);
+  let variable = null;
+  while (scope && !variable) {
+    variable = scope.set.get(identifier.name) ?? null;
+    scope = scope.upper;
+  }
+  if (!variable || seen.has(variable)) return false;
+  seen.add(variable);
+  return variable.defs.some((def) => {
+    if (def.type === "Variable" && def.node.init) return namesOrganisation(def.node.init, sourceCode, seen, depth);
+    if (def.type === "FunctionName") return namesOrganisation(def.node.body, sourceCode, seen, depth);
+    return false;
+  });
+}
+
+function scoped(args, sourceCode) {
+  const seen = new Set();
+  return args.some((arg) => namesOrganisation(arg, sourceCode, seen, 0));
+}
+
+/** A raw query is scoped when its SQL, or the function that builds it, names the "organisationId" column. */
 function rawMentionsOrganisation(node, sourceCode) {
-  return /organisationId/.test(sourceCode.getText(node));
+  let around = node;
+  while (around.parent && !/Function/.test(around.type)) around = around.parent;
+  return /"organisationId"/.test(sourceCode.getText(around));
 }
 
 /** @type {import("eslint").Rule.RuleModule} */
@@ -83,7 +136,7 @@ export const orgScopedQueries = {
   meta: {
     type: "problem",
     docs: { description: "Every Prisma query in a *.server.ts module is scoped to the organisation" },
-    schema: [],
+    schema: [{ type: "object", properties: { root: { type: "string" } }, additionalProperties: false }],
     messages: {
       unscoped:
         "This {{model}}.{{operation}} is not scoped to the organisation: filter by organisationId (directly or through a relation, e.g. { household: { organisationId } }), use a *Scope helper, or — if it is deliberately cross-organisation — say why in a `// cross-organisation: <reason>` comment.",
@@ -91,6 +144,7 @@ export const orgScopedQueries = {
   },
   create(context) {
     const sourceCode = context.sourceCode;
+    const models = scopedModels(resolve(context.options[0]?.root ?? context.cwd));
     const escaped = (node) => {
       const line = node.loc.start.line;
       let statement = node;
@@ -115,7 +169,8 @@ export const orgScopedQueries = {
         if (modelAccess.type !== "MemberExpression" || modelAccess.computed || modelAccess.property.type !== "Identifier") return;
         if (!isClient(modelAccess.object)) return;
         const model = modelAccess.property.name;
-        if (!scoped(node.arguments, model)) report(node, model, operation);
+        if (!models.has(model)) return;
+        if (!scoped(node.arguments, sourceCode)) report(node, model, operation);
       },
       TaggedTemplateExpression(node) {
         const tag = node.tag;

@@ -122,3 +122,47 @@ describe("house rule: decimal.js only in the money module", () => {
     expect(await messages('import { Decimal } from "~/utils/money";\nexport const rate = new Decimal("0.035");\n', "app/modules/leases/example.ts")).toEqual([]);
   });
 });
+
+describe("house rule: every Prisma query in a data-access module names the organisation", () => {
+  const lintModule = (code: string) => messages(code, "app/modules/parcels/example.server.ts");
+  const ruleOnly = (found: string[]) => found.filter((m) => m.startsWith("house/org-scoped-queries"));
+
+  it("fails a read, a write and a raw query that leave the organisation out", async () => {
+    const code = [
+      'import type { Db } from "~/utils/db.server";',
+      "export async function leak(db: Db, parcelId: string) {",
+      "  const parcel = await db.parcel.findUnique({ where: { id: parcelId } });",
+      '  await db.parcel.update({ where: { id: parcelId }, data: { zoning: "R1" } });',
+      '  await db.$queryRawUnsafe(`SELECT * FROM "Parcel" WHERE "id" = ?`, parcelId);',
+      "  return parcel;",
+      "}",
+    ].join("\n");
+    const found = ruleOnly(await lintModule(code));
+    expect(found).toHaveLength(3);
+    expect(found[0]).toContain("parcel.findUnique is not scoped to the organisation");
+  });
+
+  it("allows organisationId in the filter, through a relation, through a local variable or a *Scope helper, and the escape comment", async () => {
+    const code = [
+      'import type { Db } from "~/utils/db.server";',
+      "declare function eventScope(organisationId: string): object;",
+      "export async function fine(db: Db, organisationId: string, id: string) {",
+      "  await db.parcel.findFirst({ where: { id, organisationId } });",
+      "  await db.householdMember.findMany({ where: { household: { organisationId } } });",
+      "  const where = { organisationId, status: \"active\" };",
+      "  await db.lease.count({ where });",
+      "  await db.monitoringEvent.findMany({ where: eventScope(organisationId) });",
+      '  await db.$queryRawUnsafe(`SELECT * FROM "Parcel" WHERE "organisationId" = ?`, organisationId);',
+      "  // cross-organisation: the session is looked up by its token before anyone knows the organisation",
+      "  await db.session.findUnique({ where: { id } });",
+      "  await db.user.findUnique({ where: { id } }); // users have no organisationId column: not checked",
+      "}",
+    ].join("\n");
+    expect(await lintModule(code)).toEqual([]);
+  });
+
+  it("is switched on for the *.server.ts modules by the project's configuration", async () => {
+    const config = (await eslint.calculateConfigForFile("app/modules/parcels/parcels.server.ts")) as { rules: Record<string, unknown> };
+    expect(config.rules["house/org-scoped-queries"]).toEqual([2]);
+  });
+});

@@ -51,8 +51,10 @@ export async function authenticateApiRequest(db: Db, request: Request): Promise<
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) return null;
+  // cross-organisation: an API token is looked up by its hash before anyone knows the organisation
   const token = await db.apiToken.findUnique({ where: { tokenHash: hashToken(match[1]!) } });
   if (!token || token.revokedAt) return null;
+  // cross-organisation: the token found by its hash just above; the organisation is learnt from it
   await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
   noteRequestReader({ organisationId: token.organisationId, apiTokenId: token.id, apiToken: token.name });
   return { organisationId: token.organisationId, tokenId: token.id, label: `API token “${token.name}”` };

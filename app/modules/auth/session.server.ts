@@ -65,6 +65,7 @@ export async function createUserSession(request: Request, userId: string, organi
 
 export async function destroyUserSession(request: Request): Promise<string> {
   const token = await readToken(request);
+  // cross-organisation: signing out deletes this browser's own session, found by its token
   if (token) await db().session.deleteMany({ where: { id: tokenHash(token) } });
   return cookie().serialize("", { maxAge: 0 });
 }
@@ -154,6 +155,7 @@ export async function requirePermission(request: Request, permission: Permission
 /** Signs the user out everywhere else (after a password change), keeping this request's session. */
 export async function revokeOtherSessions(request: Request, userId: string): Promise<void> {
   const token = await readToken(request);
+  // cross-organisation: a user's sessions in every trust end when their password changes
   await db().session.deleteMany({ where: { userId, NOT: token ? { id: tokenHash(token) } : undefined } });
 }
 

@@ -128,7 +128,7 @@ export async function createCertification(
         createdById: actor.userId,
       },
     });
-    await tx.household.update({ where: { id: householdId }, data: { updatedAt: new Date() } });
+    await tx.household.update({ where: { id: householdId, organisationId: actor.organisationId }, data: { updatedAt: new Date() } });
     await recordAudit(tx, actor, {
       entity: "IncomeCertification",
       entityId: created.id,

@@ -26,7 +26,7 @@ export function householdTokens(name: string, email: string, memberNames: readon
 }
 
 async function writeHouseholdTokens(tx: Tx, organisationId: string, householdId: string, tokens: string[]): Promise<void> {
-  await tx.householdSearchToken.deleteMany({ where: { householdId } });
+  await tx.householdSearchToken.deleteMany({ where: { householdId, organisationId } });
   if (tokens.length) await tx.householdSearchToken.createMany({ data: tokens.map((token) => ({ organisationId, householdId, token })) });
 }
 
@@ -161,11 +161,13 @@ export async function householdAuditHistory(db: Db, organisationId: string, hous
 // ---------------------------------------------------------------------------------------------
 
 async function refreshSearchText(tx: Tx, householdId: string): Promise<void> {
+  // cross-organisation: internal refresh of a household whose id the caller read within its organisation
   const household = await tx.household.findUniqueOrThrow({
     where: { id: householdId },
     include: { members: { select: { fullName: true }, orderBy: { createdAt: "asc" } } },
   });
   const memberNames = household.members.map((m) => m.fullName);
+  // cross-organisation: internal refresh of a household whose id the caller read within its organisation
   await tx.household.update({
     where: { id: householdId },
     data: { searchText: householdSearchText(household.name, household.email, memberNames) },
@@ -222,7 +224,7 @@ export async function updateHousehold(db: Db, actor: AuditActor, id: string, inp
       }),
     );
     await refreshSearchText(tx, id);
-    const after = await tx.household.findUniqueOrThrow({ where: { id } });
+    const after = await tx.household.findUniqueOrThrow({ where: { id, organisationId: actor.organisationId } });
     await recordAudit(tx, actor, { entity: "Household", entityId: id, action: "update", before, after });
     await refreshParcelsOwnedBy(tx, id);
   });
@@ -264,7 +266,7 @@ async function memberChange(tx: Tx, actor: AuditActor, householdId: string, chan
   if (!household) throw new NotFoundError("Household not found");
   await change();
   await refreshSearchText(tx, householdId);
-  const members = await tx.householdMember.findMany({ where: { householdId }, orderBy: { createdAt: "asc" } });
+  const members = await tx.householdMember.findMany({ where: { householdId, organisationId: actor.organisationId }, orderBy: { createdAt: "asc" } });
   await recordAudit(tx, actor, {
     entity: "Household",
     entityId: householdId,
@@ -302,6 +304,7 @@ async function refreshParcelSearchTextFor(tx: Tx, parcelIds: readonly string[]):
 }
 
 async function refreshParcelsOwnedBy(tx: Tx, householdId: string): Promise<void> {
+  // cross-organisation: internal refresh; the caller read the household within its organisation
   const owned = await tx.ownership.findMany({ where: { householdId, saleDate: null }, select: { home: { select: { parcelId: true } } } });
   if (owned.length) await refreshParcelSearchTextFor(tx, owned.map((o) => o.home.parcelId));
 }
@@ -369,7 +372,7 @@ async function recordPurchaseOnce(db: Db, actor: AuditActor, householdId: string
         mortgageType: input.mortgageType,
       },
     });
-    await tx.household.update({ where: { id: householdId }, data: { updatedAt: new Date() } });
+    await tx.household.update({ where: { id: householdId, organisationId: actor.organisationId }, data: { updatedAt: new Date() } });
     // the purchase mortgage is recorded once, here; the household's leases of this home list it by link
     await linkPurchaseMortgageToLeases(tx, actor.organisationId, created.id);
     await recordAudit(tx, actor, {
@@ -401,7 +404,7 @@ export async function recordSale(db: Db, actor: AuditActor, householdId: string,
         data: { saleDate: input.saleDate, salePriceCents: input.salePrice, currentHomeId: null, version: { increment: 1 } },
       }),
     );
-    await tx.household.update({ where: { id: householdId }, data: { updatedAt: new Date() } });
+    await tx.household.update({ where: { id: householdId, organisationId: actor.organisationId }, data: { updatedAt: new Date() } });
     await recordAudit(tx, actor, {
       entity: "Ownership",
       entityId: before.id,

@@ -309,7 +309,7 @@ export async function correctIncomeLimitValue(db: Db, actor: AuditActor, tableId
         data: { medianFamilyIncome: median, limits: limitsToJson(limits), version: { increment: 1 } },
       }),
     );
-    const after = await tx.incomeLimitTable.findUniqueOrThrow({ where: { id: tableId } });
+    const after = await tx.incomeLimitTable.findUniqueOrThrow({ where: { id: tableId, organisationId: actor.organisationId } });
     await recordAudit(tx, actor, { entity: "IncomeLimitTable", entityId: tableId, action: "update", before, after });
     return { ok: true };
   });

@@ -426,7 +426,7 @@ async function transitionLeaseOnce(db: Db, actor: AuditActor, leaseId: string, v
       data.formulaSpec = frozenSpec;
       // the rider library's versions the lease is signed with (a later version of a rider does not change it)
       data.riderVersions = await riderVersionsToFreeze(tx, actor.organisationId, leaseRiders(lease));
-      data.templateVersionId = lease.templateVersionId ?? (await tx.leaseTemplateVersion.findFirstOrThrow({ where: { templateId: template.id }, orderBy: { versionNumber: "desc" } })).id;
+      data.templateVersionId = lease.templateVersionId ?? (await tx.leaseTemplateVersion.findFirstOrThrow({ where: { templateId: template.id, organisationId: actor.organisationId }, orderBy: { versionNumber: "desc" } })).id;
     }
     assertUpdated(
       await tx.lease.updateMany({ where: { id: leaseId, organisationId: actor.organisationId, version: values.version, status: lease.status }, data: { ...data, version: { increment: 1 } } }),

@@ -81,6 +81,7 @@ export function parcelSearchText(parcel: { parcelNumber: string; streetAddress: 
 
 /** Recomputes a parcel's search text; call after any change to the parcel, its homes or their owners. */
 export async function refreshParcelSearchText(tx: Tx | Db, parcelId: string): Promise<void> {
+  // cross-organisation: internal refresh of a parcel whose id the caller read within its organisation
   const parcel = await tx.parcel.findUniqueOrThrow({
     where: { id: parcelId },
     select: {
@@ -101,13 +102,14 @@ export async function refreshParcelSearchText(tx: Tx | Db, parcelId: string): Pr
   const owners = parcel.homes.flatMap((home) =>
     home.ownerships.flatMap((o) => [o.household.name, ...o.household.members.map((m) => m.fullName)]),
   );
+  // cross-organisation: internal refresh of a parcel whose id the caller read within its organisation
   const updated = await tx.parcel.update({ where: { id: parcelId }, data: { searchText: parcelSearchText(parcel, owners) } });
   await writeSearchTokens(tx, updated.organisationId, parcelId, parcelTokens(parcel, owners));
 }
 
 /** Replaces a parcel's search tokens (see search.ts). */
 export async function writeSearchTokens(tx: Tx | Db, organisationId: string, parcelId: string, tokens: string[]): Promise<void> {
-  await tx.parcelSearchToken.deleteMany({ where: { parcelId } });
+  await tx.parcelSearchToken.deleteMany({ where: { parcelId, organisationId } });
   if (tokens.length) await tx.parcelSearchToken.createMany({ data: tokens.map((token) => ({ organisationId, parcelId, token })) });
 }
 
@@ -299,7 +301,7 @@ export async function updateParcel(db: Db, actor: AuditActor, parcelId: string, 
         }),
       );
       await refreshParcelSearchText(tx, parcelId);
-      const after = await tx.parcel.findUniqueOrThrow({ where: { id: parcelId } });
+      const after = await tx.parcel.findUniqueOrThrow({ where: { id: parcelId, organisationId: actor.organisationId } });
       await recordAudit(tx, actor, { entity: "Parcel", entityId: parcelId, action: "update", before, after });
     });
   } catch (error) {
@@ -347,7 +349,7 @@ export async function updateHome(db: Db, actor: AuditActor, homeId: string, vers
         data: { ...homeData(input), version: { increment: 1 } },
       }),
     );
-    const after = await tx.home.findUniqueOrThrow({ where: { id: homeId } });
+    const after = await tx.home.findUniqueOrThrow({ where: { id: homeId, organisationId: actor.organisationId } });
     await recordAudit(tx, actor, { entity: "Home", entityId: homeId, action: "update", before, after });
   });
 }
@@ -365,7 +367,7 @@ export async function removeFundingSource(db: Db, actor: AuditActor, parcelId: s
   await db.$transaction(async (tx) => {
     const before = await tx.fundingSource.findFirst({ where: { id: fundingSourceId, parcelId, organisationId: actor.organisationId } });
     if (!before) throw new NotFoundError("Funding source not found");
-    await tx.fundingSource.delete({ where: { id: fundingSourceId } });
+    await tx.fundingSource.delete({ where: { id: fundingSourceId, organisationId: actor.organisationId } });
     await recordAudit(tx, actor, { entity: "FundingSource", entityId: fundingSourceId, action: "delete", before });
   });
 }
@@ -401,6 +403,7 @@ export function homeLabel(home: { label: string; parcel: { streetAddress: string
 export async function backfillParcelSearchTokens(db: Db): Promise<number> {
   let done = 0;
   for (;;) {
+    // cross-organisation: a start-up backfill of search tokens over every trust's parcels (ids only, nothing leaves the server)
     const batch = await db.parcel.findMany({ where: { searchTokens: { none: {} } }, select: { id: true }, take: 500 });
     if (batch.length === 0) return done;
     for (const parcel of batch) await refreshParcelSearchText(db, parcel.id);
