@@ -36,7 +36,6 @@ const OPERATIONS = new Set([
 ]);
 const RAW = new Set(["$queryRaw", "$queryRawUnsafe", "$executeRaw", "$executeRawUnsafe"]);
 const CLIENTS = new Set(["db", "tx", "prisma", "client"]);
-const SCOPE_KEYS = new Set(["organisationId", "organisation"]);
 const ESCAPE = /cross-organisation:\s*\S/;
 
 const scopedModelsByRoot = new Map();
@@ -145,12 +144,13 @@ export const orgScopedQueries = {
   create(context) {
     const sourceCode = context.sourceCode;
     const models = scopedModels(resolve(context.options[0]?.root ?? context.cwd));
+    const escapes = sourceCode.getAllComments().filter((comment) => ESCAPE.test(comment.value));
+    // the comment is on one of the query's lines, or ends on the line just above the statement's first line
     const escaped = (node) => {
-      const line = node.loc.start.line;
       let statement = node;
       while (statement.parent && !/Statement|Declaration$/.test(statement.type)) statement = statement.parent;
-      const comments = [...sourceCode.getCommentsBefore(statement), ...sourceCode.getCommentsInside(statement)];
-      return comments.some((comment) => ESCAPE.test(comment.value) && comment.loc.end.line >= Math.min(line, statement.loc.start.line) - 1 && comment.loc.start.line <= node.loc.end.line);
+      const first = Math.min(node.loc.start.line, statement.loc.start.line);
+      return escapes.some((comment) => comment.loc.end.line >= first - 1 && comment.loc.start.line <= node.loc.end.line);
     };
     const report = (node, model, operation) => {
       if (!escaped(node)) context.report({ node, messageId: "unscoped", data: { model, operation } });
