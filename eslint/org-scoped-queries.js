@@ -113,6 +113,9 @@ function definitionNamesOrganisation(identifier, sourceCode, seen, depth) {
   seen.add(variable);
   return variable.defs.some((def) => {
     if (def.type === "Variable" && def.node.init) return namesOrganisation(def.node.init, sourceCode, seen, depth);
+    // `for (const event of events)`: the rows of a scoped read
+    const loop = def.type === "Variable" ? def.node.parent?.parent : null;
+    if (loop && (loop.type === "ForOfStatement" || loop.type === "ForInStatement") && loop.left === def.node.parent) return namesOrganisation(loop.right, sourceCode, seen, depth);
     if (def.type === "FunctionName") return namesOrganisation(def.node.body, sourceCode, seen, depth);
     return false;
   });

@@ -142,7 +142,7 @@ describe("house rule: every Prisma query in a data-access module names the organ
     expect(found[0]).toContain("parcel.findUnique is not scoped to the organisation");
   });
 
-  it("allows organisationId in the filter, through a relation, through a local variable or a *Scope helper, and the escape comment", async () => {
+  it("allows organisationId in the filter, through a relation, a local variable, the rows of a scoped read or a *Scope helper, and the escape comment", async () => {
     const code = [
       'import type { Db } from "~/utils/db.server";',
       "declare function eventScope(organisationId: string): object;",
@@ -152,6 +152,7 @@ describe("house rule: every Prisma query in a data-access module names the organ
       "  const where = { organisationId, status: \"active\" };",
       "  await db.lease.count({ where });",
       "  await db.monitoringEvent.findMany({ where: eventScope(organisationId) });",
+      "  for (const row of await db.parcel.findMany({ where: { organisationId } })) await db.parcel.update({ where: { id: row.id }, data: {} });",
       '  await db.$queryRawUnsafe(`SELECT * FROM "Parcel" WHERE "organisationId" = ?`, organisationId);',
       "  // cross-organisation: the session is looked up by its token before anyone knows the organisation",
       "  await db.session.findUnique({ where: { id } });",
