@@ -420,7 +420,7 @@ export async function setHomeArchived(
         leases: { where: { status: { in: [...BINDING_LEASE_STATUSES] } }, select: { reference: true }, take: 1 },
       },
     });
-    if (!home) throw new Response("Home not found", { status: 404 });
+    if (!home) throw new NotFoundError("Home not found");
     if (archived && home.ownerships.length) return { ok: false as const, message: "This home has a current homeowner: record their sale before archiving it." };
     if (archived && home.leases[0]) return { ok: false as const, message: `This home is under lease ${home.leases[0].reference}: end or assign the lease before archiving it.` };
     assertUpdated(
