@@ -5,6 +5,8 @@
  *                                                        --organisation, an AMI level without tables uses that
  *                                                        organisation's stored income-limit tables
  *   npm run --silent clt -- fees < request.json          lease-fee ledger by the rules (docs/lease-fees.md)
+ *   npm run --silent clt -- refinance-check < request.json   a refinance against the formula price and policy (docs/stewardship-decisions.md)
+ *   npm run --silent clt -- cure-deadline < request.json     a notice of default's cure deadline from the lease's terms (same doc)
  *   npm run --silent clt -- fees-generate [--through YYYY-MM-DD]   the scheduled step: post due lease-fee charges
  *   npm run --silent clt -- leases [--organisation <slug>] [--date YYYY-MM-DD]   the organisation's leases as JSON (status on the date)
  *   npm run --silent clt -- lease-document --lease <id> --out <file.pdf> [--memorandum]
@@ -47,6 +49,14 @@ async function main(): Promise<number> {
     case "fees": {
       const { runFeesCommand } = await import("~/modules/lease-fees/contract");
       const output = runFeesCommand(readFileSync(0, "utf8"));
+      if (output.stdout) process.stdout.write(output.stdout);
+      if (output.stderr) process.stderr.write(output.stderr);
+      return output.exitCode;
+    }
+    case "refinance-check":
+    case "cure-deadline": {
+      const { runCureDeadline, runRefinanceCheck } = await import("~/modules/stewardship-decisions/contract");
+      const output = (command === "refinance-check" ? runRefinanceCheck : runCureDeadline)(readFileSync(0, "utf8"));
       if (output.stdout) process.stdout.write(output.stdout);
       if (output.stderr) process.stderr.write(output.stderr);
       return output.exitCode;

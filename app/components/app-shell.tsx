@@ -1,4 +1,4 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ROLE_LABELS, type Role } from "~/utils/permissions";
 
@@ -35,6 +35,8 @@ export function AppShell({
   toast: { kind: string; message: string } | null;
   children: ReactNode;
 }) {
+  // On a phone the menu is a <details>; keyed on the page it is a fresh, closed one after every navigation.
+  const location = useLocation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -49,7 +51,7 @@ export function AppShell({
         </Link>
         {user ? (
           <>
-            <details className="menu">
+            <details className="menu" key={`${location.pathname}${location.search}`}>
               <summary>Menu</summary>
               <Nav user={user} />
             </details>

@@ -36,3 +36,22 @@ export function FilterSelect({
     </div>
   );
 }
+
+/** The submit button of every list filter form: always "Apply" (a search box alone is still a filter). */
+export function ApplyButton() {
+  return (
+    <button type="submit" className="secondary">
+      Apply
+    </button>
+  );
+}
+
+/** The one "include archived records" control of every list: a checkbox named `archived` with value "1". */
+export function IncludeArchived({ checked }: { checked: boolean }) {
+  return (
+    <div className="field field-checkbox filter-checkbox">
+      <input id="archived" name="archived" type="checkbox" value="1" defaultChecked={checked} />
+      <label htmlFor="archived">Include archived</label>
+    </div>
+  );
+}

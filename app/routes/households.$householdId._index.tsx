@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuditHistory } from "~/components/audit-history";
+import { Disclosure, RemoveButton } from "~/components/controls";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { certificationAtPurchase } from "~/modules/households/certification-validity";
@@ -395,9 +396,7 @@ function Members({ household, canWrite, result }: { household: HouseholdView; ca
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove-member" />
                         <input type="hidden" name="memberId" value={m.id} />
-                        <button type="submit" className="link-button" aria-label={`Remove ${m.fullName}`}>
-                          Remove
-                        </button>
+                        <RemoveButton what={m.fullName} />
                       </Form>
                     </td>
                   ) : null}
@@ -408,8 +407,12 @@ function Members({ household, canWrite, result }: { household: HouseholdView; ca
         </div>
       )}
       {canWrite ? (
-        <details className="card" open={result?.intent === "add-member" || household.members.length === 0} style={{ marginTop: "1rem" }}>
-          <summary>Add a member</summary>
+        <Disclosure
+          open={result?.intent === "add-member"}
+          // with no members yet the form is simply shown: a <details> already open would close on its first click
+          alwaysOpen={household.members.length === 0}
+          title="Add a member"
+        >
           <Form method="post" className="stack" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="add-member" />
             <FormErrors errors={form.errors} />
@@ -424,9 +427,8 @@ function Members({ household, canWrite, result }: { household: HouseholdView; ca
               />
               <Field
                 label="Date of birth"
-                hint="YYYY-MM-DD"
                 errors={fields.dateOfBirth.errors}
-                inputProps={getInputProps(fields.dateOfBirth, { type: "text" })}
+                inputProps={getInputProps(fields.dateOfBirth, { type: "date" })}
               />
               <Field label="Email" errors={fields.email.errors} inputProps={getInputProps(fields.email, { type: "email" })} />
               <Field label="Phone" errors={fields.phone.errors} inputProps={getInputProps(fields.phone, { type: "tel" })} />
@@ -437,7 +439,7 @@ function Members({ household, canWrite, result }: { household: HouseholdView; ca
               </button>
             </div>
           </Form>
-        </details>
+        </Disclosure>
       ) : null}
     </section>
   );
@@ -460,7 +462,7 @@ function SaleForm({ ownership, result }: { ownership: HouseholdView["ownerships"
         <input {...getInputProps(fields.version, { type: "hidden" })} />
         <FormErrors errors={form.errors} />
         <div className="form-grid">
-          <Field label="Sale date" hint="YYYY-MM-DD" errors={fields.saleDate.errors} inputProps={getInputProps(fields.saleDate, { type: "text" })} />
+          <Field label="Sale date" errors={fields.saleDate.errors} inputProps={getInputProps(fields.saleDate, { type: "date" })} />
           <Field label="Sale price ($)" errors={fields.salePrice.errors} inputProps={{ ...getInputProps(fields.salePrice, { type: "text" }), inputMode: "decimal" }} />
         </div>
         <div>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { FilterSelect, SearchBox } from "~/components/list-filters";
+import { ApplyButton, FilterSelect, IncludeArchived, SearchBox } from "~/components/list-filters";
 import { ManyMatches } from "~/components/many-matches";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
@@ -84,13 +84,8 @@ export default function HouseholdsPage() {
             { value: "updated", label: "Recently updated" },
           ]}
         />
-        <div className="field field-checkbox">
-          <input id="archived" name="archived" type="checkbox" value="1" defaultChecked={filters.includeArchived} />
-          <label htmlFor="archived">Include archived</label>
-        </div>
-        <button type="submit" className="secondary">
-          Search
-        </button>
+        <IncludeArchived checked={filters.includeArchived} />
+        <ApplyButton />
       </Form>
       <p className="muted">
         {total.toLocaleString("en-US")}

@@ -18,6 +18,7 @@ import { leaseTermsOn, renewalNoticeWindow, termsAsSigned, type LeaseTerms } fro
 import { leaseRowTerms } from "~/modules/leases/terms.server";
 import { LeaseTermFields, LeaseTermsList, timedTermFormValues } from "~/components/lease-terms";
 import { describeResaleRule, formulaLabel } from "~/modules/resale/describe";
+import { TEXT } from "~/modules/resale/engine-texts";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { formatInstant, formatLegalDate } from "~/utils/format";
@@ -29,6 +30,7 @@ import { LeaseFeesPanel } from "~/modules/lease-fees/components";
 import { leaseFeesPanel } from "~/modules/lease-fees/ledger.server";
 import { DocumentsPanel } from "~/modules/stored-documents/components";
 import { listDocuments } from "~/modules/stored-documents/stored-documents.server";
+import { getLeaseSchedule } from "~/modules/stewardship/events.server";
 import { documentMaxBytes } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -65,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today,
     fees: await leaseFeesPanel(db(), auditActor(actor), lease.id, today, new URL(request.url).searchParams.get("payoffDate")),
     storedDocuments: await listDocuments(db(), actor.organisationId, { leaseId: lease.id }),
+    monitoringSchedule: await getLeaseSchedule(db(), actor.organisationId, lease.id),
     documentMaxBytes: documentMaxBytes(),
   };
 }
@@ -114,7 +117,7 @@ function Money({ cents }: { cents: number }) {
 }
 
 export default function LeasePage() {
-  const { lease, statusToday, nextSteps: next, renewalWindow, termsToday, signedTerms, frozenFormula, documents, canWrite, today, fees, riderChoices, signedRiderVersions, storedDocuments, documentMaxBytes } =
+  const { lease, statusToday, nextSteps: next, renewalWindow, termsToday, signedTerms, frozenFormula, documents, canWrite, today, fees, riderChoices, signedRiderVersions, storedDocuments, documentMaxBytes, monitoringSchedule } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const status = statusToday;
@@ -284,7 +287,8 @@ export default function LeasePage() {
             <div className="table-wrap">
               <table>
                 <tbody>
-                  {documents.example.lines.map((line, i) => (
+                  {/* the engine's own "Maximum resale price" line is the bold total row below: shown once */}
+                  {documents.example.lines.filter((line) => line.label !== TEXT.maximumResalePrice).map((line, i) => (
                     <tr key={i}>
                       <th scope="row">{line.label}</th>
                       <td className="num">{/^-?\d+(\.\d+)?$/.test(line.amount) ? formatUsd(line.amount) : line.amount}</td>
@@ -335,6 +339,19 @@ export default function LeasePage() {
           <p>
             <Link to={`/leases/${lease.id}/requests/new`}>Record a request (refinance, leave of absence, renting, short sale)</Link> · <Link to={`/leases/${lease.id}/defaults/new`}>Give a notice of default</Link> ·{" "}
             <Link to="/stewardship/requests">Requests and decisions</Link> · <Link to="/stewardship/defaults">Defaults</Link>
+          </p>
+        ) : null}
+        {lease.status !== "draft" ? (
+          <p>
+            Monitoring schedule: proof of insurance {monitoringSchedule.insuranceExpiresOn ? `by ${formatLegalDate(monitoringSchedule.insuranceExpiresOn)} and each year after` : "not scheduled (the policy's expiry is not recorded)"}
+            {monitoringSchedule.occupancyFixedDate ? `; occupancy certification each year on ${monitoringSchedule.occupancyFixedDate}` : ""}
+            {monitoringSchedule.taxProofDate ? `; property tax proof each year on ${monitoringSchedule.taxProofDate}` : ""}.
+            {canWrite ? (
+              <>
+                {" "}
+                <Link to={`/leases/${lease.id}/schedule`}>Edit the monitoring schedule</Link>
+              </>
+            ) : null}
           </p>
         ) : null}
       </section>

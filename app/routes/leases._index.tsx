@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { zipSync } from "fflate";
 import { useState, type FormEvent } from "react";
-import { FilterSelect, SearchBox } from "~/components/list-filters";
+import { ApplyButton, FilterSelect, SearchBox } from "~/components/list-filters";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listLeases } from "~/modules/leases/leases.server";
@@ -112,9 +112,7 @@ export default function LeasesPage() {
       <Form method="get" className="filters" role="search">
         <SearchBox defaultValue={query.q} placeholder="Reference, lessee or address" />
         <FilterSelect name="status" label="Status" defaultValue={query.status} anyLabel="Any status" options={LEASE_STATUSES.map((value) => ({ value, label: LEASE_STATUS_LABELS[value] }))} />
-        <button type="submit" className="secondary">
-          Apply
-        </button>
+        <ApplyButton />
       </Form>
       {leases.length === 0 ? (
         <p className="card">No leases match. {canWrite ? <Link to="/leases/new">Create a lease</Link> : null}</p>

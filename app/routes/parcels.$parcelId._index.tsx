@@ -5,6 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AuditHistory } from "~/components/audit-history";
+import { RemoveButton } from "~/components/controls";
 import { FormErrors } from "~/components/forms";
 import { FundingFieldset, HomeFieldset } from "~/components/parcel-fieldset";
 import { auditActor } from "~/modules/audit/audit.server";
@@ -322,9 +323,7 @@ export default function ParcelPage() {
                     <td>
                       <Form method="post">
                         <input type="hidden" name="fundingSourceId" value={f.id} />
-                        <button type="submit" name="intent" value="remove-funding" className="danger">
-                          Remove
-                        </button>
+                        <RemoveButton what={`the funding from ${f.funder}`} name="intent" value="remove-funding" />
                       </Form>
                     </td>
                   ) : null}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { FilterSelect, SearchBox } from "~/components/list-filters";
+import { ApplyButton, FilterSelect, IncludeArchived, SearchBox } from "~/components/list-filters";
 import { ManyMatches } from "~/components/many-matches";
 import { Pagination } from "~/components/pagination";
 import { requirePermission } from "~/modules/auth/session.server";
@@ -71,19 +71,8 @@ export default function ParcelsPage() {
             { value: "desc", label: "Descending" },
           ]}
         />
-        <FilterSelect
-          name="archived"
-          label="Archived"
-          defaultValue={query.archived}
-          anyLabel="Hide archived"
-          options={[
-            { value: "include", label: "Include archived" },
-            { value: "only", label: "Only archived" },
-          ]}
-        />
-        <button type="submit" className="secondary">
-          Apply
-        </button>
+        <IncludeArchived checked={query.archived !== undefined} />
+        <ApplyButton />
       </Form>
       {manyMatches ? <ManyMatches /> : null}
       {parcels.length === 0 ? (

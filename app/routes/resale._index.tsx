@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ApplyButton } from "~/components/list-filters";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listHomesForPicker } from "~/modules/parcels/parcels.server";
@@ -43,9 +44,7 @@ export default function ResaleIndexPage() {
             <label htmlFor="home-search">Search by address, APN or homeowner</label>
             <input id="home-search" name="q" type="search" defaultValue={q} />
           </div>
-          <button type="submit" className="secondary">
-            Search
-          </button>
+          <ApplyButton />
           {q ? <Link to="/resale">Clear</Link> : null}
         </Form>
         {allHomes === 0 ? (

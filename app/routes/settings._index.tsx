@@ -20,7 +20,7 @@ const SECTIONS = [
   { to: "/settings/lease-riders", title: "Lease riders", text: "The rider library: texts attached to leases after the body, versioned." },
   { to: "/settings/time-zone", title: "Time zone", text: "The trust's time zone: what \"today\" is for forms, leases and documents." },
   { to: "/settings/lease-terms", title: "Lease terms", text: "Due day, late charge, cure, notice and option periods new leases start with." },
-  { to: "/settings/stewardship", title: "Stewardship", text: "The refinance policy: share of the formula price, cash-out limit, how fresh the resale calculation must be." },
+  { to: "/settings/stewardship", title: "Stewardship", text: "Monitoring: the grace period and the yearly certification and tax proof dates. The refinance policy: share of the formula price, cash-out limit, how fresh the resale calculation must be." },
   { to: "/settings/lease-fees", title: "Lease fees", text: "Account codes for the bookkeeping export; index values for index-linked fees." },
   { to: "/settings/email", title: "Email", text: "The from-address of your messages and the outbox: what was sent, what failed." },
   { to: "/governance/settings", title: "Governance", text: "Bylaws (notice, quorum, majority, term limits), membership classes, dues and board seats." },

@@ -6,7 +6,12 @@ import type { ZodTypeAny } from "zod";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
+import { DocumentsPanel } from "~/modules/stored-documents/components";
+import { documentMaxBytes } from "~/utils/env.server";
+import { listDocuments } from "~/modules/stored-documents/stored-documents.server";
 import { DEADLINE_STATE_LABELS } from "~/modules/transfers/deadlines";
+import { availableLetters, CASE_LETTER_LABELS, isCaseLetterKind } from "~/modules/transfers/letters";
+import { produceCaseLetter } from "~/modules/transfers/letters.server";
 import { buyerSchema, cancelSchema, CASE_KIND_LABELS, CASE_STATUS_LABELS, closingSchema, formulaPriceSchema, NOTICE_METHOD_LABELS, optionSchema } from "~/modules/transfers/schemas";
 import { buyerCandidates, calculateFormulaPrice, cancelTransferCase, chooseBuyer, closeTransferCase, decideOption, getTransferCase, TransferCaseError } from "~/modules/transfers/transfers.server";
 import { todayIn } from "~/utils/calendar-date";
@@ -29,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const transfer = await getTransferCase(db(), actor.organisationId, params.caseId ?? "", today);
   if (!transfer) throw new Response("Case not found", { status: 404 });
   const candidates = transfer.status === "open" ? await buyerCandidates(db(), actor.organisationId, transfer.seller?.householdId ?? null) : [];
-  return { transfer, today, candidates, canWrite: can(actor.role, "records:write"), isAdmin: actor.role === "admin" };
+  const documents = await listDocuments(db(), actor.organisationId, { ownerType: "transfer_case", ownerId: transfer.id });
+  return { transfer, today, candidates, letters: availableLetters(transfer), documents, documentMaxBytes: documentMaxBytes(), canWrite: can(actor.role, "records:write"), isAdmin: actor.role === "admin" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,11 +43,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const caseId = params.caseId ?? "";
   const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
+  const today = todayIn(actor.timeZone);
+  if (intent === "letter") {
+    const kind = String(formData.get("kind") ?? "");
+    if (!isCaseLetterKind(kind)) throw new Response("Unknown letter", { status: 400 });
+    try {
+      const { name } = await produceCaseLetter(db(), auditActor(actor), caseId, kind, today);
+      return redirectWithToast(`/transfers/${caseId}#letters`, { kind: "success", message: `${name} is stored with the case.` });
+    } catch (error) {
+      if (error instanceof TransferCaseError) throw new Response(error.message, { status: error.status });
+      throw error;
+    }
+  }
   const schema = SCHEMAS[intent];
   if (!schema) throw new Response("Unknown form", { status: 400 });
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return intentFailure(intent, submission);
-  const today = todayIn(actor.timeZone);
   const back = `/transfers/${caseId}`;
   try {
     if (intent === "formula-price") {
@@ -94,7 +111,7 @@ const OPTION_LABELS = {
 } as const;
 
 export default function TransferCasePage() {
-  const { transfer: t, today, canWrite, candidates, isAdmin } = useLoaderData<typeof loader>();
+  const { transfer: t, today, canWrite, candidates, isAdmin, letters, documents, documentMaxBytes: maxBytes } = useLoaderData<typeof loader>();
   const open = t.status === "open";
   return (
     <>
@@ -195,6 +212,28 @@ export default function TransferCasePage() {
           <ClosingForm version={t.version} today={today} maxPrice={t.calculation?.maxPrice ?? null} isAdmin={isAdmin} />
         ) : null}
       </section>
+
+      <section className="card" aria-labelledby="letters">
+        <h2 id="letters">Letters</h2>
+        <p className="muted">Each letter is a PDF in the lease&apos;s typography, stored with the case (below) once produced.</p>
+        {canWrite ? (
+          <ul className="stack">
+            {letters.map((kind) => (
+              <li key={kind}>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="letter" />
+                  <input type="hidden" name="kind" value={kind} />
+                  <button type="submit" className="secondary">
+                    Produce: {CASE_LETTER_LABELS[kind]}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      <DocumentsPanel title="Letters and documents of the case" documents={documents} owner={{ ownerType: "transfer_case", ownerId: t.id }} canUpload={canWrite} maxBytes={maxBytes} returnTo={`/transfers/${t.id}`} defaultCategory="letter" />
 
       {open && canWrite ? <CancelForm version={t.version} today={today} /> : null}
     </>

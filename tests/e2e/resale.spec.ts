@@ -5,7 +5,7 @@ test("staff calculate a fixed-rate resale price for a demo home, save it and dow
   await signIn(page, DEMO.admin);
   await page.goto("/resale");
   await page.getByLabel("Search by address, APN or homeowner").fill("22 Elm");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("button", { name: "Apply" }).click();
   await page.getByRole("list", { name: "Homes" }).getByRole("link", { name: "22 Elm Street (APN W-014-022)" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Resale calculator — 22 Elm Street/ })).toBeVisible();
 

@@ -22,3 +22,23 @@ export async function signIn(page: Page, email: string, password = demoPassword(
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
+
+/**
+ * Runs axe-core on the current page (WCAG 2.x A/AA rules) and fails on any serious or critical violation,
+ * listing each rule, its help text and the offending elements so the failure says what to fix.
+ */
+export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(" ")),
+    }));
+  expect(serious, `axe on ${page.url()}`).toEqual([]);
+}

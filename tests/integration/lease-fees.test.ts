@@ -23,6 +23,7 @@ import { action as feesAction, loader as feesLoader } from "~/routes/leases.$lea
 import { loader as statementLoader } from "~/routes/households.$householdId.statement[.]pdf";
 import { loader as arrearsLoader } from "~/routes/fees._index";
 import { amendLease } from "~/modules/leases/leases.server";
+import { listMonitoringEvents } from "~/modules/stewardship/events.server";
 import { createDb, db } from "~/utils/db.server";
 import { createLease } from "~/modules/demo/leases";
 import { createMember, createOrganisation } from "~/modules/demo/organisations";
@@ -58,6 +59,19 @@ function pdfText(pdf: Buffer): string {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The setup's lease as of TODAY (2026-02-15), nothing paid, no late charge: each of its 26 charges (2024-01-15 …
+ * 2026-02-01) was unpaid on its last grace day (10 days) → 26 late payments; each charge due on or before
+ * 2025-11-16 (TODAY − 91 days: 14 Feb 2026 − 90 = 16 Nov 2025) was unpaid at the end of its 90th day past due →
+ * 90+ days delinquent: 2024-01-15 and the 22 due dates 2024-02-01 … 2025-11-01 = 23. Each created exactly once.
+ */
+async function expectLedgerEventsOnce(leaseId: string) {
+  const events = await db().monitoringEvent.findMany({ where: { leaseId }, select: { type: true, scheduleKey: true } });
+  expect(events.filter((e) => e.type === "late_payment")).toHaveLength(26);
+  expect(events.filter((e) => e.type === "delinquent_90_days")).toHaveLength(23);
+  expect(new Set(events.map((e) => e.scheduleKey)).size).toBe(49);
 }
 
 describe("generation", () => {
@@ -98,6 +112,7 @@ describe("generation", () => {
     const keys = (await db().leaseFeeEntry.findMany({ where: { leaseId: lease.id }, select: { entryKey: true } })).map((e) => e.entryKey);
     expect(new Set(keys).size).toBe(26);
     expect(keys).toHaveLength(26);
+    await expectLedgerEventsOnce(lease.id);
   });
 
   it("two processes running the scheduled step at once post each due date once", async () => {
@@ -114,6 +129,7 @@ describe("generation", () => {
     const keys = (await db().leaseFeeEntry.findMany({ where: { leaseId: lease.id }, select: { entryKey: true } })).map((e) => e.entryKey);
     expect(keys).toHaveLength(26);
     expect(new Set(keys).size).toBe(26);
+    await expectLedgerEventsOnce(lease.id);
   }, 120_000);
 
   it("a draft lease has no ledger; charges stop on the day a lease ended", async () => {
@@ -150,6 +166,50 @@ describe("generation", () => {
     expect(view.lines.find((l) => l.date === "2024-01-15")?.amountCents).toBe(2194);
     expect(view.lines.find((l) => l.date === "2025-01-01")?.amountCents).toBe(4000);
     expect(view.lines.find((l) => l.date === "2025-02-01")?.amountCents).toBe(4120);
+  });
+});
+
+describe("monitoring events from the ledger", () => {
+  it("a late payment when a charge goes late and 90+ days delinquent (lease fee) at 90 days, created once, listed with the lease's events", async () => {
+    const { organisation, user, actor, lease } = await setup({ lateChargeCents: 1000, graceDays: 10 });
+    const reader = { organisationId: organisation.id, role: "staff" as const, householdId: null, userId: user.id };
+    await leaseLedger(db(), actor, lease.id, "2024-05-15");
+    await leaseLedger(db(), actor, lease.id, "2024-05-15");
+    await generateAllCharges(db(), actor, "2024-05-15");
+    const events = await listMonitoringEvents(db(), reader, { leaseId: lease.id });
+    // nothing paid: late charges (and so late payments) on 2024-01-26 (15 Jan + 10 grace days + 1), 02-12, 03-12,
+    // 04-12, 05-12. The part-month charge of 2024-01-15 is 90 days past due on 2024-04-14 (16 days to 31 Jan, + 29
+    // = 45 to 29 Feb, + 31 = 76 to 31 Mar, + 14 = 90): unpaid at the end of that day → 90+ on 2024-04-15; the
+    // charge of 2024-02-01 on 2024-05-01 (28 + 31 + 30 + 1 = 90) → 2024-05-02; March's only on 2024-05-30.
+    expect(events.map((e) => [e.type, e.dueDate, e.subject, e.status, e.homeId, e.householdId])).toEqual([
+      ["late_payment", "2024-01-26", "Lease fee due 2024-01-15", "open", lease.homeId, lease.householdId],
+      ["late_payment", "2024-02-12", "Lease fee due 2024-02-01", "open", lease.homeId, lease.householdId],
+      ["late_payment", "2024-03-12", "Lease fee due 2024-03-01", "open", lease.homeId, lease.householdId],
+      ["late_payment", "2024-04-12", "Lease fee due 2024-04-01", "open", lease.homeId, lease.householdId],
+      ["delinquent_90_days", "2024-04-15", "lease-fee", "open", lease.homeId, lease.householdId],
+      ["delinquent_90_days", "2024-05-02", "lease-fee", "open", lease.homeId, lease.householdId],
+      ["late_payment", "2024-05-12", "Lease fee due 2024-05-01", "open", lease.homeId, lease.householdId],
+    ]);
+    expect(events[4]!.notes).toBe("The lease fee due 2024-01-15 was still unpaid 90 days after it was due.");
+    // a steward resolves one: reading the ledger again never re-creates it
+    await db().monitoringEvent.update({ where: { id: events[0]!.id }, data: { status: "resolved", resolvedOn: "2024-02-01", resolution: "Paid" } });
+    await leaseLedger(db(), actor, lease.id, "2024-05-20");
+    expect(await db().monitoringEvent.count({ where: { leaseId: lease.id } })).toBe(7);
+    // the creation is in the audit trail of the ledger
+    const audit = await db().auditEntry.findFirstOrThrow({ where: { entity: "LeaseFeeLedger", entityId: lease.id }, orderBy: { createdAt: "asc" } });
+    expect(JSON.stringify(audit.changes)).toContain("90+ days delinquent (lease fee due 2024-01-15) on 2024-04-15");
+  });
+
+  it("a charge paid within its grace period calls for no event; none is dated before the trust's monitoring start date", async () => {
+    const { organisation, actor, lease } = await setup({ commencementDate: "2025-01-01", escalationKind: "none", lateChargeCents: 1000, graceDays: 10 });
+    await db().stewardshipSettings.create({ data: { organisationId: organisation.id, monitoringStartsOn: "2025-03-01" } });
+    // January and February unpaid (late on 2025-01-12 and 2025-02-12, before the start date: no event);
+    // $95.00 on 2025-03-11 (March's last grace day) pays oldest first 25 (Jan) + 10 (its late charge) + 25 (Feb)
+    // + 10 (its late charge) + 25 (March) = 95: March is on time
+    await recordPayment(db(), actor, lease.id, { date: "2025-03-11", amount: 9500 }, TODAY);
+    await leaseLedger(db(), actor, lease.id, "2025-04-05");
+    expect(await db().leaseFeeEntry.count({ where: { leaseId: lease.id, kind: "late-charge" } })).toBe(2);
+    expect(await db().monitoringEvent.count({ where: { leaseId: lease.id } })).toBe(0);
   });
 });
 

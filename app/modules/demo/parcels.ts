@@ -117,7 +117,7 @@ const DEMO_PARCELS: DemoParcel[] = [
   },
   {
     parcelNumber: "B-118-041",
-    streetAddress: "40 North Avenue, Unit 5",
+    streetAddress: "40 North Avenue",
     city: "Vergennes",
     postalCode: "05491",
     acquisitionDate: "2018-04-20",

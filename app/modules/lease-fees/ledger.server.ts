@@ -31,6 +31,9 @@ import {
   type FeeTerms,
   type FeeTermsChange,
   type IndexValue,
+  ledgerEvents,
+  scheduledCharges,
+  type LedgerEvent,
   type LedgerLine,
 } from "./rules";
 import { PAYMENT_CSV_COLUMNS, paymentCsvRowSchema, type AccountCodesValues, type IndexValueValues, type PaymentValues, type ReversalValues, type WaiverValues } from "./schemas";
@@ -61,6 +64,8 @@ export class LeaseFeeError extends Error {
 type LeaseForFees = Parameters<typeof leaseRowTerms>[0] & {
   id: string;
   organisationId: string;
+  homeId: string;
+  householdId: string;
   status: string;
   commencementDate: string;
   endedOn: string | null;
@@ -217,18 +222,23 @@ export async function generateLeaseCharges(db: Db, actor: AuditActor, leaseId: s
   const lease = await findLedgerLease(db, actor.organisationId, leaseId);
   if (!hasLedger(lease)) return 0;
   return postWithRetry(db, async () => {
-    const [entries, indexValues] = await Promise.all([leaseEntries(db, actor.organisationId, leaseId), indexValuesOf(db, actor.organisationId)]);
-    return generatedWrites(db, actor, [planGenerated(lease, entries, indexValues, through)]);
+    const [entries, indexValues, events] = await Promise.all([
+      leaseEntries(db, actor.organisationId, leaseId),
+      indexValuesOf(db, actor.organisationId),
+      ledgerEventKeys(db, actor.organisationId, [leaseId]),
+    ]);
+    return generatedWrites(db, actor, [planGenerated(lease, entries, indexValues, through, events)]);
   });
 }
 
 type Write = ReturnType<Db["$executeRawUnsafe"] | Db["auditEntry"]["createMany"]>;
-type Plan = { count: number; writes: Write[] };
+/** `count`: the entries the writes post; `events`: the monitoring events they create. */
+type Plan = { count: number; events: number; writes: Write[] };
 
 async function postWithRetry(db: Db, plan: () => Promise<Plan>): Promise<number> {
   for (let attempt = 1; ; attempt += 1) {
-    const { count, writes } = await plan();
-    if (count === 0) return 0;
+    const { count, events, writes } = await plan();
+    if (count === 0 && events === 0) return 0;
     try {
       await db.$transaction(writes);
       return count;
@@ -245,7 +255,34 @@ function isRawUniqueViolation(error: unknown): boolean {
   return /UNIQUE constraint failed|duplicate key value|23505|SQLITE_CONSTRAINT_UNIQUE|2067/.test(text);
 }
 
-type Generated = { leaseId: string; debits: Debit[]; through: string };
+type Generated = { leaseId: string; homeId: string; householdId: string; debits: Debit[]; events: LedgerEvent[]; through: string };
+
+/** The `scheduleKey` of a monitoring event the ledger creates: unique per lease, so it is created once. */
+const EVENT_KEY_PREFIX = "lease-fee:";
+
+/**
+ * What the ledger's monitoring events need to know before creating any: the trust's monitoring start date
+ * (Settings → Stewardship; no event is dated before it) and, per lease, the keys of the events already created.
+ */
+type EventState = { startsOn: string | null; keys: Map<string, Set<string>> };
+
+async function ledgerEventKeys(db: Db | Tx, organisationId: string, leaseIds: readonly string[]): Promise<EventState> {
+  const [settings, rows] = await Promise.all([
+    db.stewardshipSettings.findUnique({ where: { organisationId }, select: { monitoringStartsOn: true } }),
+    db.monitoringEvent.findMany({
+      where: { organisationId, leaseId: { in: [...leaseIds] }, scheduleKey: { startsWith: EVENT_KEY_PREFIX } },
+      select: { leaseId: true, scheduleKey: true },
+    }),
+  ]);
+  const keys = new Map<string, Set<string>>();
+  for (const row of rows) {
+    if (!row.leaseId || !row.scheduleKey) continue;
+    let set = keys.get(row.leaseId);
+    if (!set) keys.set(row.leaseId, (set = new Set()));
+    set.add(row.scheduleKey.slice(EVENT_KEY_PREFIX.length));
+  }
+  return { startsOn: settings?.monitoringStartsOn ?? null, keys };
+}
 
 const ROWS_PER_INSERT = 20_000;
 
@@ -261,7 +298,27 @@ function generatedWrites(db: Db, actor: AuditActor, generated: readonly Generate
   for (const { leaseId, debits } of generated) {
     for (const debit of debits) rows.push([randomUUID(), leaseId, debit.kind, debit.key, debit.date, debit.amountCents]);
   }
-  if (rows.length === 0) return { count: 0, writes: [] };
+  // id, home, household, lease, type, subject, due date, notes, schedule key
+  const events: string[][] = [];
+  for (const g of generated) {
+    for (const event of g.events) {
+      const late = event.kind === "late-payment";
+      events.push([
+        randomUUID(),
+        g.homeId,
+        g.householdId,
+        g.leaseId,
+        late ? "late_payment" : "delinquent_90_days",
+        late ? `Lease fee due ${event.chargeDueDate}` : "lease-fee",
+        event.date,
+        late
+          ? `The lease fee due ${event.chargeDueDate} was not paid in full by the end of the grace period.`
+          : `The lease fee due ${event.chargeDueDate} was still unpaid 90 days after it was due.`,
+        `${EVENT_KEY_PREFIX}${event.key}`,
+      ]);
+    }
+  }
+  if (rows.length === 0 && events.length === 0) return { count: 0, events: 0, writes: [] };
   const columns = `"id", "organisationId", "leaseId", "kind", "entryKey", "date", "amountCents", "createdById", "createdByLabel"`;
   const sql = postgres
     ? `INSERT INTO "LeaseFeeEntry" (${columns}) SELECT r->>0, CAST($1 AS TEXT), r->>1, r->>2, r->>3, r->>4, CAST(r->>5 AS BIGINT), CAST($2 AS TEXT), CAST($3 AS TEXT) FROM json_array_elements(CAST($4 AS JSON)) AS r`
@@ -270,10 +327,19 @@ function generatedWrites(db: Db, actor: AuditActor, generated: readonly Generate
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     writes.push(db.$executeRawUnsafe(sql, actor.organisationId, actor.userId, actor.label, JSON.stringify(rows.slice(start, start + ROWS_PER_INSERT))));
   }
+  // the monitoring events (created by the ledger, not by whoever read it: no createdById); a second writer's
+  // copy is refused by the unique (organisation, lease, scheduleKey) index
+  const eventColumns = `"id", "organisationId", "homeId", "householdId", "leaseId", "type", "subject", "dueDate", "notes", "scheduleKey", "createdById", "updatedAt"`;
+  const eventSql = postgres
+    ? `INSERT INTO "MonitoringEvent" (${eventColumns}) SELECT r->>0, CAST($1 AS TEXT), r->>1, r->>2, r->>3, CAST(r->>4 AS "MonitoringEventType"), r->>5, r->>6, r->>7, r->>8, NULL, CURRENT_TIMESTAMP FROM json_array_elements(CAST($2 AS JSON)) AS r`
+    : `INSERT INTO "MonitoringEvent" (${eventColumns}) SELECT value ->> 0, ?, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, NULL, CURRENT_TIMESTAMP FROM json_each(?)`;
+  for (let start = 0; start < events.length; start += ROWS_PER_INSERT) {
+    writes.push(db.$executeRawUnsafe(eventSql, actor.organisationId, JSON.stringify(events.slice(start, start + ROWS_PER_INSERT))));
+  }
   writes.push(
     db.auditEntry.createMany({
       data: generated
-        .filter((g) => g.debits.length > 0)
+        .filter((g) => g.debits.length > 0 || g.events.length > 0)
         .map((g) => ({
           organisationId: actor.organisationId,
           userId: actor.userId,
@@ -287,12 +353,13 @@ function generatedWrites(db: Db, actor: AuditActor, generated: readonly Generate
             charges: g.debits.filter((d) => d.kind === "charge").length,
             lateCharges: g.debits.filter((d) => d.kind === "late-charge").length,
             total: centsToString(g.debits.reduce((sum, d) => sum + d.amountCents, 0)),
+            ...(g.events.length ? { monitoringEvents: g.events.map((e) => `${e.kind === "late-payment" ? "Late payment" : "90+ days delinquent"} (lease fee due ${e.chargeDueDate}) on ${e.date}`) } : {}),
           }),
           requestId: actor.requestId,
         })),
     }),
   );
-  return { count: rows.length, writes };
+  return { count: rows.length, events: events.length, writes };
 }
 
 function planGenerated(
@@ -300,10 +367,17 @@ function planGenerated(
   entries: readonly PostedEntry[],
   indexValues: readonly { indexName: string; date: string; value: string }[],
   through: string,
+  eventState: EventState,
 ): Generated {
   const { posted, credits } = ledgerParts(entries);
-  const ledger = computeLedger({ terms: feeTermsOfLease(lease, indexValues), posted, credits, asOf: chargesThrough(lease, through), withLines: false });
-  return { leaseId: lease.id, debits: ledger.generated, through };
+  const terms = feeTermsOfLease(lease, indexValues);
+  const asOf = chargesThrough(lease, through);
+  const ledger = computeLedger({ terms, posted, credits, asOf, withLines: false });
+  const created = eventState.keys.get(lease.id);
+  const events = ledgerEvents(terms, ledger.debits, credits, asOf).filter(
+    (event) => !created?.has(event.key) && (eventState.startsOn === null || event.date >= eventState.startsOn),
+  );
+  return { leaseId: lease.id, homeId: lease.homeId, householdId: lease.householdId, debits: ledger.generated, events, through };
 }
 
 /**
@@ -359,12 +433,13 @@ export async function generateAllCharges(db: Db, actor: AuditActor, through: str
   for (let start = 0; start < leaseIds.length; start += batchSize) {
     const ids = leaseIds.slice(start, start + batchSize);
     posted += await postWithRetry(db, async () => {
-      const [leases, byLease, indexValues] = await Promise.all([
+      const [leases, byLease, indexValues, events] = await Promise.all([
         db.lease.findMany({ where: { organisationId: actor.organisationId, id: { in: ids } }, include: { amendments: { select: amendmentSelect } } }),
         postedEntriesByLease(db, actor.organisationId, { leaseIds: ids }),
         indexValuesOf(db, actor.organisationId),
+        ledgerEventKeys(db, actor.organisationId, ids),
       ]);
-      return generatedWrites(db, actor, leases.map((lease) => planGenerated(lease, byLease.get(lease.id) ?? [], indexValues, through)));
+      return generatedWrites(db, actor, leases.map((lease) => planGenerated(lease, byLease.get(lease.id) ?? [], indexValues, through, events)));
     });
   }
   return { leases: leaseIds.length, posted };
@@ -433,6 +508,13 @@ function ledgerView(lease: LeaseForFees, entries: FeeEntry[], indexValues: reado
 function describeReversed(entry: FeeEntry | undefined): string {
   if (!entry) return "an entry";
   return `the ${ENTRY_KIND_LABELS[entry.kind].toLowerCase()} of ${entry.date} (${centsToString(Math.abs(entry.amountCents))})`;
+}
+
+/** The charges the rules call for on a lease up to `through` (or the day it ended), without posting anything. */
+export async function scheduledLeaseCharges(db: Db | Tx, organisationId: string, leaseId: string, through: string): Promise<Debit[]> {
+  const lease = await findLedgerLease(db, organisationId, leaseId);
+  if (!hasLedger(lease)) return [];
+  return scheduledCharges(feeTermsOfLease(lease, await indexValuesOf(db, organisationId)), chargesThrough(lease, through));
 }
 
 /**

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "~/utils/calendar-date";
-import { agingBucket, computeLedger, feeAnniversary, payoffAt, scheduledCharges, type Credit, type FeeTerms } from "./rules";
+import { agingBucket, computeLedger, feeAnniversary, ledgerEvents, payoffAt, scheduledCharges, type Credit, type FeeTerms } from "./rules";
 
 /** Every expected figure below is worked by hand (the arithmetic is in the comment next to it). */
 const terms = (overrides: Partial<FeeTerms> = {}): FeeTerms => ({
@@ -314,5 +314,55 @@ describe("amendments change the fee terms from their effective date, not before"
     expect(charges(terms({ changes: [{ effectiveDate: "2024-01-01", monthlyFeeCents: 3100, dueDay: 15 }] }), "2024-02-15")).toEqual([
       ["2024-01-15", 3100], ["2024-02-15", 3100],
     ]);
+  });
+});
+
+describe("monitoring events from the ledger", () => {
+  const eventsOf = (t: FeeTerms, credits: Credit[], asOf: string) => {
+    const ledger = computeLedger({ terms: t, credits, asOf });
+    return ledgerEvents(t, ledger.debits, credits, asOf).map((e) => [e.kind, e.chargeDueDate, e.date]);
+  };
+
+  it("a late payment when each charge goes late; 90+ days delinquent the day a charge is unpaid after 90 days past due", () => {
+    const t = terms({ commencementDate: "2024-02-01" });
+    // nothing paid: late charges dated the 12th (1st + 10 grace days + 1). The charge due 2024-02-01 is 90 days
+    // past due on 2024-05-01 (28 days to 29 Feb, + 31 to 31 Mar = 59, + 30 to 30 Apr = 89, + 1 = 90): still
+    // unpaid at the end of that day → 90+ days delinquent dated 2024-05-02. March's reaches 90 days on 2024-05-30.
+    expect(eventsOf(t, [], "2024-05-15")).toEqual([
+      ["late-payment", "2024-02-01", "2024-02-12"],
+      ["late-payment", "2024-03-01", "2024-03-12"],
+      ["late-payment", "2024-04-01", "2024-04-12"],
+      ["delinquent-90", "2024-02-01", "2024-05-02"],
+      ["late-payment", "2024-05-01", "2024-05-12"],
+    ]);
+    // on 2024-05-01 itself the 90th day has not ended: no 90+ event yet
+    expect(eventsOf(t, [], "2024-05-01").filter(([kind]) => kind === "delinquent-90")).toEqual([]);
+  });
+
+  it("a payment on the 90th day past due pays the oldest charge in time; a day later it does not", () => {
+    const t = terms({ commencementDate: "2024-02-01" });
+    // $25.00 on 2024-05-01 pays February's $25.00 charge (the oldest debt) on its 90th day past due: no 90+
+    // event for it. March's: owed through it 25 + 10 (Feb late charge) + 25 = 60 − 25 paid = 35 > 0 on its 90th
+    // day (2024-05-30: 30 days to 31 Mar, + 30 = 60 to 30 Apr, + 30 = 90 on 30 May) → event on 2024-05-31.
+    const onTime = eventsOf(t, [pay("2024-05-01", 2500)], "2024-06-30").filter(([kind]) => kind === "delinquent-90");
+    expect(onTime).toEqual([["delinquent-90", "2024-03-01", "2024-05-31"]]);
+    const dayLate = eventsOf(t, [pay("2024-05-02", 2500)], "2024-06-30").filter(([kind]) => kind === "delinquent-90");
+    expect(dayLate).toEqual([
+      ["delinquent-90", "2024-02-01", "2024-05-02"],
+      ["delinquent-90", "2024-03-01", "2024-05-31"],
+    ]);
+  });
+
+  it("without a late charge, a charge unpaid by the last grace day is still a late payment; paid on the 11th it is on time", () => {
+    const t = terms({ commencementDate: "2024-02-01", lateChargeCents: 0 });
+    // February paid on the 11th (the last grace day): on time. March not paid by 2024-03-11 → late on the 12th.
+    expect(eventsOf(t, [pay("2024-02-11", 2500)], "2024-03-31")).toEqual([["late-payment", "2024-03-01", "2024-03-12"]]);
+  });
+
+  it("a paid-up ledger calls for no event; a waiver of the charge itself counts as paid", () => {
+    const t = terms({ commencementDate: "2024-02-01" });
+    expect(eventsOf(t, [pay("2024-02-05", 2500), pay("2024-03-05", 2500)], "2024-03-31")).toEqual([]);
+    const waived: Credit = { kind: "waiver", date: "2024-02-10", amountCents: 2500, appliesTo: "charge:2024-02-01" };
+    expect(eventsOf(t, [waived], "2024-02-29")).toEqual([]);
   });
 });

@@ -512,3 +512,71 @@ export function payoffAt(input: Omit<LedgerInput, "asOf">, closingDate: string):
   const ledger = computeLedger({ ...input, asOf: closingDate });
   return { closingDate, payoffCents: ledger.balanceCents, aging: ledger.aging };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Monitoring events from the ledger
+// ---------------------------------------------------------------------------------------------------------
+
+/** Days past due after which an unpaid charge makes the lease "90+ days delinquent". */
+export const DELINQUENT_DAYS = 90;
+
+export type LedgerEventKind = "late-payment" | "delinquent-90";
+
+/**
+ * A monitoring event the ledger calls for: `key` identifies it for ever ("late:2024-02-01",
+ * "delinquent-90:2024-02-01": the charge due on that date), so it is created once; `date` is the day it arose.
+ */
+export type LedgerEvent = { kind: LedgerEventKind; key: string; chargeDueDate: string; date: string };
+
+/**
+ * The monitoring events the ledger calls for up to `asOf`, one of each kind per charge at most:
+ * - **late payment**: the charge went late — its late charge is on the ledger (dated the day after the grace
+ *   period), or, when the lease's late charge is $0, the charge was not fully paid by the last grace day
+ *   (credits dated up to and including it, oldest debt first) and the event is dated the day after;
+ * - **90+ days delinquent**: the charge was not fully paid by the end of its 90th day past due (credits dated up
+ *   to and including due date + 90 days); dated the next day, when it enters the aging's "over 90" column.
+ * `debits` are every charge and late charge of the ledger (posted and generated), `credits` every credit.
+ */
+export function ledgerEvents(terms: FeeTerms, debits: readonly Debit[], credits: readonly Credit[], asOf: string): LedgerEvent[] {
+  const ordered = debits.filter((debit) => debit.date <= asOf).sort(compareDebits);
+  const untargeted = credits.filter((credit) => credit.appliesTo === undefined && credit.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const creditDates = untargeted.map((credit) => credit.date);
+  const creditTotals: number[] = [0];
+  for (const credit of untargeted) creditTotals.push(creditTotals.at(-1)! + credit.amountCents);
+  const targeted = credits.filter((credit) => credit.appliesTo !== undefined && credit.date <= asOf);
+  const remainingOn = (debit: Debit, date: string) => {
+    let waived = 0;
+    for (const credit of targeted) if (credit.appliesTo === debit.key && credit.date <= date) waived += credit.amountCents;
+    return Math.max(0, debit.amountCents - waived);
+  };
+  const prefix: number[] = [0];
+  for (const debit of ordered) prefix.push(prefix.at(-1)! + debit.amountCents);
+  /** Whether the debit at `index` was still (partly) unpaid at the end of `date`: credits pay the oldest debts first. */
+  const unpaidAt = (index: number, date: string): boolean => {
+    const debit = ordered[index]!;
+    const own = remainingOn(debit, date);
+    if (own <= 0) return false;
+    let owedThrough = prefix[index + 1]!;
+    if (targeted.length > 0) {
+      owedThrough = 0;
+      for (let i = 0; i <= index; i += 1) owedThrough += remainingOn(ordered[i]!, date);
+    }
+    return owedThrough - creditTotals[countOnOrBefore(creditDates, date)]! > 0;
+  };
+  const lateByKey = new Map(ordered.filter((debit) => debit.kind === "late-charge").map((debit) => [debit.key, debit]));
+  const events: LedgerEvent[] = [];
+  ordered.forEach((charge, index) => {
+    if (charge.kind !== "charge") return;
+    const due = charge.date;
+    const late = lateByKey.get(`late:${due}`);
+    if (late) events.push({ kind: "late-payment", key: `late:${due}`, chargeDueDate: due, date: late.date });
+    else {
+      const { graceDays, lateChargeCents } = lateTermsOn(terms, due);
+      const [lastGraceDay, lateDate] = graceDates(due, graceDays);
+      if (lateChargeCents === 0 && lateDate <= asOf && unpaidAt(index, lastGraceDay)) events.push({ kind: "late-payment", key: `late:${due}`, chargeDueDate: due, date: lateDate });
+    }
+    const [lastDay, delinquentDate] = graceDates(due, DELINQUENT_DAYS);
+    if (delinquentDate <= asOf && unpaidAt(index, lastDay)) events.push({ kind: "delinquent-90", key: `delinquent-90:${due}`, chargeDueDate: due, date: delinquentDate });
+  });
+  return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}

@@ -175,7 +175,8 @@ export const ParcelListQuerySchema = z.object({
   sort: z.enum(["parcelNumber", "streetAddress", "updatedAt", "status"]).default("parcelNumber"),
   dir: z.enum(["asc", "desc"]).default("asc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
-  archived: z.enum(["only", "include"]).optional(),
+  // the list's "Include archived" checkbox sends archived=1 (app/components/list-filters.tsx); "only" stays for links
+  archived: z.preprocess((v) => (v === "1" ? "include" : v), z.enum(["only", "include"]).optional()),
 });
 export type ParcelListQuery = z.infer<typeof ParcelListQuerySchema>;
 

@@ -4,6 +4,7 @@ import { assertUpdated } from "~/utils/concurrency.server";
 import { compareCalendarDates } from "~/utils/calendar-date";
 import type { Db, Tx } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
+import type { LeaseScheduleValues, MonitoringSettingsValues } from "./schemas";
 import { canMoveTo, DEFAULT_GRACE_DAYS, MONITORING_EVENT_STATUSES, type MonitoringEventStatus, type MonitoringEventType } from "./events";
 
 /**
@@ -181,6 +182,58 @@ export async function assignEvent(db: Db, actor: AuditActor, eventId: string, ve
   await db.$transaction(async (tx) => {
     assertUpdated(await tx.monitoringEvent.updateMany({ where: { id: eventId, organisationId: actor.organisationId, version }, data: { assignedToId, version: { increment: 1 } } }));
     await recordAudit(tx, actor, { entity: "MonitoringEvent", entityId: eventId, action: "update", before: { assignedToId: before.assignedToId }, after: { assignedToId } });
+  });
+  return { ok: true };
+}
+
+/**
+ * Saves the trust's monitoring settings (admins): the grace period, the fixed dates of the yearly
+ * certification and tax proof (null = each lease's commencement anniversary) and the first due date asked
+ * for. Shares the settings row (and its version) with the refinance policy; a stale version is refused.
+ */
+export async function updateMonitoringSettings(db: Db, actor: AuditActor, values: MonitoringSettingsValues): Promise<void> {
+  const settings = { graceDays: values.graceDays, occupancyFixedDate: values.occupancyFixedDate, taxProofDate: values.taxProofDate, monitoringStartsOn: values.monitoringStartsOn };
+  await db.$transaction(async (tx) => {
+    const { version, ...before } = await stewardshipSettings(tx, actor.organisationId);
+    if (version === 0) {
+      if (values.version !== 0) assertUpdated({ count: 0 });
+      await tx.stewardshipSettings.create({ data: { organisationId: actor.organisationId, ...settings } });
+    } else {
+      assertUpdated(await tx.stewardshipSettings.updateMany({ where: { organisationId: actor.organisationId, version: values.version }, data: { ...settings, version: { increment: 1 } } }));
+    }
+    await recordAudit(tx, actor, { entity: "StewardshipSettings", entityId: actor.organisationId, action: "update", before, after: settings });
+  });
+}
+
+/** A lease's own monitoring schedule, or nulls (the trust's dates apply) with version 0 when none is saved. */
+export async function getLeaseSchedule(db: Db | Tx, organisationId: string, leaseId: string) {
+  const saved = await db.monitoringSchedule.findFirst({ where: { leaseId, organisationId } });
+  return {
+    insuranceExpiresOn: saved?.insuranceExpiresOn ?? null,
+    occupancyFixedDate: saved?.occupancyFixedDate ?? null,
+    taxProofDate: saved?.taxProofDate ?? null,
+    version: saved?.version ?? 0,
+  };
+}
+
+/**
+ * Saves a lease's monitoring schedule: the insurance policy's expiry (proof of insurance is due by it and by
+ * each yearly renewal) and the lease's own fixed dates. The calendar follows at once (it is computed).
+ * Events already stored for earlier occurrences stay as they are.
+ */
+export async function saveLeaseSchedule(db: Db, actor: AuditActor, leaseId: string, values: LeaseScheduleValues): Promise<{ ok: true } | { ok: false; status: 404; message: string }> {
+  const lease = await db.lease.findFirst({ where: { id: leaseId, organisationId: actor.organisationId }, select: { id: true } });
+  if (!lease) return { ok: false, status: 404, message: "Lease not found." };
+  const schedule = { insuranceExpiresOn: values.insuranceExpiresOn, occupancyFixedDate: values.occupancyFixedDate, taxProofDate: values.taxProofDate };
+  await db.$transaction(async (tx) => {
+    const { version, ...before } = await getLeaseSchedule(tx, actor.organisationId, leaseId);
+    if (version === 0) {
+      if (values.version !== 0) assertUpdated({ count: 0 });
+      await tx.monitoringSchedule.create({ data: { leaseId, organisationId: actor.organisationId, ...schedule } });
+    } else {
+      assertUpdated(await tx.monitoringSchedule.updateMany({ where: { leaseId, organisationId: actor.organisationId, version: values.version }, data: { ...schedule, version: { increment: 1 } } }));
+    }
+    await recordAudit(tx, actor, { entity: "MonitoringSchedule", entityId: leaseId, action: "update", before, after: schedule });
   });
   return { ok: true };
 }

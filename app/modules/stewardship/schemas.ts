@@ -2,7 +2,8 @@
  * Stewardship forms: the Zod schemas shared by the forms (Conform) and the server. Pure: no I/O.
  */
 import { z } from "zod";
-import { legalDate, optionalText } from "~/utils/form-fields";
+import { legalDate, optionalLegalDate, optionalText, wholeNumber } from "~/utils/form-fields";
+import { parseMonthDay } from "./calendar";
 import { MONITORING_EVENT_TYPES, type MonitoringEventType } from "./events";
 
 const eventType = z.enum(Object.keys(MONITORING_EVENT_TYPES) as [MonitoringEventType, ...MonitoringEventType[]], {
@@ -45,3 +46,40 @@ export const AssignEventSchema = z.object({
   version: z.coerce.number().int(),
   assignedToId: optionalText(100).transform((v) => v || null),
 });
+
+/** A yearly date "MM-DD" (29 February is refused: it does not come every year); empty = not set. */
+function optionalMonthDay(what: string) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return null;
+      const padded = /^\d{1,2}-\d{1,2}$/.test(value) ? value.split("-").map((part) => part.padStart(2, "0")).join("-") : value;
+      if (!parseMonthDay(padded)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Enter the ${what} as month-day, e.g. 06-30 (29 February does not come every year)` });
+        return z.NEVER;
+      }
+      return padded;
+    });
+}
+
+/** Settings → Stewardship → Monitoring: the grace period and the trust's fixed dates. */
+export const MonitoringSettingsSchema = z.object({
+  intent: z.literal("monitoring"),
+  version: z.coerce.number().int(),
+  graceDays: wholeNumber("grace period", { max: 365 }),
+  occupancyFixedDate: optionalMonthDay("certification date"),
+  taxProofDate: optionalMonthDay("tax proof date"),
+  monitoringStartsOn: optionalLegalDate("first due date").transform((v) => v ?? null),
+});
+export type MonitoringSettingsValues = z.output<typeof MonitoringSettingsSchema>;
+
+/** A lease's own schedule (its page → Monitoring schedule): overrides the trust's dates for this lease. */
+export const LeaseScheduleSchema = z.object({
+  version: z.coerce.number().int(),
+  insuranceExpiresOn: optionalLegalDate("policy expiry date").transform((v) => v ?? null),
+  occupancyFixedDate: optionalMonthDay("certification date"),
+  taxProofDate: optionalMonthDay("tax proof date"),
+});
+export type LeaseScheduleValues = z.output<typeof LeaseScheduleSchema>;

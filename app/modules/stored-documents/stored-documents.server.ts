@@ -105,9 +105,11 @@ export async function documentContext(
       const household = await db.household.findFirst({ where: { id: owner.ownerId, organisationId }, select: { id: true } });
       return household ? { homeId: null, leaseId: null, householdId: household.id } : null;
     }
-    case "transfer_case":
-      // the resale (transfer) case adds its lookup here when its model lands; until then nothing is filed on one
-      return null;
+    case "transfer_case": {
+      // a resale / transfer case: listed on its home, the seller's lease and the seller's household
+      const found = await db.transferCase.findFirst({ where: { id: owner.ownerId, organisationId }, select: { homeId: true, leaseId: true, sellerHouseholdId: true } });
+      return found ? { homeId: found.homeId, leaseId: found.leaseId, householdId: found.sellerHouseholdId } : null;
+    }
   }
 }
 
@@ -281,6 +283,7 @@ export async function mayReadRecord(db: Db, actor: Pick<Actor, "organisationId" 
       return owning + leasing > 0;
     }
     case "transfer_case":
+      // read like the case itself: the case pages are for the trust's staff, viewers and admins (records:read, above)
       return false;
   }
 }
