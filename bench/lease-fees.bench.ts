@@ -95,10 +95,12 @@ try {
     return debits;
   });
   const counts = await db().leaseFeeEntry.groupBy({ by: ["kind"], _count: true, where: { organisationId: organisation.id } });
+  const events = await db().monitoringEvent.groupBy({ by: ["type"], _count: true, where: { organisationId: organisation.id } });
   await disconnectDb();
 
   console.log(`Lease-fee ledgers on SQLite: ${LEASES.toLocaleString("en-US")} leases × ${YEARS} years (setup ${seconds(setupMs)}, not timed)`);
   console.log(`  entries: ${counts.map((c) => `${c._count.toLocaleString("en-US")} ${c.kind}`).join(", ")}`);
+  console.log(`  monitoring events created with them: ${events.map((e) => `${e._count.toLocaleString("en-US")} ${e.type}`).join(", ") || "none"}`);
   console.log(`  generate and store every charge and late charge (scheduled step): ${generated.text} (${generated.value.posted.toLocaleString("en-US")} entries)`);
   console.log(`  age every ledger (arrears list as of ${through}): ${arrears.text} (${arrears.value.rows.length.toLocaleString("en-US")} leases in arrears, ${(arrears.value.totals.balance / 100).toLocaleString("en-US", { style: "currency", currency: "USD" })} owed)`);
   console.log(`  generated and aged: ${seconds(generated.wall + arrears.wall)} wall, ${seconds(generated.cpu + arrears.cpu)} CPU`);

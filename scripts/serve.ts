@@ -12,6 +12,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { startEmailSender } from "~/modules/email/transport.server";
+import { startReminders } from "~/modules/reminders/reminders.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { guardRequests, securityHeaders } from "~/utils/http-guard.server";
@@ -44,6 +45,7 @@ app.use(requestLogging());
 app.all("*", guardRequests(createRequestHandler({ build, mode: build.mode })));
 
 const stopEmailSender = startEmailSender(db);
+const stopReminders = startReminders(db);
 
 const port = env().PORT;
 const server = createServer(app).listen(port, () => {
@@ -51,4 +53,7 @@ const server = createServer(app).listen(port, () => {
   warmUp(build);
 });
 gracefulShutdown(server, env().SHUTDOWN_TIMEOUT_MS);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, stopEmailSender);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => {
+  stopEmailSender();
+  stopReminders();
+});

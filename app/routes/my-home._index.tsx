@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
+import { HOMEOWNER_FORMS, type HomeownerFormKind } from "~/modules/portal/forms";
+import { myDueItems, myRequestsAndCases } from "~/modules/portal/forms.server";
 import { myHomeOverview } from "~/modules/portal/my-home.server";
 import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
@@ -13,8 +15,8 @@ export const meta: MetaFunction = () => [{ title: "My home · Commonground" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "own-home:read");
   const today = todayIn(actor.timeZone);
-  const overview = await myHomeOverview(db(), actor, today);
-  return { name: actor.name, organisationName: actor.organisationName, today, canVote: can(actor.role, "ballot:cast-online"), overview };
+  const [overview, due, requests] = await Promise.all([myHomeOverview(db(), actor, today), myDueItems(db(), actor, today), myRequestsAndCases(db(), actor)]);
+  return { name: actor.name, organisationName: actor.organisationName, today, canVote: can(actor.role, "ballot:cast-online"), overview, due: due ?? [], requests };
 }
 
 function usd(cents: number): string {
@@ -22,7 +24,7 @@ function usd(cents: number): string {
 }
 
 export default function MyHomePage() {
-  const { name, organisationName, today, canVote, overview } = useLoaderData<typeof loader>();
+  const { name, organisationName, today, canVote, overview, due, requests } = useLoaderData<typeof loader>();
   if (!overview) {
     return (
       <>
@@ -68,6 +70,73 @@ export default function MyHomePage() {
           </Link>
         </p>
       ) : null}
+
+      <section aria-labelledby="due-heading" className="card">
+        <h2 id="due-heading">What is due</h2>
+        {due.length === 0 ? (
+          <p>Nothing is due from your household in the next three months.</p>
+        ) : (
+          <ul className="portal-list">
+            {due.map((item) => (
+              <li key={item.eventId ?? `${item.leaseId}|${item.scheduleKey}`}>
+                <p>
+                  <strong>{item.title}</strong> — due {formatLegalDate(item.dueDate)}
+                  {item.leaseReference ? <span className="muted"> (lease {item.leaseReference})</span> : null}
+                </p>
+                <p>
+                  {item.overdue && item.answerable ? <strong>Overdue. </strong> : null}
+                  Where it stands: <strong>{item.statusLabel}</strong>.
+                </p>
+                <p className="portal-actions">
+                  <Link className={item.answerable ? "button" : "button secondary"} to={item.href}>
+                    {item.answerable ? "Send it online" : "See it"}
+                  </Link>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="requests-heading" className="card">
+        <h2 id="requests-heading">Your requests to the trust</h2>
+        {requests && (requests.requests.length > 0 || requests.cases.length > 0) ? (
+          <ul className="portal-list">
+            {requests.cases.map((c) => (
+              <li key={c.id}>
+                <p>
+                  <strong>{c.kind}</strong> — {c.status === "open" ? "under way" : c.status === "closed" ? "closed" : "withdrawn"}
+                </p>
+                {c.steps.map((step) => (
+                  <p key={step}>{step}</p>
+                ))}
+              </li>
+            ))}
+            {requests.requests.map((r) => (
+              <li key={r.id}>
+                <p>
+                  <strong>{r.kind}</strong>
+                  {r.summary ? <> — {r.summary}</> : null}
+                </p>
+                <p>
+                  Sent {formatLegalDate(r.receivedOn)}. <strong>{r.statusLabel}</strong>
+                  {r.decidedOn ? <> on {formatLegalDate(r.decidedOn)}</> : null}.{r.decisionNote ? <> {r.decisionNote}</> : null}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>You have not sent the trust any requests.</p>
+        )}
+        <p>Ask the trust online:</p>
+        <p className="portal-actions">
+          {(Object.keys(HOMEOWNER_FORMS) as HomeownerFormKind[]).map((kind) => (
+            <Link key={kind} className="button secondary" to={`/my-home/forms/${kind}`}>
+              {HOMEOWNER_FORMS[kind].title}
+            </Link>
+          ))}
+        </p>
+      </section>
 
       <section aria-labelledby="lease-heading" className="card">
         <h2 id="lease-heading">Your ground lease</h2>

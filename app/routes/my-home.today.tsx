@@ -82,7 +82,24 @@ export default function HomeTodayPage() {
               ))}
             </ul>
             <p>Ask the trust&apos;s office; once it is recorded the estimate appears here.</p>
+            <p>
+              {result.feesOwed.label} today: <strong>{usd(-result.feesOwed.amountCents)}</strong> — {result.feesOwed.explanation}
+            </p>
           </>
+        )}
+        {result.recorded.length > 0 ? (
+          <>
+            <h3>Figures the trust has recorded for your home</h3>
+            <ul>
+              {result.recorded.map((r, i) => (
+                <li key={i}>
+                  {r.what}: {r.source}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="muted">The trust has recorded no appraisals, index values or approved improvements for your home.</p>
         )}
       </section>
 

@@ -23,6 +23,7 @@ const SECTIONS = [
   { to: "/settings/stewardship", title: "Stewardship", text: "Monitoring: the grace period and the yearly certification and tax proof dates. The refinance policy: share of the formula price, cash-out limit, how fresh the resale calculation must be." },
   { to: "/settings/lease-fees", title: "Lease fees", text: "Account codes for the bookkeeping export; index values for index-linked fees." },
   { to: "/settings/email", title: "Email", text: "The from-address of your messages and the outbox: what was sent, what failed." },
+  { to: "/settings/reminders", title: "Reminders", text: "Which email reminders go to homeowners and staff: certification and insurance due, statements, case deadlines." },
   { to: "/governance/settings", title: "Governance", text: "Bylaws (notice, quorum, majority, term limits), membership classes, dues and board seats." },
 ];
 

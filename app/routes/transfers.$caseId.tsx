@@ -12,7 +12,7 @@ import { listDocuments } from "~/modules/stored-documents/stored-documents.serve
 import { DEADLINE_STATE_LABELS } from "~/modules/transfers/deadlines";
 import { availableLetters, CASE_LETTER_LABELS, isCaseLetterKind } from "~/modules/transfers/letters";
 import { produceCaseLetter } from "~/modules/transfers/letters.server";
-import { buyerSchema, cancelSchema, CASE_KIND_LABELS, CASE_STATUS_LABELS, closingSchema, formulaPriceSchema, NOTICE_METHOD_LABELS, optionSchema } from "~/modules/transfers/schemas";
+import { buyerSchema, cancelSchema, CASE_KIND_LABELS, CASE_STATUS_LABELS, closingSchema, formulaPriceSchema, LEASE_DISPOSITION_LABELS, LEASE_DISPOSITIONS, NOTICE_METHOD_LABELS, optionSchema } from "~/modules/transfers/schemas";
 import { buyerCandidates, calculateFormulaPrice, cancelTransferCase, chooseBuyer, closeTransferCase, decideOption, getTransferCase, TransferCaseError } from "~/modules/transfers/transfers.server";
 import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
@@ -33,7 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayIn(actor.timeZone);
   const transfer = await getTransferCase(db(), actor.organisationId, params.caseId ?? "", today);
   if (!transfer) throw new Response("Case not found", { status: 404 });
-  const candidates = transfer.status === "open" ? await buyerCandidates(db(), actor.organisationId, transfer.seller?.householdId ?? null) : [];
+  const bedrooms = (await db().home.findFirst({ where: { id: transfer.home.id, organisationId: actor.organisationId }, select: { bedrooms: true } }))?.bedrooms ?? 0;
+  const candidates = transfer.status === "open" ? await buyerCandidates(db(), actor.organisationId, transfer.seller?.householdId ?? null, bedrooms, transfer.id) : [];
   const documents = await listDocuments(db(), actor.organisationId, { ownerType: "transfer_case", ownerId: transfer.id });
   return { transfer, today, candidates, letters: availableLetters(transfer), documents, documentMaxBytes: documentMaxBytes(), canWrite: can(actor.role, "records:write"), isAdmin: actor.role === "admin" };
 }
@@ -209,7 +210,7 @@ export default function TransferCasePage() {
         <h2 id="closing">4. Closing</h2>
         {t.closing ? <ClosingSummary closing={t.closing} outcomes={t.outcomes as Record<string, unknown> | null} /> : <p className="muted">Not closed yet.</p>}
         {open && canWrite && t.option.state !== "open" && (t.buyer || t.option.state === "exercised") ? (
-          <ClosingForm version={t.version} today={today} maxPrice={t.calculation?.maxPrice ?? null} isAdmin={isAdmin} />
+          <ClosingForm version={t.version} today={today} maxPrice={t.calculation?.maxPrice ?? null} isAdmin={isAdmin} canAssign={Boolean(t.lease) && t.option.state !== "exercised"} />
         ) : null}
       </section>
 
@@ -327,7 +328,7 @@ function BuyerForm({ version, candidates }: { version: number; candidates: { val
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="buyer" />
       <input type="hidden" name="version" value={version} />
-      <SelectField label="Buyer household" hint="Households that own no home, newest certification shown." errors={fields.householdId.errors} selectProps={getSelectProps(fields.householdId)} options={candidates} placeholder="Choose a household" />
+      <SelectField label="Buyer household" hint="The pool of interested buyers first, in the order they were added; then other households that own no home." errors={fields.householdId.errors} selectProps={getSelectProps(fields.householdId)} options={candidates} placeholder="Choose a household" />
       <div className="actions">
         <button type="submit" className="primary">
           Check eligibility and choose
@@ -337,8 +338,8 @@ function BuyerForm({ version, candidates }: { version: number; candidates: { val
   );
 }
 
-function ClosingForm({ version, today, maxPrice, isAdmin }: { version: number; today: string; maxPrice: string | null; isAdmin: boolean }) {
-  const [form, fields] = useIntentForm("close", closingSchema, { closingDate: today, price: maxPrice ?? "", trustFees: "0", mortgagePayoff: "0", sellerClosingCosts: "0" });
+function ClosingForm({ version, today, maxPrice, isAdmin, canAssign }: { version: number; today: string; maxPrice: string | null; isAdmin: boolean; canAssign: boolean }) {
+  const [form, fields] = useIntentForm("close", closingSchema, { closingDate: today, price: maxPrice ?? "", trustFees: "0", mortgagePayoff: "0", sellerClosingCosts: "0", leaseDisposition: "new-lease" });
   const money = (meta: typeof fields.price, label: string, hint?: string) => <Field label={label} hint={hint} errors={meta.errors} inputProps={{ ...getInputProps(meta, { type: "text" }), inputMode: "decimal" }} />;
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
@@ -351,9 +352,17 @@ function ClosingForm({ version, today, maxPrice, isAdmin }: { version: number; t
         {money(fields.mortgagePayoff, "Seller's mortgage payoff ($)")}
         {money(fields.sellerClosingCosts, "Seller's closing costs ($)")}
         {money(fields.trustFees, "The trust's fees ($)")}
+        {canAssign ? (
+          <SelectField
+            label="The seller's lease"
+            errors={fields.leaseDisposition.errors}
+            selectProps={getSelectProps(fields.leaseDisposition)}
+            options={LEASE_DISPOSITIONS.map((value) => ({ value, label: LEASE_DISPOSITION_LABELS[value] }))}
+          />
+        ) : null}
         {isAdmin ? <Field label="Reason for a price above the maximum (administrators)" errors={fields.overrideReason.errors} inputProps={getInputProps(fields.overrideReason, { type: "text" })} /> : null}
       </div>
-      <p className="muted">Unpaid lease fees come from the lease's ledger on the closing date. Closing ends the seller's ownership and lease, starts the buyer's ownership and prepares a draft lease for the buyer, all at once.</p>
+      <p className="muted">Unpaid lease fees come from the lease&apos;s ledger on the closing date. Closing ends the seller&apos;s ownership and lease (or assigns the lease), starts the buyer&apos;s ownership and prepares the buyer&apos;s draft lease, all at once.</p>
       <div className="actions">
         <button type="submit" className="primary">
           Close
@@ -363,7 +372,7 @@ function ClosingForm({ version, today, maxPrice, isAdmin }: { version: number; t
   );
 }
 
-function ClosingSummary({ closing, outcomes }: { closing: { date: string; price: string | null; overrideReason: string | null; statement: unknown; buyerLeaseId: string | null }; outcomes: Record<string, unknown> | null }) {
+function ClosingSummary({ closing, outcomes }: { closing: { date: string; price: string | null; overrideReason: string | null; statement: unknown; buyerLeaseId: string | null; leaseDisposition: string | null }; outcomes: Record<string, unknown> | null }) {
   const s = (closing.statement ?? {}) as Record<string, string>;
   const o = outcomes as null | { percentAmiNeeded: { atThisSale: string | null; atPreviousSale: string | null }; subsidyRetained: string | null; sellerGain: string; netProceeds: string; annualisedReturnOnDownPayment: string | null };
   return (
@@ -371,7 +380,8 @@ function ClosingSummary({ closing, outcomes }: { closing: { date: string; price:
       <p>
         Closed {formatLegalDate(closing.date)} at <strong>{closing.price ? formatUsd(closing.price) : "—"}</strong>
         {closing.overrideReason ? ` (above the maximum: ${closing.overrideReason})` : ""}.{" "}
-        {closing.buyerLeaseId ? <Link to={`/leases/${closing.buyerLeaseId}`}>The buyer&apos;s draft lease</Link> : null}
+        {closing.leaseDisposition === "assignment" ? "The seller's lease was assigned to the buyer. " : closing.leaseDisposition === "new-lease" ? "The seller's lease ended. " : ""}
+        {closing.buyerLeaseId ? <Link to={`/leases/${closing.buyerLeaseId}`}>{closing.leaseDisposition === "assignment" ? "The buyer's draft lease (the assignment)" : "The buyer's draft lease"}</Link> : null}
       </p>
       <table>
         <caption className="muted">Closing statement — seller&apos;s net proceeds</caption>

@@ -63,7 +63,9 @@ export default function TransfersPage() {
   return (
     <>
       <h1>Resale and transfer cases</h1>
-      <p className="muted">From the homeowner&apos;s notice of intent to the closing. Deadlines come from each lease&apos;s own terms; today is {formatLegalDate(today)}.</p>
+      <p className="muted">
+        From the homeowner&apos;s notice of intent to the closing. Deadlines come from each lease&apos;s own terms; today is {formatLegalDate(today)}. <Link to="/transfers/buyers">Interested buyers</Link>
+      </p>
       {cases.length ? (
         <div className="table-wrap">
           <table>

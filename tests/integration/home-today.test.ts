@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { recordApprovedImprovement, recordAppraisal } from "~/modules/home-inputs/home-inputs.server";
+import { recordIndexValue } from "~/modules/lease-fees/ledger.server";
+import { systemActor } from "~/modules/audit/audit.server";
 import { loader as todayLoader } from "~/routes/my-home.today";
 import { loader as todayPdfLoader } from "~/routes/my-home.today[.]pdf";
 import { todayIn } from "~/utils/calendar-date";
@@ -72,5 +75,55 @@ describe("Your home today", () => {
     expect(page.status).toBe(400);
     expect((page.body as { payoffError: string }).payoffError).toMatch(/Enter the payoff in dollars and cents/);
     expect(((await run(todayPdfLoader, getRequest("/my-home/today.pdf?payoff=-5", cookie))) as Response).status).toBe(400);
+  });
+});
+
+type TodayBody = {
+  result: {
+    price: { ok: true; maxResalePriceCents: number } | { ok: false; missing: string[] };
+    feesOwed: { amountCents: number };
+    recorded: { what: string; source: string }[];
+    notes: string[];
+  };
+};
+
+describe("Your home today reads the inputs the trust recorded (appraisals, index values, approved improvements)", () => {
+  it("applies the market-value cap from a recorded appraisal and names its source", async () => {
+    const { organisation, made, cookie } = await homeowner();
+    const actor = systemActor(organisation.id, "Test");
+    await recordAppraisal(db(), actor, made.home.id, { appraiser: "Lake Appraisals", orderedOn: "2026-01-02", receivedOn: "2026-01-12", effectiveDate: "2026-01-10", value: 20_500_000, source: "LA-2026-7" });
+    // the formula (1.5 % a year simple from 2024-06-01) is above $205,000.00 from 2026-02 on (20 months ×
+    // $250.00 = $5,000.00), so the recorded appraisal's $205,000.00 is the price
+    const page = await unwrap(await run(todayLoader, getRequest("/my-home/today", cookie)));
+    const body = page.body as TodayBody;
+    expect(body.result.price).toMatchObject({ ok: true, maxResalePriceCents: 20_500_000 });
+    expect(body.result.notes.join(" ")).not.toContain("not applied");
+    expect(body.result.recorded).toEqual([{ what: "Current appraised value", source: "Appraisal by Lake Appraisals, effective 2026-01-10, received 2026-01-12, LA-2026-7" }]);
+  });
+
+  it("an index formula: says which index value is missing and still shows the fees; prices it with both values and the approved improvement", async () => {
+    const { organisation, made, cookie } = await homeowner();
+    const actor = systemActor(organisation.id, "Test");
+    const spec = {
+      formula: { type: "index", indexName: "CPI-U", improvementCredit: { creditRate: "1", depreciationYears: 0, minimumCost: "0.00" } },
+      caps: [],
+      floor: null,
+      rounding: { mode: "nearest", increment: "0.01" },
+    };
+    // no value of the lease's index recorded at all: both are named, the fees owed still shown
+    await db().lease.updateMany({ where: { homeId: made.home.id }, data: { formulaSpec: spec } });
+    await recordIndexValue(db(), actor, { indexName: "HUD median income", date: "2024-05-01", value: "97000", source: "HUD FY2024" });
+    let body = (await unwrap(await run(todayLoader, getRequest("/my-home/today", cookie)))).body as TodayBody;
+    expect(body.result.price).toEqual({ ok: false, missing: ["the value of the lease's index when you bought the home", "the current value of the lease's index"] });
+    expect(body.result.feesOwed.amountCents).toBe(0);
+    expect(body.result.recorded).toEqual([]);
+
+    await recordIndexValue(db(), actor, { indexName: "CPI-U", date: "2024-05-01", value: "300", source: "BLS May 2024" });
+    await recordIndexValue(db(), actor, { indexName: "CPI-U", date: "2026-01-01", value: "330", source: "BLS Jan 2026" });
+    await recordApprovedImprovement(db(), actor, made.home.id, { description: "New roof", cost: 1_000_000, approvedOn: "2025-04-01", completedOn: "2025-05-15", creditTerms: "100 % of cost", source: "Approval letter" });
+    body = (await unwrap(await run(todayLoader, getRequest("/my-home/today", cookie)))).body as TodayBody;
+    // $200,000.00 × 330 / 300 = $220,000.00, plus the roof credited at 100 % undepreciated $10,000.00 = $230,000.00
+    expect(body.result.price).toMatchObject({ ok: true, maxResalePriceCents: 23_000_000 });
+    expect(body.result.recorded.map((r) => r.what)).toEqual(["Index value when you bought", "Current index value", "Approved improvement"]);
   });
 });

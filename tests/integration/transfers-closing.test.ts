@@ -26,7 +26,7 @@ const refusal = async (promise: Promise<unknown>) => {
  * $71,400; 50 % for 4 persons $49,550. Notice 2026-03-02; appraisal $300,000; formula price $217,000.00; the
  * trust waives its option on 2026-03-20.
  */
-async function caseReadyForBuyer() {
+async function caseReadyForBuyer(decision: "waived" | "exercised" | "assigned" = "waived") {
   const { organisation, user } = await createOrganisation(db());
   await seedDemoFormulaPresets(db(), organisation.id);
   await createIncomeLimitTable(db(), organisation.id);
@@ -42,7 +42,7 @@ async function caseReadyForBuyer() {
   const { id } = await openTransferCase(db(), made.actor, { homeId: made.home.id, kind: "sale", noticeDate: "2026-03-02", noticeMethod: "mail" }, "2026-03-02");
   await recordAppraisal(db(), made.actor, made.home.id, { appraiser: "Green Mountain Appraisals", orderedOn: "2026-03-03", receivedOn: "2026-03-12", effectiveDate: "2026-03-10", value: 30_000_000 });
   await calculateFormulaPrice(db(), made.actor, id, { priceNoticeOn: "2026-03-12", version: 1 });
-  await decideOption(db(), made.actor, id, { decision: "waived", decidedOn: "2026-03-20", version: 2 }, "2026-03-20");
+  await decideOption(db(), made.actor, id, { decision, decidedOn: "2026-03-20", version: 2 }, "2026-03-20");
   return { organisation, user, ...made, caseId: id };
 }
 
@@ -168,6 +168,61 @@ describe("the buyer and the closing of a resale", () => {
     expect(view!.closing).toMatchObject({ price: "218000.00", overrideReason: "Board resolution 2026-07: seller's approved solar panels" });
     expect(await db().auditEntry.count({ where: { entity: "TransferCase", entityId: caseId, action: "transition" } })).toBe(1);
     await createMember(db(), organisation.id, "staff");
+  });
+});
+
+describe("closing after the trust's option is exercised or assigned", () => {
+  it("the trust exercises its option and buys: no buyer, the seller's ownership and lease end, the home is the trust's, outcomes stored", async () => {
+    const { organisation, actor, caseId, home, ownership, lease } = await caseReadyForBuyer("exercised");
+    const staff = { ...actor, role: "staff" };
+    // the closing deadline: the exercise 2026-03-20 + the lease's 60 closing days = 2026-05-19
+    const before = await getTransferCase(db(), organisation.id, caseId, "2026-04-01");
+    expect(before!.deadlines.find((d) => d.key === "closing")).toMatchObject({ due: "2026-05-19", state: "upcoming" });
+    // no other buyer when the trust buys
+    const someone = await createHouseholdWith(organisation.id, "Okafor household", 4, "70000", "2026-01-10");
+    expect(await refusal(chooseBuyer(db(), actor, caseId, { householdId: someone.id, version: 3 }, "2026-04-01"))).toMatchObject({ field: "householdId", status: 409 });
+    // a closing before the exercise is refused next to the closing date; nothing changes
+    expect(await refusal(closeTransferCase(db(), staff, caseId, { ...closing, closingDate: "2026-03-19", version: 3 }, "2026-04-20"))).toEqual({
+      message: "The closing cannot be before the option was exercised (2026-03-20)",
+      field: "closingDate",
+      status: 400,
+    });
+    // nor can the trust assign the lease to itself
+    expect(await refusal(closeTransferCase(db(), staff, caseId, { ...closing, leaseDisposition: "assignment", version: 3 }, "2026-04-20"))).toMatchObject({ field: "leaseDisposition", status: 400 });
+    expect(await db().transferCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ status: "open", version: 3 });
+    expect(await db().ownership.findUniqueOrThrow({ where: { id: ownership.id } })).toMatchObject({ saleDate: null });
+
+    const { buyerLeaseId } = await closeTransferCase(db(), staff, caseId, { ...closing, version: 3 }, "2026-04-20");
+    expect(buyerLeaseId).toBeNull();
+    expect(await db().ownership.findUniqueOrThrow({ where: { id: ownership.id } })).toMatchObject({ saleDate: "2026-04-15", salePriceCents: 21_700_000n, currentHomeId: null });
+    expect(await db().lease.findUniqueOrThrow({ where: { id: lease.id } })).toMatchObject({ status: "ended", endedOn: "2026-04-15", bindingHomeId: null });
+    // the trust holds the home: no current owner, no draft lease
+    expect(await db().ownership.count({ where: { homeId: home.id, saleDate: null } })).toBe(0);
+    expect(await db().lease.count({ where: { homeId: home.id, status: "draft" } })).toBe(0);
+    const view = await getTransferCase(db(), organisation.id, caseId, "2026-04-20");
+    // net proceeds as in the waived case: 217,000 − 160,000 − 5,000 − 135 − 1,000 = 50,865.00
+    expect(view!.closing).toMatchObject({ date: "2026-04-15", price: "217000.00", buyerOwnershipId: null, buyerLeaseId: null, leaseDisposition: "new-lease", statement: { netProceeds: "50865.00" } });
+    expect(view!.deadlines.find((d) => d.key === "closing")).toMatchObject({ state: "met", doneOn: "2026-04-15" });
+    expect(view!.outcomes).toMatchObject({ netProceeds: "50865.00", sellerGain: "17000.00", subsidyRetained: "83000.00" });
+    expect((await loadPortfolioReport(db(), organisation.id)).resalesCompleted).toBe(1);
+  });
+
+  it("assigned option, the seller's lease assigned to the buyer: the buyer's draft carries its terms and frozen formula for its remaining whole years", async () => {
+    const { organisation, actor, caseId, home, lease } = await caseReadyForBuyer("assigned");
+    const buyer = await createHouseholdWith(organisation.id, "Okafor household", 4, "70000", "2026-01-10", true, ["Grace Okafor", "Daniel Okafor"]);
+    await chooseBuyer(db(), actor, caseId, { householdId: buyer.id, version: 3 }, "2026-04-01");
+    const seller = await db().lease.findUniqueOrThrow({ where: { id: lease.id } });
+    const { buyerLeaseId } = await closeTransferCase(db(), { ...actor, role: "staff" }, caseId, { ...closing, leaseDisposition: "assignment", version: 4 }, "2026-04-20");
+    expect(await db().lease.findUniqueOrThrow({ where: { id: lease.id } })).toMatchObject({ status: "assigned", endedOn: "2026-04-15", bindingHomeId: null });
+    const draft = await db().lease.findUniqueOrThrow({ where: { id: buyerLeaseId! }, include: { lessees: { orderBy: { position: "asc" } } } });
+    // the seller's lease runs 2026-02-01 … 2125-01-31 (99 years); from the closing 2026-04-15 the whole years left end
+    // on or before 2125-02-01: 98 (2124-04-15), so the assignment runs 2026-04-15 … 2124-04-14
+    expect(draft).toMatchObject({ status: "draft", householdId: buyer.id, homeId: home.id, commencementDate: "2026-04-15", termYears: 98, expirationDate: "2124-04-14", monthlyFeeCents: 3500n });
+    expect(draft.formulaSpec).toEqual(seller.formulaSpec);
+    expect(draft.templateVersionId).toBe(seller.templateVersionId);
+    expect(draft.lessees.map((l) => l.fullName)).toEqual(["Grace Okafor", "Daniel Okafor"]);
+    const view = await getTransferCase(db(), organisation.id, caseId, "2026-04-20");
+    expect(view!.closing).toMatchObject({ leaseDisposition: "assignment", buyerLeaseId });
   });
 });
 

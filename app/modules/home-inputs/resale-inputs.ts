@@ -107,6 +107,13 @@ export function currentAppraisal(appraisals: AppraisalRecord[], purchaseDate: st
   return after[0] ?? null;
 }
 
+/** The index a formula reads (an index formula, or a fair-return formula adjusted by an index); null for others. */
+export function formulaIndexName(formula: ResaleRequest["formula"]): string | null {
+  if (formula.type === "index") return formula.indexName;
+  if (formula.type === "fair-return" && formula.inflation.type === "index") return formula.inflation.indexName;
+  return null;
+}
+
 /** The resale request's input fields from a home's stored records, with the source of each. */
 export function resaleInputsFrom(inputs: HomeInputs, on: { purchaseDate: string; valuationDate: string; indexName?: string | null }): ResaleInputs {
   const sources: InputSource[] = [];

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { runFeesCommand } from "./contract";
 
@@ -26,4 +27,16 @@ describe("clt fees contract", () => {
     const late = JSON.parse(runFeesCommand(JSON.stringify({ ...valid, payments: [{ date: "2024-07-01", amount: "500.00" }] })).stdout) as { entries: { kind: string }[] };
     expect(late.entries.some((entry) => entry.kind === "payment")).toBe(false);
   });
+
+  it("runs as `npm run --silent clt -- fees`: the response on stdout and exit 0; a bad field on stderr and exit 2", () => {
+    const run = (request: unknown) => spawnSync("npm", ["run", "--silent", "clt", "--", "fees"], { input: JSON.stringify(request), encoding: "utf8", timeout: 120_000 });
+    const ok = run(valid);
+    expect(ok.status).toBe(0);
+    // the issue's example: 13.71 + 25 × 5 (Feb … Jun) + 6 late charges of 10.00 − 38.71 = 160.00
+    expect((JSON.parse(ok.stdout) as { balance: string }).balance).toBe("160.00");
+    const bad = run({ ...valid, terms: { ...valid.terms, dueDay: 32 } });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe("");
+    expect((JSON.parse(bad.stderr) as { error: string; fields: { path: string }[] }).fields.map((f) => f.path)).toEqual(["terms.dueDay"]);
+  }, 120_000);
 });

@@ -13,6 +13,7 @@ import type { FeeEscalationRule } from "~/modules/leases/lifecycle";
 import { amendmentsInForceOrder, leaseTermsOn, termsAsSigned, type AmendmentRecord } from "~/modules/leases/terms";
 import { leaseRowTerms } from "~/modules/leases/terms.server";
 import { homeLabel } from "~/modules/parcels/parcels.server";
+import { DELINQUENCY_SUBJECTS } from "~/modules/stewardship/events";
 import { randomUUID } from "node:crypto";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
 import { databaseUrl, isPostgresUrl } from "~/utils/env.server";
@@ -309,7 +310,8 @@ function generatedWrites(db: Db, actor: AuditActor, generated: readonly Generate
         g.householdId,
         g.leaseId,
         late ? "late_payment" : "delinquent_90_days",
-        late ? `Lease fee due ${event.chargeDueDate}` : "lease-fee",
+        // shown after the type ("90+ days delinquent: Lease fee"), so in words
+        late ? `Lease fee due ${event.chargeDueDate}` : DELINQUENCY_SUBJECTS["lease-fee"],
         event.date,
         late
           ? `The lease fee due ${event.chargeDueDate} was not paid in full by the end of the grace period.`

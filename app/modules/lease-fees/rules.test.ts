@@ -323,7 +323,7 @@ describe("monitoring events from the ledger", () => {
     return ledgerEvents(t, ledger.debits, credits, asOf).map((e) => [e.kind, e.chargeDueDate, e.date]);
   };
 
-  it("a late payment when each charge goes late; 90+ days delinquent the day a charge is unpaid after 90 days past due", () => {
+  it("a late payment when each charge goes late; 90+ days delinquent the day a charge is unpaid after 90 days past due, once per spell", () => {
     const t = terms({ commencementDate: "2024-02-01" });
     // nothing paid: late charges dated the 12th (1st + 10 grace days + 1). The charge due 2024-02-01 is 90 days
     // past due on 2024-05-01 (28 days to 29 Feb, + 31 to 31 Mar = 59, + 30 to 30 Apr = 89, + 1 = 90): still
@@ -337,6 +337,9 @@ describe("monitoring events from the ledger", () => {
     ]);
     // on 2024-05-01 itself the 90th day has not ended: no 90+ event yet
     expect(eventsOf(t, [], "2024-05-01").filter(([kind]) => kind === "delinquent-90")).toEqual([]);
+    // still nothing paid on 2024-12-31: March … September also passed 90 days unpaid, but February (before each)
+    // was unpaid too — one spell of delinquency, one 90+ event
+    expect(eventsOf(t, [], "2024-12-31").filter(([kind]) => kind === "delinquent-90")).toEqual([["delinquent-90", "2024-02-01", "2024-05-02"]]);
   });
 
   it("a payment on the 90th day past due pays the oldest charge in time; a day later it does not", () => {
@@ -346,6 +349,8 @@ describe("monitoring events from the ledger", () => {
     // day (2024-05-30: 30 days to 31 Mar, + 30 = 60 to 30 Apr, + 30 = 90 on 30 May) → event on 2024-05-31.
     const onTime = eventsOf(t, [pay("2024-05-01", 2500)], "2024-06-30").filter(([kind]) => kind === "delinquent-90");
     expect(onTime).toEqual([["delinquent-90", "2024-03-01", "2024-05-31"]]);
+    // a day later: February's event stands; by 2024-05-30 the payment has paid February, so March's 90 days
+    // unpaid start a new spell of delinquency → a second event
     const dayLate = eventsOf(t, [pay("2024-05-02", 2500)], "2024-06-30").filter(([kind]) => kind === "delinquent-90");
     expect(dayLate).toEqual([
       ["delinquent-90", "2024-02-01", "2024-05-02"],

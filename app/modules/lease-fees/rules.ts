@@ -533,8 +533,10 @@ export type LedgerEvent = { kind: LedgerEventKind; key: string; chargeDueDate: s
  * - **late payment**: the charge went late — its late charge is on the ledger (dated the day after the grace
  *   period), or, when the lease's late charge is $0, the charge was not fully paid by the last grace day
  *   (credits dated up to and including it, oldest debt first) and the event is dated the day after;
- * - **90+ days delinquent**: the charge was not fully paid by the end of its 90th day past due (credits dated up
- *   to and including due date + 90 days); dated the next day, when it enters the aging's "over 90" column.
+ * - **90+ days delinquent**, once per spell of delinquency: a charge was not fully paid by the end of its 90th day
+ *   past due (credits dated up to and including due date + 90 days) while the charge before it was paid by then
+ *   (otherwise the lease was already 90+ days delinquent); dated the next day, when the charge enters the aging's
+ *   "over 90" column.
  * `debits` are every charge and late charge of the ledger (posted and generated), `credits` every credit.
  */
 export function ledgerEvents(terms: FeeTerms, debits: readonly Debit[], credits: readonly Credit[], asOf: string): LedgerEvent[] {
@@ -565,8 +567,11 @@ export function ledgerEvents(terms: FeeTerms, debits: readonly Debit[], credits:
   };
   const lateByKey = new Map(ordered.filter((debit) => debit.kind === "late-charge").map((debit) => [debit.key, debit]));
   const events: LedgerEvent[] = [];
+  let previousCharge = -1;
   ordered.forEach((charge, index) => {
     if (charge.kind !== "charge") return;
+    const previous = previousCharge;
+    previousCharge = index;
     const due = charge.date;
     const late = lateByKey.get(`late:${due}`);
     if (late) events.push({ kind: "late-payment", key: `late:${due}`, chargeDueDate: due, date: late.date });
@@ -576,7 +581,7 @@ export function ledgerEvents(terms: FeeTerms, debits: readonly Debit[], credits:
       if (lateChargeCents === 0 && lateDate <= asOf && unpaidAt(index, lastGraceDay)) events.push({ kind: "late-payment", key: `late:${due}`, chargeDueDate: due, date: lateDate });
     }
     const [lastDay, delinquentDate] = graceDates(due, DELINQUENT_DAYS);
-    if (delinquentDate <= asOf && unpaidAt(index, lastDay)) events.push({ kind: "delinquent-90", key: `delinquent-90:${due}`, chargeDueDate: due, date: delinquentDate });
+    if (delinquentDate <= asOf && unpaidAt(index, lastDay) && (previous < 0 || !unpaidAt(previous, lastDay))) events.push({ kind: "delinquent-90", key: `delinquent-90:${due}`, chargeDueDate: due, date: delinquentDate });
   });
   return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

@@ -6,7 +6,7 @@
 import { drawTable, finishPages, Flow, newDocument, toBuffer } from "~/modules/documents/pdf.server";
 import { formatLegalDate } from "~/utils/format";
 import { centsToString, formatUsd } from "~/utils/money";
-import type { HomeToday } from "./home-today";
+import type { HomeToday, RecordedInput } from "./home-today";
 
 export type HomeTodayPdfData = HomeToday & {
   organisationName: string;
@@ -15,6 +15,7 @@ export type HomeTodayPdfData = HomeToday & {
   today: string;
   lease: { reference: string };
   purchase: { date: string; priceCents: number };
+  recorded: RecordedInput[];
 };
 
 const usd = (cents: number) => formatUsd(centsToString(cents));
@@ -50,6 +51,11 @@ export async function renderHomeTodayPdf(data: HomeTodayPdfData): Promise<Buffer
     flow.paragraph("The price cannot be worked out yet, because the trust has not recorded:", { align: "left" });
     for (const missing of data.price.missing) flow.paragraph(`• ${missing}`, { indent: 14, align: "left", gapAfter: 3 });
     flow.paragraph("Ask the trust's office; once it is recorded the estimate appears here.", { align: "left" });
+    flow.paragraph(`${data.feesOwed.label} today: ${usd(-data.feesOwed.amountCents)}. ${data.feesOwed.explanation}`, { align: "left" });
+  }
+  if (data.recorded.length > 0) {
+    flow.paragraph("Figures the trust has recorded for your home:", { align: "left" });
+    for (const r of data.recorded) flow.paragraph(`• ${r.what}: ${r.source}`, { indent: 14, align: "left", gapAfter: 3 });
   }
 
   if (data.proceeds && data.netProceedsCents !== null) {

@@ -18,7 +18,11 @@ export type StoredValuationInputs = {
   appraisals?: { atPurchase?: string; current?: string; improvementValue?: string };
   index?: { atPurchase?: string; current?: string };
   improvements?: { description: string; cost: string; completedOn: string; approved: boolean }[];
+  deductions?: { description: string; amount: string }[];
 };
+
+/** A valuation input the trust recorded, and where it came from (shown beside the estimate). */
+export type RecordedInput = { what: string; source: string };
 
 export type HomeTodayInput = {
   spec: FormulaPresetSpec | null;
@@ -45,6 +49,8 @@ export type HomeToday = {
   netProceedsCents: number | null;
   equity: MoneyLine[] | null;
   equityBuiltCents: number | null;
+  /** Lease fees owed today (never negative), shown even when the price cannot be worked out. */
+  feesOwed: MoneyLine;
   notes: string[];
 };
 
@@ -88,6 +94,7 @@ export function homeToday(input: HomeTodayInput): HomeToday {
       ...(input.inputs.appraisals ? { appraisals: input.inputs.appraisals } : {}),
       ...(input.inputs.index ? { index: input.inputs.index } : {}),
       improvements: input.inputs.improvements ?? [],
+      deductions: input.inputs.deductions ?? [],
       ...(input.incomeLimitTables.length > 0 ? { incomeLimitTables: input.incomeLimitTables } : {}),
       leaseIntentChecks: true,
     });
@@ -108,7 +115,12 @@ export function homeToday(input: HomeTodayInput): HomeToday {
       price = { ok: true, maxResalePriceCents: stringToCents(result.maxResalePrice), lines: result.lines, warnings: result.warnings };
     }
   }
-  if (!price.ok) return { price, proceeds: null, netProceedsCents: null, equity: null, equityBuiltCents: null, notes };
+  const feesOwed: MoneyLine = {
+    label: "Lease fees owed",
+    amountCents: input.feesOwedCents > 0 ? -input.feesOwedCents : 0,
+    explanation: input.feesOwedCents > 0 ? "Lease fees not yet paid: they are paid from the sale at closing." : "You owe no lease fees today.",
+  };
+  if (!price.ok) return { price, proceeds: null, netProceedsCents: null, equity: null, equityBuiltCents: null, feesOwed, notes };
 
   const priceCents = price.maxResalePriceCents;
   const payoff = input.mortgagePayoffCents;
@@ -117,11 +129,7 @@ export function homeToday(input: HomeTodayInput): HomeToday {
     payoff === null
       ? { label: "Mortgage payoff", amountCents: 0, explanation: "Not entered. Ask your lender for a payoff figure and enter it above; until then nothing is subtracted." }
       : { label: "Mortgage payoff", amountCents: -payoff, explanation: "What you entered as the amount to pay off your mortgage today." },
-    {
-      label: "Lease fees owed",
-      amountCents: -Math.max(0, input.feesOwedCents),
-      explanation: input.feesOwedCents > 0 ? "Lease fees not yet paid: they are paid from the sale at closing." : "You owe no lease fees today.",
-    },
+    feesOwed,
   ];
   const netProceedsCents = proceeds.reduce((sum, line) => sum + line.amountCents, 0);
   notes.push("Selling costs (agent, title, transfer taxes) are not included: ask the trust what a sale through it usually costs.");
@@ -142,5 +150,5 @@ export function homeToday(input: HomeTodayInput): HomeToday {
         : "The trust has not recorded your mortgage at purchase, so the equity you have built cannot be shown.",
     );
   }
-  return { price, proceeds, netProceedsCents, equity, equityBuiltCents, notes };
+  return { price, proceeds, netProceedsCents, equity, equityBuiltCents, feesOwed, notes };
 }

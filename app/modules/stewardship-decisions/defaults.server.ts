@@ -10,7 +10,8 @@ import { homeLabel } from "~/modules/parcels/parcels.server";
 import { compareCalendarDates } from "~/utils/calendar-date";
 import { fromDbCents, withNumberCents } from "~/utils/cents";
 import { assertUpdated } from "~/utils/concurrency.server";
-import type { Db } from "~/utils/db.server";
+import type { Db, Tx } from "~/utils/db.server";
+import { resolveLinkedEvents, upsertLinkedEvent } from "~/modules/stewardship/linked-events.server";
 import { cureDeadline, ESCALATION_STAGES, lenderCureDeadline, type DefaultKind, type Escalation } from "./defaults";
 import { noticeOfDefaultLetter, type Letter } from "./letters";
 import type { DefaultActionValues, NoticeOfDefaultValues } from "./schemas";
@@ -50,6 +51,14 @@ export async function recordNoticeOfDefault(db: Db, actor: AuditActor, leaseId: 
         mortgageeCopies: copies,
         createdById: actor.userId,
       },
+    });
+    // the calendar shows the default until it is cured: an enforcement event due on the last day to cure
+    await upsertLinkedEvent(tx, actor, {
+      leaseId,
+      key: `default:${created.id}`,
+      type: "enforcement_violation",
+      subject: `Notice of default of ${values.noticeDate} (${values.kind}): cure by ${cure.deadline}`,
+      dueDate: cure.deadline,
     });
     await recordAudit(tx, actor, {
       entity: "LeaseDefault",
@@ -94,8 +103,46 @@ export async function updateDefault(db: Db, actor: AuditActor, defaultId: string
     }
     assertUpdated(await tx.leaseDefault.updateMany({ where, data: { ...data, version: { increment: 1 } } }));
     await recordAudit(tx, actor, { entity: "LeaseDefault", entityId: defaultId, action: "update", after: { intent: values.intent, ...data } });
+    await followDefault(tx, actor, record, values, typeof data.lenderCureDeadline === "string" ? data.lenderCureDeadline : null);
     return { ok: true as const, id: defaultId };
   });
+}
+
+/** The monitoring events a default's escalation, lender's notice or cure creates or resolves (linked-events). */
+async function followDefault(tx: Tx, actor: AuditActor, record: { id: string; leaseId: string; escalations: unknown }, values: DefaultActionValues, lenderCureDeadline: string | null) {
+  const key = `default:${record.id}`;
+  if (values.intent === "cured") {
+    await resolveLinkedEvents(tx, actor, record.leaseId, key, values.curedOn, `The default was cured on ${values.curedOn}.`);
+  } else if (values.intent === "lender-notice") {
+    // the trust's own deadline: its cure window after the lender's notice (then its option to buy before foreclosure)
+    await upsertLinkedEvent(tx, actor, {
+      leaseId: record.leaseId,
+      key: `${key}:lender-notice`,
+      type: "other",
+      subject: `${values.lenderName}'s notice of default received ${values.receivedOn}: the trust may cure by ${lenderCureDeadline}`,
+      dueDate: lenderCureDeadline ?? values.receivedOn,
+    });
+  } else if (values.stage === "delinquent-90") {
+    // may be recorded more than once: one event each, numbered in the order recorded
+    const count = ((record.escalations as Escalation[]) ?? []).filter((e) => e.stage === "delinquent-90").length;
+    await upsertLinkedEvent(tx, actor, {
+      leaseId: record.leaseId,
+      key: `${key}:delinquent-90:${count + 1}`,
+      type: "delinquent_90_days",
+      subject: values.obligation ?? "",
+      dueDate: values.date,
+      notes: values.note ?? "",
+    });
+  } else {
+    await upsertLinkedEvent(tx, actor, {
+      leaseId: record.leaseId,
+      key: `${key}:${values.stage}`,
+      type: values.stage === "notice-of-foreclosure" ? "notice_of_foreclosure" : "foreclosure_initiated",
+      subject: values.foreclosureSaleDate ? `Foreclosure sale ${values.foreclosureSaleDate}` : "",
+      dueDate: values.date,
+      notes: values.note ?? "",
+    });
+  }
 }
 
 const defaultInclude = {

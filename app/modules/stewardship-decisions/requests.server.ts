@@ -21,6 +21,7 @@ import { consentLetter, type Letter } from "./letters";
 import { addApprovedImprovement } from "~/modules/home-inputs/home-inputs.server";
 import type { Formula } from "~/modules/resale/contract";
 import { improvementSentence } from "~/modules/resale/describe";
+import { REQUEST_EVENT_TYPES, resolveLinkedEvents, upsertLinkedEvent } from "~/modules/stewardship/linked-events.server";
 import { PERIOD_KINDS, type DecisionValues, type ImprovementRequestValues, type PeriodKind, type PeriodRequestValues, type RefinanceRequestValues, type StewardshipSettingsValues } from "./schemas";
 
 export type DecisionResult = { ok: true; id: string; status: "approved" | "refused"; reasons: string[] } | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] };
@@ -101,6 +102,25 @@ async function bindingLease(tx: Tx, organisationId: string, leaseId: string) {
   return lease;
 }
 
+const PERIOD_WORDS: Record<PeriodKind, { noun: string; check: string }> = {
+  "leave-of-absence": { noun: "leave of absence", check: "check the homeowner is living in the home again" },
+  rental: { noun: "renting of the home", check: "check the tenant has left and the homeowner lives there again" },
+  "short-sale": { noun: "short-sale approval", check: "it lapses unless the sale has closed" },
+};
+
+/** The request's monitoring event: submitted on the day it was received, waiting on the trust's decision. */
+async function requestEvent(tx: Tx, actor: AuditActor, request: { id: string; leaseId: string; kind: string; receivedOn: string }) {
+  await upsertLinkedEvent(tx, actor, {
+    leaseId: request.leaseId,
+    key: `request:${request.id}`,
+    type: REQUEST_EVENT_TYPES[request.kind] ?? "other",
+    subject: `Request received ${request.receivedOn}: to be decided`,
+    dueDate: request.receivedOn,
+    status: "submitted",
+    submittedOn: request.receivedOn,
+  });
+}
+
 /** Records a homeowner's refinance request (pending) on a binding lease. */
 export async function recordRefinanceRequest(db: Db, actor: AuditActor, leaseId: string, values: RefinanceRequestValues) {
   return db.$transaction(async (tx) => {
@@ -123,6 +143,7 @@ export async function recordRefinanceRequest(db: Db, actor: AuditActor, leaseId:
     const created = await tx.stewardshipRequest.create({
       data: { organisationId: actor.organisationId, leaseId, kind: "refinance", receivedOn: values.receivedOn, details, createdById: actor.userId },
     });
+    await requestEvent(tx, actor, created);
     await recordAudit(tx, actor, { entity: "StewardshipRequest", entityId: created.id, action: "create", after: { kind: "refinance", leaseReference: lease.reference, receivedOn: values.receivedOn, ...details } });
     return { ok: true as const, id: created.id };
   });
@@ -139,6 +160,7 @@ export async function recordPeriodRequest(db: Db, actor: AuditActor, leaseId: st
     const created = await tx.stewardshipRequest.create({
       data: { organisationId: actor.organisationId, leaseId, kind: values.kind, receivedOn: values.receivedOn, periodStart: values.periodStart, periodEnd: values.periodEnd, details, createdById: actor.userId },
     });
+    await requestEvent(tx, actor, created);
     await recordAudit(tx, actor, { entity: "StewardshipRequest", entityId: created.id, action: "create", after: { kind: values.kind, leaseReference: lease.reference, receivedOn: values.receivedOn, ...details } });
     return { ok: true as const, id: created.id };
   });
@@ -153,6 +175,7 @@ export async function recordImprovementRequest(db: Db, actor: AuditActor, leaseI
     }
     const details = { description: values.description, costCents: values.costCents, completedOn: values.completedOn };
     const created = await tx.stewardshipRequest.create({ data: { organisationId: actor.organisationId, leaseId, kind: "improvement", receivedOn: values.receivedOn, details, createdById: actor.userId } });
+    await requestEvent(tx, actor, created);
     await recordAudit(tx, actor, { entity: "StewardshipRequest", entityId: created.id, action: "create", after: { kind: "improvement", leaseReference: lease.reference, receivedOn: values.receivedOn, ...details } });
     return { ok: true as const, id: created.id };
   });
@@ -201,6 +224,7 @@ export async function decideStewardshipRequest(db: Db, actor: AuditActor, reques
     if (values.intent === "refuse") {
       assertUpdated(await tx.stewardshipRequest.updateMany({ where: { id: requestId, organisationId: actor.organisationId, version: values.version, status: "pending" }, data: { ...decided, status: "refused", decision: { reasons: [values.note] } } }));
       await recordAudit(tx, actor, { entity: "StewardshipRequest", entityId: requestId, action: "update", before: { status: "pending" }, after: { status: "refused", decidedOn: values.decidedOn, reasons: [values.note] } });
+      await resolveLinkedEvents(tx, actor, request.leaseId, `request:${requestId}`, values.decidedOn, `Refused on ${values.decidedOn}: ${values.note}`);
       return { ok: true as const, id: requestId, status: "refused" as const, reasons: [values.note] };
     }
     if ((PERIOD_KINDS as readonly string[]).includes(request.kind)) {
@@ -214,6 +238,16 @@ export async function decideStewardshipRequest(db: Db, actor: AuditActor, reques
         }),
       );
       await recordAudit(tx, actor, { entity: "StewardshipRequest", entityId: requestId, action: "update", before: { status: "pending", periodStart: request.periodStart, periodEnd: request.periodEnd }, after: { status: "approved", decidedOn: values.decidedOn, periodStart, periodEnd } });
+      await resolveLinkedEvents(tx, actor, request.leaseId, `request:${requestId}`, values.decidedOn, `Approved on ${values.decidedOn} for ${periodStart} to ${periodEnd}.`);
+      // the calendar follows the approved period: its end is due for a check
+      const words = PERIOD_WORDS[request.kind as PeriodKind];
+      await upsertLinkedEvent(tx, actor, {
+        leaseId: request.leaseId,
+        key: `request-period:${requestId}`,
+        type: REQUEST_EVENT_TYPES[request.kind] ?? "other",
+        subject: `Approved ${words.noun} (${periodStart} to ${periodEnd}) ends: ${words.check}`,
+        dueDate: periodEnd,
+      });
       return { ok: true as const, id: requestId, status: "approved" as const, reasons: [] };
     }
     if (request.kind === "improvement") {
@@ -239,6 +273,7 @@ export async function decideStewardshipRequest(db: Db, actor: AuditActor, reques
         }),
       );
       await recordAudit(tx, actor, { entity: "StewardshipRequest", entityId: requestId, action: "update", before: { status: "pending" }, after: { status: "approved", decidedOn: values.decidedOn, approvedImprovementId: improvement.id } });
+      await resolveLinkedEvents(tx, actor, request.leaseId, `request:${requestId}`, values.decidedOn, `Approved on ${values.decidedOn}: the improvement is on the home's resale inputs.`);
       return { ok: true as const, id: requestId, status: "approved" as const, reasons: [] };
     }
     if (request.kind !== "refinance") return { ok: false as const, formErrors: ["This kind of request is not decided here yet."] };
@@ -253,11 +288,13 @@ export async function decideStewardshipRequest(db: Db, actor: AuditActor, reques
     if (!decision.approved) {
       assertUpdated(await tx.stewardshipRequest.updateMany({ where, data: { ...decided, status: "refused", decision: { reasons: decision.reasons, figures: decision.figures } } }));
       await recordAudit(tx, actor, { entity: "StewardshipRequest", entityId: requestId, action: "update", before: { status: "pending" }, after: { status: "refused", decidedOn: values.decidedOn, reasons: decision.reasons, ...decision.figures } });
+      await resolveLinkedEvents(tx, actor, request.leaseId, `request:${requestId}`, values.decidedOn, `Refused on ${values.decidedOn}: ${decision.reasons.join(" ")}`);
       return { ok: true as const, id: requestId, status: "refused" as const, reasons: decision.reasons };
     }
     const amendmentId = await addRefinanceMortgage(tx, actor, request.lease, details, decision.figures, values.decidedOn, requestId);
     assertUpdated(await tx.stewardshipRequest.updateMany({ where, data: { ...decided, status: "approved", amendmentId, decision: { reasons: [], figures: decision.figures } } }));
     await recordAudit(tx, actor, { entity: "StewardshipRequest", entityId: requestId, action: "update", before: { status: "pending" }, after: { status: "approved", decidedOn: values.decidedOn, amendmentId, ...decision.figures } });
+    await resolveLinkedEvents(tx, actor, request.leaseId, `request:${requestId}`, values.decidedOn, `Approved on ${values.decidedOn}: the new mortgage is a permitted mortgage by a dated amendment.`);
     return { ok: true as const, id: requestId, status: "approved" as const, reasons: [] };
   });
 }

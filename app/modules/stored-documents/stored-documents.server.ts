@@ -306,3 +306,16 @@ export async function readDocument(
   const { storageKey: _key, ...summary } = document;
   return { document: summary as StoredDocumentSummary, bytes };
 }
+
+/**
+ * Checks an upload as `storeDocument` would (type, size, content) without storing it, so a form that files a
+ * document together with other changes can refuse a bad file before it changes anything. The checked bytes
+ * are returned to be stored.
+ */
+export async function checkUpload(input: Pick<StoreDocumentInput, "fileName" | "mimeType" | "content" | "maxBytes">): Promise<{ ok: true; bytes: Uint8Array } | StoreRefusal> {
+  const type = declaredType(input.mimeType, input.fileName);
+  const shownName = input.fileName.split(/[\\/]/).pop()?.trim() || "The file";
+  if (!type) return { ok: false, status: 415, field: "file", message: `Only ${ACCEPTED_TYPES_IN_WORDS} can be stored; “${shownName}” is none of these.` };
+  const read = await readChecked(input.content, type, shownName, input.maxBytes);
+  return read.ok ? { ok: true, bytes: read.bytes } : read;
+}

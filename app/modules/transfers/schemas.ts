@@ -58,6 +58,13 @@ export const buyerSchema = z.object({
 });
 export type BuyerValues = z.output<typeof buyerSchema>;
 
+export const LEASE_DISPOSITIONS = ["new-lease", "assignment"] as const;
+export type LeaseDisposition = (typeof LEASE_DISPOSITIONS)[number];
+export const LEASE_DISPOSITION_LABELS: Record<LeaseDisposition, string> = {
+  "new-lease": "End the seller's lease; a new draft lease for the buyer (99 years from the closing)",
+  assignment: "Assign the seller's lease to the buyer (its terms and frozen formula, for its remaining term)",
+};
+
 export const closingSchema = z.object({
   intent: z.literal("close"),
   closingDate: legalDate("closing date"),
@@ -65,6 +72,8 @@ export const closingSchema = z.object({
   trustFees: money("trust's fees"),
   mortgagePayoff: money("seller's mortgage payoff"),
   sellerClosingCosts: money("seller's closing costs"),
+  /** How the seller's lease passes: ended with a new draft lease for the buyer, or assigned to the buyer. */
+  leaseDisposition: z.enum(LEASE_DISPOSITIONS, { errorMap: () => ({ message: "Choose how the seller's lease passes to the buyer" }) }).default("new-lease"),
   /** Admins only: a price above the maximum, with the reason recorded. */
   overrideReason: optionalText(1000),
   version,
@@ -78,3 +87,28 @@ export const cancelSchema = z.object({
   version,
 });
 export type CancelValues = z.output<typeof cancelSchema>;
+
+export const BUYER_POOL_STATUSES = ["waiting", "offered", "bought", "withdrawn"] as const;
+export type BuyerPoolStatus = (typeof BUYER_POOL_STATUSES)[number];
+export const BUYER_POOL_STATUS_LABELS: Record<BuyerPoolStatus, string> = { waiting: "Waiting", offered: "Offered a home", bought: "Bought", withdrawn: "Withdrawn" };
+
+export const poolAddSchema = z.object({
+  intent: z.literal("pool-add"),
+  householdId: text("household", 60),
+  addedOn: legalDate("date added"),
+  bedroomsWanted: z.coerce
+    .number({ invalid_type_error: "Enter the number of bedrooms wanted, e.g. 2" })
+    .int("Enter a whole number of bedrooms")
+    .min(0, "Enter 0 to 8 bedrooms")
+    .max(8, "Enter 0 to 8 bedrooms"),
+  note: optionalText(1000),
+});
+export type PoolAddValues = z.output<typeof poolAddSchema>;
+
+export const poolStatusSchema = z.object({
+  intent: z.literal("pool-status"),
+  entryId: text("interested buyer", 60),
+  status: z.enum(["waiting", "withdrawn"], { errorMap: () => ({ message: "Choose waiting or withdrawn" }) }),
+  version,
+});
+export type PoolStatusValues = z.output<typeof poolStatusSchema>;

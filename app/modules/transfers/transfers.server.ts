@@ -15,20 +15,22 @@ import { BINDING_STATUSES, nextReference } from "~/modules/leases/leases.server"
 import { expirationDate } from "~/modules/leases/lifecycle";
 import { ensureDefaultTemplate } from "~/modules/leases/templates.server";
 import { defaultBuyerTerms } from "~/modules/resale/form";
+import { TIMED_TERM_KEYS, type LeaseTimedTerms } from "~/modules/leases/terms";
 import { getLeaseTermDefaults, getLeaseTermsOn } from "~/modules/leases/terms.server";
 import { homeLabel } from "~/modules/parcels/parcels.server";
 import { parseResaleRequest, type ResaleRequest, type ResaleResult } from "~/modules/resale/contract";
 import { calculateResale } from "~/modules/resale/engine";
 import { incomeLimitTablesForContract } from "~/modules/resale/income-limit-tables.server";
 import { saveResaleCalculation } from "~/modules/resale/calculations.server";
-import { addMonths, compareCalendarDates, yearOf } from "~/utils/calendar-date";
+import { addDays, addMonths, addYears, compareCalendarDates, yearOf } from "~/utils/calendar-date";
 import { fromDbCents } from "~/utils/cents";
 import { STALE_RECORD_MESSAGE } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
 import { centsToString, formatUsd, stringToCents } from "~/utils/money";
 import { caseDeadlines, nextDeadline, optionDeadline, optionState, type CaseProgress, type CaseTerms, type OptionDecision } from "./deadlines";
+import { followCaseBuyer, listBuyerPool } from "./buyer-pool.server";
 import { resaleOutcomes } from "./outcomes";
-import type { BuyerValues, CancelValues, CaseKind, ClosingValues, FormulaPriceValues, OpenCaseValues, OptionValues } from "./schemas";
+import type { BuyerValues, CancelValues, CaseKind, ClosingValues, FormulaPriceValues, LeaseDisposition, OpenCaseValues, OptionValues } from "./schemas";
 
 export class TransferCaseError extends Error {
   constructor(
@@ -243,6 +245,7 @@ export async function cancelTransferCase(db: Db, actor: AuditActor, caseId: stri
     if (compareCalendarDates(values.cancelledOn, row.noticeDate) < 0) throw new TransferCaseError(`The withdrawal cannot be before the notice (${row.noticeDate})`, "cancelledOn");
     if (compareCalendarDates(values.cancelledOn, today) > 0) throw new TransferCaseError(`The withdrawal cannot be dated after today (${today})`, "cancelledOn");
     await updateCase(tx, row, values.version, { status: "cancelled", openHomeId: null, cancelledOn: values.cancelledOn, cancelReason: values.reason });
+    await followCaseBuyer(tx, actor, row.id, row.buyerHouseholdId, null, "waiting");
     await recordAudit(tx, actor, { entity: "TransferCase", entityId: row.id, action: "transition", before: { status: "open" }, after: { status: "cancelled", cancelledOn: values.cancelledOn, cancelReason: values.reason } });
   });
 }
@@ -296,7 +299,15 @@ async function caseView(db: Db | Tx, row: CaseRow, today: string) {
     option: { state: row.kind === "trust-sale" ? ("not-applicable" as const) : optionState(progress, today), decidedOn: row.optionDecidedOn, note: row.optionNote },
     buyer: buyer ? { householdId: buyer.id, name: buyer.name, eligibility: row.buyerEligibility ?? null } : null,
     closing: row.closingDate
-      ? { date: row.closingDate, price: money(row.closingPriceCents), overrideReason: row.overrideReason || null, statement: row.closingStatement ?? null, buyerOwnershipId: row.buyerOwnershipId, buyerLeaseId: row.buyerLeaseId }
+      ? {
+          date: row.closingDate,
+          price: money(row.closingPriceCents),
+          overrideReason: row.overrideReason || null,
+          statement: row.closingStatement ?? null,
+          buyerOwnershipId: row.buyerOwnershipId,
+          buyerLeaseId: row.buyerLeaseId,
+          leaseDisposition: row.leaseDisposition as LeaseDisposition | null,
+        }
       : null,
     outcomes: row.outcomes ?? null,
     cancelled: row.cancelledOn ? { on: row.cancelledOn, reason: row.cancelReason } : null,
@@ -413,6 +424,7 @@ export async function chooseBuyer(db: Db, actor: AuditActor, caseId: string, val
       verdict: verdict.verdict,
     };
     await updateCase(tx, row, values.version, { buyerHouseholdId: household.id, buyerEligibility: eligibility });
+    await followCaseBuyer(tx, actor, row.id, row.buyerHouseholdId, household.id, "offered");
     await recordAudit(tx, actor, { entity: "TransferCase", entityId: row.id, action: "update", before: { buyerHouseholdId: row.buyerHouseholdId }, after: { buyerHouseholdId: household.id, buyerVerdict: eligibility.verdict } });
     return eligibility;
   });
@@ -443,7 +455,7 @@ async function ami100For(db: Db | Tx, organisationId: string, area: string | nul
  * prefilled from the home, the seller's lease and the trust's current template; the closing statement (with
  * the unpaid lease fees from the ledger) and the outcome measures are stored. A failure leaves nothing changed.
  */
-export async function closeTransferCase(db: Db, actor: AuditActor & { role: string }, caseId: string, values: Omit<ClosingValues, "intent">, today: string): Promise<{ buyerLeaseId: string | null }> {
+export async function closeTransferCase(db: Db, actor: AuditActor & { role: string }, caseId: string, values: Omit<ClosingValues, "intent" | "leaseDisposition"> & { leaseDisposition?: LeaseDisposition }, today: string): Promise<{ buyerLeaseId: string | null }> {
   const template = await ensureDefaultTemplate(db, actor.organisationId);
   try {
     return await db.$transaction(async (tx) => {
@@ -482,13 +494,24 @@ export async function closeTransferCase(db: Db, actor: AuditActor & { role: stri
         await recordAudit(tx, actor, { entity: "Ownership", entityId: sellerOwnership.id, action: "update", before: { saleDate: null, salePriceCents: null }, after: { saleDate: values.closingDate, salePriceCents: values.price, transferCaseId: row.id } });
       }
       const sellerLease = row.leaseId ? await tx.lease.findFirst({ where: { id: row.leaseId, organisationId: actor.organisationId } }) : null;
-      if (sellerLease && BINDING_STATUSES.includes(sellerLease.status)) {
+      const sellerLeaseBinding = sellerLease !== null && BINDING_STATUSES.includes(sellerLease.status);
+      const disposition = values.leaseDisposition ?? "new-lease";
+      if (disposition === "assignment") {
+        if (!sellerLeaseBinding) throw new TransferCaseError("There is no binding lease to assign: choose a new lease for the buyer.", "leaseDisposition");
+        if (!buyerNeeded) throw new TransferCaseError("The trust exercised its option and buys the home itself: the lease ends, there is no buyer to assign it to.", "leaseDisposition");
+        if (sellerLease.formulaSpec == null) throw new TransferCaseError(`Lease ${sellerLease.reference} has no frozen resale formula to carry on: choose a new lease for the buyer.`, "leaseDisposition");
+        if (wholeYearsBetween(values.closingDate, addDays(sellerLease.expirationDate, 1)) < 1) {
+          throw new TransferCaseError(`Lease ${sellerLease.reference} has less than a whole year left after the closing to assign: choose a new lease for the buyer.`, "leaseDisposition");
+        }
+      }
+      if (sellerLease && sellerLeaseBinding) {
+        const to = disposition === "assignment" ? "assigned" : "ended";
         const ended = await tx.lease.updateMany({
           where: { id: sellerLease.id, organisationId: actor.organisationId, status: sellerLease.status },
-          data: { status: "ended", endedOn: values.closingDate, bindingHomeId: null, version: { increment: 1 } },
+          data: { status: to, endedOn: values.closingDate, bindingHomeId: null, version: { increment: 1 } },
         });
         if (ended.count !== 1) throw new TransferCaseError(STALE_RECORD_MESSAGE, undefined, 409);
-        await recordAudit(tx, actor, { entity: "Lease", entityId: sellerLease.id, action: "transition", before: { status: sellerLease.status }, after: { status: "ended", endedOn: values.closingDate, transferCaseId: row.id } });
+        await recordAudit(tx, actor, { entity: "Lease", entityId: sellerLease.id, action: "transition", before: { status: sellerLease.status }, after: { status: to, endedOn: values.closingDate, transferCaseId: row.id } });
       }
 
       // the buyer's side
@@ -503,12 +526,19 @@ export async function closeTransferCase(db: Db, actor: AuditActor & { role: stri
           data: { organisationId: actor.organisationId, homeId: row.homeId, currentHomeId: row.homeId, householdId: buyer.id, purchasePriceCents: values.price, purchaseDate: values.closingDate },
         });
         buyerOwnershipId = ownership.id;
+        await followCaseBuyer(tx, actor, row.id, buyer.id, buyer.id, "bought");
         await recordAudit(tx, actor, { entity: "Ownership", entityId: ownership.id, action: "create", after: { homeId: row.homeId, householdId: buyer.id, purchasePriceCents: values.price, purchaseDate: values.closingDate, transferCaseId: row.id } });
         const defaults = await getLeaseTermDefaults(tx, actor.organisationId);
         const sellerTerms = sellerLease ? await getLeaseTermsOn(tx, actor.organisationId, sellerLease.id, values.closingDate) : null;
         const templateVersion = await tx.leaseTemplateVersion.findFirst({ where: { templateId: template.id, organisationId: actor.organisationId }, orderBy: { versionNumber: "desc" }, select: { id: true } });
         const reference = await nextReference(tx, actor.organisationId, yearOf(today));
-        const { version: _version, ...timedTerms } = defaults;
+        const { version: _version, ...defaultTimedTerms } = defaults;
+        // an assignment carries the seller's lease on: its terms in force at the closing, its frozen formula, riders and
+        // template version, for its remaining whole years from the closing (the lease model holds whole-year terms);
+        // a new lease takes the trust's current terms and template for 99 years
+        const assignment = disposition === "assignment" && sellerLease && sellerTerms;
+        const timedTerms: LeaseTimedTerms = assignment ? (Object.fromEntries(TIMED_TERM_KEYS.map((key) => [key, sellerTerms[key]])) as LeaseTimedTerms) : defaultTimedTerms;
+        const termYears = assignment ? wholeYearsBetween(values.closingDate, addDays(sellerLease.expirationDate, 1)) : 99;
         const draft = await tx.lease.create({
           data: {
             organisationId: actor.organisationId,
@@ -517,22 +547,27 @@ export async function closeTransferCase(db: Db, actor: AuditActor & { role: stri
             householdId: buyer.id,
             status: "draft",
             commencementDate: values.closingDate,
-            termYears: 99,
-            expirationDate: expirationDate(values.closingDate, 99),
+            termYears,
+            expirationDate: expirationDate(values.closingDate, termYears),
             renewalTermYears: sellerLease?.renewalTermYears ?? 99,
             monthlyFeeCents: sellerTerms?.monthlyFeeCents ?? fromDbCents(sellerLease?.monthlyFeeCents ?? 0),
             feeEscalation: (sellerTerms?.feeEscalation ?? { kind: "none" }) as object,
             ...timedTerms,
             lateChargeCents: BigInt(timedTerms.lateChargeCents),
             formulaPresetName: sellerLease?.formulaPresetName ?? "",
-            riders: [],
-            templateVersionId: templateVersion?.id ?? null,
+            ...(assignment ? { formulaSpec: sellerLease.formulaSpec as object, riders: sellerTerms.riders, riderVersions: (sellerLease.riderVersions ?? undefined) as object | undefined } : { riders: [] }),
+            templateVersionId: assignment ? (sellerLease.templateVersionId ?? templateVersion?.id ?? null) : (templateVersion?.id ?? null),
           },
         });
         const names = buyer.members.length ? buyer.members.slice(0, 4).map((m) => m.fullName) : [buyer.name];
         await tx.leaseLessee.createMany({ data: names.map((fullName, position) => ({ organisationId: actor.organisationId, leaseId: draft.id, fullName, position })) });
         buyerLeaseId = draft.id;
-        await recordAudit(tx, actor, { entity: "Lease", entityId: draft.id, action: "create", after: { reference, homeId: row.homeId, householdId: buyer.id, status: "draft", commencementDate: values.closingDate, transferCaseId: row.id } });
+        await recordAudit(tx, actor, {
+          entity: "Lease",
+          entityId: draft.id,
+          action: "create",
+          after: { reference, homeId: row.homeId, householdId: buyer.id, status: "draft", commencementDate: values.closingDate, termYears, transferCaseId: row.id, ...(assignment ? { assignedFromLeaseId: sellerLease.id } : {}) },
+        });
       }
 
       // the statement and the outcome measures
@@ -574,6 +609,7 @@ export async function closeTransferCase(db: Db, actor: AuditActor & { role: stri
         outcomes: outcomes ?? undefined,
         buyerOwnershipId,
         buyerLeaseId,
+        leaseDisposition: sellerLeaseBinding ? disposition : null,
       });
       await recordAudit(tx, actor, {
         entity: "TransferCase",
@@ -591,16 +627,42 @@ export async function closeTransferCase(db: Db, actor: AuditActor & { role: stri
   }
 }
 
-/** Households that could buy: not archived, owning no home, not the seller; with their newest certification. */
-export async function buyerCandidates(db: Db, organisationId: string, sellerHouseholdId: string | null) {
+/** Whole years from `from` until `to` (the anniversary of `from` on or before `to`). */
+function wholeYearsBetween(from: string, to: string): number {
+  let years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
+  while (years > 0 && compareCalendarDates(addYears(from, years), to) > 0) years -= 1;
+  return years;
+}
+
+/**
+ * Households that could buy, for the case's buyer list: first the pool of interested buyers (waiting, or offered on
+ * this case) in the order they were added, with bedrooms wanted, size for this home and first-time buyer; then the
+ * other households owning no home. Never the seller, never a household that owns a home.
+ */
+export async function buyerCandidates(db: Db, organisationId: string, sellerHouseholdId: string | null, homeBedrooms: number, caseId?: string) {
+  const pool = (await listBuyerPool(db, organisationId, { statuses: ["waiting", "offered"], homeBedrooms })).filter((e) => !e.ownsHome && e.householdId !== sellerHouseholdId);
+  const offeredElsewhere = caseId ? new Set((await db.interestedBuyer.findMany({ where: { organisationId, status: "offered", transferCaseId: { not: caseId } }, select: { householdId: true } })).map((e) => e.householdId)) : new Set<string>();
+  const pooled = pool.filter((e) => !offeredElsewhere.has(e.householdId));
+  const inPool = new Set(pool.map((e) => e.householdId));
   const households = await db.household.findMany({
     where: { organisationId, archivedAt: null, ownerships: { none: { saleDate: null } }, ...(sellerHouseholdId ? { id: { not: sellerHouseholdId } } : {}) },
     select: { id: true, name: true, incomeCertifications: { orderBy: { certifiedOn: "desc" }, take: 1, select: { certifiedOn: true, percentAmi: true } } },
     orderBy: { name: "asc" },
     take: 1000,
   });
-  return households.map((h) => {
-    const c = h.incomeCertifications[0];
-    return { value: h.id, label: c ? `${h.name} — certified ${c.certifiedOn}, ${c.percentAmi} % AMI` : `${h.name} — no certification` };
-  });
+  const first = (value: boolean | null) => (value === null ? "first-time buyer not recorded" : value ? "first-time buyer" : "not a first-time buyer");
+  return [
+    ...pooled.map((e) => ({
+      value: e.householdId,
+      label: `${e.name} — in the pool since ${e.addedOn}, wants ${e.bedroomsWanted} bedrooms; ${
+        e.certification ? `${sizeForBedrooms(e.certification.householdSize, homeBedrooms)}; certified ${e.certification.certifiedOn}, ${e.certification.percentAmi} % AMI` : "no certification"
+      }; ${first(e.firstTimeBuyer)}`,
+    })),
+    ...households
+      .filter((h) => !inPool.has(h.id))
+      .map((h) => {
+        const c = h.incomeCertifications[0];
+        return { value: h.id, label: `${h.name} (not in the pool) — ${c ? `certified ${c.certifiedOn}, ${c.percentAmi} % AMI` : "no certification"}` };
+      }),
+  ];
 }
