@@ -57,6 +57,7 @@ export async function authenticateApiRequest(db: Db, request: Request): Promise<
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) return null;
+  // cross-organisation: an API token is looked up by its hash before anyone knows the organisation
   const token = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(match[1]!) },
     select: { id: true, organisationId: true, name: true, revokedAt: true, lastUsedAt: true },
@@ -65,6 +66,7 @@ export async function authenticateApiRequest(db: Db, request: Request): Promise<
   const now = new Date();
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     // at most one write a minute per token; the condition keeps concurrent requests from all writing
+    // cross-organisation: the token found by its hash just above; the organisation is learnt from it
     await db.apiToken.updateMany({
       where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
       data: { lastUsedAt: now },
@@ -72,12 +74,4 @@ export async function authenticateApiRequest(db: Db, request: Request): Promise<
   }
   noteRequestReader({ organisationId: token.organisationId, apiTokenId: token.id, apiToken: token.name });
   return { organisationId: token.organisationId, tokenId: token.id, label: `API token “${token.name}”` };
-}
-
-/** The JSON 401 every API route answers without a valid token. */
-export function unauthorizedResponse(): Response {
-  return Response.json(
-    { error: "unauthorized", message: "Send a valid API token: Authorization: Bearer <token>. Admins create tokens under Settings → API tokens." },
-    { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="commonground"' } },
-  );
 }
