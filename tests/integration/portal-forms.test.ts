@@ -5,8 +5,8 @@ import { action as formAction, loader as formLoader } from "~/routes/my-home.for
 import { loader as myHomeLoader } from "~/routes/my-home._index";
 import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
-import { createLeasableHome, createLease } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createLeasableHome, createLease } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /**
