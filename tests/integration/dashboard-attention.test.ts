@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { attentionThisWeek } from "~/modules/organisations/attention.server";
 import { db } from "~/utils/db.server";
-import { createLease } from "../factories/leases";
-import { createOrganisation } from "../factories/organisations";
+import { createLease } from "~/modules/demo/leases";
+import { createOrganisation } from "~/modules/demo/organisations";
 
 describe("the dashboard's to-do list", () => {
   it("lists leases owing lease-fee charges more than 30 days old, and the draft leases, of this trust only", { timeout: 120_000 }, async () => {
