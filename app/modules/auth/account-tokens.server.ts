@@ -47,6 +47,7 @@ const ROLE_INVITE_WORDS: Record<Role, string> = {
 
 async function issueToken(tx: Tx, purpose: TokenPurpose, userId: string, organisationId: string, now: Date, requestedFrom = ""): Promise<string> {
   // a newer link cancels the older ones of the same kind
+  // cross-organisation: a login belongs to a person, not a trust: a newer link cancels their older ones
   await tx.accountToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: now } });
   const token = randomBytes(32).toString("base64url");
   const lifetimeMs = purpose === "invitation" ? INVITATION_DAYS * 24 * 60 * 60_000 : RESET_MINUTES * 60_000;
@@ -196,6 +197,7 @@ const TOKEN_MESSAGES: Record<TokenPurpose, Record<Unusable, string>> = {
 export async function checkToken(db: Db | Tx, purpose: TokenPurpose, token: string, now = new Date()): Promise<TokenCheck> {
   const fail = (reason: Unusable) => ({ ok: false as const, reason, message: TOKEN_MESSAGES[purpose][reason] });
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return fail("unknown");
+  // cross-organisation: a one-time link is looked up by its hash before anyone knows the organisation
   const row = await db.accountToken.findUnique({
     where: { tokenHash: hashToken(token) },
     include: {
@@ -262,6 +264,7 @@ export async function requestPasswordReset(
   now = new Date(),
 ): Promise<{ sent: true } | { sent: false; reason: "unknown" | "account-throttled" | "address-throttled" }> {
   const windowStart = new Date(now.getTime() - RESET_WINDOW_MINUTES * 60_000);
+  // cross-organisation: password-reset throttle per address, across trusts (the address is not a trust's)
   const fromAddress = await db.accountToken.count({ where: { purpose: "password-reset", requestedFrom: ipAddress, createdAt: { gte: windowStart } } });
   if (fromAddress >= RESET_PER_ADDRESS) return { sent: false, reason: "address-throttled" };
   const user = await db.user.findUnique({
@@ -270,6 +273,7 @@ export async function requestPasswordReset(
   });
   const membership = user?.memberships[0];
   if (!user || user.disabledAt || !membership) return { sent: false, reason: "unknown" };
+  // cross-organisation: reset throttle per person, whichever trust sent their links
   const lastHour = await db.accountToken.count({ where: { userId: user.id, purpose: "password-reset", createdAt: { gte: new Date(now.getTime() - 60 * 60_000) } } });
   if (lastHour >= RESET_PER_ACCOUNT) return { sent: false, reason: "account-throttled" };
   await db.$transaction(async (tx) => {

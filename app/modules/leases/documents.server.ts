@@ -8,7 +8,6 @@
  */
 import { storeDocument } from "~/modules/stored-documents/stored-documents.server";
 import { mortgagesInForce } from "~/modules/mortgages/permitted-mortgages";
-import { pdfResponse as pdfDownload } from "~/utils/download.server";
 import { createHash } from "node:crypto";
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/resale/formula-spec";
@@ -307,15 +306,4 @@ export async function generateLeaseDocument(db: Db, actor: AuditActor, leaseId: 
     if (!stored.ok) throw new Error(stored.message);
   }
   return { ...rendered, documentId: document.id };
-}
-
-/** The HTTP response for a generated document (or a plain-text 400/404 explaining why there is none). */
-export function pdfResponse(result: RenderResult): Response {
-  if (!result.ok) {
-    return new Response(`No document was produced:\n${result.errors.map((e) => `- ${e}`).join("\n")}\n`, {
-      status: result.status,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
-  }
-  return pdfDownload(result.pdf, result.filename, { headers: { "X-Content-SHA256": result.sha256 } });
 }
