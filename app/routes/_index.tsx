@@ -9,6 +9,8 @@ import { can } from "~/utils/permissions";
 import { calendarSummary, stewardshipCalendar } from "~/modules/stewardship/calendar.server";
 import { eventPath, StatusBadge, typeLabel } from "~/modules/stewardship/components";
 import { todayIn } from "~/utils/calendar-date";
+import { ResaleDeadlines } from "~/modules/transfers/components";
+import { caseDeadlineItems } from "~/modules/transfers/transfers.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · Commonground" }];
 
@@ -24,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const stewardship = calendarSummary((await stewardshipCalendar(db(), actor, asOf)).items, asOf);
   return {
     stewardship,
+    resaleDeadlines: await caseDeadlineItems(db(), actor.organisationId, asOf, { onlyPressing: true }),
     kind: "staff" as const,
     name: actor.name,
     organisationName: actor.organisationName,
@@ -94,6 +97,7 @@ export default function HomePage() {
           </ul>
         </>
       ) : null}
+      <ResaleDeadlines items={data.resaleDeadlines} />
       <h2>Recent activity</h2>
       {summary.recentActivity.length === 0 ? (
         <p className="muted">Nothing has changed yet.</p>
