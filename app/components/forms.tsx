@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 /**
  * Form fields with a visible label, an optional hint and the field's errors, wired for screen readers
@@ -25,8 +25,9 @@ function FieldMessages({ id, hint, errors }: { id: string; hint?: ReactNode; err
         </p>
       ) : null}
       {errors?.length ? (
+        // one field, one message: the first says what to do first
         <p id={`${id}-error`} className="field-error" role="alert">
-          {errors.join(" ")}
+          {errors[0]}
         </p>
       ) : null}
     </>
@@ -145,4 +146,83 @@ export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
       ))}
     </div>
   );
+}
+
+export type SummaryError = { id: string; message: string };
+
+/**
+ * Every error of a submission at once, at the top of the form, each linking to its field (issue 15). Focused when
+ * a submission of the form fails (with or without JavaScript), so a screen reader hears how many problems there
+ * are and a keyboard user can follow the links; errors that change while typing do not move the focus. Without
+ * JavaScript the links are plain fragment links to the fields.
+ */
+export function ErrorSummary({ errors, formId, formErrors = [] }: { errors: SummaryError[]; formId: string; formErrors?: string[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const submitted = useRef(true); // the first render after a (no-JavaScript or server) submission counts
+  const count = errors.length + formErrors.length;
+  const signature = [...formErrors, ...errors.map((e) => `${e.id}:${e.message}`)].join("\u0000");
+
+  useEffect(() => {
+    const form = document.getElementById(formId);
+    const onSubmit = () => {
+      submitted.current = true;
+    };
+    form?.addEventListener("submit", onSubmit, true);
+    return () => form?.removeEventListener("submit", onSubmit, true);
+  }, [formId]);
+
+  useEffect(() => {
+    if (count > 0 && submitted.current) ref.current?.focus();
+    submitted.current = false;
+  }, [signature, count]);
+
+  if (count === 0) return null;
+  return (
+    <div ref={ref} className="form-errors error-summary" role="alert" aria-labelledby={`${formId}-error-summary`} tabIndex={-1}>
+      <h2 id={`${formId}-error-summary`} className="error-summary-title">
+        {count === 1 ? "There is a problem" : `There are ${count} problems`}
+      </h2>
+      {formErrors.map((error) => (
+        <p key={error}>{error}</p>
+      ))}
+      {errors.length ? (
+        <ul>
+          {errors.map((error) => (
+            <li key={error.id}>
+              <a
+                href={`#${error.id}`}
+                onClick={(event) => {
+                  const field = document.getElementById(error.id);
+                  if (!field) return;
+                  event.preventDefault();
+                  field.scrollIntoView({ block: "center" });
+                  field.focus();
+                }}
+              >
+                {error.message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** A Conform form's errors (`form.allErrors`) for ErrorSummary: one per field, in the order the fields appear. */
+export function conformSummaryErrors(formId: string, allErrors: Record<string, string[] | undefined>, order?: string[]): { errors: SummaryError[]; formErrors: string[] } {
+  const entries = Object.entries(allErrors).filter(([, messages]) => messages?.length);
+  const formErrors = entries.filter(([name]) => name === "").flatMap(([, messages]) => messages!);
+  // parents (e.g. "improvements") repeat their children's errors: only the leaves and lists' own errors
+  const names = entries.map(([name]) => name).filter((name) => name !== "");
+  const fieldEntries = entries.filter(([name, messages]) => name !== "" && !names.some((other) => other !== name && other.startsWith(name) && /^[.[]/.test(other.slice(name.length)) && allErrors[other]?.[0] === messages![0]));
+  const position = (name: string) => {
+    if (!order) return 0;
+    const index = order.indexOf(name);
+    return index === -1 ? order.length : index;
+  };
+  const errors = fieldEntries
+    .sort(([a], [b]) => position(a) - position(b))
+    .map(([name, messages]) => ({ id: `${formId}-${name}`, message: messages![0]! }));
+  return { errors, formErrors };
 }

@@ -36,8 +36,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const refuse = (status: number, reply: UploadReply) => data({ ...reply, returnTo }, { status });
   if (!isDocumentOwnerType(ownerType) || !ownerId) return refuse(400, { ok: false, field: "owner", message: "Choose the record the document belongs to." });
   const owner = { ownerType, ownerId };
-  const mayUpload = can(actor.role, "records:write") || (actor.role === "homeowner" && ownerType === "monitoring_event" && (await mayReadRecord(db(), actor, owner)));
-  if (!mayUpload) throw new Response("You may not add documents to this record.", { status: 403 });
+  const mayRead = await mayReadRecord(db(), actor, owner);
+  const mayUpload = can(actor.role, "records:write") || (actor.role === "homeowner" && ownerType === "monitoring_event" && mayRead);
+  // a homeowner is not told whether another household's record exists (404, as on every My home page)
+  if (!mayUpload) throw new Response(mayRead ? "You may not add documents to this record." : "Not found", { status: mayRead ? 403 : 404 });
   const file = form.get("file");
   if (!file || typeof file === "string" || file.size === 0) {
     return refuse(400, { ok: false, field: "file", message: file && typeof file !== "string" && file.name ? "The file is empty. Choose the file again." : "Choose a file to upload." });

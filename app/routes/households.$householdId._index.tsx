@@ -100,6 +100,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         version: o.version,
         home: [o.home.parcel.streetAddress, o.home.parcel.city].filter(Boolean).join(", ") + (o.home.label ? ` — ${o.home.label}` : ""),
         parcelId: o.home.parcel.id,
+        homeId: o.home.id,
+        // this household's leases of the home, linked from "Homes owned"
+        leases: household.leases.filter((l) => l.homeId === o.home.id),
         parcelNumber: o.home.parcel.parcelNumber,
         purchaseDate: o.purchaseDate,
         certification: certificationAtPurchase(household.incomeCertifications, o.purchaseDate, eligibilitySettings.certificationValidityMonths),
@@ -320,7 +323,13 @@ export default function HouseholdPage() {
                 {household.ownerships.map((o) => (
                   <tr key={o.id}>
                     <td>
-                      {o.home} <span className="muted">(parcel {o.parcelNumber})</span>
+                      <Link to={`/parcels/${o.parcelId}#home-${o.homeId}`}>{o.home}</Link> <span className="muted">(parcel {o.parcelNumber})</span>
+                      {o.leases.map((l) => (
+                        <span key={l.id}>
+                          <br />
+                          Lease <Link to={`/leases/${l.id}`}>{l.reference}</Link>
+                        </span>
+                      ))}
                     </td>
                     <td>
                       {formatLegalDate(o.purchaseDate)} for {o.purchasePrice}

@@ -72,9 +72,8 @@ export default function RecordPurchasePage() {
           />
           <Field
             label="Purchase date"
-            hint="YYYY-MM-DD"
             errors={fields.purchaseDate.errors}
-            inputProps={getInputProps(fields.purchaseDate, { type: "text" })}
+            inputProps={getInputProps(fields.purchaseDate, { type: "date" })}
           />
         </fieldset>
         <fieldset className="form-grid">

@@ -183,11 +183,16 @@ export default function LeasePage() {
             <dt>Lessees</dt>
             <dd>{lease.lessees.map((l) => l.fullName).join(", ")}</dd>
             <dt>Household</dt>
-            <dd>{lease.household.name}</dd>
+            <dd>
+              <Link to={`/households/${lease.household.id}`}>{lease.household.name}</Link>
+            </dd>
             <dt>Home</dt>
             <dd>
-              {parcel.streetAddress}
-              {lease.home.label ? `, ${lease.home.label}` : ""} (APN {parcel.parcelNumber})
+              <Link to={`/parcels/${parcel.id}#home-${lease.home.id}`}>
+                {parcel.streetAddress}
+                {lease.home.label ? `, ${lease.home.label}` : ""}
+              </Link>{" "}
+              (APN {parcel.parcelNumber})
             </dd>
             <dt>Legal description</dt>
             <dd style={{ whiteSpace: "pre-wrap" }}>{parcel.legalDescription || <span className="muted">— missing (enter it on the parcel)</span>}</dd>

@@ -14,6 +14,8 @@ import { ResaleDeadlines } from "~/modules/transfers/components";
 import { caseDeadlineItems } from "~/modules/transfers/transfers.server";
 import { todayIn } from "~/utils/calendar-date";
 import { addFundingSource, addHome, getParcelDetail, removeFundingSource, setParcelArchived } from "~/modules/parcels/parcels.server";
+import { LEASE_STATUS_LABELS } from "~/modules/leases/lifecycle";
+import { CASE_KIND_LABELS, CASE_STATUS_LABELS, type CaseKind } from "~/modules/transfers/schemas";
 import {
   AREA_UNIT_LABELS,
   checkFundingRules,
@@ -75,6 +77,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       yearBuilt: home.yearBuilt,
       archived: home.archivedAt !== null,
       currentOwner: home.ownerships.find((o) => o.saleDate === null)?.household ?? null,
+      leases: home.leases.map((l) => ({ id: l.id, reference: l.reference, status: LEASE_STATUS_LABELS[l.status], household: l.household })),
+      cases: home.transferCases.map((c) => ({
+        id: c.id,
+        label: `${CASE_KIND_LABELS[c.kind as CaseKind] ?? c.kind} (${(CASE_STATUS_LABELS as Record<string, string>)[c.status] ?? c.status})`,
+      })),
       ownerships: home.ownerships.map((o) => ({
         id: o.id,
         household: o.household,
@@ -224,11 +231,18 @@ export default function ParcelPage() {
       <h2>Homes</h2>
       {homes.length === 0 ? <p className="muted">No homes on this parcel yet.</p> : null}
       {homes.map((home) => (
-        <section key={home.id} className="card" aria-label={`Home ${home.label || HOME_TYPE_LABELS[home.homeType]}`}>
-          <h3 style={{ marginTop: 0 }}>
-            {HOME_TYPE_LABELS[home.homeType]}
-            {home.label ? ` — ${home.label}` : ""}
-          </h3>
+        <section key={home.id} id={`home-${home.id}`} className="card" aria-label={`Home ${home.label || HOME_TYPE_LABELS[home.homeType]}`}>
+          <div className="page-header">
+            <h3 style={{ marginTop: 0 }}>
+              {HOME_TYPE_LABELS[home.homeType]}
+              {home.label ? ` — ${home.label}` : ""} {home.archived ? <span className="badge badge-warn">Archived</span> : null}
+            </h3>
+            {canWrite ? (
+              <Link className="button secondary small" to={`/parcels/${parcel.id}/homes/${home.id}`}>
+                Edit home{home.label ? ` ${home.label}` : ""}
+              </Link>
+            ) : null}
+          </div>
           <p>
             {home.bedrooms} bedroom{home.bedrooms === 1 ? "" : "s"} · {home.bathrooms} bath · {home.floorAreaSqft ? `${home.floorAreaSqft.toLocaleString("en-US")} sq ft` : "floor area not entered"}
             {home.yearBuilt ? ` · built ${home.yearBuilt}` : ""}
@@ -252,6 +266,28 @@ export default function ParcelPage() {
                 <ResaleDeadlines items={c.deadlines} title="Deadlines of the case" showHome={false} level={4} />
               </div>
             ))}
+          {home.leases.length ? (
+            <p>
+              <strong>Ground leases:</strong>{" "}
+              {home.leases.map((l, i) => (
+                <span key={l.id}>
+                  {i ? " · " : ""}
+                  <Link to={`/leases/${l.id}`}>{l.reference}</Link> ({l.status}, <Link to={`/households/${l.household.id}`}>{l.household.name}</Link>)
+                </span>
+              ))}
+            </p>
+          ) : null}
+          {home.cases.length ? (
+            <p>
+              <strong>Resale and transfer cases:</strong>{" "}
+              {home.cases.map((c, i) => (
+                <span key={c.id}>
+                  {i ? " · " : ""}
+                  <Link to={`/transfers/${c.id}`}>{c.label}</Link>
+                </span>
+              ))}
+            </p>
+          ) : null}
           {home.ownerships.length > 0 ? (
             <div className="table-wrap">
               <table>

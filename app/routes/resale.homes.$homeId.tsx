@@ -3,8 +3,8 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useMemo, useState } from "react";
-import { CheckboxField, Field, FormErrors, SelectField } from "~/components/forms";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { CheckboxField, conformSummaryErrors, ErrorSummary, Field, FormErrors, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { FORMULA_TYPE_LABELS, FORMULA_TYPES, ROUNDING_MODES, specExtrasLabel, type FormulaPresetSpec } from "~/modules/resale/formula-spec";
@@ -37,6 +37,8 @@ import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { RequestInputs, SavedCalculationsTable, Worksheet } from "~/modules/resale/components";
 import { readFormData } from "~/utils/form-data.server";
+import { calculatorStartingPoint } from "~/modules/resale/prefill.server";
+import { figuresNeeded, type HomeFigure } from "~/modules/resale/prefill";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Resale calculator${data ? ` — ${data.home.label}` : ""} · Commonground` }];
 
@@ -56,21 +58,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
   const { home, presets, incomeLimits, incomeLimitTables, area } = await calculatorData(actor.organisationId, params.homeId ?? "");
   const saved = await listResaleCalculations(db(), actor.organisationId, { homeId: home.id, take: 10 });
+  const valuationDate = defaultValuationDate(actor.timeZone);
+  const start = await calculatorStartingPoint(db(), actor.organisationId, home, presets, valuationDate);
   return {
+    sources: start.sources,
     home,
     incomeLimitTables,
     presets: presets.map((p) => ({ ...p, extras: p.spec ? specExtrasLabel(p.spec) : "", description: p.description || (p.spec ? describeResaleRule(p.spec) : "") })),
     incomeLimits,
     saved,
     canWrite: can(actor.role, "records:write"),
-    defaults: defaultCalculatorValues({
-      presetId: presets.find((p) => p.spec)?.id ?? "",
-      purchasePrice: home.currentOwnership?.purchasePrice ?? null,
-      purchaseDate: home.currentOwnership?.purchaseDate ?? null,
-      valuationDate: defaultValuationDate(actor.timeZone),
-      householdSize: defaultHouseholdSize(home.bedrooms),
-      area,
-    }),
+    defaults: {
+      ...defaultCalculatorValues({
+        presetId: start.presetId,
+        purchasePrice: home.currentOwnership?.purchasePrice ?? null,
+        purchaseDate: home.currentOwnership?.purchaseDate ?? null,
+        valuationDate,
+        householdSize: defaultHouseholdSize(home.bedrooms),
+        area,
+      }),
+      ...start.values,
+    },
   };
 }
 
@@ -156,7 +164,7 @@ function AffordabilityTermsFields({ field, withIncome, legend }: { field: Afford
 }
 
 export default function ResaleCalculatorPage() {
-  const { home, presets, incomeLimits, incomeLimitTables, saved, canWrite, defaults } = useLoaderData<typeof loader>();
+  const { home, presets, incomeLimits, incomeLimitTables, saved, canWrite, defaults, sources } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const hydrated = useHydrated();
@@ -174,8 +182,15 @@ export default function ResaleCalculatorPage() {
     lastResult: actionData?.result,
     defaultValue: {
       ...defaults,
-      improvements: Array.from({ length: IMPROVEMENT_ROWS }, () => ({ description: "", cost: "", completedOn: "", approved: "" })),
-      deductions: Array.from({ length: DEDUCTION_ROWS }, () => ({ description: "", amount: "" })),
+      // the home's approved improvements and pre-sale deductions first, then spare rows
+      improvements: [
+        ...defaults.improvements,
+        ...Array.from({ length: Math.max(1, IMPROVEMENT_ROWS - defaults.improvements.length) }, () => ({ description: "", cost: "", completedOn: "", approved: "" })),
+      ],
+      deductions: [
+        ...defaults.deductions,
+        ...Array.from({ length: Math.max(1, DEDUCTION_ROWS - defaults.deductions.length) }, () => ({ description: "", amount: "" })),
+      ],
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: calculatorFormSchema(context) }),
     shouldRevalidate: "onBlur",
@@ -183,6 +198,21 @@ export default function ResaleCalculatorPage() {
   const byHand = !fields.presetId.value;
   const formulaType = fields.formulaType.value;
   const show = (visible: boolean) => (hydrated && !visible ? { hidden: true } : {});
+  // the comparison page starts from the figures on this form (typed or prefilled)
+  const carried = new URLSearchParams();
+  for (const key of ["purchasePrice", "purchaseDate", "valuationDate", "appraisalAtPurchase", "appraisalCurrent", "indexAtPurchase", "indexCurrent", "householdSize"] as const) {
+    const value = fields[key].value;
+    if (typeof value === "string" && value.trim()) carried.set(key, value.trim());
+  }
+  const compareQuery = carried.size ? `?${carried.toString()}` : "";
+  const byHandRef = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (byHand && byHandRef.current) byHandRef.current.open = true;
+  }, [byHand]);
+  // the chosen preset's figures only (all of them for a formula by hand, or without JavaScript)
+  const chosenSpec = (presets.find((p) => p.id === fields.presetId.value)?.spec ?? null) as FormulaPresetSpec | null;
+  const needed = new Set<HomeFigure>(figuresNeeded(byHand ? null : chosenSpec));
+  const figure = (name: HomeFigure) => show(needed.has(name) || Boolean(fields[name].errors?.length));
   const improvements = fields.improvements.getFieldList();
   const deductions = fields.deductions.getFieldList();
   const calculation = actionData?.calculation ?? null;
@@ -195,7 +225,7 @@ export default function ResaleCalculatorPage() {
     <>
       <p>
         <Link to="/resale">← Resale calculator</Link> · <Link to={`/parcels/${home.parcelId}`}>Parcel</Link> ·{" "}
-        <Link to={`/resale/homes/${home.id}/compare`}>Compare presets and project prices</Link> ·{" "}
+        <Link to={`/resale/homes/${home.id}/compare${compareQuery}`}>Compare presets and project prices</Link> ·{" "}
         <Link to={`/resale/homes/${home.id}/inputs`}>Valuation inputs</Link>
       </p>
       <h1>Resale calculator — {home.label}</h1>
@@ -206,7 +236,7 @@ export default function ResaleCalculatorPage() {
       </p>
 
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <ErrorSummary formId={form.id} {...conformSummaryErrors(form.id, form.allErrors)} />
 
         <fieldset className="card stack">
           <legend>Resale formula</legend>
@@ -225,7 +255,10 @@ export default function ResaleCalculatorPage() {
                 {p.description}
               </p>
             ))}
-          <div className="stack" {...show(byHand)}>
+          {/* the rule by hand: folded away while a preset is chosen (opens when "Enter a formula by hand" is) */}
+          <details ref={byHandRef} open={defaults.presetId === "" || undefined}>
+            <summary>Enter a formula by hand</summary>
+            <div className="stack">
             <p className="field-hint">Used only when “Enter a formula by hand” is chosen above. Percentages as typed: 1.5 means 1.5%.</p>
             <SelectField
               label="Formula type"
@@ -324,7 +357,8 @@ export default function ResaleCalculatorPage() {
                 <AffordabilityTermsFields field={fields.capAffordability as unknown as AffordabilityFieldset} withIncome legend="Affordability cap: the target household and loan" />
               </div>
             </fieldset>
-          </div>
+            </div>
+          </details>
         </fieldset>
 
         <fieldset className="card stack">
@@ -335,13 +369,27 @@ export default function ResaleCalculatorPage() {
             {input(fields.valuationDate, "Valuation date", "YYYY-MM-DD; today unless the sale is on another date", "text")}
           </div>
           <div className="form-grid">
-            {input(fields.appraisalAtPurchase, "Appraised value at purchase ($)", "Appraisal formulas")}
-            {input(fields.appraisalCurrent, "Current appraised value ($)", "Appraisal formulas, the market-value cap and subsidy retained")}
-            {input(fields.improvementValue, "Improvement value ($)", "The appraiser's value of the owner's improvements, when credited")}
-            {input(fields.principalPaidDown, "Principal paid down ($)", "HOME fair-return formulas: mortgage principal the seller repaid")}
-            {input(fields.indexAtPurchase, "Index value at purchase", "Indexed formulas")}
-            {input(fields.indexCurrent, "Index value now", "Indexed formulas")}
+            <div {...figure("appraisalAtPurchase")}>{input(fields.appraisalAtPurchase, "Appraised value at purchase ($)", "Appraisal formulas")}</div>
+            <div {...figure("appraisalCurrent")}>{input(fields.appraisalCurrent, "Current appraised value ($)", "Appraisal formulas, the market-value cap and subsidy retained")}</div>
+            <div {...figure("improvementValue")}>{input(fields.improvementValue, "Improvement value ($)", "The appraiser's value of the owner's improvements, when credited")}</div>
+            <div {...figure("principalPaidDown")}>{input(fields.principalPaidDown, "Principal paid down ($)", "HOME fair-return formulas: mortgage principal the seller repaid")}</div>
+            <div {...figure("indexAtPurchase")}>{input(fields.indexAtPurchase, "Index value at purchase", "Indexed formulas")}</div>
+            <div {...figure("indexCurrent")}>{input(fields.indexCurrent, "Index value now", "Indexed formulas")}</div>
           </div>
+          {sources.length ? (
+            <div>
+              <p className="field-hint">Prefilled from what is recorded for this home (change any figure before calculating):</p>
+              <ul className="field-hint">
+                {sources.map((text) => (
+                  <li key={text}>{text}</li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <p className="field-hint">
+              Nothing is recorded for this home yet: record appraisals under <Link to={`/resale/homes/${home.id}/inputs`}>Valuation inputs</Link>, or type the figures.
+            </p>
+          )}
         </fieldset>
 
         <fieldset className="card stack">

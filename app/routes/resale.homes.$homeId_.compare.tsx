@@ -5,12 +5,14 @@ import { limitFor } from "~/modules/income-limits/income-limits";
 import { presetsForCalculator } from "~/modules/formula-presets/formula-presets.server";
 import { getHomeForResale, latestIncomeLimits } from "~/modules/resale/calculations.server";
 import { incomeLimitTablesForContract } from "~/modules/resale/income-limit-tables.server";
-import { DEFAULT_BUYER, defaultBuyerTerms, defaultHouseholdSize, defaultValuationDate, parseProjectionForm, type ProjectionFormValues } from "~/modules/resale/form";
+import { DEFAULT_BUYER, defaultBuyerTerms, defaultHouseholdSize, defaultValuationDate, parseProjectionForm, presetProblemInWords, type ProjectionFormValues } from "~/modules/resale/form";
 import { chartGeometry, projectResalePrices, type ProjectionRow } from "~/modules/resale/projection";
 import { db } from "~/utils/db.server";
 import { formatLegalDate } from "~/utils/format";
 import { formatUsd } from "~/utils/money";
 import { BOUND_BY_LABELS } from "~/modules/resale/components";
+import { calculatorStartingPoint } from "~/modules/resale/prefill.server";
+import { isCalendarDate } from "~/utils/calendar-date";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Compare and project${data ? ` — ${data.home.label}` : ""} · Commonground` }];
 
@@ -26,15 +28,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const usable = presets.filter((p) => p.spec);
 
   const search = new URL(request.url).searchParams;
+  // the same starting figures as the calculator (the home's stored inputs at the valuation date); the calculator's
+  // link carries the figures typed there in the query, which win
+  const valuationDate = search.get("valuationDate") || defaultValuationDate(actor.timeZone);
+  const start = await calculatorStartingPoint(db(), actor.organisationId, home, presets, isCalendarDate(valuationDate) ? valuationDate : defaultValuationDate(actor.timeZone));
   const get = (key: keyof ProjectionFormValues, fallback: string) => search.get(key) ?? fallback;
   const values: ProjectionFormValues = {
     purchasePrice: get("purchasePrice", home.currentOwnership?.purchasePrice ?? ""),
     purchaseDate: get("purchaseDate", home.currentOwnership?.purchaseDate ?? ""),
     valuationDate: get("valuationDate", defaultValuationDate(actor.timeZone)),
-    appraisalAtPurchase: get("appraisalAtPurchase", ""),
-    appraisalCurrent: get("appraisalCurrent", ""),
-    indexAtPurchase: get("indexAtPurchase", ""),
-    indexCurrent: get("indexCurrent", ""),
+    appraisalAtPurchase: get("appraisalAtPurchase", start.values.appraisalAtPurchase),
+    appraisalCurrent: get("appraisalCurrent", start.values.appraisalCurrent),
+    indexAtPurchase: get("indexAtPurchase", start.values.indexAtPurchase),
+    indexCurrent: get("indexCurrent", start.values.indexCurrent),
     years: get("years", "10"),
     marketGrowth: get("marketGrowth", "3"),
     amiGrowth: get("amiGrowth", "3"),
@@ -219,8 +225,9 @@ export default function ComparePage() {
 
       {projection && first ? (
         <>
-          <h2>Side by side, on {formatLegalDate(first.date)}</h2>
-          <div className="table-wrap">
+          <h2 id="side-by-side">Side by side, on {formatLegalDate(first.date)}</h2>
+          {/* scrolls sideways on a narrow screen: focusable so the keyboard can scroll it too */}
+          <div className="table-wrap wrap-headers" tabIndex={0} role="region" aria-labelledby="side-by-side">
             <table>
               <thead>
                 <tr>
@@ -240,7 +247,7 @@ export default function ComparePage() {
                       <td key={projection.labels[i]} className={measure === "boundBy" ? undefined : "num"}>
                         {"error" in price
                           ? measure === "formulaPrice"
-                            ? `Needs: ${price.error}`
+                            ? [...new Set(price.problems.map((p) => presetProblemInWords(p.path, p.message)))].join(" ")
                             : "—"
                           : measure === "boundBy"
                             ? BOUND_BY_LABELS[price.boundBy]
@@ -255,7 +262,7 @@ export default function ComparePage() {
 
           <h2>Projection over {projection.rows.length - 1} years</h2>
           <ProjectionChart labels={projection.labels} rows={projection.rows} target={projection.target} />
-          <div className="table-wrap" style={{ marginTop: "1rem" }}>
+          <div className="table-wrap wrap-headers" style={{ marginTop: "1rem" }} tabIndex={0} role="region" aria-label="Projection table: maximum resale price by year">
             <table>
               <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.75rem" }}>
                 Maximum resale price by year under each preset{projection.target ? `, and the price affordable at ${projection.target}` : ""}

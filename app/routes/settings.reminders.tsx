@@ -22,7 +22,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "settings:manage");
   const form = await readFormData(request);
   const version = Number(form.get("version"));
-  if (!Number.isInteger(version)) return data({ message: "Reload the page and try again." }, { status: 400 });
+  // A record version is a database integer (32 bits on PostgreSQL): anything else is a tampered or broken form.
+  if (!Number.isInteger(version) || version < 0 || version > 2_147_483_647) return data({ message: "Reload the page and try again." }, { status: 400 });
   const values = Object.fromEntries(REMINDER_KIND_KEYS.map((k) => [k, form.get(k) === "on"])) as ReminderSwitches;
   try {
     await updateReminderSwitches(db(), auditActor(actor), values, version);

@@ -117,7 +117,8 @@ export default function TransferCasePage() {
   return (
     <>
       <p>
-        <Link to="/transfers">← Resale and transfer cases</Link> · <Link to={`/resale/homes/${t.home.id}/inputs`}>Valuation inputs</Link>
+        <Link to="/transfers">← Resale and transfer cases</Link> · <Link to={`/parcels/${t.home.parcelId}#home-${t.home.id}`}>The home and its parcel</Link> ·{" "}
+        <Link to={`/resale/homes/${t.home.id}/inputs`}>Valuation inputs</Link>
       </p>
       <h1>
         {CASE_KIND_LABELS[t.kind]} — {t.home.label}

@@ -53,6 +53,7 @@ test("a field error shows next to its field and nothing is saved", async ({ page
   await page.getByLabel("Purchase date", { exact: true }).fill("2016-01-01");
   await page.getByRole("button", { name: "Save calculation" }).click();
   await expect(page.getByLabel("Annual rate (%)")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText(/at most 25%/)).toBeVisible();
+  await expect(page.locator(".field-error", { hasText: /at most 25%/ })).toBeVisible();
+  await expect(page.getByRole("alert").getByRole("link", { name: /The annual rate must be at least 0% and at most 25%/ })).toBeVisible();
   await expect(page).toHaveURL(/\/resale\/homes\//);
 });

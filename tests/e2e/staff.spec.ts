@@ -46,3 +46,80 @@ test("every list filters with the same controls: a search box, an Include archiv
     await expect(page.getByRole("button", { name: "Apply" }), path).toBeVisible();
   }
 });
+
+test("a home can be edited and archived; the parcel's status and links follow a purchase", async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  await page.goto("/parcels/new");
+  await page.getByLabel("Parcel number (APN)").fill("W-090-007");
+  await page.getByLabel("Street address").fill("7 Lilac Lane");
+  await page.getByLabel("City").fill("Winooski");
+  await page.getByLabel("Status").selectOption("acquired");
+  await page.getByLabel("Type of home").selectOption("single_family");
+  await page.getByLabel("Bedrooms").fill("2");
+  await page.getByLabel("Bathrooms").fill("1");
+  await page.getByRole("button", { name: "Register parcel" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Parcel W-090-007/ })).toBeVisible();
+  const parcelUrl = page.url();
+  const details = page.locator("dl.details");
+  await expect(details).toContainText("StatusAcquired");
+
+  // edit the home: three bedrooms, a label
+  await page.getByRole("link", { name: "Edit home" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Edit home/ })).toBeVisible();
+  await expect(page.getByLabel("Bedrooms")).toHaveValue("2");
+  await page.getByLabel("Bedrooms").fill("3");
+  await page.getByLabel("Unit label").fill("Main house");
+  await page.getByRole("button", { name: "Save home" }).click();
+  await expect(page.getByRole("status")).toContainText("The home was saved.");
+  await expect(page.getByRole("heading", { name: "Single-family house — Main house" })).toBeVisible();
+  await expect(page.getByText("3 bedrooms")).toBeVisible();
+
+  // a second home, archived: it is marked and kept
+  await page.getByText("Add a home to this parcel").click();
+  await page.getByLabel("Type of home").selectOption("other");
+  await page.getByLabel("Unit label").fill("Garden cottage");
+  await page.getByLabel("Bedrooms").fill("1");
+  await page.getByLabel("Bathrooms").fill("1");
+  await page.getByRole("button", { name: "Add home" }).click();
+  await page.getByRole("link", { name: "Edit home Garden cottage" }).click();
+  await page.getByRole("button", { name: "Archive home" }).click();
+  await expect(page.getByRole("status")).toContainText("The home was archived");
+  await expect(page.getByRole("heading", { name: /Garden cottage/ })).toContainText("Archived");
+
+  // a household buys the main house: the parcel is Leased and its page and the household's link to each other
+  await page.goto("/households/new");
+  await page.getByLabel("Household name").fill("Lindqvist household");
+  await page.getByRole("button", { name: "Add household" }).click();
+  await page.getByRole("link", { name: "Record a purchase" }).click();
+  await page.getByLabel("Home", { exact: true }).selectOption({ label: "7 Lilac Lane, Winooski — Main house (parcel W-090-007)" });
+  await page.getByLabel("Purchase price ($)").fill("180,000");
+  await page.getByLabel("Purchase date").fill("2026-06-15");
+  await page.getByRole("button", { name: "Record purchase" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Lindqvist household" })).toBeVisible();
+  await page.getByRole("link", { name: "7 Lilac Lane, Winooski — Main house" }).click();
+  await expect(page).toHaveURL(new RegExp(`${parcelUrl.replace(/[/.?]/g, "\\$&")}#home-`));
+  await expect(details).toContainText("StatusLeased");
+  await page.getByRole("link", { name: "Lindqvist household" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Lindqvist household" })).toBeVisible();
+});
+
+test("a lease, its household, its home's parcel and the parcel's leases link to each other", async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  await page.goto("/leases?status=active");
+  await page.locator("main table tbody a[href^='/leases/']").first().click();
+  await expect(page.getByRole("heading", { level: 1, name: /Ground lease \S+/ })).toBeVisible();
+  const reference = (await page.getByRole("heading", { level: 1 }).textContent())?.match(/Ground lease (\S+)/)?.[1] ?? "";
+  expect(reference).not.toBe("");
+  const household = (await page.locator("dl.details dt:text-is('Household') + dd").textContent()) ?? "";
+  // lease → parcel (the home's card) → the lease again
+  await page.locator("dl.details dt:text-is('Home') + dd a").click();
+  await expect(page.getByRole("heading", { level: 1, name: /Parcel/ })).toBeVisible();
+  await expect(page.locator("dl.details")).toContainText("StatusLeased");
+  await page.getByRole("link", { name: reference, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Ground lease ${reference}`) })).toBeVisible();
+  // lease → household → "Homes owned" links the lease
+  await page.getByRole("link", { name: household.trim(), exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: household.trim() })).toBeVisible();
+  await page.locator("section[aria-labelledby='ownership-title']").getByRole("link", { name: reference, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Ground lease ${reference}`) })).toBeVisible();
+});

@@ -128,8 +128,9 @@ describe("the resale calculator", () => {
     expect(status).toBe(400);
     const errors = (body as CalcBody).result.error!;
     expect(errors.annualRate![0]).toMatch(/at most 25%/);
-    expect(errors.purchaseDate![0]).toMatch(/calendar date/);
-    expect(errors["improvements[1].cost"]![0]).toMatch(/decimal string/);
+    // in the user's words, one message per field (issue 15)
+    expect(errors.purchaseDate).toEqual(["Enter the purchase date as a date, YYYY-MM-DD"]);
+    expect(errors["improvements[1].cost"]).toEqual(["Enter the cost in dollars, e.g. 180,000 or 1,234.50"]);
     expect(await db().resaleCalculation.count({ where: { organisationId: organisation.id } })).toBe(0);
   });
 
@@ -139,7 +140,7 @@ describe("the resale calculator", () => {
     const { status, body } = await unwrap(await run(calculatorAction, postRequest(`/resale/homes/${home.id}`, form, { cookie }), { homeId: home.id }));
     expect(status).toBe(400);
     const errors = (body as CalcBody).result.error!;
-    expect(errors.appraisalAtPurchase![0]).toBe("Required for an appraisal formula");
+    expect(errors.appraisalAtPurchase![0]).toBe("Enter the appraised value at purchase: the appraisal formula needs it");
     expect(errors.appraisalCurrent).toBeTruthy();
   });
 

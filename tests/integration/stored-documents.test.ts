@@ -163,7 +163,8 @@ describe("who may read a document", () => {
     const onLease = await unwrap(await run(uploadAction, uploadRequest({ ownerType: "lease", ownerId: lease.id, category: "other" }, file, cookie)));
     expect(onLease.status).toBe(403);
     const onNeighbour = await unwrap(await run(uploadAction, uploadRequest({ ownerType: "monitoring_event", ownerId: theirs.id, category: "certification-proof" }, file, cookie)));
-    expect(onNeighbour.status).toBe(403);
+    // another household's event: not found, as on every My home page (its existence is not revealed)
+    expect(onNeighbour.status).toBe(404);
     const onEvent = await listDocuments(db(), organisation.id, { ownerType: "monitoring_event", ownerId: own.id });
     expect(onEvent.map((d) => [d.name, d.leaseId, d.householdId])).toEqual([["utility bill.pdf", lease.id, lease.householdId]]);
     expect(await db().storedDocument.count({ where: { organisationId: organisation.id } })).toBe(1);

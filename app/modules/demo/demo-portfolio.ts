@@ -9,6 +9,7 @@ import { seedDemoLeases } from "./leases";
 import { seedDemoFormulaPresets } from "./formula-presets";
 import { seedDemoParcels } from "./parcels";
 import { seedDemoCalculations } from "./resale";
+import { seedDemoHomeInputs } from "./home-inputs";
 
 /**
  * Purchases that make demo households the owners of demo homes (price, date, mortgage at purchase), each
@@ -57,7 +58,7 @@ async function seedDemoOwnerships(db: Db, organisationId: string): Promise<void>
 /**
  * The demo organisation's portfolio, built from the same factories the tests use: a dozen parcels with
  * homes and funding, households with income certifications, owners for most homes, formula presets,
- * leases in every status, and a couple of saved resale calculations.
+ * leases in every status, appraisals and index values for the resale calculator, and a couple of saved resale calculations.
  */
 export async function seedDemoPortfolio(db: Db, organisationId: string): Promise<void> {
   await seedDemoParcels(db, organisationId);
@@ -67,5 +68,6 @@ export async function seedDemoPortfolio(db: Db, organisationId: string): Promise
   await seedDemoLeases(db, organisationId);
   await seedDemoCoherence(db, organisationId);
   await seedDemoFees(db, organisationId);
+  await seedDemoHomeInputs(db, organisationId);
   await seedDemoCalculations(db, organisationId);
 }

@@ -6,7 +6,7 @@
 import { linkPurchaseMortgageToLeases } from "~/modules/mortgages/permitted-mortgages.server";
 import { pagesAfterCursor } from "~/utils/export-stream.server";
 import { auditHistory, recordAudit, type AuditActor } from "~/modules/audit/audit.server";
-import { refreshParcelSearchText } from "~/modules/parcels/parcels.server";
+import { refreshParcelSearchText, syncParcelStatus } from "~/modules/parcels/parcels.server";
 import { assertUpdated } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
 import { queryWords, textTokens } from "~/utils/word-search";
@@ -134,6 +134,8 @@ export async function getHousehold(db: Db, organisationId: string, id: string) {
           home: { select: { id: true, label: true, homeType: true, parcel: { select: { id: true, parcelNumber: true, streetAddress: true, city: true } } } },
         },
       },
+      // its leases, so "Homes owned" links each home's lease
+      leases: { orderBy: { createdAt: "desc" }, select: { id: true, reference: true, homeId: true } },
     },
   });
   return withNumberCents(household);
@@ -378,6 +380,7 @@ async function recordPurchaseOnce(db: Db, actor: AuditActor, householdId: string
       after: { ...created, householdName: household.name, home: homeLabel(home) },
     });
     await refreshParcelSearchTextFor(tx, [home.parcelId]);
+    await syncParcelStatus(tx, actor, home.parcelId);
     return { ok: true, id: created.id };
   });
 }
@@ -409,6 +412,7 @@ export async function recordSale(db: Db, actor: AuditActor, householdId: string,
       after: { saleDate: input.saleDate, salePriceCents: input.salePrice },
     });
     await refreshParcelSearchTextFor(tx, [before.home.parcelId]);
+    await syncParcelStatus(tx, actor, before.home.parcelId);
     return { ok: true, id: before.id };
   });
 }

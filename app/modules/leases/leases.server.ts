@@ -5,7 +5,7 @@
  */
 import { getFormulaPresetByName, listFormulaPresets } from "~/modules/formula-presets/formula-presets.server";
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
-import { homeLabel, listHomesForPicker } from "~/modules/parcels/parcels.server";
+import { homeLabel, listHomesForPicker, syncParcelStatus } from "~/modules/parcels/parcels.server";
 import { assertUpdated } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
 import { fold } from "~/utils/word-search";
@@ -437,6 +437,8 @@ async function transitionLeaseOnce(db: Db, actor: AuditActor, leaseId: string, v
       before: { status: lease.status, ...Object.fromEntries(Object.keys(changes).map((k) => [k, (lease as Record<string, unknown>)[k] ?? null])) },
       after: { ...data },
     });
+    // signing or ending a lease changes what the home's parcel is (app/modules/parcels/status.ts)
+    await syncParcelStatus(tx, actor, lease.home.parcelId);
     return { ok: true as const, id: leaseId };
   });
 }

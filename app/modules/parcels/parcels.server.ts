@@ -6,6 +6,7 @@ import { parcelNumberKey, type FundingSourceInput, type HomeInput, type ParcelIn
 import { pageWithCappedCount, wordSearchPlan, type TokenIndex } from "~/utils/word-search.server";
 import { parcelTokens, queryWords } from "./search";
 import { withNumberCents } from "~/utils/cents";
+import { parcelStatusFollowingHomes } from "./status";
 
 export const PARCEL_PAGE_SIZE = 25;
 
@@ -232,6 +233,12 @@ export async function getParcelDetail(db: Db, organisationId: string, parcelId: 
             orderBy: [{ purchaseDate: "desc" }],
             include: { household: { select: { id: true, name: true } } },
           },
+          // the home's leases and resale cases, so the parcel page links to them
+          leases: {
+            orderBy: [{ createdAt: "desc" }],
+            select: { id: true, reference: true, status: true, commencementDate: true, household: { select: { id: true, name: true } } },
+          },
+          transferCases: { orderBy: [{ createdAt: "desc" }], select: { id: true, kind: true, status: true, createdAt: true } },
         },
       },
       fundingSources: { orderBy: [{ receivedOn: "asc" }, { createdAt: "asc" }] },
@@ -336,6 +343,14 @@ export async function addHome(db: Db, actor: AuditActor, parcelId: string, input
   });
 }
 
+/** One home of the organisation with its parcel's address (the edit-home page). */
+export async function getHome(db: Db, organisationId: string, parcelId: string, homeId: string) {
+  return db.home.findFirst({
+    where: { id: homeId, parcelId, organisationId },
+    include: { parcel: { select: { id: true, parcelNumber: true, streetAddress: true, city: true } } },
+  });
+}
+
 export async function updateHome(db: Db, actor: AuditActor, homeId: string, version: number, input: HomeInput): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.home.findFirst({ where: { id: homeId, organisationId: actor.organisationId } });
@@ -348,6 +363,73 @@ export async function updateHome(db: Db, actor: AuditActor, homeId: string, vers
     );
     const after = await tx.home.findUniqueOrThrow({ where: { id: homeId } });
     await recordAudit(tx, actor, { entity: "Home", entityId: homeId, action: "update", before, after });
+  });
+}
+
+/** Lease statuses that bind a home (signed, recorded, in force): kept here to avoid importing the leases module. */
+const BINDING_LEASE_STATUSES = ["executed", "recorded", "active"] as const;
+
+/**
+ * Brings a parcel's status in line with its homes (app/modules/parcels/status.ts) after an event that changes
+ * them: a purchase, a sale, a lease signed or ended, a resale closed, a home archived. Audited when it changes.
+ */
+export async function syncParcelStatus(tx: Tx, actor: AuditActor, parcelId: string): Promise<void> {
+  const parcel = await tx.parcel.findFirst({
+    where: { id: parcelId, organisationId: actor.organisationId },
+    select: {
+      status: true,
+      homes: {
+        where: { archivedAt: null },
+        select: {
+          ownerships: { where: { saleDate: null }, select: { id: true }, take: 1 },
+          leases: { where: { status: { in: [...BINDING_LEASE_STATUSES] } }, select: { id: true }, take: 1 },
+        },
+      },
+    },
+  });
+  if (!parcel) return;
+  const status = parcelStatusFollowingHomes(
+    parcel.status,
+    parcel.homes.map((home) => ({ hasCurrentOwner: home.ownerships.length > 0, hasBindingLease: home.leases.length > 0 })),
+  );
+  if (status === parcel.status) return;
+  await tx.parcel.updateMany({ where: { id: parcelId, organisationId: actor.organisationId }, data: { status, version: { increment: 1 } } });
+  await recordAudit(tx, actor, { entity: "Parcel", entityId: parcelId, action: "update", before: { status: parcel.status }, after: { status } });
+}
+
+/**
+ * Archives (or restores) a home: it leaves pickers and lists, keeps its history. A home with a current
+ * homeowner or a signed lease cannot be archived (record the sale or end the lease first).
+ */
+export async function setHomeArchived(
+  db: Db,
+  actor: AuditActor,
+  homeId: string,
+  version: number,
+  archived: boolean,
+): Promise<{ ok: true; parcelId: string } | { ok: false; message: string }> {
+  return db.$transaction(async (tx) => {
+    const home = await tx.home.findFirst({
+      where: { id: homeId, organisationId: actor.organisationId },
+      select: {
+        parcelId: true,
+        ownerships: { where: { saleDate: null }, select: { id: true }, take: 1 },
+        leases: { where: { status: { in: [...BINDING_LEASE_STATUSES] } }, select: { reference: true }, take: 1 },
+      },
+    });
+    if (!home) throw new Response("Home not found", { status: 404 });
+    if (archived && home.ownerships.length) return { ok: false as const, message: "This home has a current homeowner: record their sale before archiving it." };
+    if (archived && home.leases[0]) return { ok: false as const, message: `This home is under lease ${home.leases[0].reference}: end or assign the lease before archiving it.` };
+    assertUpdated(
+      await tx.home.updateMany({
+        where: { id: homeId, organisationId: actor.organisationId, version },
+        data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
+      }),
+    );
+    await recordAudit(tx, actor, { entity: "Home", entityId: homeId, action: archived ? "archive" : "restore" });
+    await refreshParcelSearchText(tx, home.parcelId);
+    await syncParcelStatus(tx, actor, home.parcelId);
+    return { ok: true as const, parcelId: home.parcelId };
   });
 }
 

@@ -34,8 +34,18 @@ export async function getHomeForResale(db: Db, organisationId: string, homeId: s
         where: { saleDate: null },
         orderBy: [{ purchaseDate: "desc" }, { createdAt: "desc" }],
         take: 1,
-        select: { id: true, purchaseDate: true, purchasePriceCents: true, mortgageAmountCents: true, household: { select: { id: true, name: true } } },
+        select: {
+          id: true,
+          purchaseDate: true,
+          purchasePriceCents: true,
+          mortgageAmountCents: true,
+          mortgageRate: true,
+          mortgageTermYears: true,
+          household: { select: { id: true, name: true } },
+        },
       },
+      // the lease binding the home (executed, recorded or active): its formula is the one the calculator starts from
+      leases: { where: { bindingHomeId: { not: null } }, orderBy: { createdAt: "desc" }, take: 1, select: { formulaPresetName: true } },
     },
   });
   if (!home) return null;
@@ -52,8 +62,18 @@ export async function getHomeForResale(db: Db, organisationId: string, homeId: s
           household: ownership.household,
           purchaseDate: ownership.purchaseDate,
           purchasePrice: centsToString(ownership.purchasePriceCents),
+          mortgage:
+            ownership.mortgageAmountCents === null
+              ? null
+              : {
+                  amountCents: Number(ownership.mortgageAmountCents),
+                  ratePercent: ownership.mortgageRate,
+                  termYears: ownership.mortgageTermYears,
+                  purchaseDate: ownership.purchaseDate,
+                },
         }
       : null,
+    leaseFormulaPresetName: home.leases[0]?.formulaPresetName ?? null,
   };
 }
 

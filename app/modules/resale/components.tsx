@@ -23,7 +23,7 @@ export function Worksheet({ result, caption = "Worksheet" }: { result: ResaleRes
       <p>
         Formula price {formatUsd(result.formulaPrice)} · the price is bound by <strong>{BOUND_BY_LABELS[result.boundBy]}</strong>.
       </p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Worksheet: each step of the calculation">
         <table>
           <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.75rem" }}>
             {caption}
@@ -116,7 +116,7 @@ export type SavedCalculationRow = {
 /** Saved calculations, newest first; with `showHome` a column names each one's home. */
 export function SavedCalculationsTable({ rows, showHome = false }: { rows: SavedCalculationRow[]; showHome?: boolean }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Saved calculations">
       <table>
         <thead>
           <tr>

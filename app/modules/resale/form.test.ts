@@ -62,9 +62,25 @@ describe("typed values", () => {
   });
 
   it("words contract messages for a person typing percents", () => {
-    expect(fieldMessage(["annualRate"], 'must be at least 0 and at most 0.25 (a fraction: "0.015" is 1.5 %), got 0.3')).toBe("Must be at least 0% and at most 25%, got 30%");
-    expect(fieldMessage(["purchasePrice"], "is required")).toBe("Enter the purchase price");
-    expect(fieldMessage(["appraisalAtPurchase"], "is required for an appraisal formula")).toBe("Required for an appraisal formula");
+    expect(fieldMessage(["annualRate"], 'must be at least 0 and at most 0.25 (a fraction: "0.015" is 1.5 %), got 0.3')).toBe("The annual rate must be at least 0% and at most 25%");
+    expect(fieldMessage(["purchasePrice"], "is required")).toBe("Enter the seller's purchase price");
+    expect(fieldMessage(["appraisalAtPurchase"], "is required for an appraisal formula")).toBe("Enter the appraised value at purchase: the appraisal formula needs it");
+  });
+
+  it("speaks the user's language: no internal paths, no format rules for programmers (issue 15)", () => {
+    expect(fieldMessage(["appraisalCurrent"], "is required by the market-value cap (caps.0)")).toBe("Enter the current appraised value: the cap at market value needs it");
+    expect(fieldMessage(["appraisalCurrent"], 'must be a plain decimal string (digits, optional "." and fraction, no exponent or spaces), got "lots"')).toBe(
+      "Enter the current appraised value in dollars, e.g. 180,000 or 1,234.50",
+    );
+    expect(fieldMessage(["annualRate"], 'must be a plain decimal string (digits, optional "." and fraction, no exponent or spaces), got "x"')).toBe("Enter the annual rate as a percentage, e.g. 1.5");
+    expect(fieldMessage(["purchaseDate"], 'must be a real calendar date written YYYY-MM-DD, got "2024-02-30"')).toBe("Enter the purchase date as a date, YYYY-MM-DD");
+    expect(fieldMessage(["improvements", 0, "cost"], 'must have at most 2 decimal places (whole cents), got "1.234"')).toBe("Enter the cost to the cent, e.g. 1,234.50");
+  });
+
+  it("gives one field one message", () => {
+    // a lone "lots" purchase price: the contract says it is not a decimal; the field shows that once
+    const result = buildCalculation(values({ purchasePrice: "lots" }), CONTEXT);
+    expect(!result.ok && result.errors.filter((e) => e.path.join(".") === "purchasePrice")).toHaveLength(1);
   });
 });
 
@@ -95,7 +111,7 @@ describe("buildCalculation", () => {
     const broken = buildCalculation(values({ presetId: "broken" }), CONTEXT);
     expect(!broken.ok && broken.errors[0]!.message).toMatch(/no longer validates/);
     const noAppraisal = buildCalculation(values({ presetId: "p1" }), CONTEXT);
-    expect(!noAppraisal.ok && noAppraisal.errors).toEqual([{ path: ["appraisalCurrent"], message: "Required by the market-value cap (caps.0)" }]);
+    expect(!noAppraisal.ok && noAppraisal.errors).toEqual([{ path: ["appraisalCurrent"], message: "Enter the current appraised value: the cap at market value needs it" }]);
   });
 
   it("skips blank improvement rows and reports errors on the row as typed", () => {
@@ -140,7 +156,7 @@ describe("buildCalculation", () => {
     const neither = buildCalculation(values({ formulaType: "affordability", affordability: { ...DEFAULT_BUYER, interestRate: "80" } }), context);
     expect(!neither.ok && neither.errors.map((e) => `${e.path.join(".")}: ${e.message}`)).toEqual([
       "affordability.income: Enter the household's income, or a % AMI level",
-      "affordability.interestRate: Must be at least 0% and at most 50%, got 80%",
+      "affordability.interestRate: The mortgage interest rate must be at least 0% and at most 50%",
     ]);
   });
 

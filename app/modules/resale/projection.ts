@@ -45,7 +45,8 @@ export type ProjectionInput = {
   bedrooms?: number;
 };
 
-export type ProjectedPrice = { maxResalePrice: string; formulaPrice: string; boundBy: BoundBy } | { error: string };
+/** A price, or why there is none: `error` in the contract's words, `problems` by contract path (for the page to word). */
+export type ProjectedPrice = { maxResalePrice: string; formulaPrice: string; boundBy: BoundBy } | { error: string; problems: { path: string; message: string }[] };
 
 export type ProjectionRow = {
   year: number;
@@ -112,7 +113,7 @@ export function projectResalePrices(input: ProjectionInput): ProjectionRow[] {
         ...(Object.keys(index).length ? { index } : {}),
         ...(input.bedrooms !== undefined ? { home: { bedrooms: input.bedrooms } } : {}),
       });
-      if (!parsed.ok) return { error: parsed.errors.map((e) => `${e.path} ${e.message}`).join("; ") };
+      if (!parsed.ok) return { error: parsed.errors.map((e) => `${e.path} ${e.message}`).join("; "), problems: parsed.errors };
       const result = calculateResale(parsed.request);
       return { maxResalePrice: result.maxResalePrice, formulaPrice: result.formulaPrice, boundBy: result.boundBy };
     });

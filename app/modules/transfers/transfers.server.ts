@@ -17,7 +17,7 @@ import { ensureDefaultTemplate } from "~/modules/leases/templates.server";
 import { defaultBuyerTerms } from "~/modules/resale/form";
 import { TIMED_TERM_KEYS, type LeaseTimedTerms } from "~/modules/leases/terms";
 import { getLeaseTermDefaults, getLeaseTermsOn } from "~/modules/leases/terms.server";
-import { homeLabel } from "~/modules/parcels/parcels.server";
+import { homeLabel, syncParcelStatus } from "~/modules/parcels/parcels.server";
 import { parseResaleRequest, type ResaleRequest, type ResaleResult } from "~/modules/resale/contract";
 import { calculateResale } from "~/modules/resale/engine";
 import { incomeLimitTablesForContract } from "~/modules/resale/income-limit-tables.server";
@@ -279,7 +279,7 @@ async function caseView(db: Db | Tx, row: CaseRow, today: string) {
     id: row.id,
     kind: row.kind as CaseKind,
     status: row.status as CaseProgress["status"],
-    home: { id: row.home.id, label: homeLabel(row.home) },
+    home: { id: row.home.id, label: homeLabel(row.home), parcelId: row.home.parcelId },
     seller: seller ? { householdId: seller.id, name: seller.name, purchaseDate: sellerOwnership?.purchaseDate ?? null, purchasePrice: money(sellerOwnership?.purchasePriceCents ?? null) } : null,
     lease: lease ? { id: lease.id, reference: lease.reference, status: lease.status } : null,
     notice: { date: row.noticeDate, method: row.noticeMethod, note: row.noticeNote },
@@ -591,6 +591,9 @@ export async function closeTransferCase(db: Db, actor: AuditActor & { role: stri
           after: { reference, homeId: row.homeId, householdId: buyer.id, status: "draft", commencementDate: values.closingDate, termYears, transferCaseId: row.id, ...(assignment ? { assignedFromLeaseId: sellerLease.id } : {}) },
         });
       }
+
+      // the seller's sale and the buyer's purchase change what the home's parcel is (app/modules/parcels/status.ts)
+      await syncParcelStatus(tx, actor, row.home.parcelId);
 
       // the statement and the outcome measures
       const statement = {
