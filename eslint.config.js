@@ -43,6 +43,26 @@ export default tseslint.config(
     rules: { "house/no-tests-import": "error" },
   },
   {
+    // Modules throw typed domain errors (app/utils/errors.ts) or return results; only routes and app/web/ build
+    // HTTP Responses (ARCHITECTURE.md "Errors and results").
+    files: ["app/modules/**/*.{ts,tsx}"],
+    ignores: ["app/**/*.test.ts", "app/**/*.test.tsx"],
+    rules: { "house/no-response-in-modules": "error" },
+  },
+  {
+    // Money is computed with the app's decimal type; only the money module configures decimal.js.
+    files: ["app/**/*.{ts,tsx}", "scripts/**/*.ts", "bench/**/*.ts", "tests/**/*.ts"],
+    ignores: ["app/utils/money.ts"],
+    rules: { "house/no-raw-decimal": "error" },
+  },
+  {
+    // Every Prisma query of a data-access module names the organisation (eslint/org-scoped-queries.js says
+    // exactly what counts, and the `// cross-organisation: <reason>` escape).
+    files: ["app/modules/**/*.server.ts"],
+    ignores: ["app/**/*.test.ts"],
+    rules: { "house/org-scoped-queries": "error" },
+  },
+  {
     // No file in app/ imports, directly or through others, a file that imports it back.
     files: ["app/**/*.{ts,tsx}"],
     rules: { "house/no-import-cycle": "error" },

@@ -1,4 +1,5 @@
 import { noImportCycle } from "./no-import-cycle.js";
+import { orgScopedQueries } from "./org-scoped-queries.js";
 
 /**
  * The project's house rules as ESLint rules (plugin "house", configured in eslint.config.js). Each rule has a
@@ -30,7 +31,60 @@ const noTestsImport = {
   },
 };
 
+/** Remix helpers that build a Response, and the project's modules that do. */
+const RESPONSE_HELPERS = new Set(["json", "redirect", "redirectDocument", "replace", "data", "defer"]);
+const RESPONSE_MODULES = [/^~\/web\//, /^~\/utils\/(download|toast|intent-reply)\.server$/];
+
+/** @type {import("eslint").Rule.RuleModule} */
+const noResponseInModules = {
+  meta: {
+    type: "problem",
+    docs: { description: "app/modules never builds, throws or returns an HTTP Response: it throws a domain error or returns a result" },
+    schema: [],
+    messages: {
+      response: "Modules do not build Responses ({{what}}): throw a domain error from ~/utils/errors (NotFoundError, ConflictError, InvalidError, ForbiddenError) or return a result, and let the route answer.",
+    },
+  },
+  create(context) {
+    const report = (node, what) => context.report({ node, messageId: "response", data: { what } });
+    return {
+      ...onImportSources((node, source) => {
+        if (RESPONSE_MODULES.some((pattern) => pattern.test(source))) report(node, `import from "${source}"`);
+        if (/^@remix-run\//.test(source) && node.type === "ImportDeclaration") {
+          for (const specifier of node.specifiers) {
+            if (specifier.type === "ImportSpecifier" && RESPONSE_HELPERS.has(specifier.imported.name ?? specifier.imported.value)) {
+              report(specifier, `${specifier.imported.name ?? specifier.imported.value} from "${source}"`);
+            }
+          }
+        }
+      }),
+      NewExpression: (node) => node.callee.type === "Identifier" && node.callee.name === "Response" && report(node, "new Response"),
+      CallExpression: (node) => {
+        const callee = node.callee;
+        if (callee.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === "Response") {
+          report(node, `Response.${callee.property.name ?? "…"}`);
+        }
+      },
+    };
+  },
+};
+
+/** @type {import("eslint").Rule.RuleModule} */
+const noRawDecimal = {
+  meta: {
+    type: "problem",
+    docs: { description: "decimal.js is imported only by the money module (app/utils/money.ts); everything else uses its Decimal" },
+    schema: [],
+    messages: { raw: "Import Decimal from ~/utils/money (the app's decimal type: precision 50, half-up, never exponential), not \"decimal.js\"." },
+  },
+  create(context) {
+    return onImportSources((node, source) => {
+      if (source === "decimal.js" || source.startsWith("decimal.js/")) context.report({ node, messageId: "raw" });
+    });
+  },
+};
+
 export default {
   meta: { name: "house" },
-  rules: { "no-import-cycle": noImportCycle, "no-tests-import": noTestsImport },
+  rules: { "no-import-cycle": noImportCycle, "no-tests-import": noTestsImport, "no-response-in-modules": noResponseInModules, "no-raw-decimal": noRawDecimal, "org-scoped-queries": orgScopedQueries },
 };

@@ -16,13 +16,16 @@ import { startReminders } from "~/modules/reminders/reminders.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { guardRequests, securityHeaders } from "~/utils/http-guard.server";
+import { withDomainErrors } from "~/web/domain-errors.server";
 import { newRequestId } from "~/utils/request.server";
 import { prepareRuntime } from "./prepare-runtime.ts";
 import { gracefulShutdown, healthRoutes, log, requestLogging, warmUp } from "./server/operations.ts";
 
 await prepareRuntime();
 
-const build = (await import(pathToFileURL(resolve("build/index.js")).href)) as ServerBuild;
+// every loader and action answers a module's domain error (not found, conflict, invalid, forbidden) with its
+// status: app/web/domain-errors.server.ts
+const build = withDomainErrors((await import(pathToFileURL(resolve("build/index.js")).href)) as ServerBuild);
 const app = express();
 app.disable("x-powered-by");
 if (env().TRUST_PROXY === "true") app.set("trust proxy", true);

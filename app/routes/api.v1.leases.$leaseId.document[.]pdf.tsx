@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { authenticateApiRequest, unauthorizedResponse } from "~/modules/api-tokens/api-tokens.server";
-import { pdfResponse, renderLeaseDocumentFile } from "~/modules/leases/documents.server";
+import { authenticateApiRequest } from "~/modules/api-tokens/api-tokens.server";
+import { renderLeaseDocumentFile } from "~/modules/leases/documents.server";
+import { leaseDocumentResponse, unauthorizedResponse } from "~/web/responses.server";
 import { db } from "~/utils/db.server";
 
 /**
@@ -20,5 +21,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       { status: result.status },
     );
   }
-  return pdfResponse(result);
+  return leaseDocumentResponse(result);
 }

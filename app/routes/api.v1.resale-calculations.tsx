@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { authenticateApiRequest, unauthorizedResponse } from "~/modules/api-tokens/api-tokens.server";
+import { authenticateApiRequest } from "~/modules/api-tokens/api-tokens.server";
+import { unauthorizedResponse } from "~/web/responses.server";
 import { EXIT_OK, needsStoredIncomeLimitTables, runResaleCommand } from "~/modules/resale/cli";
 import { incomeLimitTablesForContract } from "~/modules/resale/income-limit-tables.server";
 import { db } from "~/utils/db.server";

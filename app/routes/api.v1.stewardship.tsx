@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { authenticateApiRequest, unauthorizedResponse } from "~/modules/api-tokens/api-tokens.server";
+import { authenticateApiRequest } from "~/modules/api-tokens/api-tokens.server";
+import { unauthorizedResponse } from "~/web/responses.server";
 import { getActor } from "~/modules/auth/session.server";
 import { calendarJson } from "~/modules/stewardship/contract.server";
 import type { EventReader } from "~/modules/stewardship/events.server";

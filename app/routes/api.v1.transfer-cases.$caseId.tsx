@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { authenticateApiRequest, unauthorizedResponse } from "~/modules/api-tokens/api-tokens.server";
+import { authenticateApiRequest } from "~/modules/api-tokens/api-tokens.server";
+import { unauthorizedResponse } from "~/web/responses.server";
 import { getTransferCase } from "~/modules/transfers/transfers.server";
 import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { LeaseFeeError, statementData } from "~/modules/lease-fees/ledger.server";
+import { statementData } from "~/modules/lease-fees/ledger.server";
 import { renderStatementPdf } from "~/modules/lease-fees/statement-pdf.server";
 import { isCalendarDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
@@ -16,12 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const to = url.searchParams.get("to") || today;
   if (!isCalendarDate(from) || !isCalendarDate(to)) throw new Response("Give the period as real dates, YYYY-MM-DD.", { status: 400 });
   if (from > to) throw new Response("The period's start must not be after its end.", { status: 400 });
-  try {
-    const statement = await statementData(db(), auditActor(actor), params.householdId ?? "", from, to, today);
-    const pdf = await renderStatementPdf(statement, today);
-    return pdfResponse(pdf, `Lease-fee statement – ${statement.householdName} – ${from} to ${to}.pdf`);
-  } catch (error) {
-    if (error instanceof LeaseFeeError) throw new Response(error.message, { status: error.status });
-    throw error;
-  }
+  // a LeaseFeeError (not found) is a domain error: the server answers it with its status
+  const statement = await statementData(db(), auditActor(actor), params.householdId ?? "", from, to, today);
+  const pdf = await renderStatementPdf(statement, today);
+  return pdfResponse(pdf, `Lease-fee statement – ${statement.householdName} – ${from} to ${to}.pdf`);
 }

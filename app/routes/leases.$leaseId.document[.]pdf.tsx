@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { generateLeaseDocument, pdfResponse, renderLeaseDocumentFile } from "~/modules/leases/documents.server";
+import { generateLeaseDocument, renderLeaseDocumentFile } from "~/modules/leases/documents.server";
+import { leaseDocumentResponse } from "~/web/responses.server";
 import { db } from "~/utils/db.server";
 
 /**
@@ -11,10 +12,10 @@ import { db } from "~/utils/db.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
-  return pdfResponse(await renderLeaseDocumentFile(db(), actor.organisationId, params.leaseId ?? "", "lease"));
+  return leaseDocumentResponse(await renderLeaseDocumentFile(db(), actor.organisationId, params.leaseId ?? "", "lease"));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  return pdfResponse(await generateLeaseDocument(db(), auditActor(actor), params.leaseId ?? "", "lease"));
+  return leaseDocumentResponse(await generateLeaseDocument(db(), auditActor(actor), params.leaseId ?? "", "lease"));
 }

@@ -13,6 +13,7 @@ import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formatUsd, centsToString } from "~/utils/money";
 import { readFormData } from "~/utils/form-data.server";
+import { formErrorsOf, formStatusOf } from "~/utils/errors";
 
 /** The lease-fee ledger of one lease: payments, waivers and reversals post here (the lease page shows the same panel). */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Lease fees ${data?.reference ?? ""} · Commonground` }];
@@ -53,8 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(`/leases/${leaseId}#fees`, { kind: "success", message: "The entry was reversed." });
   } catch (error) {
     if (error instanceof LeaseFeeError) {
-      if (error.status === 404 && !error.field) throw new Response(error.message, { status: 404 });
-      return reply(submission.reply(error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] }), error.status === 409 ? 409 : 400);
+      if (error.kind === "not-found" && !error.field) throw error;
+      return reply(submission.reply(formErrorsOf(error)), formStatusOf(error));
     }
     throw error;
   }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/modules/auth/session.server";
-import { renderLeaseDocumentFile, pdfResponse } from "~/modules/leases/documents.server";
+import { renderLeaseDocumentFile } from "~/modules/leases/documents.server";
+import { leaseDocumentResponse } from "~/web/responses.server";
 import { isMyLease } from "~/modules/portal/my-home.server";
 import { db } from "~/utils/db.server";
 
@@ -9,5 +10,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "own-home:read");
   const leaseId = params.leaseId ?? "";
   if (!(await isMyLease(db(), actor, leaseId))) throw new Response("Lease not found", { status: 404 });
-  return pdfResponse(await renderLeaseDocumentFile(db(), actor.organisationId, leaseId, "lease"));
+  return leaseDocumentResponse(await renderLeaseDocumentFile(db(), actor.organisationId, leaseId, "lease"));
 }

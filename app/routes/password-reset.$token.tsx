@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { SetPasswordPage } from "~/components/set-password-page";
-import { tokenPageAction, tokenPageLoader } from "~/modules/auth/token-pages.server";
+import { tokenPageAction, tokenPageLoader } from "~/web/token-pages.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password · Commonground" }];
 

@@ -23,6 +23,7 @@ import { intentFailure, type IntentReply } from "~/utils/intent-reply.server";
 import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { formErrorsOf, formStatusOf } from "~/utils/errors";
 
 /** The valuation inputs of one home: appraisals, inspections with deductions, approved improvements (docs/home-inputs.md). */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Valuation inputs${data ? ` — ${data.home.label}` : ""} · Commonground` }];
@@ -70,9 +71,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, { kind: "success", message: "Approved improvement recorded." });
   } catch (error) {
     if (error instanceof HomeInputError) {
-      if (error.status === 404) throw new Response(error.message, { status: 404 });
-      const failure = intentFailure(intent, submission, error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] });
-      if (error.status === 409) failure.init = { ...failure.init, status: 409 };
+      if (error.kind === "not-found") throw error;
+      const failure = intentFailure(intent, submission, formErrorsOf(error));
+      failure.init = { ...failure.init, status: formStatusOf(error) };
       return failure;
     }
     throw error;

@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server";
 import { formatLegalDate } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { formErrorsOf, formStatusOf } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Lease-fee settings · Commonground" }];
 
@@ -34,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
     else await recordIndexValue(db(), auditActor(actor), submission.value as ReturnType<typeof indexValueSchema.parse>);
   } catch (error) {
     if (error instanceof LeaseFeeError) {
-      return data({ intent, result: submission.reply(error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] }) }, { status: error.status === 409 ? 409 : 400 });
+      return data({ intent, result: submission.reply(formErrorsOf(error)) }, { status: formStatusOf(error) });
     }
     throw error;
   }

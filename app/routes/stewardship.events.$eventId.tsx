@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/modules/auth/session.server";
 import { MONITORING_EVENT_TYPES } from "~/modules/stewardship/events";
-import { eventPageAction, eventPageData } from "~/modules/stewardship/event-page.server";
+import { eventPageAction, eventPageData } from "~/web/stewardship-event-page.server";
 import { EventView, type EventActionReply } from "~/modules/stewardship/event-view";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/modules/auth/session.server";
 import { MONITORING_EVENT_TYPES } from "~/modules/stewardship/events";
-import { scheduledPageAction, scheduledPageData } from "~/modules/stewardship/event-page.server";
+import { scheduledPageAction, scheduledPageData } from "~/web/stewardship-event-page.server";
 import { EventView, type EventActionReply } from "~/modules/stewardship/event-view";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";

@@ -22,6 +22,7 @@ import { intentFailure, type IntentReply } from "~/utils/intent-reply.server";
 import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { formErrorsOf, formStatusOf } from "~/utils/errors";
 
 /** One resale / transfer case as a timeline: notice → formula price → option → buyer → closing, with what is next. */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Case — ${data.transfer.home.label}` : "Case"} · Commonground` }];
@@ -82,9 +83,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, { kind: "success", message: "Case cancelled; its history is kept." });
   } catch (error) {
     if (error instanceof TransferCaseError) {
-      if (error.status === 404) throw new Response(error.message, { status: 404 });
-      const failure = intentFailure(intent, submission, error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] });
-      if (error.status === 409) failure.init = { ...failure.init, status: 409 };
+      if (error.kind === "not-found") throw error;
+      const failure = intentFailure(intent, submission, formErrorsOf(error));
+      failure.init = { ...failure.init, status: formStatusOf(error) };
       return failure;
     }
     throw error;

@@ -17,6 +17,7 @@ import { formatLegalDate } from "~/utils/format";
 import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { formErrorsOf, formStatusOf } from "~/utils/errors";
 
 /** Resale and transfer cases: open ones first by their next deadline; opening a case from a notice of intent. */
 export const meta: MetaFunction = () => [{ title: "Resale and transfer cases · Commonground" }];
@@ -44,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithToast(`/transfers/${id}`, { kind: "success", message: "Case opened from the notice of intent." });
   } catch (error) {
     if (error instanceof TransferCaseError) {
-      return data(submission.reply(error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] }), { status: error.status === 409 ? 409 : 400 });
+      return data(submission.reply(formErrorsOf(error)), { status: formStatusOf(error) });
     }
     throw error;
   }

@@ -1,5 +1,7 @@
+import { ConflictError } from "./errors";
+
 /** Thrown when a form was submitted over a version of a record that someone else has since changed. */
-export class StaleRecordError extends Error {
+export class StaleRecordError extends ConflictError {
   constructor() {
     super("This record was changed by someone else — review and save again.");
   }

@@ -81,3 +81,89 @@ describe("house rule: no import cycles in app/", () => {
     expect(config.rules["house/no-import-cycle"]).toEqual([2]);
   });
 });
+
+describe("house rule: no Response built, thrown or returned in app/modules", () => {
+  const offending = [
+    'import { data, redirect } from "@remix-run/node";',
+    'import { redirectWithToast } from "~/utils/toast.server";',
+    "export function find(found: boolean) {",
+    '  if (!found) throw new Response("Household not found", { status: 404 });',
+    '  if (found) return Response.json({ ok: true });',
+    '  return [data({}), redirect("/"), redirectWithToast("/", { kind: "info", message: "" })];',
+    "}",
+  ].join("\n");
+
+  it("fails new Response, Response.json, Remix's data/redirect and the project's response helpers in a module", async () => {
+    const found = (await messages(offending, "app/modules/households/example.server.ts")).filter((m) => m.startsWith("house/no-response-in-modules"));
+    expect(found).toHaveLength(5);
+    expect(found.join("\n")).toContain("throw a domain error from ~/utils/errors");
+  });
+
+  it("allows the same in a route and in the web layer, and a module throwing a domain error", async () => {
+    const routeMessages = await messages(offending, "app/routes/households.example.tsx");
+    expect(routeMessages.filter((m) => m.startsWith("house/no-response-in-modules"))).toEqual([]);
+    expect((await messages(offending, "app/web/example.server.ts")).filter((m) => m.startsWith("house/no-response-in-modules"))).toEqual([]);
+    const domain = 'import { NotFoundError } from "~/utils/errors";\nexport function find(found: boolean) {\n  if (!found) throw new NotFoundError("Household not found");\n}\n';
+    expect(await messages(domain, "app/modules/households/example.server.ts")).toEqual([]);
+  });
+});
+
+describe("house rule: decimal.js only in the money module", () => {
+  const raw = 'import Decimal from "decimal.js";\nexport const rate = new Decimal("0.035");\n';
+
+  it("fails a raw decimal.js import in a module, a script and a test", async () => {
+    for (const path of ["app/modules/leases/example.ts", "scripts/example.ts", "tests/integration/example.test.ts"]) {
+      expect(await messages(raw, path)).toEqual([expect.stringContaining("house/no-raw-decimal: Import Decimal from ~/utils/money")]);
+    }
+  });
+
+  it("allows the money module itself, and everyone importing its Decimal", async () => {
+    expect((await messages(raw, "app/utils/money.ts")).filter((m) => m.startsWith("house/no-raw-decimal"))).toEqual([]);
+    expect(await messages('import { Decimal } from "~/utils/money";\nexport const rate = new Decimal("0.035");\n', "app/modules/leases/example.ts")).toEqual([]);
+  });
+});
+
+describe("house rule: every Prisma query in a data-access module names the organisation", () => {
+  const lintModule = (code: string) => messages(code, "app/modules/parcels/example.server.ts");
+  const ruleOnly = (found: string[]) => found.filter((m) => m.startsWith("house/org-scoped-queries"));
+
+  it("fails a read, a write and a raw query that leave the organisation out", async () => {
+    const code = [
+      'import type { Db } from "~/utils/db.server";',
+      "export async function leak(db: Db, parcelId: string) {",
+      "  const parcel = await db.parcel.findUnique({ where: { id: parcelId } });",
+      '  await db.parcel.update({ where: { id: parcelId }, data: { zoning: "R1" } });',
+      '  await db.$queryRawUnsafe(`SELECT * FROM "Parcel" WHERE "id" = ?`, parcelId);',
+      "  return parcel;",
+      "}",
+    ].join("\n");
+    const found = ruleOnly(await lintModule(code));
+    expect(found).toHaveLength(3);
+    expect(found[0]).toContain("parcel.findUnique is not scoped to the organisation");
+  });
+
+  it("allows organisationId in the filter, through a relation, a local variable, the rows of a scoped read or a *Scope helper, and the escape comment", async () => {
+    const code = [
+      'import type { Db } from "~/utils/db.server";',
+      "declare function eventScope(organisationId: string): object;",
+      "export async function fine(db: Db, organisationId: string, id: string) {",
+      "  await db.parcel.findFirst({ where: { id, organisationId } });",
+      "  await db.householdMember.findMany({ where: { household: { organisationId } } });",
+      "  const where = { organisationId, status: \"active\" };",
+      "  await db.lease.count({ where });",
+      "  await db.monitoringEvent.findMany({ where: eventScope(organisationId) });",
+      "  for (const row of await db.parcel.findMany({ where: { organisationId } })) await db.parcel.update({ where: { id: row.id }, data: {} });",
+      '  await db.$queryRawUnsafe(`SELECT * FROM "Parcel" WHERE "organisationId" = ?`, organisationId);',
+      "  // cross-organisation: the session is looked up by its token before anyone knows the organisation",
+      "  await db.session.findUnique({ where: { id } });",
+      "  await db.user.findUnique({ where: { id } }); // users have no organisationId column: not checked",
+      "}",
+    ].join("\n");
+    expect(await lintModule(code)).toEqual([]);
+  });
+
+  it("is switched on for the *.server.ts modules by the project's configuration", async () => {
+    const config = (await eslint.calculateConfigForFile("app/modules/parcels/parcels.server.ts")) as { rules: Record<string, unknown> };
+    expect(config.rules["house/org-scoped-queries"]).toEqual([2]);
+  });
+});

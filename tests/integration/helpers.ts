@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { createUserSession } from "~/modules/auth/session.server";
+import { handlingDomainErrors } from "~/web/domain-errors.server";
 
 /** Helpers for calling route loaders and actions the way Remix does, with a real session cookie. */
 const ORIGIN = "http://localhost";
@@ -26,14 +27,17 @@ export function postRequest(path: string, form: Record<string, string | string[]
 
 type Handler<A> = (args: A) => unknown;
 
-/** Runs a loader/action; a thrown Response (redirect, 403, 404) is returned rather than thrown. */
+/**
+ * Runs a loader/action as the server does (domain errors answered with their status by the same wrapper,
+ * app/web/domain-errors.server.ts); a thrown Response (redirect, 403, 404) is returned rather than thrown.
+ */
 export async function run<A extends LoaderFunctionArgs | ActionFunctionArgs>(
   handler: Handler<A>,
   request: Request,
   params: Record<string, string> = {},
 ): Promise<unknown> {
   try {
-    return await handler({ request, params, context: {} } as A);
+    return await handlingDomainErrors(handler)({ request, params, context: {} } as A);
   } catch (error) {
     if (error instanceof Response) return error;
     throw error;

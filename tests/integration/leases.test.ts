@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +22,7 @@ import { loader as listLoader } from "~/routes/leases._index";
 import { action as zipAction } from "~/routes/leases.documents[.]zip";
 import { action as newLeaseAction } from "~/routes/leases.new";
 import { action as templateAction } from "~/routes/settings.lease-templates.new";
+import { listDocuments } from "~/modules/stored-documents/stored-documents.server";
 import { db } from "~/utils/db.server";
 import { createLease, createLeasableHome, completeOrganisation, seedDemoLeases } from "~/modules/demo/leases";
 import { seedDemoFormulaPresets } from "~/modules/demo/formula-presets";
@@ -237,9 +239,18 @@ describe("lease documents", () => {
     // a GET only reads: downloading (or a browser's prefetch) records no generation
     expect(await db().leaseDocument.count({ where: { leaseId: lease.id } })).toBe(0);
     expect(await db().auditEntry.count({ where: { entity: "Lease", entityId: lease.id, action: "generate" } })).toBe(0);
+    expect(await db().storedDocument.count({ where: { leaseId: lease.id } })).toBe(0);
     const produced = (await run(documentAction, postRequest(`/leases/${lease.id}/document.pdf`, {}, { cookie }), { leaseId: lease.id })) as Response;
     expect(produced.status).toBe(200);
-    expect(pdfText(Buffer.from(await produced.arrayBuffer()))).toContain("$212,750.00");
+    const producedPdf = Buffer.from(await produced.arrayBuffer());
+    expect(pdfText(producedPdf)).toContain("$212,750.00");
+    // the produced PDF is kept as a stored document of the lease, listed on the lease and its home, with its
+    // hash (the one the generation recorded), size, who and when; its bytes are the ones downloaded
+    const kept = await db().storedDocument.findFirstOrThrow({ where: { leaseId: lease.id } });
+    expect(kept).toMatchObject({ ownerType: "lease", ownerId: lease.id, homeId: lease.homeId, category: "lease-document", contentType: "application/pdf", source: "generated", sizeBytes: producedPdf.byteLength });
+    expect(kept.sha256).toBe(createHash("sha256").update(producedPdf).digest("hex"));
+    expect(kept.createdByLabel).not.toBe("");
+    expect((await listDocuments(db(), organisation.id, { homeId: lease.homeId })).map((d) => d.id)).toEqual([kept.id]);
     const recorded = await db().leaseDocument.findFirstOrThrow({ where: { leaseId: lease.id } });
     expect(recorded).toMatchObject({ kind: "lease", templateVersionId: lease.templateVersionId });
     expect(recorded.pages).toBeGreaterThan(5);
@@ -254,6 +265,10 @@ describe("lease documents", () => {
     expect(await db().leaseDocument.count({ where: { leaseId: lease.id, kind: "memorandum" } })).toBe(0);
     await run(memorandumAction, postRequest(`/leases/${lease.id}/memorandum.pdf`, {}, { cookie }), { leaseId: lease.id });
     expect(await db().leaseDocument.count({ where: { leaseId: lease.id, kind: "memorandum" } })).toBe(1);
+    expect((await db().storedDocument.findMany({ where: { leaseId: lease.id, category: "lease-document" }, orderBy: { createdAt: "asc" } })).map((d) => d.name)).toEqual([
+      `${lease.reference} ground lease.pdf`,
+      `${lease.reference} memorandum of ground lease.pdf`,
+    ]);
 
     // a board member (viewer) may download but not record
     const { user: board } = await createMember(db(), organisation.id, "viewer");

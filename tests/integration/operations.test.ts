@@ -139,6 +139,40 @@ describe("health and logs", () => {
   });
 });
 
+describe("the demo organisation", () => {
+  const signIn = (email: string, password: string) =>
+    get("/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: `http://127.0.0.1:${port}`, Host: `127.0.0.1:${port}` },
+      body: new URLSearchParams({ email, password }).toString(),
+    });
+
+  test("gives each demo account its own strong random password, printed once, and shows a banner while signed in to it", async () => {
+    // the start-up output lists each account as "role  email  password"
+    const printed = new Map(
+      [...output.matchAll(/^ {4}(admin|staff|viewer|member|homeowner)\s+(\S+@\S+)\s+(\S+)$/gm)].map((m) => [m[1]!, { email: m[2]!, password: m[3]! }]),
+    );
+    expect([...printed.keys()].sort()).toEqual(["admin", "homeowner", "member", "staff", "viewer"]);
+    expect(printed.get("admin")!.password).toBe("operations-test-password-0123"); // fixed by DEMO_PASSWORD in this test
+    const others = ["staff", "viewer", "member", "homeowner"].map((role) => printed.get(role)!);
+    // 16 random bytes in base64url = 22 characters (128 bits); all different from each other and the admin's
+    for (const { password } of others) expect(password).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(new Set([...printed.values()].map((login) => login.password)).size).toBe(5);
+    for (const { password } of printed.values()) expect(output.split(password).length - 1).toBe(1);
+
+    const staff = printed.get("staff")!;
+    expect((await signIn(staff.email, "operations-test-password-0123")).status).toBe(401); // not the admin's password
+    const login = await signIn(staff.email, staff.password);
+    expect(login.status).toBe(302);
+    const home = await get("/", { headers: { Cookie: String(login.headers["set-cookie"]).split(";")[0]! } });
+    expect(home.status).toBe(200);
+    expect(home.body).toContain('class="demo-banner"');
+    expect(home.body).toContain("Demo organisation.");
+    // signed out, no banner
+    expect((await get("/login")).body).not.toContain("demo-banner");
+  });
+});
+
 describe("access log", () => {
   test("every file read (PDF, CSV) is logged in ACCESS_LOG with who read it; pages, refusals and the request log's lines are not", async () => {
     const login = await get("/login", {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { systemActor } from "~/modules/audit/audit.server";
-import { createApiToken, revokeApiToken } from "~/modules/api-tokens/api-tokens.server";
+import { authenticateApiRequest, createApiToken, revokeApiToken } from "~/modules/api-tokens/api-tokens.server";
 import { runResaleCommand } from "~/modules/resale/cli";
 import { action, loader, MAX_BODY_BYTES } from "~/routes/api.v1.resale-calculations";
 import { db } from "~/utils/db.server";
@@ -94,5 +94,32 @@ describe("POST /api/v1/resale-calculations", () => {
     expect(response.status).toBe(405);
     expect(response.headers.get("Allow")).toBe("POST");
     expect(await response.json()).toMatchObject({ error: "method-not-allowed" });
+  });
+});
+
+describe("an API token's last use", () => {
+  const read = (secret: string) => authenticateApiRequest(db(), new Request("http://localhost/api/v1/stewardship", { headers: { Authorization: `Bearer ${secret}` } }));
+  const lastUsedAt = async (id: string) => (await db().apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt;
+
+  it("is recorded on first use, not rewritten by every read within the minute, and refreshed once it is a minute old", async () => {
+    const { id, secret } = await apiToken();
+    expect(await lastUsedAt(id)).toBeNull();
+
+    const beforeFirst = Date.now();
+    expect(await read(secret)).toMatchObject({ tokenId: id });
+    expect((await lastUsedAt(id))!.getTime()).toBeGreaterThanOrEqual(beforeFirst);
+
+    // used 30 s ago: a read now leaves the stored time exactly as it was (no write on every GET)
+    const thirtySecondsAgo = new Date(Date.now() - 30_000);
+    await db().apiToken.update({ where: { id }, data: { lastUsedAt: thirtySecondsAgo } });
+    expect(await read(secret)).toMatchObject({ tokenId: id });
+    expect(await read(secret)).toMatchObject({ tokenId: id });
+    expect((await lastUsedAt(id))!.getTime()).toBe(thirtySecondsAgo.getTime());
+
+    // used 61 s ago: the next read records the new time
+    await db().apiToken.update({ where: { id }, data: { lastUsedAt: new Date(Date.now() - 61_000) } });
+    const beforeLate = Date.now();
+    expect(await read(secret)).toMatchObject({ tokenId: id });
+    expect((await lastUsedAt(id))!.getTime()).toBeGreaterThanOrEqual(beforeLate);
   });
 });

@@ -46,22 +46,32 @@ export async function listApiTokens(db: Db, organisationId: string) {
 
 export type ApiClient = { organisationId: string; tokenId: string; label: string };
 
+/**
+ * How stale a token's `lastUsedAt` may get before a request writes it again. The settings page shows the
+ * time to the minute; writing it on every API read would make each read a database write.
+ */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
 /** The organisation a `Authorization: Bearer <token>` header speaks for, or null. */
 export async function authenticateApiRequest(db: Db, request: Request): Promise<ApiClient | null> {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) return null;
-  const token = await db.apiToken.findUnique({ where: { tokenHash: hashToken(match[1]!) } });
+  // cross-organisation: an API token is looked up by its hash before anyone knows the organisation
+  const token = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(match[1]!) },
+    select: { id: true, organisationId: true, name: true, revokedAt: true, lastUsedAt: true },
+  });
   if (!token || token.revokedAt) return null;
-  await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+  const now = new Date();
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    // at most one write a minute per token; the condition keeps concurrent requests from all writing
+    // cross-organisation: the token found by its hash just above; the organisation is learnt from it
+    await db.apiToken.updateMany({
+      where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+      data: { lastUsedAt: now },
+    });
+  }
   noteRequestReader({ organisationId: token.organisationId, apiTokenId: token.id, apiToken: token.name });
   return { organisationId: token.organisationId, tokenId: token.id, label: `API token “${token.name}”` };
-}
-
-/** The JSON 401 every API route answers without a valid token. */
-export function unauthorizedResponse(): Response {
-  return Response.json(
-    { error: "unauthorized", message: "Send a valid API token: Authorization: Bearer <token>. Admins create tokens under Settings → API tokens." },
-    { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="commonground"' } },
-  );
 }

@@ -47,6 +47,7 @@ const ROLE_INVITE_WORDS: Record<Role, string> = {
 
 async function issueToken(tx: Tx, purpose: TokenPurpose, userId: string, organisationId: string, now: Date, requestedFrom = ""): Promise<string> {
   // a newer link cancels the older ones of the same kind
+  // cross-organisation: a login belongs to a person, not a trust: a newer link cancels their older ones
   await tx.accountToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: now } });
   const token = randomBytes(32).toString("base64url");
   const lifetimeMs = purpose === "invitation" ? INVITATION_DAYS * 24 * 60 * 60_000 : RESET_MINUTES * 60_000;
@@ -262,6 +263,7 @@ export async function requestPasswordReset(
   now = new Date(),
 ): Promise<{ sent: true } | { sent: false; reason: "unknown" | "account-throttled" | "address-throttled" }> {
   const windowStart = new Date(now.getTime() - RESET_WINDOW_MINUTES * 60_000);
+  // cross-organisation: password-reset throttle per address, across trusts (the address is not a trust's)
   const fromAddress = await db.accountToken.count({ where: { purpose: "password-reset", requestedFrom: ipAddress, createdAt: { gte: windowStart } } });
   if (fromAddress >= RESET_PER_ADDRESS) return { sent: false, reason: "address-throttled" };
   const user = await db.user.findUnique({

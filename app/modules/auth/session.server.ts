@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { createCookie, redirect } from "@remix-run/node";
+import { createCookie } from "@remix-run/node";
+import { ForbiddenError, SignInRequiredError } from "~/utils/errors";
 import { db } from "~/utils/db.server";
 import { cookieSecure, sessionSecret } from "~/utils/env.server";
 import { can, isRole, type Permission, type Role } from "~/utils/permissions";
@@ -64,6 +65,7 @@ export async function createUserSession(request: Request, userId: string, organi
 
 export async function destroyUserSession(request: Request): Promise<string> {
   const token = await readToken(request);
+  // cross-organisation: signing out deletes this browser's own session, found by its token
   if (token) await db().session.deleteMany({ where: { id: tokenHash(token) } });
   return cookie().serialize("", { maxAge: 0 });
 }
@@ -136,7 +138,7 @@ export async function requireActor(request: Request): Promise<Actor> {
   if (!actor) {
     const url = new URL(request.url);
     const redirectTo = `${url.pathname}${url.search}`;
-    throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+    throw new SignInRequiredError(redirectTo);
   }
   return actor;
 }
@@ -145,7 +147,7 @@ export async function requireActor(request: Request): Promise<Actor> {
 export async function requirePermission(request: Request, permission: Permission): Promise<Actor> {
   const actor = await requireActor(request);
   if (!can(actor.role, permission)) {
-    throw new Response("You do not have permission to do this.", { status: 403, statusText: "Forbidden" });
+    throw new ForbiddenError("You do not have permission to do this.");
   }
   return actor;
 }
@@ -153,6 +155,7 @@ export async function requirePermission(request: Request, permission: Permission
 /** Signs the user out everywhere else (after a password change), keeping this request's session. */
 export async function revokeOtherSessions(request: Request, userId: string): Promise<void> {
   const token = await readToken(request);
+  // cross-organisation: a user's sessions in every trust end when their password changes
   await db().session.deleteMany({ where: { userId, NOT: token ? { id: tokenHash(token) } : undefined } });
 }
 

@@ -46,6 +46,7 @@ type Claimed = { id: string; organisationId: string; fromAddress: string; toAddr
 /** Claims the next message due, or returns null. Safe to run on several servers at once. */
 export async function claimNextEmail(db: Db, now = new Date()): Promise<Claimed | null> {
   for (let round = 0; round < 5; round += 1) {
+    // cross-organisation: the outbox sender claims the next message due, whichever trust sent it
     const candidates = await db.emailMessage.findMany({
       where: {
         OR: [
@@ -60,11 +61,13 @@ export async function claimNextEmail(db: Db, now = new Date()): Promise<Claimed 
     if (candidates.length === 0) return null;
     for (const candidate of candidates) {
       const claimToken = randomBytes(12).toString("hex");
+      // cross-organisation: the outbox sender claims the next message due, whichever trust sent it
       const { count } = await db.emailMessage.updateMany({
         where: { id: candidate.id, status: candidate.status, claimToken: candidate.claimToken },
         data: { status: "sending", claimToken, claimedAt: now, attempts: { increment: 1 } },
       });
       if (count === 1) {
+        // cross-organisation: the outbox sender delivers every trust's mail; the row is the one it claimed
         const message = await db.emailMessage.findUniqueOrThrow({ where: { id: candidate.id } });
         return { ...message, claimToken };
       }
@@ -92,6 +95,7 @@ export async function sendPendingEmail(db: Db, transport: EmailTransport, option
     } catch (error) {
       const next = afterFailure(message.attempts, now());
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+      // cross-organisation: the outbox sender delivers every trust's mail; the row is the one it claimed
       await db.emailMessage.updateMany({
         where: { id: message.id, claimToken: message.claimToken },
         data: next.status === "failed" ? { status: "failed", lastError } : { status: "queued", nextAttemptAt: next.nextAttemptAt, lastError },

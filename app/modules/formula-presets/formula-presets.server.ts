@@ -9,6 +9,7 @@ import { assertUpdated } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
 import type { CalculatorContext } from "~/modules/resale/form";
 import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/resale/formula-spec";
+import { NotFoundError } from "~/utils/errors";
 
 export type PresetInput = { name: string; description: string; spec: FormulaPresetSpec };
 export type PresetResult = { ok: true; id: string } | { ok: false; field: "name" | ""; message: string };
@@ -73,7 +74,7 @@ export async function updateFormulaPreset(db: Db, actor: AuditActor, id: string,
   try {
     return await db.$transaction(async (tx) => {
       const before = await tx.formulaPreset.findFirst({ where: { id, organisationId: actor.organisationId } });
-      if (!before) throw new Response("Formula preset not found", { status: 404 });
+      if (!before) throw new NotFoundError("Formula preset not found");
       assertUpdated(
         await tx.formulaPreset.updateMany({
           where: { id, organisationId: actor.organisationId, version },
@@ -105,7 +106,7 @@ export async function updateFormulaPreset(db: Db, actor: AuditActor, id: string,
 export async function setFormulaPresetArchived(db: Db, actor: AuditActor, id: string, version: number, archived: boolean): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.formulaPreset.findFirst({ where: { id, organisationId: actor.organisationId } });
-    if (!before) throw new Response("Formula preset not found", { status: 404 });
+    if (!before) throw new NotFoundError("Formula preset not found");
     assertUpdated(
       await tx.formulaPreset.updateMany({
         where: { id, organisationId: actor.organisationId, version },

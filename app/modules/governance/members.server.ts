@@ -155,7 +155,7 @@ export async function setRepresentative(db: Db, actor: AuditActor, householdId: 
   return db.$transaction(async (tx): Promise<Result> => {
     const household = await tx.household.findFirst({ where: { id: householdId, organisationId: actor.organisationId } });
     if (!household) return { ok: false, formErrors: ["This household does not exist"] };
-    const before = await tx.householdRepresentative.findUnique({ where: { householdId } });
+    const before = await tx.householdRepresentative.findUnique({ where: { householdId, organisationId: actor.organisationId } });
     await tx.householdRepresentative.upsert({ where: { householdId }, create: { organisationId: actor.organisationId, householdId, ...values }, update: values });
     await recordAudit(tx, actor, { entity: "HouseholdRepresentative", entityId: householdId, action: before ? "update" : "create", before: before ? { fullName: before.fullName, email: before.email } : null, after: values });
     return { ok: true, id: householdId };

@@ -13,14 +13,12 @@ import type { Db, Tx } from "~/utils/db.server";
 import { centsToString } from "~/utils/money";
 import { resaleInputsFrom, type ResaleInputs } from "./resale-inputs";
 import type { AppraisalReceiptValues, AppraisalValues, ImprovementValues, InspectionValues } from "./schemas";
+import { DomainError, kindForStatus } from "~/utils/errors";
 
-export class HomeInputError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-    readonly status = 400,
-  ) {
-    super(message);
+/** A domain error (app/utils/errors.ts) with the field it belongs beside; status 400, 403, 404 or 409. */
+export class HomeInputError extends DomainError {
+  constructor(message: string, field?: string, status: 400 | 403 | 404 | 409 = 400) {
+    super(kindForStatus(status), message, { field });
     this.name = "HomeInputError";
   }
 }

@@ -16,6 +16,7 @@ import {
 } from "~/modules/income-limits/income-limits.server";
 import type { Db, Tx } from "~/utils/db.server";
 import type { CertificationInput, IncomeItem } from "./schemas";
+import { NotFoundError } from "~/utils/errors";
 
 export type CertificationResult =
   | { ok: true; certificationId: string; percentAmi: string; eligible: boolean; verdict: string }
@@ -85,7 +86,7 @@ export async function createCertification(
 ): Promise<CertificationResult> {
   return db.$transaction(async (tx) => {
     const household = await tx.household.findFirst({ where: { id: householdId, organisationId: actor.organisationId } });
-    if (!household) throw new Response("Household not found", { status: 404 });
+    if (!household) throw new NotFoundError("Household not found");
     if (household.archivedAt) return { ok: false as const, field: "certifiedOn" as const, message: "This household is archived; restore it before certifying its income." };
     const area = await certificationArea(tx, actor.organisationId, householdId, input.homeId || null);
     if (!area.ok) return area;
@@ -127,7 +128,7 @@ export async function createCertification(
         createdById: actor.userId,
       },
     });
-    await tx.household.update({ where: { id: householdId }, data: { updatedAt: new Date() } });
+    await tx.household.update({ where: { id: householdId, organisationId: actor.organisationId }, data: { updatedAt: new Date() } });
     await recordAudit(tx, actor, {
       entity: "IncomeCertification",
       entityId: created.id,

@@ -13,6 +13,7 @@ import { queryWords, textTokens } from "~/utils/word-search";
 import { pageWithCappedCount, wordSearchPlan, type TokenIndex } from "~/utils/word-search.server";
 import { householdSearchText, type HouseholdFields, type MemberInput, type PurchaseInput, type SaleInput } from "./schemas";
 import { withNumberCents } from "~/utils/cents";
+import { NotFoundError } from "~/utils/errors";
 
 export const HOUSEHOLDS_PAGE_SIZE = 50;
 export type HouseholdSort = "name" | "updated";
@@ -25,7 +26,7 @@ export function householdTokens(name: string, email: string, memberNames: readon
 }
 
 async function writeHouseholdTokens(tx: Tx, organisationId: string, householdId: string, tokens: string[]): Promise<void> {
-  await tx.householdSearchToken.deleteMany({ where: { householdId } });
+  await tx.householdSearchToken.deleteMany({ where: { householdId, organisationId } });
   if (tokens.length) await tx.householdSearchToken.createMany({ data: tokens.map((token) => ({ organisationId, householdId, token })) });
 }
 
@@ -162,11 +163,13 @@ export async function householdAuditHistory(db: Db, organisationId: string, hous
 // ---------------------------------------------------------------------------------------------
 
 async function refreshSearchText(tx: Tx, householdId: string): Promise<void> {
+  // cross-organisation: internal refresh of a household whose id the caller read within its organisation
   const household = await tx.household.findUniqueOrThrow({
     where: { id: householdId },
     include: { members: { select: { fullName: true }, orderBy: { createdAt: "asc" } } },
   });
   const memberNames = household.members.map((m) => m.fullName);
+  // cross-organisation: internal refresh of a household whose id the caller read within its organisation
   await tx.household.update({
     where: { id: householdId },
     data: { searchText: householdSearchText(household.name, household.email, memberNames) },
@@ -214,7 +217,7 @@ export async function createHousehold(
 export async function updateHousehold(db: Db, actor: AuditActor, id: string, input: HouseholdFields & { version: number }): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.household.findFirst({ where: { id, organisationId: actor.organisationId } });
-    if (!before) throw new Response("Household not found", { status: 404 });
+    if (!before) throw new NotFoundError("Household not found");
     const { version, ...fields } = input;
     assertUpdated(
       await tx.household.updateMany({
@@ -223,7 +226,7 @@ export async function updateHousehold(db: Db, actor: AuditActor, id: string, inp
       }),
     );
     await refreshSearchText(tx, id);
-    const after = await tx.household.findUniqueOrThrow({ where: { id } });
+    const after = await tx.household.findUniqueOrThrow({ where: { id, organisationId: actor.organisationId } });
     await recordAudit(tx, actor, { entity: "Household", entityId: id, action: "update", before, after });
     await refreshParcelsOwnedBy(tx, id);
   });
@@ -235,7 +238,7 @@ export type SimpleResult = { ok: true } | { ok: false; message: string; field?: 
 export async function setHouseholdArchived(db: Db, actor: AuditActor, id: string, archived: boolean, version: number): Promise<SimpleResult> {
   return db.$transaction(async (tx) => {
     const before = await tx.household.findFirst({ where: { id, organisationId: actor.organisationId } });
-    if (!before) throw new Response("Household not found", { status: 404 });
+    if (!before) throw new NotFoundError("Household not found");
     if (archived) {
       const current = await tx.ownership.count({ where: { organisationId: actor.organisationId, householdId: id, saleDate: null } });
       if (current > 0) return { ok: false, message: "This household owns a home: record the sale before archiving it." };
@@ -262,10 +265,10 @@ async function memberChange(tx: Tx, actor: AuditActor, householdId: string, chan
     where: { id: householdId, organisationId: actor.organisationId },
     include: { members: { orderBy: { createdAt: "asc" } } },
   });
-  if (!household) throw new Response("Household not found", { status: 404 });
+  if (!household) throw new NotFoundError("Household not found");
   await change();
   await refreshSearchText(tx, householdId);
-  const members = await tx.householdMember.findMany({ where: { householdId }, orderBy: { createdAt: "asc" } });
+  const members = await tx.householdMember.findMany({ where: { householdId, organisationId: actor.organisationId }, orderBy: { createdAt: "asc" } });
   await recordAudit(tx, actor, {
     entity: "Household",
     entityId: householdId,
@@ -288,7 +291,7 @@ export async function removeMember(db: Db, actor: AuditActor, householdId: strin
   await db.$transaction((tx) =>
     memberChange(tx, actor, householdId, async () => {
       const removed = await tx.householdMember.deleteMany({ where: { id: memberId, householdId, organisationId: actor.organisationId } });
-      if (removed.count === 0) throw new Response("Member not found", { status: 404 });
+      if (removed.count === 0) throw new NotFoundError("Member not found");
     }),
   );
 }
@@ -303,6 +306,7 @@ async function refreshParcelSearchTextFor(tx: Tx, parcelIds: readonly string[]):
 }
 
 async function refreshParcelsOwnedBy(tx: Tx, householdId: string): Promise<void> {
+  // cross-organisation: internal refresh; the caller read the household within its organisation
   const owned = await tx.ownership.findMany({ where: { householdId, saleDate: null }, select: { home: { select: { parcelId: true } } } });
   if (owned.length) await refreshParcelSearchTextFor(tx, owned.map((o) => o.home.parcelId));
 }
@@ -339,7 +343,7 @@ export async function recordPurchase(db: Db, actor: AuditActor, householdId: str
 async function recordPurchaseOnce(db: Db, actor: AuditActor, householdId: string, input: PurchaseInput): Promise<FieldResult> {
   return db.$transaction(async (tx) => {
     const household = await tx.household.findFirst({ where: { id: householdId, organisationId: actor.organisationId } });
-    if (!household) throw new Response("Household not found", { status: 404 });
+    if (!household) throw new NotFoundError("Household not found");
     if (household.archivedAt) return { ok: false, field: "homeId", message: "This household is archived; restore it first." };
     const home = await tx.home.findFirst({
       where: { id: input.homeId, organisationId: actor.organisationId, archivedAt: null },
@@ -370,7 +374,7 @@ async function recordPurchaseOnce(db: Db, actor: AuditActor, householdId: string
         mortgageType: input.mortgageType,
       },
     });
-    await tx.household.update({ where: { id: householdId }, data: { updatedAt: new Date() } });
+    await tx.household.update({ where: { id: householdId, organisationId: actor.organisationId }, data: { updatedAt: new Date() } });
     // the purchase mortgage is recorded once, here; the household's leases of this home list it by link
     await linkPurchaseMortgageToLeases(tx, actor.organisationId, created.id);
     await recordAudit(tx, actor, {
@@ -392,7 +396,7 @@ export async function recordSale(db: Db, actor: AuditActor, householdId: string,
       where: { id: input.ownershipId, householdId, organisationId: actor.organisationId },
       include: { home: { select: { parcelId: true } } },
     });
-    if (!before) throw new Response("Ownership not found", { status: 404 });
+    if (!before) throw new NotFoundError("Ownership not found");
     if (before.saleDate) return { ok: false, field: "saleDate", message: "This sale is already recorded." };
     if (input.saleDate < before.purchaseDate) {
       return { ok: false, field: "saleDate", message: `The sale cannot be before the purchase (${before.purchaseDate}).` };
@@ -403,7 +407,7 @@ export async function recordSale(db: Db, actor: AuditActor, householdId: string,
         data: { saleDate: input.saleDate, salePriceCents: input.salePrice, currentHomeId: null, version: { increment: 1 } },
       }),
     );
-    await tx.household.update({ where: { id: householdId }, data: { updatedAt: new Date() } });
+    await tx.household.update({ where: { id: householdId, organisationId: actor.organisationId }, data: { updatedAt: new Date() } });
     await recordAudit(tx, actor, {
       entity: "Ownership",
       entityId: before.id,

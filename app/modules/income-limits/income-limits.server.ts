@@ -22,6 +22,7 @@ import {
   type IncomeLimitTable,
   type PublishedLevel,
 } from "./income-limits";
+import { NotFoundError } from "~/utils/errors";
 
 export type IncomeLimitTableRow = Awaited<ReturnType<Db["incomeLimitTable"]["findFirstOrThrow"]>>;
 
@@ -281,7 +282,7 @@ export type CorrectionResult = { ok: true } | { ok: false; field: "value" | "lev
 export async function correctIncomeLimitValue(db: Db, actor: AuditActor, tableId: string, input: CorrectionInput): Promise<CorrectionResult> {
   return db.$transaction(async (tx) => {
     const before = await tx.incomeLimitTable.findFirst({ where: { id: tableId, organisationId: actor.organisationId } });
-    if (!before) throw new Response("Income-limit table not found", { status: 404 });
+    if (!before) throw new NotFoundError("Income-limit table not found");
     const table = toIncomeLimitTable(before);
     let limits = table.limits;
     let median = table.medianFamilyIncome;
@@ -308,7 +309,7 @@ export async function correctIncomeLimitValue(db: Db, actor: AuditActor, tableId
         data: { medianFamilyIncome: median, limits: limitsToJson(limits), version: { increment: 1 } },
       }),
     );
-    const after = await tx.incomeLimitTable.findUniqueOrThrow({ where: { id: tableId } });
+    const after = await tx.incomeLimitTable.findUniqueOrThrow({ where: { id: tableId, organisationId: actor.organisationId } });
     await recordAudit(tx, actor, { entity: "IncomeLimitTable", entityId: tableId, action: "update", before, after });
     return { ok: true };
   });
@@ -318,7 +319,7 @@ export async function correctIncomeLimitValue(db: Db, actor: AuditActor, tableId
 export async function setDerivationMethod(db: Db, actor: AuditActor, tableId: string, method: DerivationMethod, version: number) {
   await db.$transaction(async (tx) => {
     const before = await tx.incomeLimitTable.findFirst({ where: { id: tableId, organisationId: actor.organisationId } });
-    if (!before) throw new Response("Income-limit table not found", { status: 404 });
+    if (!before) throw new NotFoundError("Income-limit table not found");
     assertUpdated(
       await tx.incomeLimitTable.updateMany({
         where: { id: tableId, organisationId: actor.organisationId, version },
@@ -339,7 +340,7 @@ export async function setDerivationMethod(db: Db, actor: AuditActor, tableId: st
 export async function setEffectiveFrom(db: Db, actor: AuditActor, tableId: string, effectiveFrom: string, version: number) {
   await db.$transaction(async (tx) => {
     const before = await tx.incomeLimitTable.findFirst({ where: { id: tableId, organisationId: actor.organisationId } });
-    if (!before) throw new Response("Income-limit table not found", { status: 404 });
+    if (!before) throw new NotFoundError("Income-limit table not found");
     assertUpdated(
       await tx.incomeLimitTable.updateMany({
         where: { id: tableId, organisationId: actor.organisationId, version },

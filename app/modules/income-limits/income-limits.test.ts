@@ -1,4 +1,4 @@
-import Decimal from "decimal.js";
+import { Decimal } from "~/utils/money";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 

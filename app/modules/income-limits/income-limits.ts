@@ -11,9 +11,9 @@
  *
  * See docs/income-limits.md for the rules and their sources.
  */
-import Decimal from "decimal.js";
+import { Decimal } from "~/utils/money";
 
-/** A private Decimal constructor so no global Decimal configuration can change our results. */
+/** The app's decimal type (~/utils/money) at the 40 significant digits these rules were written and checked with. */
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 type Dec = InstanceType<typeof D>;
 

@@ -38,6 +38,7 @@ import {
   type LedgerLine,
 } from "./rules";
 import { PAYMENT_CSV_COLUMNS, paymentCsvRowSchema, type AccountCodesValues, type IndexValueValues, type PaymentValues, type ReversalValues, type WaiverValues } from "./schemas";
+import { DomainError, kindForStatus } from "~/utils/errors";
 
 export type FeeEntryKind = "charge" | "late-charge" | CreditKind;
 export const ENTRY_KIND_LABELS: Record<FeeEntryKind, string> = {
@@ -51,13 +52,10 @@ export const ENTRY_KIND_LABELS: Record<FeeEntryKind, string> = {
 /** Leases that have a ledger: those that bind or bound a home. Drafts have none. */
 const LEDGER_STATUSES = [...BINDING_STATUSES, "ended", "assigned"] as const;
 
-export class LeaseFeeError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-    readonly status = 400,
-  ) {
-    super(message);
+/** A domain error (app/utils/errors.ts) with the field it belongs beside; status 400, 403, 404 or 409. */
+export class LeaseFeeError extends DomainError {
+  constructor(message: string, field?: string, status: 400 | 403 | 404 | 409 = 400) {
+    super(kindForStatus(status), message, { field });
     this.name = "LeaseFeeError";
   }
 }

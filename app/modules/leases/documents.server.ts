@@ -3,10 +3,11 @@
  * lease (organisation, parties, parcel, dates, fee, mortgages, riders, template version, resale formula and a
  * worked example computed with the resale engine from this lease's numbers); `generateLeaseDocument` renders
  * the lease or the memorandum; `renderLeaseDocumentFile` only renders (downloads), `generateLeaseDocument` also
- * records the generation (who, when, template version, sha256, pages) when someone produces a copy on purpose.
+ * records the generation (who, when, template version, sha256, pages) when someone produces a copy on purpose,
+ * and keeps the PDF as a stored document of the lease (once per content).
  */
+import { storeDocument } from "~/modules/stored-documents/stored-documents.server";
 import { mortgagesInForce } from "~/modules/mortgages/permitted-mortgages";
-import { pdfResponse as pdfDownload } from "~/utils/download.server";
 import { createHash } from "node:crypto";
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/resale/formula-spec";
@@ -288,16 +289,21 @@ export async function generateLeaseDocument(db: Db, actor: AuditActor, leaseId: 
     });
     return created;
   });
-  return { ...rendered, documentId: document.id };
-}
-
-/** The HTTP response for a generated document (or a plain-text 400/404 explaining why there is none). */
-export function pdfResponse(result: RenderResult): Response {
-  if (!result.ok) {
-    return new Response(`No document was produced:\n${result.errors.map((e) => `- ${e}`).join("\n")}\n`, {
-      status: result.status,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
+  // the PDF itself is kept as a stored document of the lease (listed on the lease, its home and household with
+  // its hash, size, who and when), once per content: the same bytes generated again are not stored twice
+  const kept = await db.storedDocument.findFirst({ where: { organisationId: actor.organisationId, ownerType: "lease", ownerId: leaseId, sha256 }, select: { id: true } });
+  if (!kept) {
+    const stored = await storeDocument(db, actor, {
+      ownerType: "lease",
+      ownerId: leaseId,
+      category: "lease-document",
+      fileName: rendered.filename,
+      mimeType: "application/pdf",
+      content: new Uint8Array(rendered.pdf),
+      maxBytes: Number.MAX_SAFE_INTEGER,
+      source: "generated",
     });
+    if (!stored.ok) throw new Error(stored.message);
   }
-  return pdfDownload(result.pdf, result.filename, { headers: { "X-Content-SHA256": result.sha256 } });
+  return { ...rendered, documentId: document.id };
 }

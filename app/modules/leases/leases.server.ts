@@ -23,6 +23,7 @@ import { leaseRiders } from "./terms";
 import { riderChoices, riderNameErrors, riderVersionsToFreeze } from "./riders.server";
 import { isSameMortgage, mortgageAboveFormulaPrice } from "~/modules/mortgages/permitted-mortgages";
 import { currentFormulaPrice, currentPurchase, linkPurchaseMortgage, purchaseFormulaPrice } from "~/modules/mortgages/permitted-mortgages.server";
+import { NotFoundError } from "~/utils/errors";
 
 /** Statuses in which a lease binds the home: a home has at most one lease in these at a time. */
 export const BINDING_STATUSES: LeaseStatus[] = ["executed", "recorded", "active"];
@@ -319,7 +320,7 @@ export async function updateDraftLease(db: Db, actor: AuditActor, leaseId: strin
   if (Object.keys(basicErrors).length) return { ok: false, fieldErrors: basicErrors };
   return db.$transaction(async (tx) => {
     const before = await tx.lease.findFirst({ where: { id: leaseId, organisationId: actor.organisationId }, include: { lessees: { orderBy: { position: "asc" } }, permittedMortgages: true } });
-    if (!before) throw new Response("Lease not found", { status: 404 });
+    if (!before) throw new NotFoundError("Lease not found");
     if (before.status !== "draft") return { ok: false as const, formErrors: [FROZEN_MESSAGE] };
     const terms = resolveTimedTerms(values, timedTermsOf(before));
     const fieldErrors = draftErrors(values, terms);
@@ -369,7 +370,7 @@ async function transitionLeaseOnce(db: Db, actor: AuditActor, leaseId: string, v
       where: { id: leaseId, organisationId: actor.organisationId },
       include: { lessees: { orderBy: { position: "asc" } }, home: { include: { parcel: { select: { legalDescription: true } } } } },
     });
-    if (!lease) throw new Response("Lease not found", { status: 404 });
+    if (!lease) throw new NotFoundError("Lease not found");
     const to = values.to;
     const changes: Record<string, unknown> = {};
     let frozenSpec: unknown = lease.formulaSpec;
@@ -425,7 +426,7 @@ async function transitionLeaseOnce(db: Db, actor: AuditActor, leaseId: string, v
       data.formulaSpec = frozenSpec;
       // the rider library's versions the lease is signed with (a later version of a rider does not change it)
       data.riderVersions = await riderVersionsToFreeze(tx, actor.organisationId, leaseRiders(lease));
-      data.templateVersionId = lease.templateVersionId ?? (await tx.leaseTemplateVersion.findFirstOrThrow({ where: { templateId: template.id }, orderBy: { versionNumber: "desc" } })).id;
+      data.templateVersionId = lease.templateVersionId ?? (await tx.leaseTemplateVersion.findFirstOrThrow({ where: { templateId: template.id, organisationId: actor.organisationId }, orderBy: { versionNumber: "desc" } })).id;
     }
     assertUpdated(
       await tx.lease.updateMany({ where: { id: leaseId, organisationId: actor.organisationId, version: values.version, status: lease.status }, data: { ...data, version: { increment: 1 } } }),
@@ -455,7 +456,7 @@ export async function amendLease(db: Db, actor: AuditActor, leaseId: string, val
       where: { id: leaseId, organisationId: actor.organisationId },
       include: { amendments: { select: { effectiveDate: true, createdAt: true, changes: true, appliedToLease: true } } },
     }));
-    if (!lease) throw new Response("Lease not found", { status: 404 });
+    if (!lease) throw new NotFoundError("Lease not found");
     if (lease.status === "draft") return { ok: false as const, formErrors: ["A draft is edited directly; amendments are for signed leases."] };
     if (lease.status === "ended" || lease.status === "assigned") return { ok: false as const, formErrors: ["This lease has ended; it can no longer be amended."] };
     if (lease.executionDate && values.effectiveDate < lease.executionDate) {

@@ -3,7 +3,7 @@
  * validation. Pure functions on plain data (no I/O); dates are calendar dates as `YYYY-MM-DD` strings and
  * are never converted to instants, so no time zone can move them.
  */
-import Decimal from "decimal.js";
+import { Decimal } from "~/utils/money";
 import { addDays, addYears, compareCalendarDates as compareDates, fullYearsBetween, isCalendarDate } from "~/utils/calendar-date";
 
 // ---------------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
 import { frozenRiders, riderNameKey, riderParagraphs, STANDARD_RIDERS, type FrozenRider, type RiderText, type RiderVersionValues } from "./riders";
+import { NotFoundError } from "~/utils/errors";
 
 /** Every rider of the trust with its latest version, by name; archived ones last. */
 export async function listRiders(db: Db | Tx, organisationId: string, options: { includeArchived?: boolean } = {}) {
@@ -87,7 +88,7 @@ export async function saveRiderVersion(db: Db, actor: AuditActor, values: RiderV
       let versionNumber = 1;
       if (riderId) {
         const rider = await tx.leaseRider.findFirst({ where: { id: riderId, organisationId: actor.organisationId }, include: { versions: { orderBy: { versionNumber: "desc" }, take: 1 } } });
-        if (!rider) throw new Response("Rider not found", { status: 404 });
+        if (!rider) throw new NotFoundError("Rider not found");
         const latest = rider.versions[0]?.versionNumber ?? 0;
         if (target.basedOn !== undefined && target.basedOn !== latest) throw new StaleRecordError();
         versionNumber = latest + 1;

@@ -3,7 +3,7 @@
  * whose text uses named fields such as `{{lessee_names}}`. Templates are stored and versioned by the caller;
  * this module defines their shape, validates them and fills their fields.
  */
-import Decimal from "decimal.js";
+import { Decimal } from "~/utils/money";
 import { z } from "zod";
 import type { FeeEscalationRule } from "./lifecycle";
 
@@ -41,7 +41,7 @@ export const LEASE_TEMPLATE_FIELDS = {
 
 /**
  * Fields every template must print somewhere: the parties and land, the term, and every timed or monetary
- * term and the resale formula, which are this lease's own values (DOMAIN.md §6). Saving a template that
+ * term and the resale formula, which are this lease's own values (docs/leases.md "Lease terms as data"). Saving a template that
  * lacks one is refused, naming it.
  */
 export const REQUIRED_LEASE_TEMPLATE_FIELDS = [

@@ -1,5 +1,5 @@
 /**
- * The timed and monetary terms of a ground lease as data (DOMAIN.md §6): each is a field of the lease,
+ * The timed and monetary terms of a ground lease as data (docs/leases.md "Lease terms as data"): each is a field of the lease,
  * defaulted from the trust's settings, editable in a draft, frozen at execution and changed only by a dated
  * amendment. `leaseTermsOn` gives the terms in force on a date, for every deadline and fee the software
  * computes. Pure functions on plain data; money in integer cents; dates `YYYY-MM-DD`.

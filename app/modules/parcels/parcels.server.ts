@@ -6,13 +6,14 @@ import { parcelNumberKey, type FundingSourceInput, type HomeInput, type ParcelIn
 import { pageWithCappedCount, wordSearchPlan, type TokenIndex } from "~/utils/word-search.server";
 import { parcelTokens, queryWords } from "./search";
 import { withNumberCents } from "~/utils/cents";
+import { ConflictError, InvalidError, NotFoundError } from "~/utils/errors";
 import { parcelStatusFollowingHomes } from "./status";
 
 export const PARCEL_PAGE_SIZE = 25;
 
-export class DuplicateParcelNumberError extends Error {
+export class DuplicateParcelNumberError extends ConflictError {
   constructor(parcelNumber: string) {
-    super(`Parcel number ${parcelNumber.trim()} is already registered in this organisation (parcel numbers are compared without case or surrounding spaces)`);
+    super(`Parcel number ${parcelNumber.trim()} is already registered in this organisation (parcel numbers are compared without case or surrounding spaces)`, { field: "parcelNumber" });
   }
 }
 
@@ -39,9 +40,9 @@ export function parcelData(input: ParcelInput) {
 }
 
 /** A parcel's HUD area that is not one of the areas of the trust's income-limit tables. */
-export class UnknownIncomeLimitAreaError extends Error {
+export class UnknownIncomeLimitAreaError extends InvalidError {
   constructor(area: string) {
-    super(`"${area}" is not one of the areas of the trust's income-limit tables`);
+    super(`"${area}" is not one of the areas of the trust's income-limit tables`, { field: "incomeLimitAreaCode" });
   }
 }
 
@@ -81,6 +82,7 @@ export function parcelSearchText(parcel: { parcelNumber: string; streetAddress: 
 
 /** Recomputes a parcel's search text; call after any change to the parcel, its homes or their owners. */
 export async function refreshParcelSearchText(tx: Tx | Db, parcelId: string): Promise<void> {
+  // cross-organisation: internal refresh of a parcel whose id the caller read within its organisation
   const parcel = await tx.parcel.findUniqueOrThrow({
     where: { id: parcelId },
     select: {
@@ -101,13 +103,14 @@ export async function refreshParcelSearchText(tx: Tx | Db, parcelId: string): Pr
   const owners = parcel.homes.flatMap((home) =>
     home.ownerships.flatMap((o) => [o.household.name, ...o.household.members.map((m) => m.fullName)]),
   );
+  // cross-organisation: internal refresh of a parcel whose id the caller read within its organisation
   const updated = await tx.parcel.update({ where: { id: parcelId }, data: { searchText: parcelSearchText(parcel, owners) } });
   await writeSearchTokens(tx, updated.organisationId, parcelId, parcelTokens(parcel, owners));
 }
 
 /** Replaces a parcel's search tokens (see search.ts). */
 export async function writeSearchTokens(tx: Tx | Db, organisationId: string, parcelId: string, tokens: string[]): Promise<void> {
-  await tx.parcelSearchToken.deleteMany({ where: { parcelId } });
+  await tx.parcelSearchToken.deleteMany({ where: { parcelId, organisationId } });
   if (tokens.length) await tx.parcelSearchToken.createMany({ data: tokens.map((token) => ({ organisationId, parcelId, token })) });
 }
 
@@ -296,7 +299,7 @@ export async function updateParcel(db: Db, actor: AuditActor, parcelId: string, 
   try {
     await db.$transaction(async (tx) => {
       const before = await tx.parcel.findFirst({ where: { id: parcelId, organisationId: actor.organisationId } });
-      if (!before) throw new Response("Parcel not found", { status: 404 });
+      if (!before) throw new NotFoundError("Parcel not found");
       await assertKnownArea(tx, actor.organisationId, input.incomeLimitAreaCode);
       assertUpdated(
         await tx.parcel.updateMany({
@@ -305,7 +308,7 @@ export async function updateParcel(db: Db, actor: AuditActor, parcelId: string, 
         }),
       );
       await refreshParcelSearchText(tx, parcelId);
-      const after = await tx.parcel.findUniqueOrThrow({ where: { id: parcelId } });
+      const after = await tx.parcel.findUniqueOrThrow({ where: { id: parcelId, organisationId: actor.organisationId } });
       await recordAudit(tx, actor, { entity: "Parcel", entityId: parcelId, action: "update", before, after });
     });
   } catch (error) {
@@ -318,7 +321,7 @@ export async function updateParcel(db: Db, actor: AuditActor, parcelId: string, 
 export async function setParcelArchived(db: Db, actor: AuditActor, parcelId: string, version: number, archived: boolean): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.parcel.findFirst({ where: { id: parcelId, organisationId: actor.organisationId } });
-    if (!before) throw new Response("Parcel not found", { status: 404 });
+    if (!before) throw new NotFoundError("Parcel not found");
     assertUpdated(
       await tx.parcel.updateMany({
         where: { id: parcelId, organisationId: actor.organisationId, version },
@@ -331,7 +334,7 @@ export async function setParcelArchived(db: Db, actor: AuditActor, parcelId: str
 
 async function requireParcel(tx: Tx, organisationId: string, parcelId: string) {
   const parcel = await tx.parcel.findFirst({ where: { id: parcelId, organisationId }, select: { id: true } });
-  if (!parcel) throw new Response("Parcel not found", { status: 404 });
+  if (!parcel) throw new NotFoundError("Parcel not found");
 }
 
 export async function addHome(db: Db, actor: AuditActor, parcelId: string, input: HomeInput): Promise<{ id: string }> {
@@ -354,14 +357,14 @@ export async function getHome(db: Db, organisationId: string, parcelId: string, 
 export async function updateHome(db: Db, actor: AuditActor, homeId: string, version: number, input: HomeInput): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.home.findFirst({ where: { id: homeId, organisationId: actor.organisationId } });
-    if (!before) throw new Response("Home not found", { status: 404 });
+    if (!before) throw new NotFoundError("Home not found");
     assertUpdated(
       await tx.home.updateMany({
         where: { id: homeId, organisationId: actor.organisationId, version },
         data: { ...homeData(input), version: { increment: 1 } },
       }),
     );
-    const after = await tx.home.findUniqueOrThrow({ where: { id: homeId } });
+    const after = await tx.home.findUniqueOrThrow({ where: { id: homeId, organisationId: actor.organisationId } });
     await recordAudit(tx, actor, { entity: "Home", entityId: homeId, action: "update", before, after });
   });
 }
@@ -417,7 +420,7 @@ export async function setHomeArchived(
         leases: { where: { status: { in: [...BINDING_LEASE_STATUSES] } }, select: { reference: true }, take: 1 },
       },
     });
-    if (!home) throw new Response("Home not found", { status: 404 });
+    if (!home) throw new NotFoundError("Home not found");
     if (archived && home.ownerships.length) return { ok: false as const, message: "This home has a current homeowner: record their sale before archiving it." };
     if (archived && home.leases[0]) return { ok: false as const, message: `This home is under lease ${home.leases[0].reference}: end or assign the lease before archiving it.` };
     assertUpdated(
@@ -445,8 +448,8 @@ export async function addFundingSource(db: Db, actor: AuditActor, parcelId: stri
 export async function removeFundingSource(db: Db, actor: AuditActor, parcelId: string, fundingSourceId: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.fundingSource.findFirst({ where: { id: fundingSourceId, parcelId, organisationId: actor.organisationId } });
-    if (!before) throw new Response("Funding source not found", { status: 404 });
-    await tx.fundingSource.delete({ where: { id: fundingSourceId } });
+    if (!before) throw new NotFoundError("Funding source not found");
+    await tx.fundingSource.delete({ where: { id: fundingSourceId, organisationId: actor.organisationId } });
     await recordAudit(tx, actor, { entity: "FundingSource", entityId: fundingSourceId, action: "delete", before });
   });
 }
@@ -482,6 +485,7 @@ export function homeLabel(home: { label: string; parcel: { streetAddress: string
 export async function backfillParcelSearchTokens(db: Db): Promise<number> {
   let done = 0;
   for (;;) {
+    // cross-organisation: a start-up backfill of search tokens over every trust's parcels (ids only, nothing leaves the server)
     const batch = await db.parcel.findMany({ where: { searchTokens: { none: {} } }, select: { id: true }, take: 500 });
     if (batch.length === 0) return done;
     for (const parcel of batch) await refreshParcelSearchText(db, parcel.id);

@@ -10,7 +10,7 @@ import {
 
 /**
  * Resolving an affordability income named by an AMI level ("80 % AMI, bedrooms + 1 persons, area X") to dollars,
- * at the valuation date (issue 8 §2; DOMAIN.md §3). Pure: the tables come with the request
+ * at the valuation date (issue 8 §2; docs/income-limits.md). Pure: the tables come with the request
  * (`incomeLimitTables`), so the same request always gives the same result; the app's server fills them in from
  * the organisation's stored tables (docs/resale-contract.md, "AMI levels").
  *

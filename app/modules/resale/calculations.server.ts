@@ -13,6 +13,7 @@ import { MAX_AMOUNT_TEXT, MAX_CENTS } from "~/utils/form-fields";
 import { centsToString, stringToCents } from "~/utils/money";
 import { parseResaleRequest, type ResaleRequest, type ResaleResult } from "./contract";
 import type { CalculatorContext } from "./form";
+import { NotFoundError } from "~/utils/errors";
 
 export class CalculationTooLargeError extends Error {
   constructor() {
@@ -114,7 +115,7 @@ export async function saveResaleCalculation(db: Db, actor: AuditActor, input: Sa
       where: { id: input.homeId, organisationId: actor.organisationId },
       select: { id: true, ownerships: { where: { saleDate: null }, orderBy: [{ purchaseDate: "desc" }, { createdAt: "desc" }], take: 1, select: { id: true } } },
     });
-    if (!home) throw new Response("Home not found", { status: 404 });
+    if (!home) throw new NotFoundError("Home not found");
     const calculation = await tx.resaleCalculation.create({
       data: {
         organisationId: actor.organisationId,

@@ -271,7 +271,7 @@ const inflationSchema = z.discriminatedUnion(
 );
 
 /**
- * The HOME-program itemized "fair return" (DOMAIN.md §4): P0 + inflation on P0 + principal paid down + a share
+ * The HOME-program itemized "fair return" (docs/resale-contract.md "The HOME fair-return formula"): P0 + inflation on P0 + principal paid down + a share
  * of approved improvements (`improvementCredit`) + the seller's closing costs, capped at outstanding liens +
  * the fair return.
  */

@@ -3,7 +3,7 @@ import { fastCalculateResale } from "./fast-path";
 import { calculateResaleReference } from "./reference-engine";
 
 /**
- * The resale formula engine (DOMAIN.md §4). Pure: a validated `ResaleRequest` in, a `ResaleResult`
+ * The resale formula engine (docs/resale-contract.md; semantics in docs/decisions/007-resale-semantics.md). Pure: a validated `ResaleRequest` in, a `ResaleResult`
  * out, no I/O, no clock, exact decimals throughout (50 significant digits), one rounding step at the end.
  *
  * Order of work:

@@ -1,7 +1,7 @@
 /**
  * The resale calculator form (/resale/homes/:homeId): what staff type → a resale request in the public
  * contract's shape (docs/resale-contract.md), and the outcome measures shown beside the worksheet
- * (DOMAIN.md §5). Pure: no I/O. The same schema validates in the browser and on the server.
+ * (docs/resale-calculator.md "Outcome measures"). Pure: no I/O. The same schema validates in the browser and on the server.
  *
  * People type percents ("1.5" for 1.5 %) and dollars ("$250,000"); the contract takes fractions and decimal
  * strings. The contract itself is the validator: every contract error comes back with its path
@@ -549,7 +549,7 @@ export function defaultCalculatorValues(input: {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Outcome measures (DOMAIN.md §5)
+// Outcome measures (docs/resale-calculator.md "Outcome measures")
 // ---------------------------------------------------------------------------------------------------------
 
 export type OutcomeMeasures = {

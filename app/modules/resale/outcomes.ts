@@ -2,7 +2,7 @@ import { Decimal, parseDecimal, type DecimalInput } from "~/utils/money";
 import type { AffordabilityTerms, ResolvedAffordabilityTerms } from "./contract";
 
 /**
- * Affordability math and outcome measures (DOMAIN.md §4 "Mortgage / affordability-based", §5).
+ * Affordability math and outcome measures (docs/resale-contract.md, affordability-based formula; docs/resale-calculator.md "Outcome measures").
  * Pure functions on exact decimals; the caller supplies household incomes and AMI figures.
  *
  *   B = housingCostRatio · income / 12                  monthly housing budget

@@ -15,6 +15,7 @@ import { resolveLinkedEvents, upsertLinkedEvent } from "~/modules/stewardship/li
 import { cureDeadline, ESCALATION_STAGES, lenderCureDeadline, type DefaultKind, type Escalation } from "./defaults";
 import { noticeOfDefaultLetter, type Letter } from "./letters";
 import type { DefaultActionValues, NoticeOfDefaultValues } from "./schemas";
+import { NotFoundError } from "~/utils/errors";
 
 type Result = { ok: true; id: string } | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] };
 
@@ -28,13 +29,13 @@ export async function recordNoticeOfDefault(db: Db, actor: AuditActor, leaseId: 
   if (compareCalendarDates(values.noticeDate, options.today) > 0) return { ok: false, fieldErrors: { noticeDate: [`The notice date cannot be after today (${options.today}).`] } };
   return db.$transaction(async (tx) => {
     const lease = await tx.lease.findFirst({ where: { id: leaseId, organisationId: actor.organisationId }, include: { permittedMortgages: true } });
-    if (!lease) throw new Response("Lease not found", { status: 404 });
+    if (!lease) throw new NotFoundError("Lease not found");
     if (!BINDING_STATUSES.includes(lease.status)) return { ok: false as const, formErrors: [`Lease ${lease.reference} is ${lease.status}: a notice of default is given under a signed lease that binds the home.`] };
     if (lease.executionDate && compareCalendarDates(values.noticeDate, lease.executionDate) < 0) {
       return { ok: false as const, fieldErrors: { noticeDate: [`The notice cannot be before the lease was signed (${lease.executionDate}).`] } };
     }
     const terms = await getLeaseTermsOn(tx, actor.organisationId, leaseId, values.noticeDate);
-    if (!terms) throw new Response("Lease not found", { status: 404 });
+    if (!terms) throw new NotFoundError("Lease not found");
     const cure = cureDeadline(values.kind, values.noticeDate, terms);
     const copies = mortgagesOn(lease.permittedMortgages, values.noticeDate).map((m) => ({ lender: m.lender, amountCents: fromDbCents(m.amountCents) }));
     const created = await tx.leaseDefault.create({
@@ -74,7 +75,7 @@ export async function recordNoticeOfDefault(db: Db, actor: AuditActor, leaseId: 
 export async function updateDefault(db: Db, actor: AuditActor, defaultId: string, values: DefaultActionValues, options: { today: string }): Promise<Result> {
   return db.$transaction(async (tx): Promise<Result> => {
     const record = await tx.leaseDefault.findFirst({ where: { id: defaultId, organisationId: actor.organisationId } });
-    if (!record) throw new Response("Default not found", { status: 404 });
+    if (!record) throw new NotFoundError("Default not found");
     if (record.status === "cured") return { ok: false as const, formErrors: [`This default was cured on ${record.curedOn}.`] };
     const dateField = values.intent === "escalate" ? "date" : values.intent === "lender-notice" ? "receivedOn" : "curedOn";
     const date = values.intent === "escalate" ? values.date : values.intent === "lender-notice" ? values.receivedOn : values.curedOn;
@@ -95,7 +96,7 @@ export async function updateDefault(db: Db, actor: AuditActor, defaultId: string
       data = { escalations: [...escalations, escalation], ...(values.foreclosureSaleDate ? { foreclosureSaleDate: values.foreclosureSaleDate } : {}) };
     } else if (values.intent === "lender-notice") {
       const terms = await getLeaseTermsOn(tx, actor.organisationId, record.leaseId, values.receivedOn);
-      if (!terms) throw new Response("Lease not found", { status: 404 });
+      if (!terms) throw new NotFoundError("Lease not found");
       const window = lenderCureDeadline(values.receivedOn, terms);
       data = { lenderName: values.lenderName, lenderNoticeReceivedOn: values.receivedOn, lenderCureDays: window.lenderCureDays, lenderCureDeadline: window.deadline };
     } else {

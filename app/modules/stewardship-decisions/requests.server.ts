@@ -23,6 +23,7 @@ import type { Formula } from "~/modules/resale/contract";
 import { improvementSentence } from "~/modules/resale/describe";
 import { REQUEST_EVENT_TYPES, resolveLinkedEvents, upsertLinkedEvent } from "~/modules/stewardship/linked-events.server";
 import { PERIOD_KINDS, type DecisionValues, type ImprovementRequestValues, type PeriodKind, type PeriodRequestValues, type RefinanceRequestValues, type StewardshipSettingsValues } from "./schemas";
+import { NotFoundError } from "~/utils/errors";
 
 export type DecisionResult = { ok: true; id: string; status: "approved" | "refused"; reasons: string[] } | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] };
 
@@ -98,7 +99,7 @@ export async function listStewardshipRequests(db: Db, organisationId: string, fi
 /** A request can be made only on a signed lease that binds the home. */
 async function bindingLease(tx: Tx, organisationId: string, leaseId: string) {
   const lease = await tx.lease.findFirst({ where: { id: leaseId, organisationId }, include: { permittedMortgages: true } });
-  if (!lease) throw new Response("Lease not found", { status: 404 });
+  if (!lease) throw new NotFoundError("Lease not found");
   return lease;
 }
 
@@ -217,7 +218,7 @@ export async function decideStewardshipRequest(db: Db, actor: AuditActor, reques
   if (compareCalendarDates(values.decidedOn, options.today) > 0) return { ok: false, fieldErrors: { decidedOn: [`The decision date cannot be after today (${options.today}).`] } };
   return db.$transaction(async (tx): Promise<DecisionResult> => {
     const request = await tx.stewardshipRequest.findFirst({ where: { id: requestId, organisationId: actor.organisationId }, include: { lease: { include: { permittedMortgages: true } } } });
-    if (!request) throw new Response("Request not found", { status: 404 });
+    if (!request) throw new NotFoundError("Request not found");
     if (request.status !== "pending") return { ok: false as const, formErrors: [`This request was already ${request.status} on ${request.decidedOn}.`] };
     if (compareCalendarDates(values.decidedOn, request.receivedOn) < 0) return { ok: false as const, fieldErrors: { decidedOn: [`The decision cannot be before the request was received (${request.receivedOn}).`] } };
     const decided = { decidedOn: values.decidedOn, decisionNote: values.note ?? "", decidedById: actor.userId, version: { increment: 1 } };

@@ -39,46 +39,89 @@ function homeLabel(home: { label: string; parcel: { streetAddress: string; city:
   return home.label ? `${street} (${home.label})` : street;
 }
 
+type LeaseRow = {
+  id: string;
+  reference: string;
+  status: string;
+  commencementDate: string;
+  endedOn: string | null;
+  homeId: string;
+  householdId: string;
+  homeLabel: string;
+  streetAddress: string;
+  city: string;
+  householdName: string;
+  scheduleLeaseId: string | null;
+  occupancyFixedDate: string | null;
+  insuranceExpiresOn: string | null;
+  taxProofDate: string | null;
+};
+
+type EventRow = {
+  id: string;
+  leaseId: string | null;
+  homeId: string;
+  householdId: string | null;
+  type: string;
+  dueDate: string;
+  status: string;
+  scheduleKey: string | null;
+  assignedToId: string | null;
+  homeLabel: string;
+  streetAddress: string;
+  city: string;
+  householdName: string | null;
+  leaseReference: string | null;
+};
+
 export async function stewardshipCalendar(db: Db, reader: EventReader, asOf: string, filters: CalendarFilters = {}): Promise<{ asOf: string; through: string; graceDays: number; items: CalendarItem[] }> {
   const scope = eventScope(reader);
   const settings = await stewardshipSettings(db, reader.organisationId);
   const through = calendarThrough(asOf);
   if (!scope) return { asOf, through, graceDays: settings.graceDays, items: [] };
-  const homeSelect = { select: { id: true, label: true, parcel: { select: { streetAddress: true, city: true } } } } as const;
-  const [leases, events] = await Promise.all([
-    db.lease.findMany({
-      where: { ...scope, status: { in: ["executed", "recorded", "active", "ended", "assigned"] } },
-      select: {
-        id: true,
-        reference: true,
-        status: true,
-        commencementDate: true,
-        endedOn: true,
-        homeId: true,
-        householdId: true,
-        home: homeSelect,
-        household: { select: { name: true } },
-        monitoringSchedule: { select: { occupancyFixedDate: true, insuranceExpiresOn: true, taxProofDate: true } },
-      },
-    }),
-    db.monitoringEvent.findMany({
-      where: { ...scope, dueDate: { lte: through } },
-      select: {
-        id: true,
-        leaseId: true,
-        homeId: true,
-        householdId: true,
-        type: true,
-        dueDate: true,
-        status: true,
-        scheduleKey: true,
-        assignedToId: true,
-        home: homeSelect,
-        household: { select: { name: true } },
-        lease: { select: { reference: true } },
-      },
-    }),
+  // Two statements (docs/decisions/012-hot-path-queries-in-sql.md): the dashboard asks on every load, and the
+  // same reads as nested Prisma relations took ten queries. Homeowners see their household's only.
+  const householdId = scope.householdId ?? "";
+  const [leaseRows, eventRows] = await Promise.all([
+    db.$queryRaw<LeaseRow[]>`
+      SELECT l."id", l."reference", l."status", l."commencementDate", l."endedOn", l."homeId", l."householdId",
+             h."label" AS "homeLabel", p."streetAddress", p."city", hh."name" AS "householdName",
+             ms."leaseId" AS "scheduleLeaseId", ms."occupancyFixedDate", ms."insuranceExpiresOn", ms."taxProofDate"
+      FROM "Lease" l
+      JOIN "Home" h ON h."id" = l."homeId"
+      JOIN "Parcel" p ON p."id" = h."parcelId"
+      JOIN "Household" hh ON hh."id" = l."householdId"
+      LEFT JOIN "MonitoringSchedule" ms ON ms."leaseId" = l."id"
+      WHERE l."organisationId" = ${reader.organisationId} AND (${householdId} = '' OR l."householdId" = ${householdId})
+        AND l."status" IN ('executed', 'recorded', 'active', 'ended', 'assigned')
+      ORDER BY l."id"`,
+    db.$queryRaw<EventRow[]>`
+      SELECT e."id", e."leaseId", e."homeId", e."householdId", e."type", e."dueDate", e."status", e."scheduleKey", e."assignedToId",
+             h."label" AS "homeLabel", p."streetAddress", p."city", hh."name" AS "householdName", l."reference" AS "leaseReference"
+      FROM "MonitoringEvent" e
+      JOIN "Home" h ON h."id" = e."homeId"
+      JOIN "Parcel" p ON p."id" = h."parcelId"
+      LEFT JOIN "Household" hh ON hh."id" = e."householdId"
+      LEFT JOIN "Lease" l ON l."id" = e."leaseId"
+      WHERE e."organisationId" = ${reader.organisationId} AND (${householdId} = '' OR e."householdId" = ${householdId})
+        AND e."dueDate" <= ${through}
+      ORDER BY e."id"`,
   ]);
+  const home = (row: { homeLabel: string; streetAddress: string; city: string }) => ({ label: row.homeLabel, parcel: { streetAddress: row.streetAddress, city: row.city } });
+  const leases = leaseRows.map((row) => ({
+    ...row,
+    home: home(row),
+    household: { name: row.householdName },
+    monitoringSchedule: row.scheduleLeaseId === null ? null : { occupancyFixedDate: row.occupancyFixedDate, insuranceExpiresOn: row.insuranceExpiresOn, taxProofDate: row.taxProofDate },
+  }));
+  const events = eventRows.map((row) => ({
+    ...row,
+    type: row.type as MonitoringEventType,
+    status: row.status as MonitoringEventStatus,
+    home: home(row),
+    household: row.householdName === null ? null : { name: row.householdName },
+    lease: row.leaseReference === null ? null : { reference: row.leaseReference },
+  }));
   const occurrences = leases.flatMap((lease) =>
     leaseOccurrences({ ...lease, schedule: lease.monitoringSchedule } as ScheduleLease, settings, through),
   );

@@ -3,7 +3,7 @@ import { daysBetween } from "~/utils/calendar-date";
 import { centsToDecimal, Decimal, toMoneyString } from "~/utils/money";
 
 /**
- * The outcome measures of a closed resale (DOMAIN.md §5), computed once at the closing and stored with the case;
+ * The outcome measures of a closed resale (docs/resale-calculator.md "Outcome measures"), computed once at the closing and stored with the case;
  * reports read the stored figures. Pure.
  *
  *   affordability preserved: income needed to buy (12·(f·P + F)/ratio, the standard buyer's loan terms) as %

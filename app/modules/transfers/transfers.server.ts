@@ -31,14 +31,12 @@ import { caseDeadlines, nextDeadline, optionDeadline, optionState, type CaseProg
 import { followCaseBuyer, listBuyerPool } from "./buyer-pool.server";
 import { resaleOutcomes } from "./outcomes";
 import type { BuyerValues, CancelValues, CaseKind, ClosingValues, FormulaPriceValues, LeaseDisposition, OpenCaseValues, OptionValues } from "./schemas";
+import { DomainError, kindForStatus } from "~/utils/errors";
 
-export class TransferCaseError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-    readonly status = 400,
-  ) {
-    super(message);
+/** A domain error (app/utils/errors.ts) with the field it belongs beside; status 400, 403, 404 or 409. */
+export class TransferCaseError extends DomainError {
+  constructor(message: string, field?: string, status: 400 | 403 | 404 | 409 = 400) {
+    super(kindForStatus(status), message, { field });
     this.name = "TransferCaseError";
   }
 }

@@ -4,6 +4,7 @@ import { loginThrottle, recordLoginAttempt, WINDOW_MINUTES } from "~/modules/aut
 import { assertUpdated } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db } from "~/utils/db.server";
 import type { Role } from "~/utils/permissions";
+import { NotFoundError } from "~/utils/errors";
 
 export type LoginResult =
   | { ok: true; userId: string; organisationId: string }
@@ -133,7 +134,7 @@ export async function updateMember(
       where: { id: membershipId, organisationId: actor.organisationId },
       include: { user: true },
     });
-    if (!before) throw new Response("Not found", { status: 404 });
+    if (!before) throw new NotFoundError("Not found");
     const losingAdmin = before.role === "admin" && (input.role !== "admin" || input.disabled);
     if (losingAdmin) {
       const otherAdmins = await tx.membership.count({

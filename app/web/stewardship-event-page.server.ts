@@ -9,12 +9,13 @@ import type { Db } from "~/utils/db.server";
 import { documentMaxBytes } from "~/utils/env.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
-import { isOverdue, statusOn, MONITORING_EVENT_STATUSES, type MonitoringEventStatus } from "./events";
-import { assignableStaff, assignEvent, changeEventStatus, eventScope, getMonitoringEvent, stewardshipSettings } from "./events.server";
-import { leaseOccurrences, parseScheduleKey } from "./calendar";
-import { storedEventFor } from "./calendar.server";
-import { lettersFor } from "./letters";
-import { AssignEventSchema, NoteChangeSchema, ResolveEventSchema, SubmitEventSchema } from "./schemas";
+import { isOverdue, statusOn, MONITORING_EVENT_STATUSES, type MonitoringEventStatus } from "~/modules/stewardship/events";
+import { assignableStaff, assignEvent, changeEventStatus, eventScope, getMonitoringEvent, stewardshipSettings } from "~/modules/stewardship/events.server";
+import { leaseOccurrences, parseScheduleKey } from "~/modules/stewardship/calendar";
+import { storedEventFor } from "~/modules/stewardship/calendar.server";
+import { lettersFor } from "~/modules/stewardship/letters";
+import { AssignEventSchema, NoteChangeSchema, ResolveEventSchema, SubmitEventSchema } from "~/modules/stewardship/schemas";
+import { ForbiddenError, NotFoundError } from "~/utils/errors";
 
 /**
  * What the event page shows and does, for the two routes that show an event: a stored one
@@ -74,8 +75,8 @@ export async function eventPageAction(db: Db, actor: Actor, eventId: string, for
   const intent = String(form.get("intent") ?? "");
   const isStaff = can(actor.role, "records:write");
   const event = await getMonitoringEvent(db, actor, eventId);
-  if (!event) throw new Response("Monitoring event not found", { status: 404 });
-  if (!isStaff && !(actor.role === "homeowner" && intent === "submit")) throw new Response("You may not change this event.", { status: 403 });
+  if (!event) throw new NotFoundError("Monitoring event not found");
+  if (!isStaff && !(actor.role === "homeowner" && intent === "submit")) throw new ForbiddenError("You may not change this event.");
   const by = auditActor(actor);
   try {
     let result: { ok: true } | { ok: false; status: number; message: string; field?: string };
@@ -171,10 +172,10 @@ export async function scheduledPageData(db: Db, actor: Actor, leaseId: string, k
 export async function scheduledPageAction(db: Db, actor: Actor, leaseId: string, key: string, form: FormData) {
   const scope = eventScope(actor);
   const lease = scope ? await db.lease.findFirst({ where: { id: leaseId, ...scope }, select: { id: true } }) : null;
-  if (!lease) throw new Response("Scheduled event not found", { status: 404 });
+  if (!lease) throw new NotFoundError("Scheduled event not found");
   const intent = String(form.get("intent") ?? "");
-  if (!can(actor.role, "records:write") && !(actor.role === "homeowner" && intent === "submit")) throw new Response("You may not change this event.", { status: 403 });
+  if (!can(actor.role, "records:write") && !(actor.role === "homeowner" && intent === "submit")) throw new ForbiddenError("You may not change this event.");
   const stored = await storedEventFor(db, auditActor(actor), leaseId, key);
-  if (!stored.ok) throw new Response(stored.message, { status: 404 });
+  if (!stored.ok) throw new NotFoundError(stored.message);
   return eventPageAction(db, actor, stored.id, form);
 }
