@@ -11,8 +11,8 @@ import { loader as usersLoader } from "~/routes/settings.users._index";
 import { action as addUserAction } from "~/routes/settings.users.new";
 import { parseEnv } from "~/utils/env.server";
 import { db } from "~/utils/db.server";
-import { createHousehold } from "../factories/households";
-import { createMember, createOrganisation, TEST_PASSWORD } from "../factories/organisations";
+import { createHousehold } from "~/modules/demo/households";
+import { createMember, createOrganisation, TEST_PASSWORD } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /**

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { loader as dashboardLoader } from "~/routes/_index";
 import { db } from "~/utils/db.server";
-import { createHousehold } from "../factories/households";
-import { createLease } from "../factories/leases";
-import { createOrganisation } from "../factories/organisations";
-import { createParcel } from "../factories/parcels";
+import { createHousehold } from "~/modules/demo/households";
+import { createLease } from "~/modules/demo/leases";
+import { createOrganisation } from "~/modules/demo/organisations";
+import { createParcel } from "~/modules/demo/parcels";
 import { getRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /** The dashboard's counts (one SQL statement since issue 13's page work): this trust's records only, archived ones left out. */

@@ -12,8 +12,8 @@ import { action as defaultAction, loader as defaultLoader } from "~/routes/stewa
 import { loader as noticeLoader } from "~/routes/stewardship.defaults.$defaultId.notice[.]pdf";
 import { loader as listLoader } from "~/routes/stewardship.defaults._index";
 import { db } from "~/utils/db.server";
-import { completeOrganisation, createLease, createLeasableHome } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { completeOrganisation, createLease, createLeasableHome } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /** Issue 10 "Defaults and cure": deadlines from the lease's own terms, copies to permitted mortgagees, escalation, the lender's notice. */

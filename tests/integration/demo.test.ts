@@ -20,6 +20,9 @@ describe("the demo trust (issue 8 §4: the demo is coherent)", () => {
     expect(owners).toBeGreaterThan(5);
     expect(ended).toBeGreaterThan(0);
     expect(await demoCoherenceProblems(db(), organisation.id)).toEqual([]);
+    // monitoring events in every status (issue 10): resolved, submitted, delinquent, open
+    const statuses = await db().monitoringEvent.groupBy({ by: ["status"], where: { organisationId: organisation.id }, _count: true });
+    expect(statuses.map((s) => s.status).sort()).toEqual(["delinquent", "open", "resolved", "submitted"]);
     // the rule is not vacuous: an owner without a lease is reported
     const leaseless = await db().ownership.findFirstOrThrow({ where: { organisationId: organisation.id, saleDate: null }, include: { household: true } });
     await db().lease.updateMany({ where: { homeId: leaseless.homeId, householdId: leaseless.householdId }, data: { status: "draft", bindingHomeId: null } });

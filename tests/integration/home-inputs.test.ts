@@ -13,8 +13,8 @@ import { parseResaleRequest } from "~/modules/resale/contract";
 import { calculateResale } from "~/modules/resale/engine";
 import { action, loader } from "~/routes/resale.homes.$homeId_.inputs";
 import { db } from "~/utils/db.server";
-import { createLeasableHome } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createLeasableHome } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 async function setup() {

@@ -10,8 +10,8 @@ import { loader as todayLoader } from "~/routes/my-home.today";
 import { loader as todayPdfLoader } from "~/routes/my-home.today[.]pdf";
 import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
-import { createLeasableHome, createLease } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createLeasableHome, createLease } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /**

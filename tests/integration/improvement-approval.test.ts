@@ -3,8 +3,8 @@ import { resaleInputsForHome } from "~/modules/home-inputs/home-inputs.server";
 import { action as newRequestAction } from "~/routes/leases.$leaseId.requests.new";
 import { action as decideAction } from "~/routes/stewardship.requests.$requestId";
 import { db } from "~/utils/db.server";
-import { completeOrganisation, createLease } from "../factories/leases";
-import { createOrganisation } from "../factories/organisations";
+import { completeOrganisation, createLease } from "~/modules/demo/leases";
+import { createOrganisation } from "~/modules/demo/organisations";
 import { postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /** Issue 10: an improvement approval creates the home's approved improvement, with the lease's credit terms, which the resale inputs read. */

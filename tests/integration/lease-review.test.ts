@@ -4,8 +4,8 @@ import { loader as leaseLoader } from "~/routes/leases.$leaseId._index";
 import { action as reviewAction, loader as versionLoader } from "~/routes/settings.lease-templates.$versionNumber";
 import { loader as versionsLoader } from "~/routes/settings.lease-templates._index";
 import { db } from "~/utils/db.server";
-import { createLease } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createLease } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 import { leaseDocumentText } from "./pdf-text";
 

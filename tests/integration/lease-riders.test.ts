@@ -5,9 +5,9 @@ import { action as newLeaseAction } from "~/routes/leases.new";
 import { action as riderAction, loader as riderLoader } from "~/routes/settings.lease-riders.$riderId";
 import { action as newRiderAction, loader as ridersLoader } from "~/routes/settings.lease-riders._index";
 import { db } from "~/utils/db.server";
-import { seedDemoFormulaPresets } from "../factories/formula-presets";
-import { completeOrganisation, createLease, createLeasableHome } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { seedDemoFormulaPresets } from "~/modules/demo/formula-presets";
+import { completeOrganisation, createLease, createLeasableHome } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 import { leaseDocumentText } from "./pdf-text";
 

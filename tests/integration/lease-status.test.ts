@@ -5,8 +5,8 @@ import { action as leaseAction, loader as leaseLoader } from "~/routes/leases.$l
 import { loader as listLoader } from "~/routes/leases._index";
 import { loader as reportsLoader } from "~/routes/reports";
 import { db } from "~/utils/db.server";
-import { createLease } from "../factories/leases";
-import { createOrganisation } from "../factories/organisations";
+import { createLease } from "~/modules/demo/leases";
+import { createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /**

@@ -3,8 +3,8 @@ import { systemActor } from "~/modules/audit/audit.server";
 import { changeEventStatus, createMonitoringEvent, getMonitoringEvent, listMonitoringEvents } from "~/modules/stewardship/events.server";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
-import { createLease } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createLease } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 
 /** Monitoring events on a real database (SQLite and PostgreSQL): recorded on a lease, moved open → submitted → resolved, audited, scoped. */
 

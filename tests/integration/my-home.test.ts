@@ -15,8 +15,8 @@ import { loader as myLeasePdfLoader } from "~/routes/my-home.leases.$leaseId.lea
 import { loader as myMemorandumLoader } from "~/routes/my-home.leases.$leaseId.memorandum[.]pdf";
 import { loader as myStatementLoader } from "~/routes/my-home.statement[.]pdf";
 import { db } from "~/utils/db.server";
-import { createLeasableHome, createLease } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createLeasableHome, createLease } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /**

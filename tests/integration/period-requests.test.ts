@@ -3,8 +3,8 @@ import { approvedPeriods } from "~/modules/stewardship-decisions/requests.server
 import { action as newRequestAction, loader as newRequestLoader } from "~/routes/leases.$leaseId.requests.new";
 import { action as decideAction } from "~/routes/stewardship.requests.$requestId";
 import { db } from "~/utils/db.server";
-import { completeOrganisation, createLease } from "../factories/leases";
-import { createOrganisation } from "../factories/organisations";
+import { completeOrganisation, createLease } from "~/modules/demo/leases";
+import { createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /** Issue 10: leave of absence, renting and short-sale requests carry an approved period whose end the calendar follows. */

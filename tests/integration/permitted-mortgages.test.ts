@@ -10,10 +10,10 @@ import { action as leaseAction } from "~/routes/leases.$leaseId._index";
 import { loader as documentLoader } from "~/routes/leases.$leaseId.document[.]pdf";
 import { action as newLeaseAction } from "~/routes/leases.new";
 import { db } from "~/utils/db.server";
-import { seedDemoFormulaPresets } from "../factories/formula-presets";
-import { seedDemoPortfolio } from "../factories/demo-portfolio";
-import { advanceLease, completeOrganisation, createLeasableHome } from "../factories/leases";
-import { createOrganisation } from "../factories/organisations";
+import { seedDemoFormulaPresets } from "~/modules/demo/formula-presets";
+import { seedDemoPortfolio } from "~/modules/demo/demo-portfolio";
+import { advanceLease, completeOrganisation, createLeasableHome } from "~/modules/demo/leases";
+import { createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /** Issue 8 §4 "a mortgage is recorded once", and Exhibit D printing it. */

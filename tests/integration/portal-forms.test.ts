@@ -5,8 +5,8 @@ import { action as formAction, loader as formLoader } from "~/routes/my-home.for
 import { loader as myHomeLoader } from "~/routes/my-home._index";
 import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
-import { createLeasableHome, createLease } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createLeasableHome, createLease } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /**
@@ -155,6 +155,11 @@ describe("requests and the notice of intent to sell online", () => {
     // $18,500 typed with a comma is 1,850,000 cents
     expect(requests[0]!.details).toMatchObject({ description: "New roof", costCents: 1_850_000, completedOn: "2027-05-01" });
     expect(requests[2]).toMatchObject({ periodStart: "2027-02-01", periodEnd: "2027-06-30" });
+    // each request is also a monitoring event on the lease (the stewardship module keeps them in step), so it
+    // shows under What is due beside the certifications
+    const linked = await db().monitoringEvent.findMany({ where: { organisationId: organisation.id, leaseId: a.lease.id, type: { in: ["improvement_request", "refinance_request", "leave_of_absence_request"] } }, select: { type: true } });
+    expect(linked.map((e) => e.type).sort()).toEqual(["improvement_request", "leave_of_absence_request", "refinance_request"]);
+    expect((await myHome(a.cookie)).due.filter((i) => i.type.endsWith("_request")).map((i) => i.type).sort()).toEqual(["improvement_request", "leave_of_absence_request", "refinance_request"]);
     const shown = (await myHome(a.cookie)).requests.requests;
     expect(shown).toHaveLength(3);
     expect(shown.every((r) => r.statusLabel === "Waiting for the trust's decision")).toBe(true);

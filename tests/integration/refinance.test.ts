@@ -12,8 +12,8 @@ import { action as settingsAction } from "~/routes/settings.stewardship";
 import { loader as consentLoader } from "~/routes/stewardship.requests.$requestId.consent[.]pdf";
 import { action as decideAction, loader as requestLoader } from "~/routes/stewardship.requests.$requestId";
 import { db } from "~/utils/db.server";
-import { completeOrganisation, createLease, createLeasableHome } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { completeOrganisation, createLease, createLeasableHome } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /** Issue 10 "Refinance approval": against the saved maximum resale price and the trust's policy. */

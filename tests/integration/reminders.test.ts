@@ -6,8 +6,8 @@ import { storedEventFor } from "~/modules/stewardship/calendar.server";
 import { openTransferCase } from "~/modules/transfers/transfers.server";
 import { action as settingsAction } from "~/routes/settings.reminders";
 import { db } from "~/utils/db.server";
-import { createLeasableHome, createLease } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createLeasableHome, createLease } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /**

@@ -7,8 +7,8 @@ import { runStewardshipCli } from "~/modules/stewardship/cli.server";
 import { changeEventStatus, createMonitoringEvent } from "~/modules/stewardship/events.server";
 import { loader as apiLoader } from "~/routes/api.v1.stewardship";
 import { createDb, db } from "~/utils/db.server";
-import { createLeasableHome, createLease } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createLeasableHome, createLease } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /**

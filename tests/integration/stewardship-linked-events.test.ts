@@ -4,8 +4,8 @@ import { stewardshipCalendar } from "~/modules/stewardship/calendar.server";
 import { recordNoticeOfDefault, updateDefault } from "~/modules/stewardship-decisions/defaults.server";
 import { decideStewardshipRequest, recordImprovementRequest, recordPeriodRequest } from "~/modules/stewardship-decisions/requests.server";
 import { db } from "~/utils/db.server";
-import { completeOrganisation, createLeasableHome, createLease } from "../factories/leases";
-import { createOrganisation } from "../factories/organisations";
+import { completeOrganisation, createLeasableHome, createLease } from "~/modules/demo/leases";
+import { createOrganisation } from "~/modules/demo/organisations";
 
 /**
  * Requests and defaults keep their monitoring events in step (issue 10: the calendar follows approved periods;

@@ -10,8 +10,8 @@ import { action as scheduledAction, loader as scheduledLoader } from "~/routes/s
 import { action as letterAction } from "~/routes/stewardship.letter";
 import { loader as homeLoader } from "~/routes/_index";
 import { db } from "~/utils/db.server";
-import { createLeasableHome, createLease } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createLeasableHome, createLease } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /**

@@ -3,8 +3,8 @@ import { stewardshipCalendar } from "~/modules/stewardship/calendar.server";
 import { action as scheduleAction, loader as scheduleLoader } from "~/routes/leases.$leaseId.schedule";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/settings.stewardship";
 import { db } from "~/utils/db.server";
-import { createLeasableHome, createLease } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createLeasableHome, createLease } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /**

@@ -6,8 +6,8 @@ import { listDocuments, readDocument, storeDocument } from "~/modules/stored-doc
 import { action as uploadAction } from "~/routes/documents.upload";
 import { loader as downloadLoader } from "~/routes/documents.$documentId";
 import { db } from "~/utils/db.server";
-import { createLease } from "../factories/leases";
-import { createMember, createOrganisation } from "../factories/organisations";
+import { createLease } from "~/modules/demo/leases";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { getRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /**

@@ -4,10 +4,10 @@ import { addInterestedBuyer, listBuyerPool, setInterestedBuyerStatus, BuyerPoolE
 import { buyerCandidates, calculateFormulaPrice, cancelTransferCase, chooseBuyer, closeTransferCase, decideOption, openTransferCase } from "~/modules/transfers/transfers.server";
 import { action as poolAction, loader as poolLoader } from "~/routes/transfers.buyers";
 import { db } from "~/utils/db.server";
-import { DEMO_PRESETS, seedDemoFormulaPresets } from "../factories/formula-presets";
-import { createCertification, createHousehold, createIncomeLimitTable, setDefaultArea } from "../factories/households";
-import { createMember, createOrganisation } from "../factories/organisations";
-import { createHomeUnderLease } from "../factories/transfers";
+import { DEMO_PRESETS, seedDemoFormulaPresets } from "~/modules/demo/formula-presets";
+import { createCertification, createHousehold, createIncomeLimitTable, setDefaultArea } from "~/modules/demo/households";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
+import { createHomeUnderLease } from "~/modules/demo/transfers";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 /** A 3-bedroom home under lease, notice 2026-03-02, formula price $217,000 (see transfers-closing.test.ts), option waived 2026-03-20. */

@@ -7,9 +7,9 @@ import { calculateFormulaPrice, decideOption, openTransferCase } from "~/modules
 import { loader as apiLoader } from "~/routes/api.v1.transfer-cases.$caseId";
 import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
-import { DEMO_PRESETS, seedDemoFormulaPresets } from "../factories/formula-presets";
-import { createOrganisation } from "../factories/organisations";
-import { createHomeUnderLease } from "../factories/transfers";
+import { DEMO_PRESETS, seedDemoFormulaPresets } from "~/modules/demo/formula-presets";
+import { createOrganisation } from "~/modules/demo/organisations";
+import { createHomeUnderLease } from "~/modules/demo/transfers";
 import { run } from "./helpers";
 
 /** Keeps the examples of docs/transfers.md true: the CLI and the API print the documented JSON. */

@@ -4,10 +4,10 @@ import { loadPortfolioReport } from "~/modules/reports/reports.server";
 import { calculateFormulaPrice, chooseBuyer, closeTransferCase, decideOption, getTransferCase, openTransferCase, TransferCaseError } from "~/modules/transfers/transfers.server";
 import { action as caseAction } from "~/routes/transfers.$caseId";
 import { db } from "~/utils/db.server";
-import { DEMO_PRESETS, seedDemoFormulaPresets } from "../factories/formula-presets";
-import { createCertification, createHousehold, createIncomeLimitTable, setDefaultArea } from "../factories/households";
-import { createMember, createOrganisation } from "../factories/organisations";
-import { createHomeUnderLease } from "../factories/transfers";
+import { DEMO_PRESETS, seedDemoFormulaPresets } from "~/modules/demo/formula-presets";
+import { createCertification, createHousehold, createIncomeLimitTable, setDefaultArea } from "~/modules/demo/households";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
+import { createHomeUnderLease } from "~/modules/demo/transfers";
 import { STALE_RECORD_MESSAGE } from "~/utils/concurrency.server";
 import { postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 

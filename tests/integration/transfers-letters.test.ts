@@ -6,10 +6,10 @@ import { calculateFormulaPrice, chooseBuyer, closeTransferCase, decideOption, op
 import { loader as downloadLoader } from "~/routes/documents.$documentId";
 import { action as caseAction, loader as caseLoader } from "~/routes/transfers.$caseId";
 import { db } from "~/utils/db.server";
-import { DEMO_PRESETS, seedDemoFormulaPresets } from "../factories/formula-presets";
-import { createCertification, createHousehold, createIncomeLimitTable, setDefaultArea } from "../factories/households";
-import { createMember, createOrganisation } from "../factories/organisations";
-import { createHomeUnderLease } from "../factories/transfers";
+import { DEMO_PRESETS, seedDemoFormulaPresets } from "~/modules/demo/formula-presets";
+import { createCertification, createHousehold, createIncomeLimitTable, setDefaultArea } from "~/modules/demo/households";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
+import { createHomeUnderLease } from "~/modules/demo/transfers";
 import { pdfText } from "./pdf-text";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 

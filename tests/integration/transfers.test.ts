@@ -8,9 +8,9 @@ import { action as listAction, loader as listLoader } from "~/routes/transfers._
 import { loader as homeLoader } from "~/routes/_index";
 import { loader as parcelLoader } from "~/routes/parcels.$parcelId._index";
 import { db } from "~/utils/db.server";
-import { DEMO_PRESETS, seedDemoFormulaPresets } from "../factories/formula-presets";
-import { createMember, createOrganisation } from "../factories/organisations";
-import { createHomeUnderLease } from "../factories/transfers";
+import { DEMO_PRESETS, seedDemoFormulaPresets } from "~/modules/demo/formula-presets";
+import { createMember, createOrganisation } from "~/modules/demo/organisations";
+import { createHomeUnderLease } from "~/modules/demo/transfers";
 import { getRequest, postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 const FIXED_RATE = DEMO_PRESETS[0]!.name; // 1.5 % simple, full months, market-value cap

@@ -10,6 +10,7 @@ import { seedDemoFormulaPresets } from "./formula-presets";
 import { seedDemoParcels } from "./parcels";
 import { seedDemoCalculations } from "./resale";
 import { seedDemoHomeInputs } from "./home-inputs";
+import { seedDemoStewardship } from "./stewardship";
 
 /**
  * Purchases that make demo households the owners of demo homes (price, date, mortgage at purchase), each
@@ -70,4 +71,5 @@ export async function seedDemoPortfolio(db: Db, organisationId: string): Promise
   await seedDemoFees(db, organisationId);
   await seedDemoHomeInputs(db, organisationId);
   await seedDemoCalculations(db, organisationId);
+  await seedDemoStewardship(db, organisationId);
 }

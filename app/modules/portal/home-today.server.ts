@@ -4,7 +4,7 @@
  * current home with a signed lease.
  */
 import type { Actor } from "~/modules/auth/session.server";
-import type { FormulaPresetSpec } from "~/modules/formula-presets/presets";
+import type { FormulaPresetSpec } from "~/modules/resale/formula-spec";
 import { storedSpec } from "~/modules/formula-presets/formula-presets.server";
 import { resaleInputsForHome } from "~/modules/home-inputs/home-inputs.server";
 import { formulaIndexName } from "~/modules/home-inputs/resale-inputs";

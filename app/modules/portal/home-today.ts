@@ -8,7 +8,7 @@
  * price is not guessed: `missing` says what is needed, in plain words, and the rest is still shown.
  * Money in integer cents; the resale engine (~/modules/resale/engine) does the formula.
  */
-import type { FormulaPresetSpec } from "~/modules/formula-presets/presets";
+import type { FormulaPresetSpec } from "~/modules/resale/formula-spec";
 import { parseResaleRequest, type FieldError, type ResaleLine } from "~/modules/resale/contract";
 import { calculateResale } from "~/modules/resale/engine";
 import type { IncomeLimitTableInput } from "~/modules/resale/ami-level";

@@ -6,7 +6,7 @@
  * People type percents ("1.5" for 1.5 %) and dollars ("$250,000"); the contract takes fractions and decimal
  * strings. The contract itself is the validator: every contract error comes back with its path
  * ("formula.annualRate", "improvements.0.cost", "appraisals.current") and is placed next to the form field it
- * belongs to. The formula fields use the same names as the formula preset form (formula-presets/presets.ts),
+ * belongs to. The formula fields use the same names as the formula preset form (resale/formula-spec.ts),
  * whose `specFromForm` / `formFieldForPath` build and map the `{ formula, caps, floor, rounding }` part.
  */
 import { z } from "zod";

@@ -6,7 +6,7 @@
  * every change is audited and version-checked.
  */
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
-import { parsePresetSpec } from "~/modules/formula-presets/presets";
+import { parsePresetSpec } from "~/modules/resale/formula-spec";
 import { resaleInputsForHome } from "~/modules/home-inputs/home-inputs.server";
 import { defaultAreaCode, derivationMethodOf, findIncomeLimitTableInEffect, getEligibilitySettings } from "~/modules/income-limits/income-limits.server";
 import { dollarsFromCents, eligibilityAtLevel, formatLimit, limitFor } from "~/modules/income-limits/income-limits";
