@@ -68,8 +68,12 @@ function keyName(property) {
 }
 
 /** Depth-first over the AST below `node`: true when `found(child)` holds for some node. */
+/** What a query reads back, not what it filters or writes: naming organisationId there scopes nothing. */
+const OUTPUT_KEYS = new Set(["select", "include", "omit", "orderBy", "distinct"]);
+
 function some(node, found) {
   if (!node || typeof node.type !== "string") return false;
+  if (node.type === "Property" && OUTPUT_KEYS.has(keyName(node) ?? "")) return false;
   if (found(node)) return true;
   for (const [key, value] of Object.entries(node)) {
     if (key === "parent" || key === "loc" || key === "range") continue;

@@ -127,18 +127,19 @@ describe("house rule: every Prisma query in a data-access module names the organ
   const lintModule = (code: string) => messages(code, "app/modules/parcels/example.server.ts");
   const ruleOnly = (found: string[]) => found.filter((m) => m.startsWith("house/org-scoped-queries"));
 
-  it("fails a read, a write and a raw query that leave the organisation out", async () => {
+  it("fails a read, a write and a raw query that leave the organisation out (a select of it does not count)", async () => {
     const code = [
       'import type { Db } from "~/utils/db.server";',
       "export async function leak(db: Db, parcelId: string) {",
       "  const parcel = await db.parcel.findUnique({ where: { id: parcelId } });",
       '  await db.parcel.update({ where: { id: parcelId }, data: { zoning: "R1" } });',
+      "  await db.home.findFirst({ where: { id: parcelId }, select: { organisationId: true } });",
       '  await db.$queryRawUnsafe(`SELECT * FROM "Parcel" WHERE "id" = ?`, parcelId);',
       "  return parcel;",
       "}",
     ].join("\n");
     const found = ruleOnly(await lintModule(code));
-    expect(found).toHaveLength(3);
+    expect(found).toHaveLength(4); // selecting organisationId does not scope the query
     expect(found[0]).toContain("parcel.findUnique is not scoped to the organisation");
   });
 

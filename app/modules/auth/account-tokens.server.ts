@@ -197,6 +197,7 @@ const TOKEN_MESSAGES: Record<TokenPurpose, Record<Unusable, string>> = {
 export async function checkToken(db: Db | Tx, purpose: TokenPurpose, token: string, now = new Date()): Promise<TokenCheck> {
   const fail = (reason: Unusable) => ({ ok: false as const, reason, message: TOKEN_MESSAGES[purpose][reason] });
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return fail("unknown");
+  // cross-organisation: a one-time link is looked up by its hash before anyone knows the organisation
   const row = await db.accountToken.findUnique({
     where: { tokenHash: hashToken(token) },
     include: {
@@ -272,6 +273,7 @@ export async function requestPasswordReset(
   });
   const membership = user?.memberships[0];
   if (!user || user.disabledAt || !membership) return { sent: false, reason: "unknown" };
+  // cross-organisation: reset throttle per person, whichever trust sent their links
   const lastHour = await db.accountToken.count({ where: { userId: user.id, purpose: "password-reset", createdAt: { gte: new Date(now.getTime() - 60 * 60_000) } } });
   if (lastHour >= RESET_PER_ACCOUNT) return { sent: false, reason: "account-throttled" };
   await db.$transaction(async (tx) => {

@@ -428,6 +428,7 @@ export async function recordSale(db: Db, actor: AuditActor, householdId: string,
 export async function backfillHouseholdSearchTokens(db: Db): Promise<number> {
   let done = 0;
   for (;;) {
+    // cross-organisation: a start-up backfill of search tokens over every trust's households (ids only)
     const batch = await db.household.findMany({
       where: { searchTokens: { none: {} } },
       select: { id: true, organisationId: true, name: true, email: true, members: { select: { fullName: true } } },

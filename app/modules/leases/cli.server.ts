@@ -74,6 +74,7 @@ async function leaseDocumentCommand(args: string[]): Promise<number> {
   if (error) return fail(2, "invalid-arguments", error);
   if (typeof flags.lease !== "string") return fail(2, "invalid-arguments", "Pass --lease <id>.");
   if (typeof flags.out !== "string") return fail(2, "invalid-arguments", "Pass --out <file.pdf>.");
+  // cross-organisation: the server operator's CLI addresses a lease by id; its organisation is learnt from it
   const lease = await db().lease.findUnique({ where: { id: flags.lease }, select: { organisationId: true } });
   if (!lease) return fail(2, "unknown-lease", `No lease has the id "${flags.lease}".`);
   const kind = flags.memorandum ? "memorandum" : "lease";

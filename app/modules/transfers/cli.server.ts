@@ -35,6 +35,7 @@ export async function runTransfersCli(db: Db, command: "transfers" | "transfer",
     const flags = parsed.flags;
     if (command === "transfer") {
       if (!flags.case) return fail(2, "invalid-arguments", "Pass --case <id>.", { field: "case" });
+      // cross-organisation: the server operator's CLI addresses a case by id; its organisation is learnt from it
       const row = await db.transferCase.findUnique({ where: { id: flags.case }, select: { organisationId: true, organisation: { select: { timeZone: true } } } });
       if (!row) return fail(2, "unknown-case", `No case has the id "${flags.case}".`, { field: "case" });
       const view = await getTransferCase(db, row.organisationId, flags.case, todayIn(row.organisation.timeZone));
