@@ -123,3 +123,27 @@ test("a lease, its household, its home's parcel and the parcel's leases link to 
   await page.locator("section[aria-labelledby='ownership-title']").getByRole("link", { name: reference, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Ground lease ${reference}`) })).toBeVisible();
 });
+
+test("the dashboard is a to-do list: this week's work and recent activity in words, each a link", async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  const attention = page.getByTestId("attention");
+  await expect(attention.getByRole("heading", { name: /Needs attention this week/ })).toBeVisible();
+  // the demo trust has overdue stewardship events (certifications, tax proof): each is a link to the event
+  const overdue = attention.getByRole("listitem").filter({ hasText: "Delinquent" }).first();
+  await expect(overdue).toContainText(/lease \S+ \(.+ household\)/);
+  await overdue.getByRole("link").click();
+  await expect(page).toHaveURL(/\/stewardship\//);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+  // recent activity reads as words ("… added the household …"), never class names, and links its records
+  await page.goto("/households/new");
+  await page.getByLabel("Household name").fill("Haddad household");
+  await page.getByRole("button", { name: "Add household" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Haddad household" })).toBeVisible();
+  await page.goto("/");
+  const activity = page.getByTestId("recent-activity");
+  await expect(activity).toContainText("added the household Haddad household");
+  await expect(activity).not.toContainText("Create Household");
+  await activity.getByRole("link", { name: "the household Haddad household" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Haddad household" })).toBeVisible();
+});
