@@ -11,6 +11,8 @@ import { can } from "~/utils/permissions";
 import { calendarSummary, stewardshipCalendar } from "~/modules/stewardship/calendar.server";
 import { eventPath, StatusBadge, typeLabel } from "~/modules/stewardship/components";
 import { todayIn } from "~/utils/calendar-date";
+import { ResaleDeadlines } from "~/modules/transfers/components";
+import { caseDeadlineItems } from "~/modules/transfers/transfers.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · Commonground" }];
 
@@ -38,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
   return {
     stewardship,
+    resaleDeadlines: await caseDeadlineItems(db(), actor.organisationId, asOf, { onlyPressing: true }),
     attention: { ...attention, stewardshipDue, submitted: stewardship.submitted },
     activity,
     kind: "staff" as const,
@@ -111,6 +114,7 @@ export default function HomePage() {
           </ul>
         </>
       ) : null}
+      <ResaleDeadlines items={data.resaleDeadlines} />
       <h2>Recent activity</h2>
       {data.activity.length === 0 ? (
         <p className="muted">Nothing has changed yet.</p>

@@ -10,6 +10,9 @@ import { FormErrors } from "~/components/forms";
 import { FundingFieldset, HomeFieldset } from "~/components/parcel-fieldset";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
+import { ResaleDeadlines } from "~/modules/transfers/components";
+import { caseDeadlineItems } from "~/modules/transfers/transfers.server";
+import { todayIn } from "~/utils/calendar-date";
 import { addFundingSource, addHome, getParcelDetail, removeFundingSource, setParcelArchived } from "~/modules/parcels/parcels.server";
 import { LEASE_STATUS_LABELS } from "~/modules/leases/lifecycle";
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, type CaseKind } from "~/modules/transfers/schemas";
@@ -40,9 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!detail) throw new Response("Parcel not found", { status: 404 });
   const { parcel, history } = detail;
   const money = (cents: number | null) => (cents === null ? null : formatUsd(centsToString(cents)));
+  // each home's open resale / transfer case with its deadlines by the trust's local date
+  const caseDeadlines = await caseDeadlineItems(db(), actor.organisationId, todayIn(actor.timeZone), { homeIds: parcel.homes.map((h) => h.id) });
+  const openCases = await db().transferCase.findMany({ where: { organisationId: actor.organisationId, openHomeId: { in: parcel.homes.map((h) => h.id) } }, select: { id: true, homeId: true } });
   return {
     auditTimeZone: actor.timeZone,
     canWrite: can(actor.role, "records:write"),
+    openCases: openCases.map((c) => ({ ...c, deadlines: caseDeadlines.filter((d) => d.caseId === c.id) })),
     parcel: {
       id: parcel.id,
       version: parcel.version,
@@ -157,7 +164,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ParcelPage() {
-  const { parcel, homes, funding, history, canWrite, auditTimeZone } = useLoaderData<typeof loader>();
+  const { parcel, homes, funding, history, canWrite, openCases, auditTimeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [homeForm, homeFields] = useForm({
     id: "add-home",
@@ -249,6 +256,17 @@ export default function ParcelPage() {
             {" · "}
             <Link to={`/resale/homes/${home.id}/inputs`}>Valuation inputs</Link>
           </p>
+          {openCases
+            .filter((c) => c.homeId === home.id)
+            .map((c) => (
+              <div key={c.id}>
+                <p>
+                  <strong>Open resale / transfer case:</strong> <Link to={`/transfers/${c.id}`}>the case</Link>
+                  {c.deadlines.length ? "" : " (no deadline pending)"}
+                </p>
+                <ResaleDeadlines items={c.deadlines} title="Deadlines of the case" showHome={false} level={4} />
+              </div>
+            ))}
           {home.leases.length ? (
             <p>
               <strong>Ground leases:</strong>{" "}

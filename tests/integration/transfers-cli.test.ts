@@ -43,7 +43,7 @@ describe("clt transfer / transfers and GET /api/v1/transfer-cases/:id", () => {
     await recordAppraisal(db(), made.actor, made.home.id, { appraiser: "Green Mountain Appraisals", orderedOn: "2026-03-03", receivedOn: "2026-03-12", effectiveDate: "2026-03-10", value: 30_000_000 });
     const { calculationId } = await calculateFormulaPrice(db(), made.actor, id, { priceNoticeOn: "2026-03-20", version: 1 });
     await decideOption(db(), made.actor, id, { decision: "waived", decidedOn: "2026-04-10", note: "Board resolution 2026-04", version: 2 }, today);
-    const ids = { [id]: "case-id", [made.home.id]: "home-id", [made.household.id]: "household-id", [made.lease.id]: "lease-id", [calculationId]: "calculation-id", [made.parcel.parcelNumber]: "APN-1" };
+    const ids = { [id]: "case-id", [made.home.id]: "home-id", [made.household.id]: "household-id", [made.lease.id]: "lease-id", [calculationId]: "calculation-id", [made.parcel.id]: "parcel-id", [made.parcel.parcelNumber]: "APN-1" };
 
     let io = capture();
     expect(await runTransfersCli(db(), "transfer", ["--case", id])).toBe(0);

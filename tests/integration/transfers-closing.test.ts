@@ -8,6 +8,7 @@ import { DEMO_PRESETS, seedDemoFormulaPresets } from "~/modules/demo/formula-pre
 import { createCertification, createHousehold, createIncomeLimitTable, setDefaultArea } from "~/modules/demo/households";
 import { createMember, createOrganisation } from "~/modules/demo/organisations";
 import { createHomeUnderLease } from "~/modules/demo/transfers";
+import { STALE_RECORD_MESSAGE } from "~/utils/concurrency.server";
 import { postRequest, run, sessionCookieFor, unwrap } from "./helpers";
 
 const refusal = async (promise: Promise<unknown>) => {
@@ -168,6 +169,43 @@ describe("the buyer and the closing of a resale", () => {
     expect(view!.closing).toMatchObject({ price: "218000.00", overrideReason: "Board resolution 2026-07: seller's approved solar panels" });
     expect(await db().auditEntry.count({ where: { entity: "TransferCase", entityId: caseId, action: "transition" } })).toBe(1);
     await createMember(db(), organisation.id, "staff");
+  });
+});
+
+describe("the case page's forms refuse bad input next to the field, with a 4xx, changing nothing", () => {
+  it("a closing date that does not exist, a closing before the exercise, a stale form, a buyer already owning a home", async () => {
+    const { organisation, user, caseId, ownership, home } = await caseReadyForBuyer("exercised");
+    const cookie = await sessionCookieFor(user.id, organisation.id);
+    const post = async (form: Record<string, string>) => unwrap(await run(caseAction, postRequest(`/transfers/${caseId}`, form, { cookie }), { caseId }));
+    const closeForm = { intent: "close", closingDate: "2026-04-15", price: "217000", trustFees: "0", mortgagePayoff: "0", sellerClosingCosts: "0", version: "3" };
+    const errors = (body: unknown) => (body as { reply: { error: Record<string, string[]> } }).reply.error;
+
+    const noSuchDay = await post({ ...closeForm, closingDate: "2026-04-31" });
+    expect(noSuchDay.status).toBe(400);
+    expect(errors(noSuchDay.body).closingDate).toEqual(["This date does not exist on the calendar"]);
+
+    const beforeExercise = await post({ ...closeForm, closingDate: "2026-03-19" });
+    expect(beforeExercise.status).toBe(400);
+    expect(errors(beforeExercise.body).closingDate).toEqual(["The closing cannot be before the option was exercised (2026-03-20)"]);
+
+    // a form read before another change (version 2, the case is at 3)
+    const stale = await post({ ...closeForm, version: "2" });
+    expect(stale.status).toBe(409);
+    expect(errors(stale.body)[""]).toEqual([STALE_RECORD_MESSAGE]);
+
+    expect(await db().transferCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ status: "open", version: 3, closingDate: null });
+    expect(await db().ownership.findUniqueOrThrow({ where: { id: ownership.id } })).toMatchObject({ saleDate: null, currentHomeId: home.id });
+
+    // a buyer who owns a home, on a case whose option was waived
+    const waived = await caseReadyForBuyer("waived");
+    const owner = await createHouseholdWith(waived.organisation.id, "Owner household", 3, "60000", "2026-01-10");
+    const other = await createHomeUnderLease(db(), waived.organisation.id, { presetName: DEMO_PRESETS[0]!.name });
+    await db().ownership.update({ where: { id: other.ownership.id }, data: { householdId: owner.id } });
+    const waivedCookie = await sessionCookieFor(waived.user.id, waived.organisation.id);
+    const owning = await unwrap(await run(caseAction, postRequest(`/transfers/${waived.caseId}`, { intent: "buyer", householdId: owner.id, version: "3" }, { cookie: waivedCookie }), { caseId: waived.caseId }));
+    expect(owning.status).toBe(400);
+    expect(errors(owning.body).householdId).toEqual(["Owner household already owns a home: a buyer may own no other home."]);
+    expect(await db().transferCase.findUniqueOrThrow({ where: { id: waived.caseId } })).toMatchObject({ buyerHouseholdId: null, version: 3 });
   });
 });
 

@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { systemActor } from "~/modules/audit/audit.server";
 import { recordAppraisal } from "~/modules/home-inputs/home-inputs.server";
 import { amendLease } from "~/modules/leases/leases.server";
-import { calculateFormulaPrice, cancelTransferCase, decideOption, getTransferCase, ONE_OPEN_CASE_MESSAGE, openTransferCase, TransferCaseError } from "~/modules/transfers/transfers.server";
+import { caseDeadlineItems, calculateFormulaPrice, cancelTransferCase, decideOption, getTransferCase, ONE_OPEN_CASE_MESSAGE, openTransferCase, TransferCaseError } from "~/modules/transfers/transfers.server";
 import { action as caseAction, loader as caseLoader } from "~/routes/transfers.$caseId";
 import { action as listAction, loader as listLoader } from "~/routes/transfers._index";
+import { loader as homeLoader } from "~/routes/_index";
+import { loader as parcelLoader } from "~/routes/parcels.$parcelId._index";
 import { db } from "~/utils/db.server";
 import { DEMO_PRESETS, seedDemoFormulaPresets } from "~/modules/demo/formula-presets";
 import { createMember, createOrganisation } from "~/modules/demo/organisations";
@@ -137,6 +139,29 @@ describe("resale and transfer cases", () => {
       ["closing", "2026-06-09", "upcoming"],
     ]);
     expect(await refusal(calculateFormulaPrice(db(), actor, id, { priceNoticeOn: "2026-04-12", version: 3 }))).toMatchObject({ status: 409 });
+  });
+
+  it("deadlines to act on: due soon, overdue and lapsed by the trust's local date, on the dashboard and the home's page", async () => {
+    const { organisation, home, actor, cookie, parcel } = await setup();
+    const { id } = await openTransferCase(db(), actor, { ...notice, homeId: home.id }, "2026-03-02");
+    // notice 2026-03-02, the lease's 30 and 90 days: price notice due 2026-04-01, option deadline 2026-05-31
+    expect(await caseDeadlineItems(db(), organisation.id, "2026-03-10", { onlyPressing: true })).toEqual([]);
+    expect((await caseDeadlineItems(db(), organisation.id, "2026-03-25", { onlyPressing: true })).map((i) => [i.label, i.due, i.state])).toEqual([
+      ["Formula price sent to the homeowner", "2026-04-01", "due-soon"], // 7 days before
+    ]);
+    expect((await caseDeadlineItems(db(), organisation.id, "2026-04-02", { onlyPressing: true })).map((i) => [i.due, i.state])).toEqual([["2026-04-01", "overdue"]]);
+    expect((await caseDeadlineItems(db(), organisation.id, "2026-06-01", { onlyPressing: true })).map((i) => [i.label, i.due, i.state])).toEqual([
+      ["Formula price sent to the homeowner", "2026-04-01", "overdue"],
+      ["The trust's purchase option lapsed: the homeowner may market the home", "2026-05-31", "lapsed"],
+    ]);
+    // the dashboard and the home's (parcel) page, on the trust's today (later than 2026-06-01 whenever this runs)
+    const dashboard = (await unwrap(await run(homeLoader, getRequest("/", cookie)))).body as { resaleDeadlines: { caseId: string; state: string }[] };
+    expect(dashboard.resaleDeadlines.map((i) => [i.caseId, i.state])).toEqual([
+      [id, "overdue"],
+      [id, "lapsed"],
+    ]);
+    const parcelPage = (await unwrap(await run(parcelLoader, getRequest(`/parcels/${parcel.id}`, cookie), { parcelId: parcel.id }))).body as { openCases: { id: string; homeId: string; deadlines: { state: string }[] }[] };
+    expect(parcelPage.openCases.map((c) => [c.id, c.homeId, c.deadlines.map((d) => d.state)])).toEqual([[id, home.id, ["overdue", "lapsed"]]]);
   });
 
   it("the pages: opening refuses bad input next to the field (nothing stored), a viewer reads only, another trust gets 404", async () => {

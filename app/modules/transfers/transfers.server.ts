@@ -334,12 +334,34 @@ export async function listTransferCases(db: Db, organisationId: string, today: s
       noticeDate: view.notice.date,
       next: view.next,
       option: view.option.state,
+      optionDeadline: view.deadlines.find((d) => d.key === "option")?.due ?? view.notice.date,
       maxPrice: view.calculation?.maxPrice ?? null,
       closingDate: view.closing?.date ?? null,
     };
   }));
   const rank = (v: (typeof views)[number]) => (v.status === "open" ? 0 : 1);
   return views.sort((a, b) => rank(a) - rank(b) || (a.status === "open" ? (a.next?.due ?? "9999-12-31").localeCompare(b.next?.due ?? "9999-12-31") : 0));
+}
+
+/** A deadline to act on, for the dashboard and a home's page: an open case's next deadline when due soon or overdue, or its option lapsed. */
+export type CaseDeadlineItem = { caseId: string; homeId: string; home: string; seller: string | null; label: string; due: string; state: "due-soon" | "overdue" | "lapsed" | "upcoming" };
+
+/**
+ * The open cases' deadlines by the trust's local date: each open case's next deadline (or "option lapsed", from
+ * the day after the option deadline), most urgent first — overdue, then lapsed, then due soon, then upcoming, each
+ * by date. `onlyPressing` keeps due soon, overdue and lapsed (the dashboard); a home's page shows all of its case.
+ */
+export async function caseDeadlineItems(db: Db, organisationId: string, today: string, options: { homeIds?: string[]; onlyPressing?: boolean } = {}): Promise<CaseDeadlineItem[]> {
+  const cases = options.homeIds && options.homeIds.length === 0 ? [] : await listTransferCases(db, organisationId, today, { status: "open" });
+  const items: CaseDeadlineItem[] = [];
+  for (const c of cases) {
+    if (options.homeIds && !options.homeIds.includes(c.home.id)) continue;
+    const base = { caseId: c.id, homeId: c.home.id, home: c.home.label, seller: c.seller };
+    if (c.next) items.push({ ...base, label: c.next.label, due: c.next.due, state: c.next.state as CaseDeadlineItem["state"] });
+    if (c.option === "lapsed") items.push({ ...base, label: "The trust's purchase option lapsed: the homeowner may market the home", due: c.optionDeadline, state: "lapsed" });
+  }
+  const rank = { overdue: 0, lapsed: 1, "due-soon": 2, upcoming: 3 } as const;
+  return items.filter((i) => !options.onlyPressing || i.state !== "upcoming").sort((a, b) => rank[a.state] - rank[b.state] || a.due.localeCompare(b.due));
 }
 
 // ---------------------------------------------------------------------------------------------------------
