@@ -10,6 +10,14 @@
  * Messages are in the user's words: they are shown on the page as they are.
  */
 
+/**
+ * Brands that survive two copies of this file: the production server (build/server.js, compiled from
+ * scripts/serve.ts) and the Remix build (build/index.js) each bundle their own copy, so `instanceof` across
+ * them is always false. The mapper tests the brand instead (`isDomainError`, `isSignInRequired`).
+ */
+const DOMAIN_ERROR = Symbol.for("commonground.DomainError");
+const SIGN_IN_REQUIRED = Symbol.for("commonground.SignInRequiredError");
+
 export type DomainErrorKind = "not-found" | "conflict" | "invalid" | "forbidden";
 
 const STATUS: Record<DomainErrorKind, 400 | 403 | 404 | 409> = { "not-found": 404, conflict: 409, invalid: 400, forbidden: 403 };
@@ -17,6 +25,7 @@ const STATUS: Record<DomainErrorKind, 400 | 403 | 404 | 409> = { "not-found": 40
 export type FieldErrors = Record<string, string[]>;
 
 export class DomainError extends Error {
+  readonly [DOMAIN_ERROR] = true;
   /** The form field the message belongs beside, when there is one (its errors are also in `fieldErrors`). */
   readonly field: string | undefined;
   readonly fieldErrors: FieldErrors;
@@ -72,6 +81,7 @@ export class ForbiddenError extends DomainError {
 
 /** Nobody is signed in: the web layer sends them to sign in, then back to `returnTo`. */
 export class SignInRequiredError extends Error {
+  readonly [SIGN_IN_REQUIRED] = true;
   constructor(readonly returnTo: string) {
     super("Sign in to continue.");
     this.name = "SignInRequiredError";
@@ -86,10 +96,6 @@ export function kindForStatus(status: number): DomainErrorKind {
   return status === 404 ? "not-found" : status === 409 ? "conflict" : status === 403 ? "forbidden" : "invalid";
 }
 
-export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError;
-}
-
 /**
  * A domain error as Conform reply options, for a route that shows it beside its form:
  * `submission.reply(formErrorsOf(error))` — the field's message beside the field, or the message above the form.
@@ -101,4 +107,14 @@ export function formErrorsOf(error: DomainError): { fieldErrors: FieldErrors } |
 /** 409 for a conflict, otherwise 400: the status of a form answered with a domain error beside its fields. */
 export function formStatusOf(error: DomainError): 400 | 409 {
   return error.kind === "conflict" ? 409 : 400;
+}
+
+/** A domain error from any copy of this module (see the brands above). */
+export function isDomainError(error: unknown): error is DomainError {
+  return typeof error === "object" && error !== null && (error as { [DOMAIN_ERROR]?: unknown })[DOMAIN_ERROR] === true;
+}
+
+/** "Sign in first" from any copy of this module. */
+export function isSignInRequired(error: unknown): error is SignInRequiredError {
+  return typeof error === "object" && error !== null && (error as { [SIGN_IN_REQUIRED]?: unknown })[SIGN_IN_REQUIRED] === true;
 }

@@ -1,5 +1,5 @@
 import type { ServerBuild } from "@remix-run/node";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError, SignInRequiredError, formErrorsOf, formStatusOf } from "~/utils/errors";
 import { domainErrorResponse, handlingDomainErrors, withDomainErrors } from "./domain-errors.server";
 
@@ -22,6 +22,18 @@ describe("domain errors become HTTP answers in one place", () => {
     const response = domainErrorResponse(new SignInRequiredError("/households?q=ash"))!;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/login?redirectTo=%2Fhouseholds%3Fq%3Dash");
+  });
+
+  it("recognises errors thrown by another copy of the errors module (the Remix build and the server bundle each have one)", async () => {
+    vi.resetModules();
+    const other = await import("~/utils/errors");
+    const forbidden = new other.ForbiddenError();
+    expect(forbidden instanceof ForbiddenError).toBe(false); // really another copy: instanceof cannot see it
+    expect(domainErrorResponse(forbidden)!.status).toBe(403);
+    expect(domainErrorResponse(new other.NotFoundError("Lease not found"))!.status).toBe(404);
+    const signIn = domainErrorResponse(new other.SignInRequiredError("/leases"))!;
+    expect(signIn.status).toBe(302);
+    expect(signIn.headers.get("Location")).toBe("/login?redirectTo=%2Fleases");
   });
 
   it("leaves any other error alone (a fault stays a 500)", () => {

@@ -1,5 +1,5 @@
 import { redirect, type ServerBuild } from "@remix-run/node";
-import { DomainError, SignInRequiredError } from "~/utils/errors";
+import { isDomainError, isSignInRequired } from "~/utils/errors";
 
 /**
  * The one place domain errors (app/utils/errors.ts) become HTTP answers: not found → 404, conflict → 409,
@@ -13,8 +13,8 @@ import { DomainError, SignInRequiredError } from "~/utils/errors";
 const STATUS_TEXT: Record<number, string> = { 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 409: "Conflict" };
 
 export function domainErrorResponse(error: unknown): Response | null {
-  if (error instanceof SignInRequiredError) return redirect(`/login?${new URLSearchParams({ redirectTo: error.returnTo })}`);
-  if (error instanceof DomainError) {
+  if (isSignInRequired(error)) return redirect(`/login?${new URLSearchParams({ redirectTo: error.returnTo })}`);
+  if (isDomainError(error)) {
     return new Response(error.message, {
       status: error.status,
       statusText: STATUS_TEXT[error.status],
