@@ -104,12 +104,12 @@ test("an administrator creates a lease, executes it and downloads the lease and 
 
   // Downloads record nothing; producing the lease on purpose records it under "Documents produced".
   await page.reload();
-  await expect(page.getByRole("cell", { name: "Ground lease" })).toHaveCount(0);
+  await expect(page.getByRole("cell", { name: "Ground lease", exact: true })).toHaveCount(0);
   const produced = page.waitForEvent("download");
   await page.getByRole("button", { name: "Produce and record lease" }).click();
   expect((await produced).suggestedFilename()).toBe(`${reference} ground lease.pdf`);
   await page.reload();
-  await expect(page.getByRole("cell", { name: "Ground lease" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Ground lease", exact: true })).toBeVisible();
 
   // The list finds it by lessee name.
   await page.goto(`/leases?q=chioma`);

@@ -106,7 +106,9 @@ test("a home can be edited and archived; the parcel's status and links follow a 
 test("a lease, its household, its home's parcel and the parcel's leases link to each other", async ({ page }) => {
   await signIn(page, DEMO.admin);
   await page.goto("/leases?status=active");
-  await page.locator("main table tbody a[href^='/leases/']").first().click();
+  // The oldest active lease (the list is newest reference first): a demo lease whose household owns the home,
+  // not one an earlier browser test created without a purchase.
+  await page.locator("main table tbody a[href^='/leases/']").last().click();
   await expect(page.getByRole("heading", { level: 1, name: /Ground lease \S+/ })).toBeVisible();
   const reference = (await page.getByRole("heading", { level: 1 }).textContent())?.match(/Ground lease (\S+)/)?.[1] ?? "";
   expect(reference).not.toBe("");
