@@ -1,7 +1,8 @@
 /**
  * The production server: `npm start` builds the app (scripts/start.mjs; only when the build is out of date)
- * and runs this file compiled to build/server.js with plain node. It prepares the database (migrations,
- * first-run demo data) and serves the Remix build with Express. Health checks, request logs and graceful
+ * and runs this file compiled to build/serve.js with plain node (entry: build/server.js, which sets
+ * NODE_ENV=production first; scripts/build.mjs). It prepares the database (migrations, first-run demo data)
+ * and serves the Remix build with Express. Health checks, request logs and graceful
  * shutdown: scripts/server/operations.ts.
  */
 import { readdirSync } from "node:fs";

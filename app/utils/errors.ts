@@ -11,7 +11,7 @@
  */
 
 /**
- * Brands that survive two copies of this file: the production server (build/server.js, compiled from
+ * Brands that survive two copies of this file: the production server (build/serve.js, compiled from
  * scripts/serve.ts) and the Remix build (build/index.js) each bundle their own copy, so `instanceof` across
  * them is always false. The mapper tests the brand instead (`isDomainError`, `isSignInRequired`).
  */

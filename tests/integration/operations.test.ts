@@ -44,7 +44,8 @@ function startServer(): ChildProcess {
   const child = spawn(process.execPath, ["build/server.js"], {
     env: {
       ...process.env,
-      NODE_ENV: "production",
+      // as `node build/server.js` from a shell or a process manager: no NODE_ENV (the build's entry sets it)
+      NODE_ENV: undefined,
       PORT: String(port),
       DATABASE_URL: databaseUrl,
       SEED_DEMO: "true",
@@ -136,6 +137,19 @@ describe("health and logs", () => {
     }
     expect(line).toMatchObject({ level: "info", msg: "request", method: "GET", path: "/login", status: 200 });
     expect(typeof line.durationMs).toBe("number");
+  });
+});
+
+describe("production mode without NODE_ENV", () => {
+  test("an error answer shows the browser a status message, never a stack trace or the server's file paths", async () => {
+    // a page address with broken percent-encoding: Express refuses it before the app sees it, and outside
+    // production mode its error page prints the stack
+    for (const path of ["/parcels/%E0%A4%A", "/build/%E0%A4%A"]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(400);
+      expect(res.body, path).toContain("Bad Request");
+      expect(res.body, path).not.toMatch(/URIError|node_modules|build\/serve|\bat [A-Za-z.]+ \(/);
+    }
   });
 });
 
