@@ -41,19 +41,20 @@ async function freePort(): Promise<number> {
 }
 
 function startServer(): ChildProcess {
+  const serverEnv: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    SEED_DEMO: "true",
+    DEMO_PASSWORD: "operations-test-password-0123",
+    DOCUMENT_WARMUP: "false",
+    BACKUP_DIR: join(work, "automatic"),
+    ACCESS_LOG: accessLogPath,
+  };
+  // as `node build/server.js` from a shell or a process manager: no NODE_ENV (the build's entry sets it)
+  delete serverEnv.NODE_ENV;
   const child = spawn(process.execPath, ["build/server.js"], {
-    env: {
-      ...process.env,
-      // as `node build/server.js` from a shell or a process manager: no NODE_ENV (the build's entry sets it)
-      NODE_ENV: undefined,
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      SEED_DEMO: "true",
-      DEMO_PASSWORD: "operations-test-password-0123",
-      DOCUMENT_WARMUP: "false",
-      BACKUP_DIR: join(work, "automatic"),
-      ACCESS_LOG: accessLogPath,
-    },
+    env: serverEnv as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
