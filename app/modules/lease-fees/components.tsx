@@ -4,18 +4,12 @@ import { Form } from "@remix-run/react";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { formatLegalDate } from "~/utils/format";
 import { formatUsd, centsToString } from "~/utils/money";
-import { AGING_BUCKETS, type Aging, type AgingBucket } from "./rules";
+import { AGING_BUCKETS, AGING_LABELS, type Aging } from "./rules";
 import { paymentSchema, reversalSchema, waiverSchema } from "./schemas";
 
 /** The lease-fee ledger on the lease page (and on /leases/:id/fees, which its forms post to). */
 
-export const AGING_LABELS: Record<AgingBucket, string> = {
-  current: "Current",
-  "1-30": "1–30 days",
-  "31-60": "31–60 days",
-  "61-90": "61–90 days",
-  "over-90": "Over 90 days",
-};
+export { AGING_LABELS };
 
 export type LedgerPanelData = {
   hasLedger: boolean;

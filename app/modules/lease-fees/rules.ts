@@ -299,6 +299,8 @@ export type LedgerInput = {
 export type AgingBucket = "current" | "1-30" | "31-60" | "61-90" | "over-90";
 export const AGING_BUCKETS: readonly AgingBucket[] = ["current", "1-30", "31-60", "61-90", "over-90"];
 export type Aging = Record<AgingBucket, number>;
+/** The buckets' names on screens and in reports. */
+export const AGING_LABELS: Record<AgingBucket, string> = { current: "Current", "1-30": "1–30 days", "31-60": "31–60 days", "61-90": "61–90 days", "over-90": "Over 90 days" };
 
 export type LedgerLine = {
   date: string;
