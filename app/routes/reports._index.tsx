@@ -39,7 +39,7 @@ function PeriodSection({ section }: { section: ReportSection }) {
             formatTick={section.chart.unit === "dollars" ? dollarsTickLabel : undefined}
           />
         ) : null}
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={`Table: ${section.title}`}>
           <table>
             <caption className="visually-hidden">{section.title}</caption>
             <thead>
@@ -80,7 +80,7 @@ function PeriodSection({ section }: { section: ReportSection }) {
 
 function Table({ caption, headers, rows }: { caption: string; headers: string[]; rows: (string | number)[][] }) {
   return (
-    <div className="table-wrap" style={{ marginBottom: "1rem" }}>
+    <div className="table-wrap" style={{ marginBottom: "1rem" }} tabIndex={0} role="region" aria-label={caption}>
       <table>
         <caption style={{ textAlign: "left", padding: "0.5rem 0.75rem", fontWeight: 600 }}>{caption}</caption>
         <thead>
@@ -148,7 +148,7 @@ export default function ReportsPage() {
         <p className="muted">Correct the period to see the report.</p>
       )}
       <h2>Funder reports</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Funder reports">
         <table>
           <caption style={{ textAlign: "left", padding: "0.5rem 0.75rem", fontWeight: 600 }}>Each funding source&apos;s homes, households served and affordability period</caption>
           <thead>

@@ -43,7 +43,7 @@ export default function FunderReportPage() {
               ))}
             </dl>
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={`Table: ${section.title}`}>
               <table>
                 <thead>
                   <tr>
