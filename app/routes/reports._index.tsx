@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
+import { TableWrap } from "~/components/table-wrap";
 import { Field } from "~/components/forms";
 import { ApplyButton } from "~/components/list-filters";
 import { dollarsTickLabel } from "~/modules/reports/chart";
@@ -39,7 +40,7 @@ function PeriodSection({ section }: { section: ReportSection }) {
             formatTick={section.chart.unit === "dollars" ? dollarsTickLabel : undefined}
           />
         ) : null}
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={`Table: ${section.title}`}>
+        <TableWrap label={`Table: ${section.title}`}>
           <table>
             <caption className="visually-hidden">{section.title}</caption>
             <thead>
@@ -71,7 +72,7 @@ function PeriodSection({ section }: { section: ReportSection }) {
               )}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </div>
       {section.summary.length ? <p className="report-summary">{section.summary.map((line) => `${line.charAt(0).toUpperCase()}${line.slice(1)}`).join(" · ")}</p> : null}
     </section>
@@ -80,7 +81,7 @@ function PeriodSection({ section }: { section: ReportSection }) {
 
 function Table({ caption, headers, rows }: { caption: string; headers: string[]; rows: (string | number)[][] }) {
   return (
-    <div className="table-wrap" style={{ marginBottom: "1rem" }} tabIndex={0} role="region" aria-label={caption}>
+    <TableWrap label={caption} style={{ marginBottom: "1rem" }}>
       <table>
         <caption style={{ textAlign: "left", padding: "0.5rem 0.75rem", fontWeight: 600 }}>{caption}</caption>
         <thead>
@@ -112,7 +113,7 @@ function Table({ caption, headers, rows }: { caption: string; headers: string[];
           )}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
@@ -148,7 +149,7 @@ export default function ReportsPage() {
         <p className="muted">Correct the period to see the report.</p>
       )}
       <h2>Funder reports</h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Funder reports">
+      <TableWrap label="Funder reports">
         <table>
           <caption style={{ textAlign: "left", padding: "0.5rem 0.75rem", fontWeight: 600 }}>Each funding source&apos;s homes, households served and affordability period</caption>
           <thead>
@@ -184,7 +185,7 @@ export default function ReportsPage() {
             )}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <h2 style={{ marginTop: "2rem" }}>The portfolio today</h2>
       <section className="cards" aria-label="Key figures">
         <div className="card">

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { TableWrap } from "~/components/table-wrap";
 import { funderReportSections } from "~/modules/reports/report-tables";
 import { funderReportRequest } from "~/web/report-pages.server";
 
@@ -43,7 +44,7 @@ export default function FunderReportPage() {
               ))}
             </dl>
           ) : (
-            <div className="table-wrap" tabIndex={0} role="region" aria-label={`Table: ${section.title}`}>
+            <TableWrap label={`Table: ${section.title}`}>
               <table>
                 <thead>
                   <tr>
@@ -74,7 +75,7 @@ export default function FunderReportPage() {
                   )}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
           {section.summary.length ? <p className="report-summary">{section.summary.join(" · ")}</p> : null}
         </section>

@@ -3,6 +3,8 @@ import { attentionThisWeek } from "~/modules/organisations/attention.server";
 import { db } from "~/utils/db.server";
 import { createLease } from "~/modules/demo/leases";
 import { createOrganisation } from "~/modules/demo/organisations";
+import { createHomeUnderLease } from "~/modules/demo/transfers";
+import { openTransferCase } from "~/modules/transfers/transfers.server";
 
 describe("the dashboard's to-do list", () => {
   it("lists leases owing lease-fee charges more than 30 days old, and the draft leases, of this trust only", { timeout: 120_000 }, async () => {
@@ -34,5 +36,28 @@ describe("the dashboard's to-do list", () => {
     expect(attention.drafts.map((d) => d.id)).toEqual([draft.id]);
     expect(attention.draftCount).toBe(1);
     expect(attention.caseDeadlines).toEqual([]);
+  });
+
+  it("lists open resale cases whose next deadline is overdue or falls in the week, linked to the case; not later ones", async () => {
+    const { organisation } = await createOrganisation(db());
+    // each lease gives 30 days for the price notice (the default); today 2026-12-01, the week through 2026-12-08
+    const soon = await createHomeUnderLease(db(), organisation.id, { streetAddress: "12 Soon Street" });
+    const late = await createHomeUnderLease(db(), organisation.id, { streetAddress: "4 Late Lane" });
+    const later = await createHomeUnderLease(db(), organisation.id, { streetAddress: "9 Later Road" });
+    // notice 2026-11-05 → price notice due 2026-12-05 (in the week); 2026-10-20 → 2026-11-19 (overdue); 2026-11-15 → 2026-12-15 (not yet)
+    const open = (made: typeof soon, noticeDate: string) => openTransferCase(db(), made.actor, { homeId: made.home.id, kind: "sale", noticeDate, noticeMethod: "mail" }, "2026-12-01");
+    const soonCase = await open(soon, "2026-11-05");
+    const lateCase = await open(late, "2026-10-20");
+    await open(later, "2026-11-15");
+
+    const attention = await attentionThisWeek(db(), organisation.id, "2026-12-01");
+    expect(attention.caseDeadlines.map((c) => [c.id, c.due, c.overdue, c.home])).toEqual(
+      expect.arrayContaining([
+        [soonCase.id, "2026-12-05", false, expect.stringContaining("12 Soon Street")],
+        [lateCase.id, "2026-11-19", true, expect.stringContaining("4 Late Lane")],
+      ]),
+    );
+    expect(attention.caseDeadlines).toHaveLength(2);
+    expect(attention.caseDeadlines.every((c) => /price/i.test(c.label))).toBe(true);
   });
 });
