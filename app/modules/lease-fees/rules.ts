@@ -337,7 +337,8 @@ export function computeLedger(input: LedgerInput): Ledger {
   // Charges: the posted ones as posted, the scheduled ones that were not posted yet.
   const charges: Debit[] = [];
   const generated: Debit[] = [];
-  const scheduled = scheduledCharges(terms, asOf);
+  // no fee and no amendment (`postedOnlyTerms`: reading what is posted): nothing to schedule
+  const scheduled = terms.monthlyFeeCents === 0 && !terms.changes?.length ? [] : scheduledCharges(terms, asOf);
   for (const charge of scheduled) {
     const posted = postedByKey.get(charge.key);
     if (posted) charges.push(posted);
