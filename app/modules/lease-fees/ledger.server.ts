@@ -4,7 +4,8 @@
  * row each. Late charges, payments, waivers and reversals are stored entries, never edited or deleted (database
  * triggers refuse it; this module never tries): corrections are reversing entries. Charges and late charges
  * are posted up to a date — when a ledger is read and by the scheduled step (`clt -- fees-generate`) — exactly
- * once, also when several app servers post at once: the marker moves only forward (`… WHERE marker < new`) and
+ * once, also when several app servers post at once: the marker moves only forward and only from the value the
+ * writer read (`UPDATE … WHERE marker = read AND marker < new`; a first marker by `INSERT … ON CONFLICT DO NOTHING`) and
  * each late charge has a per-lease unique key. Amounts are BigInt cents in the database and `number` cents here;
  * every query is scoped to the organisation; every write is audited in its transaction.
  */
@@ -172,7 +173,7 @@ function chargeEntry(charge: Debit): FeeEntry {
  * lease's posting marker and stores the late charges (and the monitoring events they call for). The ledger is
  * read first and the writes are then made in one short write-only transaction, so two writers never wait on each
  * other's read locks (SQLite). When another server or process posted meanwhile, the marker update finds the marker
- * already moved (`… WHERE marker < new` changes no row) or a unique index refuses a late charge or event; the whole
+ * already moved (the update from the marker it read changes no row) or a unique index refuses a late charge or event; the whole
  * write is rolled back and the step reads again and finds nothing (or less) left to post. Returns how many charges
  * and late charges it posted.
  */
@@ -220,7 +221,18 @@ function isRawUniqueViolation(error: unknown): boolean {
  * What one lease's step posts: `charges`, the charges newly posted (the marker moves to `marker`, or stays when
  * null); `lateCharges`, the late charges to store; `events`, the monitoring events to create.
  */
-type Generated = { leaseId: string; homeId: string; householdId: string; charges: Debit[]; marker: string | null; lateCharges: Debit[]; events: LedgerEvent[]; through: string };
+type Generated = {
+  leaseId: string;
+  homeId: string;
+  householdId: string;
+  charges: Debit[];
+  /** The marker as read when the plan was made, and where it moves (null: it stays). */
+  markerRead: string | null;
+  marker: string | null;
+  lateCharges: Debit[];
+  events: LedgerEvent[];
+  through: string;
+};
 
 /** The `scheduleKey` of a monitoring event the ledger creates: unique per lease, so it is created once. */
 const EVENT_KEY_PREFIX = "lease-fee:";
@@ -253,18 +265,19 @@ const ROWS_PER_INSERT = 20_000;
 
 /**
  * The writes that post what `generated` calls for, in one transaction: the posting markers moved forward by one
- * upsert whose rows come as one JSON parameter (`… WHERE marker < new`: when it changes fewer rows than it should,
+ * insert and one update whose rows come as one JSON parameter (`… WHERE marker = read AND marker < new`: when they
+ * change fewer rows than they should,
  * another writer posted meanwhile and the transaction is abandoned); the late charges and the monitoring events by
  * an INSERT … SELECT per 20,000 rows, also from one JSON parameter (a statement with a parameter per value costs
  * far more: Prisma and the driver handle every parameter); and one audit entry per lease.
  */
 function generatedWrites(actor: AuditActor, generated: readonly Generated[]): Plan {
   const postgres = isPostgresUrl(databaseUrl());
-  const markers: [string, string][] = [];
+  const markers: [string, string, string | null][] = [];
   const rows: [string, string, string, string, string, number][] = [];
   let count = 0;
   for (const g of generated) {
-    if (g.marker !== null) markers.push([g.leaseId, g.marker]);
+    if (g.marker !== null) markers.push([g.leaseId, g.marker, g.markerRead]);
     for (const debit of g.lateCharges) rows.push([randomUUID(), g.leaseId, debit.kind, debit.key, debit.date, debit.amountCents]);
     count += g.charges.length + g.lateCharges.length;
   }
@@ -290,25 +303,33 @@ function generatedWrites(actor: AuditActor, generated: readonly Generated[]): Pl
     }
   }
   if (count === 0 && events.length === 0) return { count: 0, events: 0, write: async () => {} };
-  const markerSql = postgres
-    ? `INSERT INTO "LeaseFeeLedger" ("leaseId", "organisationId", "chargesPostedThrough", "updatedAt") SELECT r->>0, CAST($1 AS TEXT), r->>1, CURRENT_TIMESTAMP FROM json_array_elements(CAST($2 AS JSON)) AS r
-       ON CONFLICT ("leaseId") DO UPDATE SET "chargesPostedThrough" = EXCLUDED."chargesPostedThrough", "updatedAt" = CURRENT_TIMESTAMP WHERE "LeaseFeeLedger"."chargesPostedThrough" < EXCLUDED."chargesPostedThrough"`
-    : `INSERT INTO "LeaseFeeLedger" ("leaseId", "organisationId", "chargesPostedThrough", "updatedAt") SELECT value ->> 0, ?, value ->> 1, CURRENT_TIMESTAMP FROM json_each(?) WHERE true
-       ON CONFLICT ("leaseId") DO UPDATE SET "chargesPostedThrough" = excluded."chargesPostedThrough", "updatedAt" = CURRENT_TIMESTAMP WHERE "LeaseFeeLedger"."chargesPostedThrough" < excluded."chargesPostedThrough"`;
-  const columns = `"id", "organisationId", "leaseId", "kind", "entryKey", "date", "amountCents", "createdById", "createdByLabel"`;
-  const sql = postgres
-    ? `INSERT INTO "LeaseFeeEntry" (${columns}) SELECT r->>0, CAST($1 AS TEXT), r->>1, r->>2, r->>3, r->>4, CAST(r->>5 AS BIGINT), CAST($2 AS TEXT), CAST($3 AS TEXT) FROM json_array_elements(CAST($4 AS JSON)) AS r`
-    : `INSERT INTO "LeaseFeeEntry" (${columns}) SELECT value ->> 0, ?, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, ?, ? FROM json_each(?)`;
-  // the monitoring events (created by the ledger, not by whoever read it: no createdById); a second writer's
-  // copy is refused by the unique (organisation, lease, scheduleKey) index
-  const eventColumns = `"id", "organisationId", "homeId", "householdId", "leaseId", "type", "subject", "dueDate", "notes", "scheduleKey", "createdById", "updatedAt"`;
-  const eventSql = postgres
-    ? `INSERT INTO "MonitoringEvent" (${eventColumns}) SELECT r->>0, CAST($1 AS TEXT), r->>1, r->>2, r->>3, CAST(r->>4 AS "MonitoringEventType"), r->>5, r->>6, r->>7, r->>8, NULL, CURRENT_TIMESTAMP FROM json_array_elements(CAST($2 AS JSON)) AS r`
-    : `INSERT INTO "MonitoringEvent" (${eventColumns}) SELECT value ->> 0, ?, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, NULL, CURRENT_TIMESTAMP FROM json_each(?)`;
   const write = async (tx: Tx) => {
+    // [lease, new marker, the marker read]: a first marker is inserted (another writer's first: a conflict, no row);
+    // a marker moves only from the value the plan was made from and only forward
+    const insertMarkerSql = postgres
+      ? `INSERT INTO "LeaseFeeLedger" ("leaseId", "organisationId", "chargesPostedThrough", "updatedAt") SELECT r->>0, CAST($1 AS TEXT), r->>1, CURRENT_TIMESTAMP FROM json_array_elements(CAST($2 AS JSON)) AS r WHERE r->>2 IS NULL ON CONFLICT ("leaseId") DO NOTHING`
+      : `INSERT INTO "LeaseFeeLedger" ("leaseId", "organisationId", "chargesPostedThrough", "updatedAt") SELECT value ->> 0, ?, value ->> 1, CURRENT_TIMESTAMP FROM json_each(?) WHERE value ->> 2 IS NULL ON CONFLICT ("leaseId") DO NOTHING`;
+    const moveMarkerSql = postgres
+      ? `UPDATE "LeaseFeeLedger" AS l SET "chargesPostedThrough" = r->>1, "updatedAt" = CURRENT_TIMESTAMP FROM json_array_elements(CAST($2 AS JSON)) AS r
+         WHERE l."organisationId" = CAST($1 AS TEXT) AND l."leaseId" = r->>0 AND l."chargesPostedThrough" = r->>2 AND l."chargesPostedThrough" < r->>1`
+      : `UPDATE "LeaseFeeLedger" SET "chargesPostedThrough" = r.value ->> 1, "updatedAt" = CURRENT_TIMESTAMP FROM json_each(?) AS r
+         WHERE "LeaseFeeLedger"."organisationId" = ? AND "LeaseFeeLedger"."leaseId" = r.value ->> 0 AND "LeaseFeeLedger"."chargesPostedThrough" = r.value ->> 2 AND "LeaseFeeLedger"."chargesPostedThrough" < r.value ->> 1`;
+    const columns = `"id", "organisationId", "leaseId", "kind", "entryKey", "date", "amountCents", "createdById", "createdByLabel"`;
+    const sql = postgres
+      ? `INSERT INTO "LeaseFeeEntry" (${columns}) SELECT r->>0, CAST($1 AS TEXT), r->>1, r->>2, r->>3, r->>4, CAST(r->>5 AS BIGINT), CAST($2 AS TEXT), CAST($3 AS TEXT) FROM json_array_elements(CAST($4 AS JSON)) AS r`
+      : `INSERT INTO "LeaseFeeEntry" (${columns}) SELECT value ->> 0, ?, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, ?, ? FROM json_each(?)`;
+    // the monitoring events (created by the ledger, not by whoever read it: no createdById); a second writer's
+    // copy is refused by the unique (organisation, lease, scheduleKey) index
+    const eventColumns = `"id", "organisationId", "homeId", "householdId", "leaseId", "type", "subject", "dueDate", "notes", "scheduleKey", "createdById", "updatedAt"`;
+    const eventSql = postgres
+      ? `INSERT INTO "MonitoringEvent" (${eventColumns}) SELECT r->>0, CAST($1 AS TEXT), r->>1, r->>2, r->>3, CAST(r->>4 AS "MonitoringEventType"), r->>5, r->>6, r->>7, r->>8, NULL, CURRENT_TIMESTAMP FROM json_array_elements(CAST($2 AS JSON)) AS r`
+      : `INSERT INTO "MonitoringEvent" (${eventColumns}) SELECT value ->> 0, ?, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, NULL, CURRENT_TIMESTAMP FROM json_each(?)`;
     if (markers.length > 0) {
-      const moved = await tx.$executeRawUnsafe(markerSql, actor.organisationId, JSON.stringify(markers));
-      if (moved !== markers.length) throw new PostedMeanwhile();
+      const json = JSON.stringify(markers);
+      const inserted = markers.some(([, , from]) => from === null) ? await tx.$executeRawUnsafe(insertMarkerSql, actor.organisationId, json) : 0;
+      const moveArgs = postgres ? [actor.organisationId, json] : [json, actor.organisationId];
+      const moved = markers.some(([, , from]) => from !== null) ? await tx.$executeRawUnsafe(moveMarkerSql, ...moveArgs) : 0;
+      if (inserted + moved !== markers.length) throw new PostedMeanwhile();
     }
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
       await tx.$executeRawUnsafe(sql, actor.organisationId, actor.userId, actor.label, JSON.stringify(rows.slice(start, start + ROWS_PER_INSERT)));
@@ -364,6 +385,7 @@ function planGenerated(lease: LeaseForFees, entries: readonly PostedEntry[], ind
     homeId: lease.homeId,
     householdId: lease.householdId,
     charges,
+    markerRead: marker,
     // the marker moves with the charges it posts (nothing to post: it stays, no write)
     marker: charges.length > 0 ? asOf : null,
     lateCharges,
@@ -397,15 +419,37 @@ async function postedEntriesByLease(db: Db | Tx, organisationId: string, options
     `SELECT "leaseId" AS "leaseId", ${aggregate} AS "entries" FROM "LeaseFeeEntry" WHERE ${conditions.join(" AND ")} GROUP BY "leaseId"`,
     ...args,
   );
-  const byLease = new Map<string, PostedEntry[]>();
-  for (const row of rows) {
-    const list: PostedEntry[] = [];
-    for (const text of row.entries.split(";")) {
-      const [kind, date, amount, entryKey, appliesTo] = text.split("|") as [FeeEntryKind, string, string, string, string];
-      list.push({ kind, date: date, amountCents: Number(amount), entryKey: entryKey || null, appliesTo: appliesTo || null });
-    }
-    byLease.set(row.leaseId, list);
+  return new Map(rows.map((row) => [row.leaseId, parseEntries(row.entries)]));
+}
+
+/** "kind|date|amount|entry key|applies to" texts joined by ";" → entries. */
+function parseEntries(texts: string): PostedEntry[] {
+  const list: PostedEntry[] = [];
+  for (const text of texts.split(";")) {
+    const [kind, date, amount, entryKey, appliesTo] = text.split("|") as [FeeEntryKind, string, string, string, string];
+    list.push({ kind, date, amountCents: Number(amount), entryKey: entryKey || null, appliesTo: appliesTo || null });
   }
+  return list;
+}
+
+/**
+ * What aging needs of the stored entries of every lease, dated up to `through`, in one query: the late charges and
+ * the credits of one particular debit as entries (one text per lease, as `postedEntriesByLease`), and the sum of
+ * every other credit (payments, general waivers, reversals of payments) as `paidCents` (+ pays).
+ */
+async function agingInputsByLease(db: Db | Tx, organisationId: string, through: string): Promise<Map<string, { entries: PostedEntry[]; paidCents: number }>> {
+  const postgres = isPostgresUrl(databaseUrl());
+  const entry = `"kind" || '|' || "date" || '|' || CAST("amountCents" AS TEXT) || '|' || COALESCE("entryKey", '') || '|' || COALESCE("appliesTo", '')`;
+  const listed = `"kind" = 'late-charge' OR "appliesTo" IS NOT NULL`;
+  const listedEntries = postgres ? `string_agg(CASE WHEN ${listed} THEN ${entry} END, ';')` : `group_concat(CASE WHEN ${listed} THEN ${entry} END, ';')`;
+  const rows = await db.$queryRawUnsafe<{ leaseId: string; entries: string | null; paid: unknown }[]>(
+    `SELECT "leaseId" AS "leaseId", ${listedEntries} AS "entries", CAST(SUM(CASE WHEN ${listed} THEN 0 ELSE -"amountCents" END) AS TEXT) AS "paid"
+     FROM "LeaseFeeEntry" WHERE "organisationId" = ${postgres ? "$1" : "?"} AND "date" <= ${postgres ? "$2" : "?"} GROUP BY "leaseId"`,
+    organisationId,
+    through,
+  );
+  const byLease = new Map<string, { entries: PostedEntry[]; paidCents: number }>();
+  for (const row of rows) byLease.set(row.leaseId, { entries: row.entries ? parseEntries(row.entries) : [], paidCents: Number(String(row.paid)) });
   return byLease;
 }
 
@@ -711,13 +755,14 @@ export async function arrearsList(db: Db, organisationId: string, asOf: string):
         home: { select: { label: true, parcel: { select: { streetAddress: true, parcelNumber: true } } } },
       },
     }),
-    postedEntriesByLease(db, organisationId, { through: asOf }),
+    agingInputsByLease(db, organisationId, asOf),
     indexValuesOf(db, organisationId),
   ]);
   const rows: ArrearsRow[] = [];
   const totals = { current: 0, "1-30": 0, "31-60": 0, "61-90": 0, "over-90": 0, balance: 0 };
   for (const lease of leases) {
-    const aging = postedAging(lease, byLease.get(lease.id) ?? [], indexValues, asOf);
+    const inputs = byLease.get(lease.id);
+    const aging = postedAging(lease, inputs?.entries ?? [], inputs?.paidCents ?? 0, indexValues, asOf);
     const owed = AGING_BUCKETS.reduce((sum, bucket) => sum + aging.aging[bucket], 0);
     if (owed <= 0) continue;
     for (const bucket of AGING_BUCKETS) totals[bucket] += aging.aging[bucket];
@@ -733,11 +778,17 @@ export async function arrearsList(db: Db, organisationId: string, asOf: string):
   return { rows, totals };
 }
 
-/** The balance and aging of a lease's posted ledger as of `asOf` (no generation, nothing projected). */
-function postedAging(lease: LeaseForFees, entries: readonly PostedEntry[], indexValues: readonly IndexValueRow[], asOf: string) {
+/**
+ * The balance and aging of a lease's posted ledger as of `asOf` (no generation, nothing projected), from its late
+ * charges and targeted credits (`entries`) and the sum of its other credits up to `asOf` (`paidCents`): as of one
+ * date, credits that pay the oldest debts first count only by their sum, so they enter the rules as one credit.
+ */
+function postedAging(lease: LeaseForFees, entries: readonly PostedEntry[], paidCents: number, indexValues: readonly IndexValueRow[], asOf: string) {
   const terms = feeTermsOfLease(lease, indexValues);
-  const charges = postedCharges(terms, markerOf(lease) !== null && markerOf(lease)! > asOf ? asOf : markerOf(lease));
+  const marker = markerOf(lease);
+  const charges = postedCharges(terms, marker !== null && marker > asOf ? asOf : marker);
   const { posted, credits } = ledgerParts(entries);
+  if (paidCents !== 0) credits.push({ kind: "payment", date: asOf, amountCents: paidCents });
   const ledger = computeLedger({ terms: postedOnlyTerms(terms), posted: [...charges, ...posted], credits, asOf, withLines: false });
   return { balanceCents: ledger.balanceCents, aging: ledger.aging };
 }
