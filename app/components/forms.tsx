@@ -226,3 +226,11 @@ export function conformSummaryErrors(formId: string, allErrors: Record<string, s
     .map(([name, messages]) => ({ id: `${formId}-${name}`, message: messages![0]! }));
   return { errors, formErrors };
 }
+
+/**
+ * The error summary of a Conform form: every field error and form error of the submission, each linking to its
+ * field. The one way a form shows its errors at the top (issue 15); each field still shows its own message.
+ */
+export function FormErrorSummary({ form, order }: { form: { id: string; allErrors: Record<string, string[] | undefined> }; order?: string[] }) {
+  return <ErrorSummary formId={form.id} {...conformSummaryErrors(form.id, form.allErrors, order)} />;
+}

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { createMeeting } from "~/modules/governance/meetings.server";
@@ -38,7 +38,7 @@ export default function NewMeetingPage() {
       <p><Link to="/governance">← Governance</Link></p>
       <h1>Schedule a meeting</h1>
       <Form method="post" className="stack card" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <SelectField label="Kind" errors={fields.kind.errors} selectProps={getSelectProps(fields.kind)} options={Object.entries(MEETING_KINDS).map(([value, label]) => ({ value, label }))} placeholder="Choose…" />
         <Field label="Title" errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />
         <Field label="Date" errors={fields.date.errors} inputProps={getInputProps(fields.date, { type: "date" })} />

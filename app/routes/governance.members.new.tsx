@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { createMember, listClasses } from "~/modules/governance/members.server";
@@ -39,7 +39,7 @@ export default function NewMemberPage() {
       <h1>Add a member</h1>
       <p className="muted">Leaseholder households are members automatically while they hold a binding lease; add here the people who join.</p>
       <Form method="post" className="stack card" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <Field label="Full name" errors={fields.fullName.errors} inputProps={getInputProps(fields.fullName, { type: "text" })} />
         <SelectField label="Membership class" errors={fields.classId.errors} selectProps={getSelectProps(fields.classId)} options={classes} placeholder="Choose…" />
         <Field label="Email" hint="Meeting notices are emailed here." errors={fields.email.errors} inputProps={getInputProps(fields.email, { type: "email" })} />

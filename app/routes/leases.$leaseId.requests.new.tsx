@@ -189,7 +189,7 @@ function RefinanceRequestForm() {
       errors={form.errors}
     >
       <div className="form-grid">
-        <Field label="Date received" hint="YYYY-MM-DD" errors={fields.receivedOn.errors} inputProps={getInputProps(fields.receivedOn, { type: "date" })} />
+        <Field label="Date received" errors={fields.receivedOn.errors} inputProps={getInputProps(fields.receivedOn, { type: "date" })} />
         <Field label="New lender" errors={fields.lender.errors} inputProps={getInputProps(fields.lender, { type: "text" })} />
         <Field label="New principal ($)" errors={fields.principalCents.errors} inputProps={{ ...getInputProps(fields.principalCents, { type: "text" }), inputMode: "decimal" }} />
         <Field
