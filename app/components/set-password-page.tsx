@@ -13,7 +13,7 @@ export function SetPasswordPage({ loaderData, actionData, title, intro, button }
     id: "set-password",
     lastResult: actionData?.reply ?? undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SetPasswordSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const unusable = !loaderData.usable ? loaderData.message : actionData && !actionData.usable ? actionData.message : null;
   if (unusable !== null || !loaderData.usable) {

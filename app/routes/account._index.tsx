@@ -44,7 +44,7 @@ export default function AccountSettingsPage() {
     lastResult,
     defaultValue: { name: settings.name },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OwnNameSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const off = new Set<string>(settings.noticesOff);
   return (

@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewMeetingPage() {
   const { noticeDays } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "new-meeting", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: MeetingSchema }), shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({ id: "new-meeting", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: MeetingSchema }), shouldRevalidate: "onInput" });
   return (
     <div style={{ maxWidth: "40rem" }}>
       <p><Link to="/governance">← Governance</Link></p>

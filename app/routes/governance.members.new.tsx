@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewMemberPage() {
   const { classes } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "new-member", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: MemberSchema }), shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({ id: "new-member", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: MemberSchema }), shouldRevalidate: "onInput" });
   return (
     <div style={{ maxWidth: "40rem" }}>
       <p><Link to="/governance/members">← Member roll</Link></p>

@@ -371,7 +371,7 @@ function Members({ household, canWrite, result }: { household: HouseholdView; ca
     id: "add-member",
     lastResult: result?.intent === "add-member" ? result.reply : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: MemberSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <section aria-labelledby="members-title">
@@ -461,7 +461,7 @@ function SaleForm({ ownership, result }: { ownership: HouseholdView["ownerships"
     lastResult: result?.intent === "record-sale" ? result.reply : undefined,
     defaultValue: { ownershipId: ownership.id, version: String(ownership.version) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SaleSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <details className="card" open={result?.intent === "record-sale"} style={{ marginTop: "1rem" }}>

@@ -57,7 +57,7 @@ export default function EditHouseholdPage() {
     lastResult,
     defaultValue: { ...household, version: String(household.version) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: UpdateHouseholdSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div style={{ maxWidth: "48rem" }}>

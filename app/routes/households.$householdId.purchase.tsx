@@ -41,7 +41,7 @@ export default function RecordPurchasePage() {
     id: `purchase-${household.id}`,
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PurchaseSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div style={{ maxWidth: "48rem" }}>

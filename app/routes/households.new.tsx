@@ -37,7 +37,7 @@ export default function NewHouseholdPage() {
     id: "new-household",
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateHouseholdSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div style={{ maxWidth: "48rem" }}>

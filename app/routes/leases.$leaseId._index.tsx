@@ -494,7 +494,7 @@ function AmendmentForm({
       renewalTermYears: String(terms.renewalTermYears),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AmendmentSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <section className="card">

@@ -43,7 +43,7 @@ export default function NewNoticeOfDefaultPage() {
     lastResult,
     defaultValue: { noticeDate: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: noticeOfDefaultSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div style={{ maxWidth: "48rem" }}>

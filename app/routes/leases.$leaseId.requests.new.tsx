@@ -96,7 +96,7 @@ function ImprovementRequestForm() {
     lastResult,
     defaultValue: { kind: "improvement", receivedOn: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: improvementRequestSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <RequestPage
@@ -139,7 +139,7 @@ function PeriodRequestForm({ kind }: { kind: PeriodKind }) {
     lastResult,
     defaultValue: { kind: kind, receivedOn: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: periodRequestSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <RequestPage
@@ -173,7 +173,7 @@ function RefinanceRequestForm() {
     lastResult,
     defaultValue: { kind: "refinance", receivedOn: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: refinanceRequestSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <RequestPage

@@ -63,7 +63,7 @@ export default function LeaseSchedulePage() {
     lastResult,
     defaultValue: values,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LeaseScheduleSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const anniversary = lease.commencementDate.slice(5);
   return (

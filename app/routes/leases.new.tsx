@@ -61,7 +61,8 @@ export function LeaseForm({
     lastResult,
     defaultValue: defaultValue as never,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LeaseFormSchema }),
-    shouldValidate: "onBlur",
+    // checked when submitted (every error at once, in the summary), then again as each field is corrected
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   const commencement = String(fields.commencementDate.value ?? "");

@@ -74,7 +74,7 @@ export default function HomeownerFormPage() {
     id: `homeowner-${kind}`,
     lastResult: lastResult as never,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SCHEMAS[kind] }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const f = fields as unknown as Record<string, Parameters<typeof getInputProps>[0]>;
   const input = (name: string, type: "text" | "date" = "text") => getInputProps(f[name]!, { type });

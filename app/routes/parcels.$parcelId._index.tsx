@@ -172,13 +172,13 @@ export default function ParcelPage() {
     id: "add-home",
     lastResult: actionData?.intent === "add-home" ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: HomeSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [fundingForm, fundingFields] = useForm({
     id: "add-funding",
     lastResult: actionData?.intent === "add-funding" ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: FundingSourceSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const archiveErrors = actionData && ["archive", "restore"].includes(actionData.intent) ? actionData.result.error?.[""] : undefined;
   return (

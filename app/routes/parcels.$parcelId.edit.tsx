@@ -74,7 +74,7 @@ export default function EditParcelPage() {
     lastResult,
     defaultValue: parcel,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editParcelSchema(today) }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>

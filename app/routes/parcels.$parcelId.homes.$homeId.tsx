@@ -85,7 +85,7 @@ export default function EditHomePage() {
     lastResult: actionData?.intent === "save" ? actionData.result : undefined,
     defaultValue: home,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EditHomeSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const archiveErrors = actionData && actionData.intent !== "save" ? actionData.result.error?.[""] : undefined;
   const name = `${HOME_TYPE_LABELS[home.homeType]}${home.label ? ` — ${home.label}` : ""}`;

@@ -49,7 +49,7 @@ export default function RegisterParcelPage() {
     lastResult,
     defaultValue: { status: "acquired", landAreaUnit: "square_feet", incomeLimitAreaCode: defaultArea ?? undefined },
     onValidate: ({ formData }) => parseWithZod(withoutBlankSections(formData, REGISTER_PARCEL_SECTIONS), { schema: registerParcelSchema(today) }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const home = fields.home.getFieldset();
   const funding = fields.funding.getFieldset();

@@ -88,7 +88,7 @@ function useIntentForm(intent: string, schema: ZodTypeAny, id = intent) {
     id,
     lastResult: actionData?.intent === intent ? (actionData.reply as SubmissionResult<string[]>) : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
 }
 

@@ -49,7 +49,7 @@ export default function EligibilitySettingsPage() {
     lastResult,
     defaultValue: { defaultAreaCode: settings.defaultAreaCode ?? "", certificationValidityMonths: String(settings.certificationValidityMonths) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EligibilitySettingsSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="card" style={{ maxWidth: "44rem" }}>

@@ -273,7 +273,7 @@ function CorrectionForm({ table, levels, result }: { table: TableData; levels: n
     lastResult: result,
     defaultValue: { version: String(table.version) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CorrectionSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const cells = [
     { value: "median", label: "Median family income (4 persons)" },

@@ -50,13 +50,13 @@ export default function LeaseFeeSettingsPage() {
     lastResult: actionData?.intent === "codes" ? actionData.result : undefined,
     defaultValue: codes,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: accountCodesSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [indexForm, indexFields] = useForm({
     id: "index-value",
     lastResult: actionData?.intent === "index-value" ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: indexValueSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>

@@ -75,7 +75,7 @@ export default function RiderPage() {
     lastResult,
     defaultValue: { text: latest?.text ?? "", note: "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewVersionSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>

@@ -48,7 +48,7 @@ export default function LeaseRidersPage() {
     id: "new-rider",
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RiderVersionSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>

@@ -60,7 +60,7 @@ function ReviewPanel({ versionNumber, review }: { versionNumber: number; review:
     id: `review-${versionNumber}`,
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TemplateReviewSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   if (review) {
     return (

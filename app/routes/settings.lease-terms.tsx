@@ -43,7 +43,7 @@ export default function LeaseTermsSettingsPage() {
     lastResult,
     defaultValue: timedTermFormValues(defaults),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LeaseTermDefaultsSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div style={{ maxWidth: "52rem" }}>

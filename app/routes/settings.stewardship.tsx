@@ -80,14 +80,14 @@ export default function StewardshipSettingsPage() {
     lastResult: monitoringReply ? reply : undefined,
     defaultValue: monitoring,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: MonitoringSettingsSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [form, fields] = useForm({
     id: `stewardship-${values.version}`,
     lastResult,
     defaultValue: values,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: stewardshipSettingsSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>

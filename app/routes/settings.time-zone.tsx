@@ -39,7 +39,7 @@ export default function TimeZonePage() {
     lastResult,
     defaultValue: { timeZone },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TimeZoneSettingsSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="card" style={{ maxWidth: "40rem" }}>

@@ -64,7 +64,7 @@ export default function EditUserPage() {
     lastResult,
     defaultValue: { role: member.role, disabled: member.disabled ? "on" : undefined, version: String(member.version) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: UpdateMemberSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="card" style={{ maxWidth: "36rem" }}>

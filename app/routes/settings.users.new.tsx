@@ -74,7 +74,7 @@ export default function AddUserPage() {
     id: "add-user",
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AddUserSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="card" style={{ maxWidth: "36rem" }}>

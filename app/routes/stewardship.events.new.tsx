@@ -49,7 +49,7 @@ export default function NewEventPage() {
     lastResult,
     defaultValue: { leaseId, dueDate: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewEventSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div style={{ maxWidth: "40rem" }}>

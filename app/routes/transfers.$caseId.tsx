@@ -99,7 +99,7 @@ function useIntentForm(intent: string, schema: ZodTypeAny, defaultValue?: Record
     lastResult: actionData?.intent === intent ? (actionData.reply as SubmissionResult<string[]>) : undefined,
     defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
 }
 

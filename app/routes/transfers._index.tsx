@@ -59,7 +59,7 @@ export default function TransfersPage() {
     lastResult,
     defaultValue: { homeId: preselectedHomeId, kind: "sale", noticeMethod: "mail", noticeDate: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: openCaseSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>

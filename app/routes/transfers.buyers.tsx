@@ -74,7 +74,7 @@ export default function BuyerPoolPage() {
     lastResult: actionData?.intent === "pool-add" ? (actionData.reply as SubmissionResult<string[]>) : undefined,
     defaultValue: { addedOn: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: poolAddSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const statusErrors = actionData?.intent === "pool-status" ? (actionData.reply as SubmissionResult<string[]>).error : undefined;
   return (

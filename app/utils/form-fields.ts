@@ -158,7 +158,7 @@ export function formObject<S extends z.ZodRawShape>(
   rules?: (values: Partial<z.output<z.ZodObject<S>>>, ctx: z.RefinementCtx) => void,
 ) {
   const caught = Object.fromEntries(
-    Object.entries(shape).map(([key, field]) => [key, field.catch(({ error }) => ({ [FAILED_FIELD]: error.issues }) as never)]),
+    Object.entries(shape).map(([key, field]) => [key, field.catch(({ error }: { error: z.ZodError }) => ({ [FAILED_FIELD]: error.issues }) as never)]),
   ) as unknown as S;
   const order = Object.keys(shape);
   return z.object(caught).superRefine((values, ctx) => {

@@ -68,15 +68,16 @@ test("registering a parcel: a bad APN, a missing address and a future acquisitio
 test("editing a parcel: a missing address and a future acquisition date reported together", async ({ page }) => {
   await page.goto("/parcels");
   await page.getByRole("row").nth(1).getByRole("link").first().click();
-  await page.getByRole("link", { name: "Edit" }).first().click();
+  await page.getByRole("link", { name: "Edit parcel" }).click();
   await page.getByLabel("Street address").fill("");
   await page.getByLabel("Acquisition date").fill("2099-01-01");
   await page.getByRole("button", { name: "Save parcel" }).click();
   await expectSummary(page, ["Enter the street address", "The acquisition date cannot be in the future"]);
 });
 
-test("the demo's condominium unit is named once in the home picker (40 North Avenue, Unit 5)", async ({ page }) => {
+test("the demo's condominium units are named once in the home picker (40 North Avenue, Unit 3 and Unit 5)", async ({ page }) => {
   await page.goto("/leases/new");
   const homes = await page.getByLabel("Home", { exact: true }).locator("option").allInnerTexts();
-  expect(homes.filter((label) => label.startsWith("40 North Avenue"))).toEqual(["40 North Avenue, Unit 5 (APN B-118-041)"]);
+  // two condominium parcels on 40 North Avenue (demo data): each unit named once
+  expect(homes.filter((label) => label.startsWith("40 North Avenue"))).toEqual(["40 North Avenue, Unit 3 (APN B-118-040)", "40 North Avenue, Unit 5 (APN B-118-041)"]);
 });

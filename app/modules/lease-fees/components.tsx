@@ -182,7 +182,7 @@ function PaymentForm({ action, today, last }: { action: string; today: string; l
     lastResult: last,
     defaultValue: { date: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: paymentSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" action={action} className="stack" {...getFormProps(form)}>
@@ -208,7 +208,7 @@ function WaiverForm({ action, today, unpaid, last }: { action: string; today: st
     lastResult: last,
     defaultValue: { date: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: waiverSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" action={action} className="stack" {...getFormProps(form)}>
@@ -239,7 +239,7 @@ function ReversalForm({ action, entryId, today, last }: { action: string; entryI
     lastResult: last?.intent === "reversal" && (last.result.initialValue as Record<string, unknown> | null | undefined)?.entryId === entryId ? last.result : undefined,
     defaultValue: { date: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: reversalSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" action={action} className="stack" {...getFormProps(form)}>
