@@ -34,6 +34,7 @@ import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.parcel.parcelNumber ?? "Parcel"} · Parcels · Commonground` },
@@ -292,7 +293,7 @@ export default function ParcelPage() {
             </p>
           ) : null}
           {home.ownerships.length > 0 ? (
-            <div className="table-wrap">
+            <TableWrap label="Ownership history">
               <table>
                 <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.75rem" }}>
                   Ownership history
@@ -324,7 +325,7 @@ export default function ParcelPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           ) : null}
         </section>
       ))}
@@ -348,7 +349,7 @@ export default function ParcelPage() {
       {funding.length === 0 ? (
         <p className="muted">No funding sources recorded.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Funding sources">
           <table>
             <thead>
               <tr>
@@ -388,7 +389,7 @@ export default function ParcelPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {canWrite ? (
         <details className="card">
