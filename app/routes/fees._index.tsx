@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ApplyButton } from "~/components/list-filters";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { AGING_LABELS, AgingTable, money } from "~/modules/lease-fees/components";
@@ -46,9 +47,7 @@ export default function FeesPage() {
           <label htmlFor="asOf">As of</label>
           <input id="asOf" name="asOf" type="date" defaultValue={asOf} max={today} />
         </div>
-        <button type="submit" className="secondary">
-          Show
-        </button>
+        <ApplyButton />
       </Form>
       <AgingTable aging={totals} caption={`Owed to the trust on ${formatLegalDate(asOf)}: ${money(totals.balance)} across ${rows.length} lease${rows.length === 1 ? "" : "s"}`} />
       {rows.length === 0 ? (

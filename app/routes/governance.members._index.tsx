@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data as json } from "@remix-run/node";
+import { ApplyButton } from "~/components/list-filters";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
 import { StandingBadge } from "~/modules/governance/components";
@@ -37,7 +38,7 @@ export default function MemberRollPage() {
           <input id="date" name="date" type="date" defaultValue={requested || date} aria-invalid={dateError ? true : undefined} aria-describedby={dateError ? "date-error" : undefined} />
           {dateError ? <p id="date-error" className="field-error" role="alert">{dateError}</p> : null}
         </div>
-        <button type="submit">Show</button>
+        <ApplyButton />
       </Form>
       <p>
         {roll.length} members, {inGood} in good standing. <a href={`/governance/roll.csv?date=${date}`}>Download the roll (CSV)</a>

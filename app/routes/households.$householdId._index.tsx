@@ -5,7 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuditHistory } from "~/components/audit-history";
 import { Disclosure, RemoveButton } from "~/components/controls";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrors, FormErrorSummary, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { certificationAtPurchase } from "~/modules/households/certification-validity";
 import { getEligibilitySettings } from "~/modules/income-limits/income-limits.server";
@@ -374,7 +374,7 @@ function Members({ household, canWrite, result }: { household: HouseholdView; ca
     id: "add-member",
     lastResult: result?.intent === "add-member" ? result.reply : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: MemberSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <section aria-labelledby="members-title">
@@ -428,7 +428,7 @@ function Members({ household, canWrite, result }: { household: HouseholdView; ca
         >
           <Form method="post" className="stack" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="add-member" />
-            <FormErrors errors={form.errors} />
+            <FormErrorSummary form={form} />
             <div className="form-grid">
               <Field label="Full name" errors={fields.fullName.errors} inputProps={getInputProps(fields.fullName, { type: "text" })} />
               <SelectField
@@ -464,7 +464,7 @@ function SaleForm({ ownership, result }: { ownership: HouseholdView["ownerships"
     lastResult: result?.intent === "record-sale" ? result.reply : undefined,
     defaultValue: { ownershipId: ownership.id, version: String(ownership.version) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SaleSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <details className="card" open={result?.intent === "record-sale"} style={{ marginTop: "1rem" }}>
@@ -473,7 +473,7 @@ function SaleForm({ ownership, result }: { ownership: HouseholdView["ownerships"
         <input type="hidden" name="intent" value="record-sale" />
         <input {...getInputProps(fields.ownershipId, { type: "hidden" })} />
         <input {...getInputProps(fields.version, { type: "hidden" })} />
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <div className="form-grid">
           <Field label="Sale date" errors={fields.saleDate.errors} inputProps={getInputProps(fields.saleDate, { type: "date" })} />
           <Field label="Sale price ($)" errors={fields.salePrice.errors} inputProps={{ ...getInputProps(fields.salePrice, { type: "text" }), inputMode: "decimal" }} />

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { Field, FormErrors, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { storedSpec } from "~/modules/formula-presets/formula-presets.server";
@@ -495,14 +495,14 @@ function AmendmentForm({
       renewalTermYears: String(terms.renewalTermYears),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AmendmentSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <section className="card">
       <h2>Record an amendment</h2>
       <p className="muted">For a signed lease: states what changes and from when. The lease keeps its terms as signed; the amendment changes them from its effective date.</p>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <input type="hidden" name="intent" value="amend" />
         <input type="hidden" name="version" value={lease.version} />
         <div className="form-grid">

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ZodTypeAny } from "zod";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrorSummary } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import {
@@ -89,7 +89,7 @@ function useIntentForm(intent: string, schema: ZodTypeAny, id = intent) {
     id,
     lastResult: actionData?.intent === intent ? (actionData.reply as SubmissionResult<string[]>) : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
 }
 
@@ -221,7 +221,7 @@ function AppraisalForm() {
     <details open={Boolean(form.errors?.length || Object.values(fields).some((f) => f.errors?.length))}>
       <summary>Record an appraisal</summary>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <input type="hidden" name="intent" value="appraisal" />
         <div className="form-grid">
           <Field label="Appraiser" errors={fields.appraiser.errors} inputProps={getInputProps(fields.appraiser, { type: "text" })} />
@@ -250,7 +250,7 @@ function ReceiveAppraisal({ appraisalId, version, canWrite }: { appraisalId: str
     <details open={Boolean(form.errors?.length || Object.values(fields).some((f) => f.errors?.length))}>
       <summary>On order — record the report</summary>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <input type="hidden" name="intent" value="appraisal-received" />
         <input type="hidden" name="appraisalId" value={appraisalId} />
         <input type="hidden" name="version" value={version} />
@@ -275,7 +275,7 @@ function InspectionForm() {
     <details open={Boolean(Object.keys(form.allErrors).length)}>
       <summary>Record an inspection</summary>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <input type="hidden" name="intent" value="inspection" />
         <div className="form-grid">
           <Field label="Inspected on" errors={fields.inspectedOn.errors} inputProps={getInputProps(fields.inspectedOn, { type: "date" })} />
@@ -316,7 +316,7 @@ function ImprovementForm() {
     <details open={Boolean(form.errors?.length || Object.values(fields).some((f) => f.errors?.length))}>
       <summary>Record an approved improvement</summary>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <input type="hidden" name="intent" value="improvement" />
         <div className="form-grid">
           <Field label="Work done" errors={fields.description.errors} inputProps={getInputProps(fields.description, { type: "text" })} />

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrorSummary } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { accountCodes, LeaseFeeError, listIndexValues, recordIndexValue, saveAccountCodes } from "~/modules/lease-fees/ledger.server";
@@ -51,13 +51,13 @@ export default function LeaseFeeSettingsPage() {
     lastResult: actionData?.intent === "codes" ? actionData.result : undefined,
     defaultValue: codes,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: accountCodesSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [indexForm, indexFields] = useForm({
     id: "index-value",
     lastResult: actionData?.intent === "index-value" ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: indexValueSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>
@@ -68,7 +68,7 @@ export default function LeaseFeeSettingsPage() {
       <section className="card">
         <h2>Account codes for the bookkeeping export</h2>
         <Form method="post" className="stack" {...getFormProps(codesForm)}>
-          <FormErrors errors={codesForm.errors} />
+          <FormErrorSummary form={codesForm} />
           <input type="hidden" name="intent" value="codes" />
           <input type="hidden" name="version" value={codes.version} />
           <div className="form-grid">
@@ -92,7 +92,7 @@ export default function LeaseFeeSettingsPage() {
           name blank for the index of leases that name none.
         </p>
         <Form method="post" className="stack" {...getFormProps(indexForm)}>
-          <FormErrors errors={indexForm.errors} />
+          <FormErrorSummary form={indexForm} />
           <input type="hidden" name="intent" value="index-value" />
           <div className="form-grid">
             <Field label="Index name (as the lease names it)" errors={indexFields.indexName.errors} inputProps={getInputProps(indexFields.indexName, { type: "text" })} />

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, TextareaField } from "~/components/forms";
+import { Field, FormErrorSummary, TextareaField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { RiderVersionSchema, STANDARD_RIDERS } from "~/modules/leases/riders";
@@ -49,7 +49,7 @@ export default function LeaseRidersPage() {
     id: "new-rider",
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RiderVersionSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>
@@ -94,7 +94,7 @@ export default function LeaseRidersPage() {
       <section className="card">
         <h2>Add a rider</h2>
         <Form method="post" className="stack" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} />
+          <FormErrorSummary form={form} />
           <Field label="Name" hint="As printed, e.g. “Rider: accessory dwelling unit”." errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
           <TextareaField
             label="Text"

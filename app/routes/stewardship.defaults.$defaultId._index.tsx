@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { usd } from "~/modules/mortgages/permitted-mortgages";
@@ -146,7 +146,7 @@ export default function LeaseDefaultPage() {
           <section className="card">
             <h2>Escalate</h2>
             <Form method="post" className="stack" {...getFormProps(escalateForm)}>
-              <FormErrors errors={escalateForm.errors} />
+              <FormErrorSummary form={escalateForm} />
               <input type="hidden" name="intent" value="escalate" />
               <input type="hidden" name="version" value={record.version} />
               <div className="form-grid">
@@ -170,7 +170,7 @@ export default function LeaseDefaultPage() {
           <section className="card">
             <h2>Lender&apos;s notice</h2>
             <Form method="post" className="stack" {...getFormProps(lenderForm)}>
-              <FormErrors errors={lenderForm.errors} />
+              <FormErrorSummary form={lenderForm} />
               <input type="hidden" name="intent" value="lender-notice" />
               <input type="hidden" name="version" value={record.version} />
               <div className="form-grid">
@@ -185,7 +185,7 @@ export default function LeaseDefaultPage() {
           <section className="card">
             <h2>Cured</h2>
             <Form method="post" className="stack" {...getFormProps(curedForm)}>
-              <FormErrors errors={curedForm.errors} />
+              <FormErrorSummary form={curedForm} />
               <input type="hidden" name="intent" value="cured" />
               <input type="hidden" name="version" value={record.version} />
               <Field label="Cured on" errors={cured.curedOn.errors} inputProps={getInputProps(cured.curedOn, { type: "date" })} />

@@ -48,6 +48,7 @@ export const STAFF_PAGES = [
   "/settings/lease-fees",
   "/settings/email",
   "/settings/reminders",
+  "/account",
   "/account/password",
 ];
 
@@ -93,6 +94,7 @@ export const HOMEOWNER_PAGES = [
   "/my-home/forms/refinance",
   "/my-home/forms/leave-of-absence",
   "/my-home/forms/sell",
+  "/account",
   "/account/password",
 ];
 export const HOMEOWNER_RECORD_PAGES: RecordPage[] = [

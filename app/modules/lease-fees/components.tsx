@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { formatLegalDate } from "~/utils/format";
 import { formatUsd, centsToString } from "~/utils/money";
 import { AGING_BUCKETS, type Aging, type AgingBucket } from "./rules";
@@ -185,12 +185,12 @@ function PaymentForm({ action, today, last }: { action: string; today: string; l
     lastResult: last,
     defaultValue: { date: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: paymentSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" action={action} className="stack" {...getFormProps(form)}>
       <h3>Record a payment</h3>
-      <FormErrors errors={form.errors} />
+      <FormErrorSummary form={form} />
       <input type="hidden" name="intent" value="payment" />
       <Field label="Date paid" errors={fields.date.errors} inputProps={getInputProps(fields.date, { type: "date" })} />
       <Field label="Amount ($)" errors={fields.amount.errors} inputProps={getInputProps(fields.amount, { type: "text" })} />
@@ -211,12 +211,12 @@ function WaiverForm({ action, today, unpaid, last }: { action: string; today: st
     lastResult: last,
     defaultValue: { date: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: waiverSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" action={action} className="stack" {...getFormProps(form)}>
       <h3>Waive or reduce</h3>
-      <FormErrors errors={form.errors} />
+      <FormErrorSummary form={form} />
       <input type="hidden" name="intent" value="waiver" />
       <SelectField
         label="Of"
@@ -242,11 +242,11 @@ function ReversalForm({ action, entryId, today, last }: { action: string; entryI
     lastResult: last?.intent === "reversal" && (last.result.initialValue as Record<string, unknown> | null | undefined)?.entryId === entryId ? last.result : undefined,
     defaultValue: { date: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: reversalSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" action={action} className="stack" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} />
+      <FormErrorSummary form={form} />
       <input type="hidden" name="intent" value="reversal" />
       <input type="hidden" name="entryId" value={entryId} />
       <Field label="Reversal date" errors={fields.date.errors} inputProps={getInputProps(fields.date, { type: "date" })} />
