@@ -96,7 +96,10 @@ function parse(out: string) {
 }
 
 execFileSync(process.execPath, ["scripts/build.mjs", "--if-stale"], { stdio: "inherit" });
-console.log(`node ${process.version}, load average ${(await import("node:os")).loadavg().map((n) => n.toFixed(2)).join(" ")}`);
+console.log(
+  `node ${process.version}, server flags: ${NODE_FLAGS.join(" ") || "none"}, ` +
+    `load average ${(await import("node:os")).loadavg().map((n) => n.toFixed(2)).join(" ")}`,
+);
 
 // first start creates the database and the demo; the restarts are what an operator sees
 let server = await start();
@@ -113,7 +116,7 @@ console.log(
 );
 const pid = server.child.pid!;
 await sleep(5_000);
-console.log(`memory idle (5 s after start, document warm-up done): ${rssMb(pid).toFixed(0)} MB RSS`);
+console.log(`memory idle (5 s after start, document warm-up done): ${rssMb(pid).toFixed(0)} MB RSS (target ≤ 200 MB)`);
 
 // sign in
 const login = await fetch(`${BASE}/login`, {
@@ -182,7 +185,7 @@ console.log(
   `\npage mix, 50 connections, ${MIX_SECONDS} s: ${mix.rps.toFixed(0)} req/s, p50 ${mix.p50.toFixed(1)} ms, p99 ${mix.p99.toFixed(1)} ms, errors ${mix.errors}, ` +
     `server CPU ${((cpuMs(pid) - mixCpuBefore) / Math.max(1, mix.requests)).toFixed(2)} ms per request`,
 );
-console.log(`memory after the load: ${rssMb(pid).toFixed(0)} MB RSS`);
+console.log(`memory after the load: ${rssMb(pid).toFixed(0)} MB RSS (target ≤ 200 MB)`);
 await sleep(5_000);
 console.log(`memory 5 s later: ${rssMb(pid).toFixed(0)} MB RSS`);
 await stop(server.child);

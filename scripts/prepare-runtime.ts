@@ -58,7 +58,7 @@ export async function prepareRuntime(log: (line: string) => void = console.log):
     if (created) {
       const line = "─".repeat(64);
       const accounts = created.logins.map((login) => `    ${login.role.padEnd(9)} ${login.email.padEnd(30)} ${login.password}`).join("\n");
-      log(`\n${line}\n  Demo organisation created: ${created.organisationName}\n  Sign in at http://localhost:${env().PORT}/login\n${accounts}\n  (each password is shown once — change it under “Password” after signing in)\n${line}\n`);
+      log(`\n${line}\n  Demo organisation created: ${created.organisationName}\n  Sign in at http://localhost:${env().PORT}/login\n${accounts}\n  (each password is shown once — change it under “Your settings” after signing in)\n${line}\n`);
     }
   }
 }

@@ -66,7 +66,7 @@ export function AppShell({
                 </small>
               </span>
               {user.organisations.length > 1 ? <OrganisationSwitcher user={user} /> : null}
-              <Link to="/account/password">Password</Link>
+              <Link to="/account">Your settings</Link>
               <Form method="post" action="/logout">
                 <button type="submit" className="link-button">
                   Sign out

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 
 /**
  * Form fields with a visible label, an optional hint and the field's errors, wired for screen readers
@@ -160,12 +160,20 @@ export function ErrorSummary({ errors, formId, formErrors = [] }: { errors: Summ
   const ref = useRef<HTMLDivElement>(null);
   const submitted = useRef(true); // the first render after a (no-JavaScript or server) submission counts
   const count = errors.length + formErrors.length;
+  // shown from a submission on, never for an error met while typing (a box appearing at the top then would move
+  // the form under the pointer: the click on the submit button would land elsewhere)
+  const [shown, setShown] = useState(count > 0);
   const signature = [...formErrors, ...errors.map((e) => `${e.id}:${e.message}`)].join("\u0000");
 
   useEffect(() => {
     const form = document.getElementById(formId);
-    const onSubmit = () => {
+    const onSubmit = (event: Event) => {
+      // Conform validates a field on blur by submitting the form with an "__intent__" submitter: that is not the
+      // person submitting, and moving the focus then would pull it away from where they are typing
+      const submitter = (event as SubmitEvent).submitter;
+      if (submitter?.getAttribute("name") === "__intent__") return;
       submitted.current = true;
+      setShown(true);
     };
     form?.addEventListener("submit", onSubmit, true);
     return () => form?.removeEventListener("submit", onSubmit, true);
@@ -173,10 +181,11 @@ export function ErrorSummary({ errors, formId, formErrors = [] }: { errors: Summ
 
   useEffect(() => {
     if (count > 0 && submitted.current) ref.current?.focus();
+    if (count === 0) setShown(false);
     submitted.current = false;
   }, [signature, count]);
 
-  if (count === 0) return null;
+  if (count === 0 || !shown) return null;
   return (
     <div ref={ref} className="form-errors error-summary" role="alert" aria-labelledby={`${formId}-error-summary`} tabIndex={-1}>
       <h2 id={`${formId}-error-summary`} className="error-summary-title">
@@ -225,4 +234,12 @@ export function conformSummaryErrors(formId: string, allErrors: Record<string, s
     .sort(([a], [b]) => position(a) - position(b))
     .map(([name, messages]) => ({ id: `${formId}-${name}`, message: messages![0]! }));
   return { errors, formErrors };
+}
+
+/**
+ * The error summary of a Conform form: every field error and form error of the submission, each linking to its
+ * field. The one way a form shows its errors at the top (issue 15); each field still shows its own message.
+ */
+export function FormErrorSummary({ form, order }: { form: { id: string; allErrors: Record<string, string[] | undefined> }; order?: string[] }) {
+  return <ErrorSummary formId={form.id} {...conformSummaryErrors(form.id, form.allErrors, order)} />;
 }

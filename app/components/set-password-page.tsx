@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrorSummary } from "~/components/forms";
 import { SetPasswordSchema } from "~/modules/auth/password-policy";
 
 type LoaderData = { usable: false; message: string } | { usable: true; name: string; email: string; organisationName: string };
@@ -13,7 +13,7 @@ export function SetPasswordPage({ loaderData, actionData, title, intro, button }
     id: "set-password",
     lastResult: actionData?.reply ?? undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SetPasswordSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const unusable = !loaderData.usable ? loaderData.message : actionData && !actionData.usable ? actionData.message : null;
   if (unusable !== null || !loaderData.usable) {
@@ -35,7 +35,7 @@ export function SetPasswordPage({ loaderData, actionData, title, intro, button }
         Your account: <strong>{loaderData.email}</strong> ({loaderData.name})
       </p>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <input type="email" name="username" value={loaderData.email} autoComplete="username" readOnly hidden />
         <Field
           label="New password"

@@ -5,26 +5,29 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrorSummary } from "~/components/forms";
 import { NewPasswordSchema } from "~/modules/auth/password-policy";
 import { requireActor, revokeOtherSessions } from "~/modules/auth/session.server";
 import { changePassword } from "~/modules/users/users.server";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { formObject } from "~/utils/form-fields";
 
 export const meta: MetaFunction = () => [{ title: "Change password · Commonground" }];
 
-const ChangePasswordSchema = z
-  .object({
+const ChangePasswordSchema = formObject(
+  {
     currentPassword: z.string({ required_error: "Enter your current password" }),
     newPassword: NewPasswordSchema,
     confirmPassword: z.string({ required_error: "Repeat the new password" }),
-  })
-  .refine((value) => value.newPassword === value.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "The two new passwords do not match",
-  });
+  },
+  (value, ctx) => {
+    if (value.newPassword !== undefined && value.confirmPassword !== undefined && value.newPassword !== value.confirmPassword) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["confirmPassword"], message: "The two new passwords do not match" });
+    }
+  },
+);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request);
@@ -57,13 +60,13 @@ export default function ChangePasswordPage() {
     id: "change-password",
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="card auth-card">
       <h1>Change your password</h1>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <Field
           label="Current password"
           errors={fields.currentPassword.errors}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ApplyButton } from "~/components/list-filters";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { AGING_LABELS, AgingTable, money } from "~/modules/lease-fees/components";
@@ -9,6 +10,7 @@ import { isCalendarDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { formatLegalDate } from "~/utils/format";
 import { can } from "~/utils/permissions";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Lease fees · Commonground" }];
 
@@ -45,15 +47,13 @@ export default function FeesPage() {
           <label htmlFor="asOf">As of</label>
           <input id="asOf" name="asOf" type="date" defaultValue={asOf} max={today} />
         </div>
-        <button type="submit" className="secondary">
-          Show
-        </button>
+        <ApplyButton />
       </Form>
       <AgingTable aging={totals} caption={`Owed to the trust on ${formatLegalDate(asOf)}: ${money(totals.balance)} across ${rows.length} lease${rows.length === 1 ? "" : "s"}`} />
       {rows.length === 0 ? (
         <p>No lease owes anything on {formatLegalDate(asOf)}.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Lease fees: arrears">
           <table className="table">
             <thead>
               <tr>
@@ -90,7 +90,7 @@ export default function FeesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <p className="muted">
         Aging by each unpaid charge's due date. The ledgers and their rules: each lease page. Account codes for the export and index values: Settings → Lease fees.

@@ -31,7 +31,7 @@ export default function ForgotPasswordPage() {
     id: "forgot-password",
     lastResult: actionData?.reply,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="card auth-card">

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { createMeeting } from "~/modules/governance/meetings.server";
@@ -32,13 +32,13 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewMeetingPage() {
   const { noticeDays } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "new-meeting", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: MeetingSchema }), shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({ id: "new-meeting", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: MeetingSchema }), shouldRevalidate: "onInput" });
   return (
     <div style={{ maxWidth: "40rem" }}>
       <p><Link to="/governance">← Governance</Link></p>
       <h1>Schedule a meeting</h1>
       <Form method="post" className="stack card" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <SelectField label="Kind" errors={fields.kind.errors} selectProps={getSelectProps(fields.kind)} options={Object.entries(MEETING_KINDS).map(([value, label]) => ({ value, label }))} placeholder="Choose…" />
         <Field label="Title" errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />
         <Field label="Date" errors={fields.date.errors} inputProps={getInputProps(fields.date, { type: "date" })} />

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { createMember, listClasses } from "~/modules/governance/members.server";
@@ -32,14 +32,14 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewMemberPage() {
   const { classes } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "new-member", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: MemberSchema }), shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({ id: "new-member", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: MemberSchema }), shouldRevalidate: "onInput" });
   return (
     <div style={{ maxWidth: "40rem" }}>
       <p><Link to="/governance/members">← Member roll</Link></p>
       <h1>Add a member</h1>
       <p className="muted">Leaseholder households are members automatically while they hold a binding lease; add here the people who join.</p>
       <Form method="post" className="stack card" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <Field label="Full name" errors={fields.fullName.errors} inputProps={getInputProps(fields.fullName, { type: "text" })} />
         <SelectField label="Membership class" errors={fields.classId.errors} selectProps={getSelectProps(fields.classId)} options={classes} placeholder="Choose…" />
         <Field label="Email" hint="Meeting notices are emailed here." errors={fields.email.errors} inputProps={getInputProps(fields.email, { type: "email" })} />

@@ -5,7 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuditHistory } from "~/components/audit-history";
 import { Disclosure, RemoveButton } from "~/components/controls";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrors, FormErrorSummary, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { certificationAtPurchase } from "~/modules/households/certification-validity";
 import { getEligibilitySettings } from "~/modules/income-limits/income-limits.server";
@@ -39,6 +39,7 @@ import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.household.name ?? "Household"} · Commonground` }];
 
@@ -277,29 +278,31 @@ export default function HouseholdPage() {
                 <dt>HUD-9902 income band</dt>
                 <dd>{c.band}</dd>
               </dl>
-              <table>
-                <caption className="muted" style={{ textAlign: "left" }}>
-                  Income
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Member</th>
-                    <th scope="col">Source</th>
-                    <th scope="col" className="num">
-                      Annual amount
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {c.items.map((item, i) => (
-                    <tr key={i}>
-                      <td>{item.memberName || "—"}</td>
-                      <td>{item.source}</td>
-                      <td className="num">{item.amount}</td>
+              <TableWrap label="Income">
+                <table>
+                  <caption className="muted" style={{ textAlign: "left" }}>
+                    Income
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Member</th>
+                      <th scope="col">Source</th>
+                      <th scope="col" className="num">
+                        Annual amount
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {c.items.map((item, i) => (
+                      <tr key={i}>
+                        <td>{item.memberName || "—"}</td>
+                        <td>{item.source}</td>
+                        <td className="num">{item.amount}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
             </article>
           ))
         )}
@@ -310,7 +313,7 @@ export default function HouseholdPage() {
         {household.ownerships.length === 0 ? (
           <p className="muted">This household has not bought a home through the land trust.</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label="Homes owned">
             <table>
               <thead>
                 <tr>
@@ -348,7 +351,7 @@ export default function HouseholdPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         {current && canWrite ? <SaleForm ownership={current} result={result} /> : null}
       </section>
@@ -371,7 +374,7 @@ function Members({ household, canWrite, result }: { household: HouseholdView; ca
     id: "add-member",
     lastResult: result?.intent === "add-member" ? result.reply : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: MemberSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <section aria-labelledby="members-title">
@@ -379,7 +382,7 @@ function Members({ household, canWrite, result }: { household: HouseholdView; ca
       {household.members.length === 0 ? (
         <p className="muted">No members recorded yet.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Members ({household.members.length})">
           <table>
             <thead>
               <tr>
@@ -414,7 +417,7 @@ function Members({ household, canWrite, result }: { household: HouseholdView; ca
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {canWrite ? (
         <Disclosure
@@ -425,7 +428,7 @@ function Members({ household, canWrite, result }: { household: HouseholdView; ca
         >
           <Form method="post" className="stack" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="add-member" />
-            <FormErrors errors={form.errors} />
+            <FormErrorSummary form={form} />
             <div className="form-grid">
               <Field label="Full name" errors={fields.fullName.errors} inputProps={getInputProps(fields.fullName, { type: "text" })} />
               <SelectField
@@ -461,7 +464,7 @@ function SaleForm({ ownership, result }: { ownership: HouseholdView["ownerships"
     lastResult: result?.intent === "record-sale" ? result.reply : undefined,
     defaultValue: { ownershipId: ownership.id, version: String(ownership.version) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SaleSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <details className="card" open={result?.intent === "record-sale"} style={{ marginTop: "1rem" }}>
@@ -470,7 +473,7 @@ function SaleForm({ ownership, result }: { ownership: HouseholdView["ownerships"
         <input type="hidden" name="intent" value="record-sale" />
         <input {...getInputProps(fields.ownershipId, { type: "hidden" })} />
         <input {...getInputProps(fields.version, { type: "hidden" })} />
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <div className="form-grid">
           <Field label="Sale date" errors={fields.saleDate.errors} inputProps={getInputProps(fields.saleDate, { type: "date" })} />
           <Field label="Sale price ($)" errors={fields.salePrice.errors} inputProps={{ ...getInputProps(fields.salePrice, { type: "text" }), inputMode: "decimal" }} />

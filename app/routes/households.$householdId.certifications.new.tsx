@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrors, FormErrorSummary, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { createCertification } from "~/modules/households/certification.server";
@@ -100,13 +100,12 @@ export default function CertifyIncomePage() {
         . Eligibility at 30, 50 and 80 % compares the income with HUD&apos;s published limit for the household size.
       </p>
       <Form method="post" className="stack card" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <div className="form-grid">
           <Field
             label="Certification date"
-            hint="YYYY-MM-DD"
             errors={fields.certifiedOn.errors}
-            inputProps={getInputProps(fields.certifiedOn, { type: "text" })}
+            inputProps={getInputProps(fields.certifiedOn, { type: "date" })}
           />
           <Field
             label="Household size"

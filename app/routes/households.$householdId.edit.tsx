@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors } from "~/components/forms";
+import { FormErrorSummary } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { HouseholdFormFields } from "~/modules/households/components";
@@ -57,7 +57,7 @@ export default function EditHouseholdPage() {
     lastResult,
     defaultValue: { ...household, version: String(household.version) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: UpdateHouseholdSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div style={{ maxWidth: "48rem" }}>
@@ -66,7 +66,7 @@ export default function EditHouseholdPage() {
       </p>
       <h1>Edit {household.name}</h1>
       <Form method="post" className="stack card" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <input {...getInputProps(fields.version, { type: "hidden" })} />
         <HouseholdFormFields fields={fields} />
         <div className="actions">

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { homesWithoutCurrentOwner, recordPurchase } from "~/modules/households/households.server";
@@ -41,7 +41,7 @@ export default function RecordPurchasePage() {
     id: `purchase-${household.id}`,
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PurchaseSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div style={{ maxWidth: "48rem" }}>
@@ -53,7 +53,7 @@ export default function RecordPurchasePage() {
         <p className="form-errors">Every home of the organisation has a current owner. Record a sale first, or register a home under Parcels.</p>
       ) : null}
       <Form method="post" className="stack card" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <fieldset className="form-grid">
           <legend>Purchase</legend>
           <SelectField

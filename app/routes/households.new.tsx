@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { FormErrors } from "~/components/forms";
+import { FormErrorSummary } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { HouseholdFormFields } from "~/modules/households/components";
@@ -37,7 +37,7 @@ export default function NewHouseholdPage() {
     id: "new-household",
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateHouseholdSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div style={{ maxWidth: "48rem" }}>
@@ -46,7 +46,7 @@ export default function NewHouseholdPage() {
       </p>
       <h1>Add a household</h1>
       <Form method="post" className="stack card" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <HouseholdFormFields fields={fields} />
         <div className="actions">
           <button type="submit" className="primary">

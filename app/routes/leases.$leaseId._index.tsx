@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { Field, FormErrors, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { storedSpec } from "~/modules/formula-presets/formula-presets.server";
@@ -33,6 +33,7 @@ import { listDocuments } from "~/modules/stored-documents/stored-documents.serve
 import { getLeaseSchedule } from "~/modules/stewardship/events.server";
 import { documentMaxBytes } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lease.reference ?? "Lease"} · Commonground` }];
 
@@ -289,7 +290,7 @@ export default function LeasePage() {
           <>
             <h3>Worked example (Exhibit)</h3>
             <p className="muted">{documents.example.description}</p>
-            <div className="table-wrap">
+            <TableWrap label="Worked example (Exhibit)">
               <table>
                 <tbody>
                   {/* the engine's own "Maximum resale price" line is the bold total row below: shown once */}
@@ -309,7 +310,7 @@ export default function LeasePage() {
                   </tr>
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           </>
         ) : null}
       </section>
@@ -426,7 +427,7 @@ export default function LeasePage() {
       <section className="card">
         <h2>Documents produced</h2>
         {lease.documents.length ? (
-          <div className="table-wrap">
+          <TableWrap label="Documents produced">
             <table>
               <thead>
                 <tr>
@@ -455,7 +456,7 @@ export default function LeasePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : (
           <p className="muted">No document has been produced yet.</p>
         )}
@@ -494,14 +495,14 @@ function AmendmentForm({
       renewalTermYears: String(terms.renewalTermYears),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AmendmentSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <section className="card">
       <h2>Record an amendment</h2>
       <p className="muted">For a signed lease: states what changes and from when. The lease keeps its terms as signed; the amendment changes them from its effective date.</p>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <input type="hidden" name="intent" value="amend" />
         <input type="hidden" name="version" value={lease.version} />
         <div className="form-grid">

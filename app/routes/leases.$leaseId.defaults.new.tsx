@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { DEFAULT_KINDS } from "~/modules/stewardship-decisions/defaults";
@@ -43,7 +43,7 @@ export default function NewNoticeOfDefaultPage() {
     lastResult,
     defaultValue: { noticeDate: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: noticeOfDefaultSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div style={{ maxWidth: "48rem" }}>
@@ -53,7 +53,7 @@ export default function NewNoticeOfDefaultPage() {
       <h1>Notice of default — {lease.reference}</h1>
       <p className="muted">The cure period comes from the lease&apos;s own terms in force on the notice date. A copy is listed for every permitted mortgagee.</p>
       <Form method="post" className="stack card" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <div className="form-grid">
           <SelectField
             label="Kind of default"

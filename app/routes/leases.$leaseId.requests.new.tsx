@@ -96,7 +96,7 @@ function ImprovementRequestForm() {
     lastResult,
     defaultValue: { kind: "improvement", receivedOn: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: improvementRequestSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <RequestPage
@@ -139,7 +139,7 @@ function PeriodRequestForm({ kind }: { kind: PeriodKind }) {
     lastResult,
     defaultValue: { kind: kind, receivedOn: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: periodRequestSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <RequestPage
@@ -173,7 +173,7 @@ function RefinanceRequestForm() {
     lastResult,
     defaultValue: { kind: "refinance", receivedOn: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: refinanceRequestSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <RequestPage
@@ -189,7 +189,7 @@ function RefinanceRequestForm() {
       errors={form.errors}
     >
       <div className="form-grid">
-        <Field label="Date received" hint="YYYY-MM-DD" errors={fields.receivedOn.errors} inputProps={getInputProps(fields.receivedOn, { type: "date" })} />
+        <Field label="Date received" errors={fields.receivedOn.errors} inputProps={getInputProps(fields.receivedOn, { type: "date" })} />
         <Field label="New lender" errors={fields.lender.errors} inputProps={getInputProps(fields.lender, { type: "text" })} />
         <Field label="New principal ($)" errors={fields.principalCents.errors} inputProps={{ ...getInputProps(fields.principalCents, { type: "text" }), inputMode: "decimal" }} />
         <Field

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrorSummary } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { getLeaseSchedule, saveLeaseSchedule, stewardshipSettings } from "~/modules/stewardship/events.server";
@@ -63,7 +63,7 @@ export default function LeaseSchedulePage() {
     lastResult,
     defaultValue: values,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LeaseScheduleSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const anniversary = lease.commencementDate.slice(5);
   return (
@@ -77,14 +77,14 @@ export default function LeaseSchedulePage() {
         {trust.occupancyFixedDate ?? `the commencement anniversary (${anniversary})`}, property tax proof on {trust.taxProofDate ?? `the commencement anniversary (${anniversary})`}.
       </p>
       <Form method="post" className="stack card" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <input type="hidden" name="version" value={values.version} />
         <div className="form-grid">
           <Field
-            label="Insurance policy expires on (YYYY-MM-DD)"
+            label="Insurance policy expires on"
             hint="Proof of insurance is due by this date and by the same date each year after. Leave empty when not known."
             errors={fields.insuranceExpiresOn.errors}
-            inputProps={{ ...getInputProps(fields.insuranceExpiresOn, { type: "text" }), placeholder: "YYYY-MM-DD" }}
+            inputProps={getInputProps(fields.insuranceExpiresOn, { type: "date" })}
           />
           <Field
             label="Occupancy certification due each year on (MM-DD)"

@@ -1,4 +1,5 @@
 import { maxBulkLeases } from "~/modules/leases/bulk.server";
+import { BULK_CHOICES, documentFilename, documentPath, isBulkChoice, type BulkChoice } from "~/modules/leases/document-kinds";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { zipSync } from "fflate";
@@ -14,6 +15,7 @@ import { formatLegalDate } from "~/utils/format";
 import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { todayIn } from "~/utils/calendar-date";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Ground leases · Commonground" }];
 
@@ -52,30 +54,37 @@ type Progress = { done: number; total: number; failed: string[]; finished: boole
  * state on the server, so it works behind any number of server processes and survives a slow document.
  * Without JavaScript the form posts to /leases/documents.zip, which builds the same ZIP on the server.
  */
-async function downloadZip(selected: { id: string; reference: string }[], today: string, onProgress: (p: Progress) => void) {
+async function downloadZip(selected: { id: string; reference: string }[], choice: BulkChoice, today: string, onProgress: (p: Progress) => void) {
   const files: Record<string, Uint8Array> = {};
   const failed: string[] = [];
-  for (const [i, lease] of selected.entries()) {
-    try {
-      const response = await fetch(`/leases/${lease.id}/document.pdf`);
-      if (response.ok) files[`${lease.reference} ground lease.pdf`] = new Uint8Array(await response.arrayBuffer());
-      else failed.push(`${lease.reference}: ${(await response.text()).replace(/^No document was produced:\s*/, "").trim()}`);
-    } catch {
-      failed.push(`${lease.reference}: the server could not be reached`);
+  const { kinds, zipName } = BULK_CHOICES[choice];
+  const total = selected.length * kinds.length;
+  let done = 0;
+  for (const lease of selected) {
+    for (const kind of kinds) {
+      const name = `${lease.reference}${kinds.length > 1 ? ` (${kind === "lease" ? "ground lease" : "memorandum"})` : ""}`;
+      try {
+        const response = await fetch(documentPath(lease.id, kind));
+        if (response.ok) files[documentFilename(lease.reference, kind)] = new Uint8Array(await response.arrayBuffer());
+        else failed.push(`${name}: ${(await response.text()).replace(/^No document was produced:\s*/, "").trim()}`);
+      } catch {
+        failed.push(`${name}: the server could not be reached`);
+      }
+      done += 1;
+      onProgress({ done, total, failed, finished: false });
     }
-    onProgress({ done: i + 1, total: selected.length, failed, finished: false });
   }
   if (failed.length) files["SKIPPED.txt"] = new TextEncoder().encode(`${failed.join("\n\n")}\n`);
   const zip = zipSync(files, { level: 0 });
   const url = URL.createObjectURL(new Blob([zip], { type: "application/zip" }));
   const link = document.createElement("a");
   link.href = url;
-  link.download = `ground leases ${today}.zip`;
+  link.download = `${zipName} ${today}.zip`;
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  onProgress({ done: selected.length, total: selected.length, failed, finished: true });
+  onProgress({ done: total, total, failed, finished: true });
 }
 
 export default function LeasesPage() {
@@ -94,8 +103,10 @@ export default function LeasesPage() {
     event.preventDefault();
     const chosen = leases.filter((l) => selected.has(l.id));
     if (chosen.length === 0 || chosen.length > maxBulk || busy) return;
-    setProgress({ done: 0, total: chosen.length, failed: [], finished: false });
-    void downloadZip(chosen, today, (p) => setProgress({ ...p, failed: [...p.failed] }));
+    const choice = new FormData(event.currentTarget).get("kind");
+    const kind: BulkChoice = isBulkChoice(choice) ? choice : "lease";
+    setProgress({ done: 0, total: chosen.length * BULK_CHOICES[kind].kinds.length, failed: [], finished: false });
+    void downloadZip(chosen, kind, today, (p) => setProgress({ ...p, failed: [...p.failed] }));
   };
   return (
     <>
@@ -118,7 +129,15 @@ export default function LeasesPage() {
         <p className="card">No leases match. {canWrite ? <Link to="/leases/new">Create a lease</Link> : null}</p>
       ) : (
         <form method="post" action="/leases/documents.zip" onSubmit={onBulkSubmit}>
-          <div className="actions" style={{ marginBottom: "0.75rem" }}>
+          <div className="actions" style={{ marginBottom: "0.75rem", alignItems: "center" }}>
+            <label htmlFor="bulk-kind">Documents</label>
+            <select id="bulk-kind" name="kind" defaultValue="lease">
+              {Object.entries(BULK_CHOICES).map(([value, choice]) => (
+                <option key={value} value={value}>
+                  {choice.label}
+                </option>
+              ))}
+            </select>
             <button type="submit" className="secondary" disabled={busy || selected.size > maxBulk}>
               Download selected as ZIP ({selected.size})
             </button>
@@ -131,7 +150,7 @@ export default function LeasesPage() {
               </span>
             ) : null}
           </div>
-          <div className="table-wrap">
+          <TableWrap label="Ground leases">
             <table>
               <thead>
                 <tr>
@@ -182,7 +201,7 @@ export default function LeasesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </form>
       )}
       <Pagination page={page} pageCount={pageCount} total={total} exact={totalIsExact} noun="leases" />

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
-import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { createLease, leaseFormOptions } from "~/modules/leases/leases.server";
@@ -61,7 +61,8 @@ export function LeaseForm({
     lastResult,
     defaultValue: defaultValue as never,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LeaseFormSchema }),
-    shouldValidate: "onBlur",
+    // checked when submitted (every error at once, in the summary), then again as each field is corrected
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   const commencement = String(fields.commencementDate.value ?? "");
@@ -80,7 +81,7 @@ export function LeaseForm({
   const allErrors = form.allErrors;
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} />
+      <FormErrorSummary form={form} />
       {defaultValue.version ? <input type="hidden" name="version" value={String(defaultValue.version)} /> : null}
       <fieldset className="card">
         <legend>Home and homeowners</legend>
@@ -171,9 +172,9 @@ export function LeaseForm({
           const err = (name: string) => allErrors[`mortgages[${i}].${name}`];
           return (
             <div className="form-grid" key={i}>
-              <Field label={`Lender ${i + 1}`} errors={err("lender")} inputProps={{ id: `mortgage-${i}-lender`, name: `mortgages[${i}].lender`, defaultValue: value.lender ?? "" }} />
-              <Field label={`Amount ${i + 1} ($)`} errors={err("amountCents")} inputProps={{ id: `mortgage-${i}-amount`, name: `mortgages[${i}].amountCents`, defaultValue: value.amountCents ?? "", inputMode: "decimal" }} />
-              <Field label={`Mortgage date ${i + 1}`} errors={err("recordedOn")} inputProps={{ id: `mortgage-${i}-date`, name: `mortgages[${i}].recordedOn`, type: "date", defaultValue: value.recordedOn ?? "" }} />
+              <Field label={`Lender ${i + 1}`} errors={err("lender")} inputProps={{ id: `${id}-mortgages[${i}].lender`, name: `mortgages[${i}].lender`, defaultValue: value.lender ?? "" }} />
+              <Field label={`Amount ${i + 1} ($)`} errors={err("amountCents")} inputProps={{ id: `${id}-mortgages[${i}].amountCents`, name: `mortgages[${i}].amountCents`, defaultValue: value.amountCents ?? "", inputMode: "decimal" }} />
+              <Field label={`Mortgage date ${i + 1}`} errors={err("recordedOn")} inputProps={{ id: `${id}-mortgages[${i}].recordedOn`, name: `mortgages[${i}].recordedOn`, type: "date", defaultValue: value.recordedOn ?? "" }} />
             </div>
           );
         })}
@@ -182,8 +183,8 @@ export function LeaseForm({
         <legend>Riders</legend>
         {riderOptions(options.riders, [...selectedRiders]).map((rider, i) => (
           <div className="field field-checkbox" key={rider.name}>
-            <input type="checkbox" id={`rider-${i}`} name="riders" value={rider.name} defaultChecked={selectedRiders.has(rider.name)} />
-            <label htmlFor={`rider-${i}`}>
+            <input type="checkbox" id={i === 0 ? `${id}-riders` : `${id}-rider-${i}`} name="riders" value={rider.name} defaultChecked={selectedRiders.has(rider.name)} />
+            <label htmlFor={i === 0 ? `${id}-riders` : `${id}-rider-${i}`}>
               {rider.name} <span className="muted">{rider.detail}</span>
             </label>
           </div>

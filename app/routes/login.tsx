@@ -50,7 +50,7 @@ export default function LoginPage() {
     id: "login",
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="card auth-card">

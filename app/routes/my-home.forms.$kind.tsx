@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CheckboxField, Field, FormErrors, TextareaField } from "~/components/forms";
+import { CheckboxField, Field, FormErrorSummary, TextareaField } from "~/components/forms";
 import { requirePermission } from "~/modules/auth/session.server";
 import { HOMEOWNER_FORMS, improvementFormSchema, isHomeownerFormKind, leaveFormSchema, refinanceFormSchema, sellFormSchema, type HomeownerFormKind } from "~/modules/portal/forms";
 import { giveNoticeOfIntentToSell, myBindingLease, sendImprovementRequest, sendLeaveRequest, sendRefinanceRequest } from "~/modules/portal/forms.server";
@@ -74,7 +74,7 @@ export default function HomeownerFormPage() {
     id: `homeowner-${kind}`,
     lastResult: lastResult as never,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SCHEMAS[kind] }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const f = fields as unknown as Record<string, Parameters<typeof getInputProps>[0]>;
   const input = (name: string, type: "text" | "date" = "text") => getInputProps(f[name]!, { type });
@@ -91,7 +91,7 @@ export default function HomeownerFormPage() {
         <p>There is no signed lease for your household, so this cannot be sent online. Please contact the trust&apos;s office.</p>
       ) : (
         <Form method="post" className="stack card" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} />
+          <FormErrorSummary form={form} />
           {kind === "improvement" ? (
             <>
               <Field label="What work do you want to do?" errors={errors("description")} inputProps={input("description")} />

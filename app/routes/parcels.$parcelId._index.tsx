@@ -4,9 +4,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { recordVersion } from "~/utils/form-fields";
 import { AuditHistory } from "~/components/audit-history";
 import { RemoveButton } from "~/components/controls";
-import { FormErrors } from "~/components/forms";
+import { FormErrors, FormErrorSummary } from "~/components/forms";
 import { FundingFieldset, HomeFieldset } from "~/components/parcel-fieldset";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
@@ -20,6 +21,7 @@ import {
   AREA_UNIT_LABELS,
   checkFundingRules,
   FUNDING_PROGRAM_LABELS,
+  FundingFields,
   FundingSourceSchema,
   HOME_TYPE_LABELS,
   HomeSchema,
@@ -32,6 +34,7 @@ import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.parcel.parcelNumber ?? "Parcel"} · Parcels · Commonground` },
@@ -116,9 +119,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const ActionSchema = z
   .discriminatedUnion("intent", [
     z.object({ intent: z.literal("add-home"), ...HomeSchema.shape }),
-    z.object({ intent: z.literal("add-funding"), ...FundingSourceSchema.innerType().shape }),
+    z.object({ intent: z.literal("add-funding"), ...FundingFields }),
     z.object({ intent: z.literal("remove-funding"), fundingSourceId: z.string().min(1) }),
-    z.object({ intent: z.enum(["archive", "restore"]), version: z.coerce.number().int() }),
+    z.object({ intent: z.enum(["archive", "restore"]), version: recordVersion() }),
   ])
   .superRefine((value, ctx) => {
     if (value.intent === "add-funding") checkFundingRules(value, ctx);
@@ -170,13 +173,13 @@ export default function ParcelPage() {
     id: "add-home",
     lastResult: actionData?.intent === "add-home" ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: HomeSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [fundingForm, fundingFields] = useForm({
     id: "add-funding",
     lastResult: actionData?.intent === "add-funding" ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: FundingSourceSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const archiveErrors = actionData && ["archive", "restore"].includes(actionData.intent) ? actionData.result.error?.[""] : undefined;
   return (
@@ -290,7 +293,7 @@ export default function ParcelPage() {
             </p>
           ) : null}
           {home.ownerships.length > 0 ? (
-            <div className="table-wrap">
+            <TableWrap label="Ownership history">
               <table>
                 <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.75rem" }}>
                   Ownership history
@@ -322,7 +325,7 @@ export default function ParcelPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           ) : null}
         </section>
       ))}
@@ -331,7 +334,7 @@ export default function ParcelPage() {
           <summary>Add a home to this parcel</summary>
           <Form method="post" className="stack" {...getFormProps(homeForm)}>
             <input type="hidden" name="intent" value="add-home" />
-            <FormErrors errors={homeForm.errors} />
+            <FormErrorSummary form={homeForm} />
             <HomeFieldset fields={homeFields} legend="New home" />
             <div>
               <button type="submit" className="primary">
@@ -346,7 +349,7 @@ export default function ParcelPage() {
       {funding.length === 0 ? (
         <p className="muted">No funding sources recorded.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Funding sources">
           <table>
             <thead>
               <tr>
@@ -386,14 +389,14 @@ export default function ParcelPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {canWrite ? (
         <details className="card">
           <summary>Add a funding source</summary>
           <Form method="post" className="stack" {...getFormProps(fundingForm)}>
             <input type="hidden" name="intent" value="add-funding" />
-            <FormErrors errors={fundingForm.errors} />
+            <FormErrorSummary form={fundingForm} />
             <FundingFieldset fields={fundingFields} legend="New funding source" />
             <div>
               <button type="submit" className="primary">

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors } from "~/components/forms";
+import { FormErrorSummary } from "~/components/forms";
 import { ParcelFieldset } from "~/components/parcel-fieldset";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
@@ -74,7 +74,7 @@ export default function EditParcelPage() {
     lastResult,
     defaultValue: parcel,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editParcelSchema(today) }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>
@@ -83,7 +83,7 @@ export default function EditParcelPage() {
       </p>
       <h1>Edit parcel {parcel.parcelNumber}</h1>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <input {...getInputProps(fields.version, { type: "hidden" })} />
         <ParcelFieldset fields={fields} areas={areas} />
         <div className="actions">

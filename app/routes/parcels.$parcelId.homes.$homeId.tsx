@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FormErrors } from "~/components/forms";
+import { recordVersion } from "~/utils/form-fields";
+import { FormErrors, FormErrorSummary } from "~/components/forms";
 import { HomeFieldset } from "~/components/parcel-fieldset";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
@@ -17,8 +18,8 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit home · Commonground" }];
 
-const EditHomeSchema = z.object({ ...HomeFields, version: z.coerce.number().int() });
-const ArchiveSchema = z.object({ version: z.coerce.number().int() });
+const EditHomeSchema = z.object({ ...HomeFields, version: recordVersion() });
+const ArchiveSchema = z.object({ version: recordVersion() });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
@@ -84,7 +85,7 @@ export default function EditHomePage() {
     lastResult: actionData?.intent === "save" ? actionData.result : undefined,
     defaultValue: home,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EditHomeSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const archiveErrors = actionData && actionData.intent !== "save" ? actionData.result.error?.[""] : undefined;
   const name = `${HOME_TYPE_LABELS[home.homeType]}${home.label ? ` — ${home.label}` : ""}`;
@@ -101,7 +102,7 @@ export default function EditHomePage() {
       <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="save" />
         <input type="hidden" name="version" value={home.version} />
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <HomeFieldset fields={fields} legend="Home" />
         <div className="actions">
           <button type="submit" className="primary">

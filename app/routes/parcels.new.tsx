@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormErrors } from "~/components/forms";
+import { FormErrorSummary } from "~/components/forms";
 import { FundingFieldset, HomeFieldset, ParcelFieldset } from "~/components/parcel-fieldset";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
@@ -49,7 +49,7 @@ export default function RegisterParcelPage() {
     lastResult,
     defaultValue: { status: "acquired", landAreaUnit: "square_feet", incomeLimitAreaCode: defaultArea ?? undefined },
     onValidate: ({ formData }) => parseWithZod(withoutBlankSections(formData, REGISTER_PARCEL_SECTIONS), { schema: registerParcelSchema(today) }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const home = fields.home.getFieldset();
   const funding = fields.funding.getFieldset();
@@ -57,7 +57,7 @@ export default function RegisterParcelPage() {
     <>
       <h1>Register a parcel</h1>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <ParcelFieldset fields={fields} areas={areas} />
         <HomeFieldset fields={home} legend="First home on the parcel (optional)" hint="Leave blank if nothing is built yet. More homes can be added later." />
         <FundingFieldset fields={funding} legend="Funding source (optional)" hint="Leave blank to add funding later." />

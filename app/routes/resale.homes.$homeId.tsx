@@ -193,7 +193,7 @@ export default function ResaleCalculatorPage() {
       ],
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: calculatorFormSchema(context) }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const byHand = !fields.presetId.value;
   const formulaType = fields.formulaType.value;

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ZodTypeAny } from "zod";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrorSummary } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import {
@@ -24,6 +24,7 @@ import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formErrorsOf, formStatusOf } from "~/utils/errors";
+import { TableWrap } from "~/components/table-wrap";
 
 /** The valuation inputs of one home: appraisals, inspections with deductions, approved improvements (docs/home-inputs.md). */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Valuation inputs${data ? ` — ${data.home.label}` : ""} · Commonground` }];
@@ -88,7 +89,7 @@ function useIntentForm(intent: string, schema: ZodTypeAny, id = intent) {
     id,
     lastResult: actionData?.intent === intent ? (actionData.reply as SubmissionResult<string[]>) : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
 }
 
@@ -108,7 +109,7 @@ export default function HomeInputsPage() {
       <section className="card" aria-labelledby="appraisals">
         <h2 id="appraisals">Appraisals</h2>
         {inputs.appraisals.length ? (
-          <div className="table-wrap">
+          <TableWrap label="Appraisals">
             <table>
               <thead>
                 <tr>
@@ -139,7 +140,7 @@ export default function HomeInputsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : (
           <p className="muted">No appraisals recorded.</p>
         )}
@@ -177,7 +178,7 @@ export default function HomeInputsPage() {
       <section className="card" aria-labelledby="improvements">
         <h2 id="improvements">Approved improvements</h2>
         {inputs.improvements.length ? (
-          <div className="table-wrap">
+          <TableWrap label="Approved improvements">
             <table>
               <thead>
                 <tr>
@@ -204,7 +205,7 @@ export default function HomeInputsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : (
           <p className="muted">No approved improvements recorded.</p>
         )}
@@ -220,7 +221,7 @@ function AppraisalForm() {
     <details open={Boolean(form.errors?.length || Object.values(fields).some((f) => f.errors?.length))}>
       <summary>Record an appraisal</summary>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <input type="hidden" name="intent" value="appraisal" />
         <div className="form-grid">
           <Field label="Appraiser" errors={fields.appraiser.errors} inputProps={getInputProps(fields.appraiser, { type: "text" })} />
@@ -249,7 +250,7 @@ function ReceiveAppraisal({ appraisalId, version, canWrite }: { appraisalId: str
     <details open={Boolean(form.errors?.length || Object.values(fields).some((f) => f.errors?.length))}>
       <summary>On order — record the report</summary>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <input type="hidden" name="intent" value="appraisal-received" />
         <input type="hidden" name="appraisalId" value={appraisalId} />
         <input type="hidden" name="version" value={version} />
@@ -274,7 +275,7 @@ function InspectionForm() {
     <details open={Boolean(Object.keys(form.allErrors).length)}>
       <summary>Record an inspection</summary>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <input type="hidden" name="intent" value="inspection" />
         <div className="form-grid">
           <Field label="Inspected on" errors={fields.inspectedOn.errors} inputProps={getInputProps(fields.inspectedOn, { type: "date" })} />
@@ -315,7 +316,7 @@ function ImprovementForm() {
     <details open={Boolean(form.errors?.length || Object.values(fields).some((f) => f.errors?.length))}>
       <summary>Record an approved improvement</summary>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <input type="hidden" name="intent" value="improvement" />
         <div className="form-grid">
           <Field label="Work done" errors={fields.description.errors} inputProps={getInputProps(fields.description, { type: "text" })} />

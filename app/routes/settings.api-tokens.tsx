@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrorSummary } from "~/components/forms";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/modules/api-tokens/api-tokens.server";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server";
 import { formatInstant } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "API tokens · Commonground" }];
 
@@ -76,14 +77,14 @@ export default function ApiTokensPage() {
         </div>
       ) : null}
       <Form method="post" className="card stack" style={{ maxWidth: "30rem" }} {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <input type="hidden" name="intent" value="create" />
         <Field label="Token name" hint="e.g. “Board spreadsheet” or “Lender portal”" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
         <button type="submit" className="primary">
           Create token
         </button>
       </Form>
-      <div className="table-wrap">
+      <TableWrap label="API tokens">
         <table>
           <thead>
             <tr>
@@ -120,7 +121,7 @@ export default function ApiTokensPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

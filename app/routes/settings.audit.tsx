@@ -5,7 +5,7 @@ import { listAuditEntries } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { db } from "~/utils/db.server";
 import { AuditHistory } from "~/components/audit-history";
-import { FilterSelect } from "~/components/list-filters";
+import { ApplyButton, FilterSelect } from "~/components/list-filters";
 import { humanise } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail · Commonground" }];
@@ -56,9 +56,7 @@ export default function AuditPage() {
         <FilterSelect name="entity" label="Record type" defaultValue={filters.entity} anyLabel="All" options={entities.map((entity) => ({ value: entity, label: entity }))} />
         <FilterSelect name="action" label="Action" defaultValue={filters.action} anyLabel="All" options={ACTIONS.map((action) => ({ value: action, label: humanise(action) }))} />
         <FilterSelect name="userId" label="Person" defaultValue={filters.userId} anyLabel="Anyone" options={people.map((person) => ({ value: person.id, label: person.name }))} />
-        <button type="submit" className="secondary">
-          Filter
-        </button>
+        <ApplyButton />
       </Form>
       <p className="muted">{total.toLocaleString("en-US")} entries</p>
       <AuditHistory entries={entries} timeZone={timeZone} />

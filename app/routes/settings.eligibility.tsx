@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { getEligibilitySettings, listAreas, updateEligibilitySettings } from "~/modules/income-limits/income-limits.server";
@@ -49,7 +49,7 @@ export default function EligibilitySettingsPage() {
     lastResult,
     defaultValue: { defaultAreaCode: settings.defaultAreaCode ?? "", certificationValidityMonths: String(settings.certificationValidityMonths) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EligibilitySettingsSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="card" style={{ maxWidth: "44rem" }}>
@@ -60,7 +60,7 @@ export default function EligibilitySettingsPage() {
         is measured in the trust&apos;s default area.
       </p>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <SelectField
           label="Default HUD area"
           hint={areas.length ? "One of the areas of the trust's income-limit tables." : "Import a HUD income-limit table first (Settings → Income limits)."}

@@ -10,7 +10,7 @@ import { getFormulaPreset, setFormulaPresetArchived, updateFormulaPreset } from 
 import { FormulaPresetFormSchema, formFromSpec } from "~/modules/resale/formula-spec";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
-import { formatInstant } from "~/utils/format";
+import { AuditHistory } from "~/components/audit-history";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -24,7 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     preset: { id: preset.id, name: preset.name, version: preset.version, archived: Boolean(preset.archivedAt) },
     defaultValue: { ...(preset.parsedSpec ? formFromSpec(preset.parsedSpec) : {}), name: preset.name, description: preset.description, version: String(preset.version) },
-    history: history.map((h) => ({ id: h.id, action: h.action, actor: h.actorLabel, at: h.createdAt.toISOString() })),
+    history: history.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })),
+    timeZone: actor.timeZone,
   };
 }
 
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditFormulaPresetPage() {
-  const { preset, defaultValue, history } = useLoaderData<typeof loader>();
+  const { preset, defaultValue, history, timeZone } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div style={{ maxWidth: "52rem" }}>
@@ -75,13 +76,7 @@ export default function EditFormulaPresetPage() {
       </Form>
       <section className="card">
         <h2>History</h2>
-        <ul>
-          {history.map((h) => (
-            <li key={h.id}>
-              {formatInstant(h.at)} — {h.action} by {h.actor}
-            </li>
-          ))}
-        </ul>
+        <AuditHistory entries={history} timeZone={timeZone} />
       </section>
     </div>
   );

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { DERIVATION_METHOD_IDS, DERIVATION_METHODS, type PublishedLevel } from "~/modules/income-limits/income-limits";
@@ -23,6 +23,7 @@ import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `FY${data.table.fiscalYear} ${data.table.areaName} · Income limits · Commonground` : "Income limits · Commonground" },
@@ -45,7 +46,7 @@ const CorrectionSchema = z.object({
 });
 
 const EffectiveFromSchema = z.object({
-  effectiveFrom: legalDate("Enter the date the table takes effect"),
+  effectiveFrom: legalDate("date the table takes effect"),
   version: Version,
 });
 
@@ -148,7 +149,7 @@ export default function IncomeLimitTablePage() {
         <dd>{table.source}</dd>
       </dl>
       <h2>Limits by household size</h2>
-      <div className="table-wrap">
+      <TableWrap label="Limits by household size">
         <table>
           <thead>
             <tr>
@@ -187,7 +188,7 @@ export default function IncomeLimitTablePage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p className="muted" data-testid="derivation-note">
         {view.derived.length
           ? `Derived levels (HUD does not publish them) use: ${view.derived[0]!.methodLabel}. ${DERIVATION_METHODS[table.method].description}`
@@ -219,12 +220,12 @@ function EffectiveFromForm({ table, result }: { table: TableData; result?: Submi
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="effective" />
         <input {...getInputProps(fields.version, { type: "hidden" })} />
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <Field
           label="In effect from"
-          hint="YYYY-MM-DD, the date HUD announced for this fiscal year. Certifications on or after it use this table (until a newer one of the area takes effect)."
+          hint="The date HUD announced for this fiscal year. Certifications on or after it use this table (until a newer one of the area takes effect)."
           errors={fields.effectiveFrom.errors}
-          inputProps={getInputProps(fields.effectiveFrom, { type: "text" })}
+          inputProps={getInputProps(fields.effectiveFrom, { type: "date" })}
         />
         <div>
           <button type="submit" className="primary">
@@ -249,7 +250,7 @@ function MethodForm({ table, methods, result }: { table: TableData; methods: { i
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="method" />
         <input {...getInputProps(fields.version, { type: "hidden" })} />
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <SelectField
           label="How 60 %, 100 % and 120 % limits are derived"
           hint="Recorded with every % AMI computed from this table."
@@ -273,7 +274,7 @@ function CorrectionForm({ table, levels, result }: { table: TableData; levels: n
     lastResult: result,
     defaultValue: { version: String(table.version) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CorrectionSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const cells = [
     { value: "median", label: "Median family income (4 persons)" },
@@ -286,7 +287,7 @@ function CorrectionForm({ table, levels, result }: { table: TableData; levels: n
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="correct" />
         <input {...getInputProps(fields.version, { type: "hidden" })} />
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <div className="form-grid">
           <SelectField label="Figure" errors={fields.cell.errors} selectProps={getSelectProps(fields.cell)} placeholder="Choose" options={cells} />
           <Field label="Correct value (whole dollars)" errors={fields.value.errors} inputProps={{ ...getInputProps(fields.value, { type: "text" }), inputMode: "numeric" }} />

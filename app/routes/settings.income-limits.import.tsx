@@ -141,8 +141,7 @@ export default function ImportIncomeLimitsPage() {
           <input
             id="effectiveFrom"
             name="effectiveFrom"
-            type="text"
-            placeholder="YYYY-MM-DD"
+            type="date"
             defaultValue={result?.effectiveFrom ?? ""}
             aria-describedby="effectiveFrom-hint"
           />

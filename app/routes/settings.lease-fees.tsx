@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrorSummary } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { accountCodes, LeaseFeeError, listIndexValues, recordIndexValue, saveAccountCodes } from "~/modules/lease-fees/ledger.server";
@@ -13,6 +13,7 @@ import { formatLegalDate } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formErrorsOf, formStatusOf } from "~/utils/errors";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Lease-fee settings · Commonground" }];
 
@@ -50,13 +51,13 @@ export default function LeaseFeeSettingsPage() {
     lastResult: actionData?.intent === "codes" ? actionData.result : undefined,
     defaultValue: codes,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: accountCodesSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [indexForm, indexFields] = useForm({
     id: "index-value",
     lastResult: actionData?.intent === "index-value" ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: indexValueSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>
@@ -67,7 +68,7 @@ export default function LeaseFeeSettingsPage() {
       <section className="card">
         <h2>Account codes for the bookkeeping export</h2>
         <Form method="post" className="stack" {...getFormProps(codesForm)}>
-          <FormErrors errors={codesForm.errors} />
+          <FormErrorSummary form={codesForm} />
           <input type="hidden" name="intent" value="codes" />
           <input type="hidden" name="version" value={codes.version} />
           <div className="form-grid">
@@ -91,7 +92,7 @@ export default function LeaseFeeSettingsPage() {
           name blank for the index of leases that name none.
         </p>
         <Form method="post" className="stack" {...getFormProps(indexForm)}>
-          <FormErrors errors={indexForm.errors} />
+          <FormErrorSummary form={indexForm} />
           <input type="hidden" name="intent" value="index-value" />
           <div className="form-grid">
             <Field label="Index name (as the lease names it)" errors={indexFields.indexName.errors} inputProps={getInputProps(indexFields.indexName, { type: "text" })} />
@@ -106,28 +107,30 @@ export default function LeaseFeeSettingsPage() {
           </div>
         </Form>
         {indexValues.length ? (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Index</th>
-                <th scope="col">Date</th>
-                <th scope="col" className="num">
-                  Value
-                </th>
-                <th scope="col">Source</th>
-              </tr>
-            </thead>
-            <tbody>
-              {indexValues.map((v) => (
-                <tr key={v.id}>
-                  <td>{v.indexName || "(default)"}</td>
-                  <td>{formatLegalDate(v.date)}</td>
-                  <td className="num">{v.value}</td>
-                  <td>{v.source}</td>
+          <TableWrap label="Index values">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Index</th>
+                  <th scope="col">Date</th>
+                  <th scope="col" className="num">
+                    Value
+                  </th>
+                  <th scope="col">Source</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {indexValues.map((v) => (
+                  <tr key={v.id}>
+                    <td>{v.indexName || "(default)"}</td>
+                    <td>{formatLegalDate(v.date)}</td>
+                    <td className="num">{v.value}</td>
+                    <td>{v.source}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
         ) : (
           <p className="muted">No index values recorded yet.</p>
         )}

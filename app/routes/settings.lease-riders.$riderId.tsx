@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormErrors, TextareaField } from "~/components/forms";
+import { Field, FormErrorSummary, TextareaField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { RiderVersionSchema, riderParagraphs } from "~/modules/leases/riders";
@@ -75,7 +75,7 @@ export default function RiderPage() {
     lastResult,
     defaultValue: { text: latest?.text ?? "", note: "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewVersionSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>
@@ -101,7 +101,7 @@ export default function RiderPage() {
         <h2>Save a new version</h2>
         <p className="muted">Leases already signed keep the version they were signed with; drafts print the newest.</p>
         <Form method="post" className="stack" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} />
+          <FormErrorSummary form={form} />
           <input type="hidden" name="intent" value="save" />
           <input type="hidden" name="basedOn" value={latest?.versionNumber ?? 0} />
           <TextareaField label="Text" hint="Paragraphs separated by a blank line." errors={fields.text.errors} textareaProps={{ ...getTextareaProps(fields.text), rows: 14 }} />

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, TextareaField } from "~/components/forms";
+import { Field, FormErrorSummary, TextareaField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { RiderVersionSchema, STANDARD_RIDERS } from "~/modules/leases/riders";
@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server";
 import { formatInstant } from "~/utils/format";
 import { readFormData } from "~/utils/form-data.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Lease riders · Commonground" }];
 
@@ -48,7 +49,7 @@ export default function LeaseRidersPage() {
     id: "new-rider",
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RiderVersionSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>
@@ -58,7 +59,7 @@ export default function LeaseRidersPage() {
         the exhibits, with its version. Versions are never changed once saved: a signed lease keeps the version it was signed with, a draft prints the latest.
       </p>
       {riders.length ? (
-        <div className="table-wrap">
+        <TableWrap label="Lease riders">
           <table>
             <thead>
               <tr>
@@ -83,7 +84,7 @@ export default function LeaseRidersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p className="muted">The library has no riders yet.</p>
       )}
@@ -93,7 +94,7 @@ export default function LeaseRidersPage() {
       <section className="card">
         <h2>Add a rider</h2>
         <Form method="post" className="stack" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} />
+          <FormErrorSummary form={form} />
           <Field label="Name" hint="As printed, e.g. “Rider: accessory dwelling unit”." errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
           <TextareaField
             label="Text"

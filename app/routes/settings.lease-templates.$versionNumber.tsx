@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Fragment, type ReactNode } from "react";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrorSummary } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { TemplateReviewSchema } from "~/modules/leases/schemas";
@@ -60,7 +60,7 @@ function ReviewPanel({ versionNumber, review }: { versionNumber: number; review:
     id: `review-${versionNumber}`,
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TemplateReviewSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   if (review) {
     return (
@@ -81,7 +81,7 @@ function ReviewPanel({ versionNumber, review }: { versionNumber: number; review:
         administrator records it here. Drafts always print it.
       </p>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <Field
           label="Reviewed by (lawyer or firm)"
           hint="As it should be read later, e.g. “Jane Roe, Esq., Roe & Partners”."

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FormErrors } from "~/components/forms";
+import { FormErrorSummary } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { LEASE_TEMPLATE_FIELDS } from "~/modules/leases/template";
@@ -116,7 +116,7 @@ export default function EditLeaseTemplatePage() {
         )}
       </p>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         {common}
         {loaderData.mode === "json" ? (
           <div className="field">

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors } from "~/components/forms";
+import { FormErrorSummary } from "~/components/forms";
 import { LeaseTermFields, timedTermFormValues } from "~/components/lease-terms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
@@ -43,7 +43,7 @@ export default function LeaseTermsSettingsPage() {
     lastResult,
     defaultValue: timedTermFormValues(defaults),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LeaseTermDefaultsSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div style={{ maxWidth: "52rem" }}>
@@ -56,7 +56,7 @@ export default function LeaseTermsSettingsPage() {
         only by a dated amendment, and changing these defaults never changes an existing lease.
       </p>
       <Form method="post" className="stack card" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <input type="hidden" name="version" value={defaults.version} />
         <LeaseTermFields fields={fields} />
         <div className="actions">

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrorSummary } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { stewardshipSettings, updateMonitoringSettings } from "~/modules/stewardship/events.server";
@@ -80,14 +80,14 @@ export default function StewardshipSettingsPage() {
     lastResult: monitoringReply ? reply : undefined,
     defaultValue: monitoring,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: MonitoringSettingsSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [form, fields] = useForm({
     id: `stewardship-${values.version}`,
     lastResult,
     defaultValue: values,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: stewardshipSettingsSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>
@@ -102,7 +102,7 @@ export default function StewardshipSettingsPage() {
           the dates set here (a lease&apos;s own schedule, on its page, comes first). The compliance calendar follows these settings at once.
         </p>
         <Form method="post" className="stack" {...getFormProps(monitoringForm)}>
-          <FormErrors errors={monitoringForm.errors} />
+          <FormErrorSummary form={monitoringForm} />
           <input type="hidden" name="intent" value="monitoring" />
           <input type="hidden" name="version" value={monitoring.version} />
           <div className="form-grid">
@@ -125,10 +125,10 @@ export default function StewardshipSettingsPage() {
               inputProps={{ ...getInputProps(monitoringFields.taxProofDate, { type: "text" }), placeholder: "MM-DD" }}
             />
             <Field
-              label="Ask for nothing due before (YYYY-MM-DD)"
+              label="Ask for nothing due before"
               hint="Optional: so an older portfolio does not start with years of overdue certifications."
               errors={monitoringFields.monitoringStartsOn.errors}
-              inputProps={{ ...getInputProps(monitoringFields.monitoringStartsOn, { type: "text" }), placeholder: "YYYY-MM-DD" }}
+              inputProps={getInputProps(monitoringFields.monitoringStartsOn, { type: "date" })}
             />
           </div>
           <div className="actions">
@@ -142,7 +142,7 @@ export default function StewardshipSettingsPage() {
         <h2>Refinance policy</h2>
         <p className="muted">A refinance is decided against the home&apos;s newest saved resale calculation (its maximum resale price is the formula price).</p>
         <Form method="post" className="stack" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} />
+          <FormErrorSummary form={form} />
           <input type="hidden" name="intent" value="policy" />
           <input type="hidden" name="version" value={values.version} />
           <div className="form-grid">

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, SelectField } from "~/components/forms";
+import { FormErrorSummary, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { updateOrganisationTimeZone } from "~/modules/organisations/organisations.server";
@@ -39,7 +39,7 @@ export default function TimeZonePage() {
     lastResult,
     defaultValue: { timeZone },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TimeZoneSettingsSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="card" style={{ maxWidth: "40rem" }}>
@@ -50,7 +50,7 @@ export default function TimeZonePage() {
         {timeZone}.
       </p>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <SelectField
           label="Time zone"
           hint="The IANA name of the place where the trust keeps its records, e.g. America/Chicago."

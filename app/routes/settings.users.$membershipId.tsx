@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { CheckboxField, FormErrors, SelectField } from "~/components/forms";
+import { CheckboxField, FormErrorSummary, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { UpdateMemberSchema } from "~/modules/users/schemas";
@@ -64,14 +64,14 @@ export default function EditUserPage() {
     lastResult,
     defaultValue: { role: member.role, disabled: member.disabled ? "on" : undefined, version: String(member.version) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: UpdateMemberSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="card" style={{ maxWidth: "36rem" }}>
       <h1>{member.name}</h1>
       <p className="muted">{member.email}</p>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <input {...getInputProps(fields.version, { type: "hidden" })} />
         <SelectField
           label="Role"

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ApplyButton } from "~/components/list-filters";
 import { requirePermission } from "~/modules/auth/session.server";
 import { calendarSummary, stewardshipCalendar } from "~/modules/stewardship/calendar.server";
 import { CalendarTable, type CalendarRow } from "~/modules/stewardship/components";
@@ -124,9 +125,7 @@ export default function StewardshipPage() {
             ))}
           </select>
         </div>
-        <button type="submit" className="secondary">
-          Show
-        </button>
+        <ApplyButton />
       </Form>
       <section aria-label="Counts" className="cards">
         <Count label="Delinquent" value={data.summary.delinquent} />

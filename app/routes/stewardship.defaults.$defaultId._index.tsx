@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { usd } from "~/modules/mortgages/permitted-mortgages";
@@ -16,6 +16,7 @@ import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Default and cure · Commonground" }];
 
@@ -110,17 +111,19 @@ export default function LeaseDefaultPage() {
           ) : null}
         </dl>
         <h2>Deadlines</h2>
-        <table>
-          <tbody>
-            {standing.deadlines.map((d) => (
-              <tr key={d.label}>
-                <th scope="row">{d.label}</th>
-                <td>{d.date}</td>
-                <td>{d.state === "passed" ? "passed" : "open"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableWrap label="Deadlines">
+          <table>
+            <tbody>
+              {standing.deadlines.map((d) => (
+                <tr key={d.label}>
+                  <th scope="row">{d.label}</th>
+                  <td>{d.date}</td>
+                  <td>{d.state === "passed" ? "passed" : "open"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
         {record.escalations.length ? (
           <>
             <h2>Escalation</h2>
@@ -143,7 +146,7 @@ export default function LeaseDefaultPage() {
           <section className="card">
             <h2>Escalate</h2>
             <Form method="post" className="stack" {...getFormProps(escalateForm)}>
-              <FormErrors errors={escalateForm.errors} />
+              <FormErrorSummary form={escalateForm} />
               <input type="hidden" name="intent" value="escalate" />
               <input type="hidden" name="version" value={record.version} />
               <div className="form-grid">
@@ -167,7 +170,7 @@ export default function LeaseDefaultPage() {
           <section className="card">
             <h2>Lender&apos;s notice</h2>
             <Form method="post" className="stack" {...getFormProps(lenderForm)}>
-              <FormErrors errors={lenderForm.errors} />
+              <FormErrorSummary form={lenderForm} />
               <input type="hidden" name="intent" value="lender-notice" />
               <input type="hidden" name="version" value={record.version} />
               <div className="form-grid">
@@ -182,7 +185,7 @@ export default function LeaseDefaultPage() {
           <section className="card">
             <h2>Cured</h2>
             <Form method="post" className="stack" {...getFormProps(curedForm)}>
-              <FormErrors errors={curedForm.errors} />
+              <FormErrorSummary form={curedForm} />
               <input type="hidden" name="intent" value="cured" />
               <input type="hidden" name="version" value={record.version} />
               <Field label="Cured on" errors={cured.curedOn.errors} inputProps={getInputProps(cured.curedOn, { type: "date" })} />

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { MONITORING_EVENT_TYPES } from "~/modules/stewardship/events";
@@ -49,7 +49,7 @@ export default function NewEventPage() {
     lastResult,
     defaultValue: { leaseId, dueDate: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewEventSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div style={{ maxWidth: "40rem" }}>
@@ -59,7 +59,7 @@ export default function NewEventPage() {
       <h1>Record a monitoring event</h1>
       <p className="muted">Yearly certifications, insurance and tax proof come from each lease&apos;s schedule by themselves; record the others here.</p>
       <Form method="post" className="stack card" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <SelectField label="Lease" errors={fields.leaseId.errors} selectProps={getSelectProps(fields.leaseId)} options={leases} placeholder="Choose…" />
         <SelectField label="Type" errors={fields.type.errors} selectProps={getSelectProps(fields.type)} options={Object.entries(MONITORING_EVENT_TYPES).map(([value, label]) => ({ value, label }))} placeholder="Choose…" />
         <Field label="Subject" hint="For 90+ days delinquent: mortgage, property taxes or lease fee." errors={fields.subject.errors} inputProps={getInputProps(fields.subject, { type: "text" })} />

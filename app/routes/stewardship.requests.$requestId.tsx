@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, TextareaField } from "~/components/forms";
+import { Field, FormErrorSummary, TextareaField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { usd } from "~/modules/mortgages/permitted-mortgages";
@@ -17,6 +17,7 @@ import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Stewardship request · Commonground" }];
 
@@ -172,16 +173,18 @@ export default function StewardshipRequestPage() {
             </ul>
           ) : null}
           {request.figures.length ? (
-            <table>
-              <tbody>
-                {request.figures.map(([label, value]) => (
-                  <tr key={label}>
-                    <th scope="row">{label}</th>
-                    <td>{value}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TableWrap label="Decision">
+              <table>
+                <tbody>
+                  {request.figures.map(([label, value]) => (
+                    <tr key={label}>
+                      <th scope="row">{label}</th>
+                      <td>{value}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
           ) : null}
           {request.decisionNote && request.status === "approved" ? <p>{request.decisionNote}</p> : null}
           {request.status === "approved" && request.kind === "refinance" ? (
@@ -194,7 +197,7 @@ export default function StewardshipRequestPage() {
         <section className="card" aria-labelledby="decide-heading">
           <h2 id="decide-heading">Decide</h2>
           <Form method="post" className="stack" {...getFormProps(form)}>
-            <FormErrors errors={form.errors} />
+            <FormErrorSummary form={form} />
             <input type="hidden" name="version" value={request.version} />
             <Field label="Decision date" errors={fields.decidedOn.errors} inputProps={getInputProps(fields.decidedOn, { type: "date" })} />
             {request.period ? (

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ZodTypeAny } from "zod";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { DocumentsPanel } from "~/modules/stored-documents/components";
@@ -23,6 +23,7 @@ import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formErrorsOf, formStatusOf } from "~/utils/errors";
+import { TableWrap } from "~/components/table-wrap";
 
 /** One resale / transfer case as a timeline: notice → formula price → option → buyer → closing, with what is next. */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Case — ${data.transfer.home.label}` : "Case"} · Commonground` }];
@@ -99,7 +100,7 @@ function useIntentForm(intent: string, schema: ZodTypeAny, defaultValue?: Record
     lastResult: actionData?.intent === intent ? (actionData.reply as SubmissionResult<string[]>) : undefined,
     defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
 }
 
@@ -247,7 +248,7 @@ function FormulaPriceForm({ version, noticeDate, today }: { version: number; not
   const [form, fields] = useIntentForm("formula-price", formulaPriceSchema, { valuationDate: noticeDate, priceNoticeOn: today });
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} />
+      <FormErrorSummary form={form} />
       <input type="hidden" name="intent" value="formula-price" />
       <input type="hidden" name="version" value={version} />
       <div className="form-grid">
@@ -267,7 +268,7 @@ function OptionForm({ version, today }: { version: number; today: string }) {
   const [form, fields] = useIntentForm("option", optionSchema, { decidedOn: today });
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} />
+      <FormErrorSummary form={form} />
       <input type="hidden" name="intent" value="option" />
       <input type="hidden" name="version" value={version} />
       <div className="form-grid">
@@ -300,7 +301,7 @@ function CancelForm({ version, today }: { version: number; today: string }) {
     <details className="card" open={Boolean(form.errors?.length || fields.reason.errors?.length || fields.cancelledOn.errors?.length)}>
       <summary>Cancel the case (the homeowner withdrew)</summary>
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrorSummary form={form} />
         <input type="hidden" name="intent" value="cancel" />
         <input type="hidden" name="version" value={version} />
         <div className="form-grid">
@@ -327,7 +328,7 @@ function BuyerForm({ version, candidates }: { version: number; candidates: { val
   const [form, fields] = useIntentForm("buyer", buyerSchema);
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} />
+      <FormErrorSummary form={form} />
       <input type="hidden" name="intent" value="buyer" />
       <input type="hidden" name="version" value={version} />
       <SelectField label="Buyer household" hint="The pool of interested buyers first, in the order they were added; then other households that own no home." errors={fields.householdId.errors} selectProps={getSelectProps(fields.householdId)} options={candidates} placeholder="Choose a household" />
@@ -345,7 +346,7 @@ function ClosingForm({ version, today, maxPrice, isAdmin, canAssign }: { version
   const money = (meta: typeof fields.price, label: string, hint?: string) => <Field label={label} hint={hint} errors={meta.errors} inputProps={{ ...getInputProps(meta, { type: "text" }), inputMode: "decimal" }} />;
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} />
+      <FormErrorSummary form={form} />
       <input type="hidden" name="intent" value="close" />
       <input type="hidden" name="version" value={version} />
       <div className="form-grid">
@@ -385,17 +386,19 @@ function ClosingSummary({ closing, outcomes }: { closing: { date: string; price:
         {closing.leaseDisposition === "assignment" ? "The seller's lease was assigned to the buyer. " : closing.leaseDisposition === "new-lease" ? "The seller's lease ended. " : ""}
         {closing.buyerLeaseId ? <Link to={`/leases/${closing.buyerLeaseId}`}>{closing.leaseDisposition === "assignment" ? "The buyer's draft lease (the assignment)" : "The buyer's draft lease"}</Link> : null}
       </p>
-      <table>
-        <caption className="muted">Closing statement — seller&apos;s net proceeds</caption>
-        <tbody>
-          <tr><th scope="row">Price</th><td className="num">{formatUsd(s.price ?? "0")}</td></tr>
-          <tr><th scope="row">Mortgage payoff</th><td className="num">−{formatUsd(s.mortgagePayoff ?? "0")}</td></tr>
-          <tr><th scope="row">Seller&apos;s closing costs</th><td className="num">−{formatUsd(s.sellerClosingCosts ?? "0")}</td></tr>
-          <tr><th scope="row">Unpaid lease fees</th><td className="num">−{formatUsd(s.unpaidLeaseFees ?? "0")}</td></tr>
-          <tr><th scope="row">The trust&apos;s fees</th><td className="num">−{formatUsd(s.trustFees ?? "0")}</td></tr>
-          <tr><th scope="row">Net proceeds</th><td className="num"><strong>{formatUsd(s.netProceeds ?? "0")}</strong></td></tr>
-        </tbody>
-      </table>
+      <TableWrap label="Letters">
+        <table>
+          <caption className="muted">Closing statement — seller&apos;s net proceeds</caption>
+          <tbody>
+            <tr><th scope="row">Price</th><td className="num">{formatUsd(s.price ?? "0")}</td></tr>
+            <tr><th scope="row">Mortgage payoff</th><td className="num">−{formatUsd(s.mortgagePayoff ?? "0")}</td></tr>
+            <tr><th scope="row">Seller&apos;s closing costs</th><td className="num">−{formatUsd(s.sellerClosingCosts ?? "0")}</td></tr>
+            <tr><th scope="row">Unpaid lease fees</th><td className="num">−{formatUsd(s.unpaidLeaseFees ?? "0")}</td></tr>
+            <tr><th scope="row">The trust&apos;s fees</th><td className="num">−{formatUsd(s.trustFees ?? "0")}</td></tr>
+            <tr><th scope="row">Net proceeds</th><td className="num"><strong>{formatUsd(s.netProceeds ?? "0")}</strong></td></tr>
+          </tbody>
+        </table>
+      </TableWrap>
       {o ? (
         <ul>
           <li>Income needed: {o.percentAmiNeeded.atThisSale ?? "—"} % AMI at this sale, {o.percentAmiNeeded.atPreviousSale ?? "—"} % at the previous sale</li>

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listHomesForPicker } from "~/modules/parcels/parcels.server";
@@ -18,6 +18,7 @@ import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formErrorsOf, formStatusOf } from "~/utils/errors";
+import { TableWrap } from "~/components/table-wrap";
 
 /** Resale and transfer cases: open ones first by their next deadline; opening a case from a notice of intent. */
 export const meta: MetaFunction = () => [{ title: "Resale and transfer cases · Commonground" }];
@@ -59,7 +60,7 @@ export default function TransfersPage() {
     lastResult,
     defaultValue: { homeId: preselectedHomeId, kind: "sale", noticeMethod: "mail", noticeDate: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: openCaseSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <>
@@ -68,7 +69,7 @@ export default function TransfersPage() {
         From the homeowner&apos;s notice of intent to the closing. Deadlines come from each lease&apos;s own terms; today is {formatLegalDate(today)}. <Link to="/transfers/buyers">Interested buyers</Link>
       </p>
       {cases.length ? (
-        <div className="table-wrap">
+        <TableWrap label="Resale and transfer cases">
           <table>
             <thead>
               <tr>
@@ -110,7 +111,7 @@ export default function TransfersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p className="muted">No cases yet.</p>
       )}
@@ -118,7 +119,7 @@ export default function TransfersPage() {
         <section className="card" aria-labelledby="open-case-heading">
           <h2 id="open-case-heading">Open a case from a notice of intent</h2>
           <Form method="post" className="stack" {...getFormProps(form)}>
-            <FormErrors errors={form.errors} />
+            <FormErrorSummary form={form} />
             <div className="form-grid">
               <SelectField label="Home" errors={fields.homeId.errors} selectProps={getSelectProps(fields.homeId)} options={homes} placeholder="Choose a home" />
               <SelectField label="Kind of transfer" errors={fields.kind.errors} selectProps={getSelectProps(fields.kind)} options={CASE_KINDS.map((k) => ({ value: k, label: CASE_KIND_LABELS[k] }))} />

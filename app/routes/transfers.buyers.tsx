@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ZodTypeAny } from "zod";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrors, FormErrorSummary, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { addInterestedBuyer, BuyerPoolError, listBuyerPool, setInterestedBuyerStatus } from "~/modules/transfers/buyer-pool.server";
@@ -15,6 +15,7 @@ import { formatLegalDate } from "~/utils/format";
 import { intentFailure, type IntentReply } from "~/utils/intent-reply.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { TableWrap } from "~/components/table-wrap";
 
 /** The pool of interested buyers (docs/transfers.md → The buyer pool): in the order they were added; cases draw their buyer from it. */
 export const meta: MetaFunction = () => [{ title: "Interested buyers · Commonground" }];
@@ -74,7 +75,7 @@ export default function BuyerPoolPage() {
     lastResult: actionData?.intent === "pool-add" ? (actionData.reply as SubmissionResult<string[]>) : undefined,
     defaultValue: { addedOn: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: poolAddSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const statusErrors = actionData?.intent === "pool-status" ? (actionData.reply as SubmissionResult<string[]>).error : undefined;
   return (
@@ -89,7 +90,7 @@ export default function BuyerPoolPage() {
       </p>
       {statusErrors ? <FormErrors errors={Object.values(statusErrors).flat().filter((e): e is string => typeof e === "string")} /> : null}
       {pool.length ? (
-        <div className="table-wrap">
+        <TableWrap label="Interested buyers">
           <table>
             <thead>
               <tr>
@@ -135,7 +136,7 @@ export default function BuyerPoolPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p className="muted">Nobody in the pool yet.</p>
       )}
@@ -143,7 +144,7 @@ export default function BuyerPoolPage() {
         <section className="card" aria-labelledby="pool-add-heading">
           <h2 id="pool-add-heading">Add an interested buyer</h2>
           <Form method="post" className="stack" {...getFormProps(form)}>
-            <FormErrors errors={form.errors} />
+            <FormErrorSummary form={form} />
             <input type="hidden" name="intent" value="pool-add" />
             <div className="form-grid">
               <SelectField label="Household" errors={fields.householdId.errors} selectProps={getSelectProps(fields.householdId)} options={households} placeholder="Choose a household" />

@@ -83,6 +83,17 @@ describe("toMoneyString and formatUsd", () => {
   });
 });
 
+describe("formatWholeUsd", () => {
+  it("shows whole dollars, half up, grouped", async () => {
+    const { formatWholeUsd } = await import("./money");
+    expect(formatWholeUsd("186667.00")).toBe("$186,667");
+    expect(formatWholeUsd("61500.5")).toBe("$61,501");
+    expect(formatWholeUsd("61500.49")).toBe("$61,500");
+    expect(formatWholeUsd("-3.5")).toBe("-$4");
+    expect(formatWholeUsd("0")).toBe("$0");
+  });
+});
+
 describe("rateToPercent", () => {
   it("shows a stored rate as the percent people type, exactly", async () => {
     const { rateToPercent } = await import("./money");

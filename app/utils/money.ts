@@ -134,6 +134,13 @@ export function formatUsd(value: DecimalInput): string {
   return `${negative ? "-" : ""}$${groupThousands(unsigned.slice(0, dot))}${unsigned.slice(dot)}`;
 }
 
+/** Whole US dollars for averages in reports: "1234.5" -> "$1,235", "-3.5" -> "-$4" (half up, once). */
+export function formatWholeUsd(value: DecimalInput): string {
+  const fixed = (typeof value === "string" ? parseDecimal(value) : value).toFixed(0);
+  const negative = fixed.startsWith("-");
+  return `${negative ? "-" : ""}$${groupThousands(negative ? fixed.slice(1) : fixed)}`;
+}
+
 /** A rate as a percentage without trailing zeros: "0.015" -> "1.5%", "0.3" -> "30%". */
 export function formatPercent(rate: DecimalInput): string {
   if (typeof rate !== "string") return `${rate.times(100).toFixed()}%`;

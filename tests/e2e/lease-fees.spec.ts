@@ -33,7 +33,7 @@ test("staff enter a payment on a lease in arrears and download the homeowner's s
   const form = page.locator("form", { has: page.getByRole("heading", { name: "Record a payment" }) });
   await form.getByLabel("Amount ($)").fill("0");
   await form.getByRole("button", { name: "Record payment" }).click();
-  await expect(form.getByText("The amount paid must be more than $0.00")).toBeVisible();
+  await expect(form.locator(".field-error", { hasText: "The amount paid must be more than $0.00" })).toBeVisible();
   await page.reload();
   expect(cents((await page.getByTestId("fee-balance").textContent()) ?? "")).toBe(before);
 

@@ -41,7 +41,7 @@ test("an administrator creates a lease, executes it and downloads the lease and 
   await page.goto("/settings/lease-riders");
   await page.getByLabel("Name").fill(rider);
   await page.getByRole("button", { name: "Save rider" }).click();
-  await expect(page.getByText("Enter the rider's text.")).toBeVisible();
+  await expect(page.locator(".field-error", { hasText: "Enter the rider's text." })).toBeVisible();
   await page.getByLabel("Text").fill(`The Homeowner may build one accessory dwelling unit ${stamp} with the Trust's prior written approval.`);
   // leaving the field clears its message (the form moves up): click only once it has
   await page.getByLabel("Text").blur();
@@ -61,8 +61,8 @@ test("an administrator creates a lease, executes it and downloads the lease and 
   await page.getByLabel("Formula preset").selectOption(`E2E 1.5% simple ${stamp}`);
   await page.getByLabel(rider).check();
   await page.getByRole("button", { name: "Create draft lease" }).click();
-  await expect(page.getByText("The amount cannot be negative")).toBeVisible();
-  await expect(page.getByText("between 1 and 28")).toBeVisible();
+  await expect(page.locator(".field-error", { hasText: "The amount cannot be negative" })).toBeVisible();
+  await expect(page.locator(".field-error", { hasText: "between 1 and 28" })).toBeVisible();
   await page.getByLabel("Monthly lease fee ($)").fill("35");
   await page.getByLabel("Due day of the month (1–28)").fill("1");
   await page.getByRole("button", { name: "Create draft lease" }).click();

@@ -24,7 +24,7 @@ test("staff register a parcel with a home and a funding source, and find it by s
   await page.getByLabel("Amount ($)").fill("45,000");
   await page.getByRole("button", { name: "Register parcel" }).click();
   await expect(page.getByLabel("Acquisition price ($)")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("The amount cannot be negative")).toBeVisible();
+  await expect(page.locator(".field-error", { hasText: "The amount cannot be negative" })).toBeVisible();
 
   await page.getByLabel("Acquisition price ($)").fill("85,000");
   await page.getByRole("button", { name: "Register parcel" }).click();

@@ -53,7 +53,7 @@ test("a homeowner accepts an invitation, sends the occupancy certification with 
   // sent without the tick: refused next to the box, nothing sent
   await page.getByLabel(/Proof of home insurance/).setInputFiles({ name: "declarations.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "Send to the trust" }).click();
-  await expect(page.getByText("Tick the box to confirm the statement")).toBeVisible();
+  await expect(page.locator(".field-error", { hasText: "Tick the box to confirm the statement" })).toBeVisible();
   await page.getByLabel(/principal residence/).check();
   await page.getByLabel(/Proof of home insurance/).setInputFiles({ name: "declarations.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "Send to the trust" }).click();

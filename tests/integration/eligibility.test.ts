@@ -13,7 +13,7 @@ import { action as tableAction } from "~/routes/settings.income-limits.$tableId"
 import { loader as householdLoader } from "~/routes/households.$householdId._index";
 import { action as newParcelAction } from "~/routes/parcels.new";
 import { action as importParcelsAction } from "~/routes/parcels.import";
-import { loader as reportsLoader } from "~/routes/reports";
+import { loader as reportsLoader } from "~/routes/reports._index";
 import { action as eligibilitySettingsAction } from "~/routes/settings.eligibility";
 import { loadPortfolioReport } from "~/modules/reports/reports.server";
 import { db } from "~/utils/db.server";

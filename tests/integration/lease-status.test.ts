@@ -3,7 +3,7 @@ import { runLeaseCli } from "~/modules/leases/cli.server";
 import { loader as dashboardLoader } from "~/routes/_index";
 import { action as leaseAction, loader as leaseLoader } from "~/routes/leases.$leaseId._index";
 import { loader as listLoader } from "~/routes/leases._index";
-import { loader as reportsLoader } from "~/routes/reports";
+import { loader as reportsLoader } from "~/routes/reports._index";
 import { db } from "~/utils/db.server";
 import { createLease } from "~/modules/demo/leases";
 import { createOrganisation } from "~/modules/demo/organisations";

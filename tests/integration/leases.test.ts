@@ -327,6 +327,33 @@ describe("lease documents", () => {
     expect(await db().leaseDocument.count({ where: { organisationId: organisation.id } })).toBe(0); // a download records nothing
   });
 
+  it("bulk ZIP holds the memoranda, or the leases and their memoranda, when asked; an unknown choice is refused", async () => {
+    const { organisation, cookie } = await adminSession();
+    const a = await createLease(db(), organisation.id, { status: "executed" });
+    const b = await createLease(db(), organisation.id, { status: "executed" });
+    const zipOf = async (kind: string) => {
+      const response = (await run(zipAction, postRequest("/leases/documents.zip", { leaseId: [a.id, b.id], kind }, { cookie }))) as Response;
+      return { response, files: response.headers.get("Content-Type") === "application/zip" ? unzipSync(new Uint8Array(await response.arrayBuffer())) : {} };
+    };
+    const memoranda = await zipOf("memorandum");
+    expect(memoranda.response.headers.get("Content-Disposition")).toMatch(/filename="memoranda of ground lease \d{4}-\d{2}-\d{2}\.zip"/);
+    expect(Object.keys(memoranda.files).sort()).toEqual([`${a.reference} memorandum of ground lease.pdf`, `${b.reference} memorandum of ground lease.pdf`].sort());
+    const memorandumText = pdfText(Buffer.from(memoranda.files[`${a.reference} memorandum of ground lease.pdf`]!));
+    expect(memorandumText).toMatch(/MEMORANDUM OF GROUND LEASE/i);
+    expect(memorandumText).toContain(a.reference);
+
+    const both = await zipOf("both");
+    expect(Object.keys(both.files).sort()).toEqual(
+      [`${a.reference} ground lease.pdf`, `${a.reference} memorandum of ground lease.pdf`, `${b.reference} ground lease.pdf`, `${b.reference} memorandum of ground lease.pdf`].sort(),
+    );
+    expect(pdfText(Buffer.from(both.files[`${b.reference} ground lease.pdf`]!))).toMatch(/GROUND LEASE/);
+
+    const refused = await zipOf("everything");
+    expect(refused.response.status).toBe(302);
+    expect(refused.response.headers.get("Location")).toBe("/leases");
+    expect(await db().leaseDocument.count({ where: { organisationId: organisation.id } })).toBe(0); // a download records nothing
+  });
+
   it("bulk ZIP: a board member (viewer) may take a few leases at a time, staff many", async () => {
     const { organisation, cookie } = await adminSession();
     const leases = [];

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
-import { CheckboxField, Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { CheckboxField, Field, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
 import { FORMULA_TYPE_LABELS, FORMULA_TYPES, FormulaPresetFormSchema, ROUNDING_MODES } from "~/modules/resale/formula-spec";
 
 type Errors = Record<string, string[] | undefined>;
@@ -77,7 +77,7 @@ export function FormulaPresetForm({
   const credit = fields.improvementCredit.value === "on";
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} />
+      <FormErrorSummary form={form} />
       {defaultValue.version ? <input type="hidden" name="version" value={String(defaultValue.version)} /> : null}
       <div className="card stack">
         <Field label="Name" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { compareCalendarDates } from "~/utils/calendar-date";
-import { legalDate, money, optionalLegalDate, optionalMoney, optionalText, text } from "~/utils/form-fields";
+import { formObject, legalDate, money, optionalLegalDate, optionalMoney, optionalText, recordVersion, text } from "~/utils/form-fields";
 
 /** The forms that record a home's valuation inputs (shared by the page and its action; no JavaScript needed). */
 
 const positiveMoney = (label: string) => money(label).pipe(z.number().min(1, `The ${label} must be more than $0.00`));
 
 /** An appraisal ordered; when the report is already in, its figures too. */
-export const appraisalSchema = z
-  .object({
+export const appraisalSchema = formObject(
+  {
     intent: z.literal("appraisal"),
     appraiser: text("appraiser's name", 200),
     orderedOn: legalDate("date ordered"),
@@ -18,13 +18,14 @@ export const appraisalSchema = z
     improvementValue: optionalMoney("improvement value"),
     source: optionalText(200),
     note: optionalText(1000),
-  })
-  .superRefine((values, ctx) => checkReceipt(values, ctx));
+  },
+  (values, ctx) => checkReceipt(values, ctx),
+);
 export type AppraisalValues = z.output<typeof appraisalSchema>;
 
 /** The report of an ordered appraisal. */
-export const appraisalReceiptSchema = z
-  .object({
+export const appraisalReceiptSchema = formObject(
+  {
     intent: z.literal("appraisal-received"),
     appraisalId: text("appraisal", 60),
     receivedOn: legalDate("date received"),
@@ -32,17 +33,18 @@ export const appraisalReceiptSchema = z
     value: positiveMoney("appraised value"),
     improvementValue: optionalMoney("improvement value"),
     source: optionalText(200),
-    version: z.coerce.number().int(),
-  })
-  .superRefine((values, ctx) => {
-    if (values.improvementValue !== undefined && values.improvementValue > values.value) {
+    version: recordVersion(),
+  },
+  (values, ctx) => {
+    if (values.improvementValue !== undefined && values.value !== undefined && values.improvementValue > values.value) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["improvementValue"], message: "The improvement value cannot exceed the appraised value" });
     }
-  });
+  },
+);
 export type AppraisalReceiptValues = z.output<typeof appraisalReceiptSchema>;
 
 function checkReceipt(
-  values: { orderedOn: string; receivedOn?: string; effectiveDate?: string; value?: number; improvementValue?: number },
+  values: { orderedOn?: string; receivedOn?: string; effectiveDate?: string; value?: number; improvementValue?: number },
   ctx: z.RefinementCtx,
 ) {
   const issue = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
@@ -55,7 +57,7 @@ function checkReceipt(
   if (values.improvementValue !== undefined && values.value === undefined && given === 0) {
     issue("improvementValue", "Enter the improvement value with the rest of the report");
   }
-  if (values.receivedOn && compareCalendarDates(values.receivedOn, values.orderedOn) < 0) {
+  if (values.receivedOn && values.orderedOn && compareCalendarDates(values.receivedOn, values.orderedOn) < 0) {
     issue("receivedOn", `The report cannot arrive before the appraisal was ordered (${values.orderedOn})`);
   }
   if (values.improvementValue !== undefined && values.value !== undefined && values.improvementValue > values.value) {
@@ -66,8 +68,8 @@ function checkReceipt(
 export const MAX_DEDUCTIONS = 8;
 
 /** A pre-sale inspection with its deductions (rows left empty are ignored). */
-export const inspectionSchema = z
-  .object({
+export const inspectionSchema = formObject(
+  {
     intent: z.literal("inspection"),
     inspectedOn: legalDate("inspection date"),
     inspector: text("inspector's name", 200),
@@ -77,9 +79,9 @@ export const inspectionSchema = z
       .array(z.object({ description: optionalText(300), amount: optionalMoney("deduction") }))
       .max(MAX_DEDUCTIONS, `List at most ${MAX_DEDUCTIONS} deductions`)
       .default([]),
-  })
-  .superRefine((values, ctx) => {
-    values.deductions.forEach((row, index) => {
+  },
+  (values, ctx) => {
+    (values.deductions ?? []).forEach((row, index) => {
       if (row.description && row.amount === undefined) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["deductions", index, "amount"], message: "Enter the amount deducted" });
       }
@@ -87,16 +89,16 @@ export const inspectionSchema = z
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["deductions", index, "description"], message: "Say what the deduction is for" });
       }
     });
-  })
-  .transform(({ deductions, ...rest }) => ({
+  },
+).transform(({ deductions, ...rest }) => ({
     ...rest,
     deductions: deductions.filter((row) => row.description && row.amount !== undefined).map((row) => ({ description: row.description!, amountCents: row.amount! })),
   }));
 export type InspectionValues = z.output<typeof inspectionSchema>;
 
 /** A capital improvement the trust approved. */
-export const improvementSchema = z
-  .object({
+export const improvementSchema = formObject(
+  {
     intent: z.literal("improvement"),
     description: text("description of the work", 300),
     cost: positiveMoney("cost"),
@@ -104,12 +106,13 @@ export const improvementSchema = z
     completedOn: legalDate("completion date"),
     creditTerms: optionalText(300),
     source: optionalText(200),
-  })
-  .superRefine((values, ctx) => {
-    if (compareCalendarDates(values.completedOn, values.approvedOn) < 0) {
+  },
+  (values, ctx) => {
+    if (values.completedOn && values.approvedOn && compareCalendarDates(values.completedOn, values.approvedOn) < 0) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["completedOn"], message: `Work credited must be approved before it is completed (approved ${values.approvedOn})` });
     }
-  });
+  },
+);
 export type ImprovementValues = z.output<typeof improvementSchema>;
 
 // Index values are the trust's (Settings → Lease fees, recordIndexValue in app/modules/lease-fees), with their source.

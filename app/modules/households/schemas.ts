@@ -6,7 +6,7 @@ import { pageNumber } from "~/utils/page-number";
  */
 import { z } from "zod";
 import { isCalendarDate } from "~/utils/calendar-date";
-import { MAX_AMOUNT_TEXT, MAX_CENTS } from "~/utils/form-fields";
+import { formObject, MAX_AMOUNT_TEXT, MAX_CENTS } from "~/utils/form-fields";
 import { stringToCents } from "~/utils/money";
 
 // ---------------------------------------------------------------------------------------------
@@ -276,8 +276,8 @@ export type CertificationInput = z.output<typeof CertificationSchema>;
 /** Interest rate as a decimal-string percent: "6.125" means 6.125 %. */
 const RATE_PATTERN = /^\d{1,2}(\.\d{1,4})?$/;
 
-export const PurchaseSchema = z
-  .object({
+export const PurchaseSchema = formObject(
+  {
     homeId: z.string({ required_error: "Choose the home" }).min(1, "Choose the home"),
     purchasePrice: moneyCents("Enter the purchase price"),
     purchaseDate: legalDate("Enter the purchase date"),
@@ -300,12 +300,13 @@ export const PurchaseSchema = z
       .enum(keys(MORTGAGE_TYPES), { errorMap: () => ({ message: "Choose the mortgage type" }) })
       .optional()
       .transform((value) => value ?? ""),
-  })
-  .superRefine((value, ctx) => {
-    if (value.mortgageAmount !== null && value.mortgageAmount > value.purchasePrice) {
+  },
+  (value, ctx) => {
+    if (value.mortgageAmount != null && value.purchasePrice !== undefined && value.mortgageAmount > value.purchasePrice) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["mortgageAmount"], message: "The mortgage is larger than the purchase price" });
     }
-  });
+  },
+);
 export type PurchaseInput = z.output<typeof PurchaseSchema>;
 
 export const SaleSchema = z.object({

@@ -1,21 +1,16 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { formatLegalDate } from "~/utils/format";
 import { formatUsd, centsToString } from "~/utils/money";
-import { AGING_BUCKETS, type Aging, type AgingBucket } from "./rules";
+import { AGING_BUCKETS, AGING_LABELS, type Aging } from "./rules";
 import { paymentSchema, reversalSchema, waiverSchema } from "./schemas";
+import { TableWrap } from "~/components/table-wrap";
 
 /** The lease-fee ledger on the lease page (and on /leases/:id/fees, which its forms post to). */
 
-export const AGING_LABELS: Record<AgingBucket, string> = {
-  current: "Current",
-  "1-30": "1–30 days",
-  "31-60": "31–60 days",
-  "61-90": "61–90 days",
-  "over-90": "Over 90 days",
-};
+export { AGING_LABELS };
 
 export type LedgerPanelData = {
   hasLedger: boolean;
@@ -42,27 +37,29 @@ export const money = (cents: number) => formatUsd(centsToString(cents));
 
 export function AgingTable({ aging, caption }: { aging: Aging; caption: string }) {
   return (
-    <table className="table">
-      <caption className="muted">{caption}</caption>
-      <thead>
-        <tr>
-          {AGING_BUCKETS.map((bucket) => (
-            <th key={bucket} scope="col" className="num">
-              {AGING_LABELS[bucket]}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        <tr>
-          {AGING_BUCKETS.map((bucket) => (
-            <td key={bucket} className="num">
-              {money(aging[bucket])}
-            </td>
-          ))}
-        </tr>
-      </tbody>
-    </table>
+    <TableWrap label={caption}>
+      <table className="table">
+        <caption className="muted">{caption}</caption>
+        <thead>
+          <tr>
+            {AGING_BUCKETS.map((bucket) => (
+              <th key={bucket} scope="col" className="num">
+                {AGING_LABELS[bucket]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            {AGING_BUCKETS.map((bucket) => (
+              <td key={bucket} className="num">
+                {money(aging[bucket])}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }
 
@@ -84,7 +81,7 @@ export function LeaseFeesPanel({ leaseId, fees, canWrite, last }: { leaseId: str
         {fees.balanceCents < 0 ? " (a credit)" : ""}
       </p>
       <AgingTable aging={fees.aging} caption="What is owed, by days past due" />
-      <div className="table-wrap">
+      <TableWrap label="Lease-fee ledger">
         <table className="table">
           <thead>
             <tr>
@@ -132,7 +129,7 @@ export function LeaseFeesPanel({ leaseId, fees, canWrite, last }: { leaseId: str
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p>
         Payoff on {formatLegalDate(fees.payoff.closingDate)}: <strong data-testid="fee-payoff">{money(fees.payoff.payoffCents)}</strong>
       </p>
@@ -182,12 +179,12 @@ function PaymentForm({ action, today, last }: { action: string; today: string; l
     lastResult: last,
     defaultValue: { date: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: paymentSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" action={action} className="stack" {...getFormProps(form)}>
       <h3>Record a payment</h3>
-      <FormErrors errors={form.errors} />
+      <FormErrorSummary form={form} />
       <input type="hidden" name="intent" value="payment" />
       <Field label="Date paid" errors={fields.date.errors} inputProps={getInputProps(fields.date, { type: "date" })} />
       <Field label="Amount ($)" errors={fields.amount.errors} inputProps={getInputProps(fields.amount, { type: "text" })} />
@@ -208,12 +205,12 @@ function WaiverForm({ action, today, unpaid, last }: { action: string; today: st
     lastResult: last,
     defaultValue: { date: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: waiverSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" action={action} className="stack" {...getFormProps(form)}>
       <h3>Waive or reduce</h3>
-      <FormErrors errors={form.errors} />
+      <FormErrorSummary form={form} />
       <input type="hidden" name="intent" value="waiver" />
       <SelectField
         label="Of"
@@ -239,11 +236,11 @@ function ReversalForm({ action, entryId, today, last }: { action: string; entryI
     lastResult: last?.intent === "reversal" && (last.result.initialValue as Record<string, unknown> | null | undefined)?.entryId === entryId ? last.result : undefined,
     defaultValue: { date: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: reversalSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" action={action} className="stack" {...getFormProps(form)}>
-      <FormErrors errors={form.errors} />
+      <FormErrorSummary form={form} />
       <input type="hidden" name="intent" value="reversal" />
       <input type="hidden" name="entryId" value={entryId} />
       <Field label="Reversal date" errors={fields.date.errors} inputProps={getInputProps(fields.date, { type: "date" })} />

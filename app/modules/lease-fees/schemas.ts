@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { legalDate, money, optionalText, text } from "~/utils/form-fields";
+import { legalDate, money, optionalText, recordVersion, text } from "~/utils/form-fields";
 
 /** The forms of the lease-fee ledger (shared by the form and the action; they work without JavaScript). */
 
@@ -51,7 +51,7 @@ export const accountCodesSchema = z.object({
   lateChargeAccount: text("late-charge income account", 40),
   cashAccount: text("cash account", 40),
   waiverAccount: text("waivers account", 40),
-  version: z.coerce.number().int(),
+  version: recordVersion(),
 });
 export type AccountCodesValues = z.output<typeof accountCodesSchema>;
 

@@ -6,7 +6,8 @@
 import { zipSync, strToU8 } from "fflate";
 import type { Db } from "~/utils/db.server";
 import type { Role } from "~/utils/permissions";
-import { renderLeaseDocumentFile, type LeaseDocumentKind } from "./documents.server";
+import type { LeaseDocumentKind } from "./document-kinds";
+import { renderLeaseDocumentFile } from "./documents.server";
 
 /**
  * How many leases one ZIP may hold, by role: staff and admins assemble recording packets; a board member
@@ -22,27 +23,30 @@ export function maxBulkLeases(role: Role): number {
 export type BulkResult = { zip: Uint8Array; included: string[]; skipped: { reference: string; errors: string[] }[] };
 
 /**
- * The documents of `leaseIds` (this organisation's only, at most `limit`); leases that cannot produce one are
- * listed in SKIPPED.txt. A download: nothing is recorded.
+ * The documents of `leaseIds` (this organisation's only, at most `limit`) — each lease's ground lease, its
+ * memorandum, or both (`kinds`); leases that cannot produce one are listed in SKIPPED.txt. A download: nothing is
+ * recorded.
  */
 export async function buildLeaseDocumentsZip(
   db: Db,
   organisationId: string,
   leaseIds: string[],
-  kind: LeaseDocumentKind = "lease",
+  kinds: readonly LeaseDocumentKind[] = ["lease"],
   options: { today?: string; limit?: number } = {},
 ): Promise<BulkResult> {
   const files: Record<string, Uint8Array> = {};
   const included: string[] = [];
   const skipped: BulkResult["skipped"] = [];
   for (const leaseId of [...new Set(leaseIds)].slice(0, options.limit ?? MAX_BULK_LEASES)) {
-    const result = await renderLeaseDocumentFile(db, organisationId, leaseId, kind, options);
-    if (result.ok) {
-      files[result.filename] = new Uint8Array(result.pdf);
-      included.push(result.reference);
-    } else if (result.status === 400) {
-      const lease = await db.lease.findFirst({ where: { id: leaseId, organisationId }, select: { reference: true } });
-      skipped.push({ reference: lease?.reference ?? leaseId, errors: result.errors });
+    for (const kind of kinds) {
+      const result = await renderLeaseDocumentFile(db, organisationId, leaseId, kind, options);
+      if (result.ok) {
+        files[result.filename] = new Uint8Array(result.pdf);
+        if (!included.includes(result.reference)) included.push(result.reference);
+      } else if (result.status === 400) {
+        const lease = await db.lease.findFirst({ where: { id: leaseId, organisationId }, select: { reference: true } });
+        skipped.push({ reference: `${lease?.reference ?? leaseId}${kinds.length > 1 ? ` (${kind === "lease" ? "ground lease" : "memorandum"})` : ""}`, errors: result.errors });
+      }
     }
   }
   if (skipped.length) {

@@ -32,8 +32,9 @@ import { leaseRowTerms } from "./terms.server";
 import { riderTextsFor } from "./riders.server";
 import { fromDbCents } from "~/utils/cents";
 
-export const DOCUMENT_KINDS = ["lease", "memorandum"] as const;
-export type LeaseDocumentKind = (typeof DOCUMENT_KINDS)[number];
+import { documentFilename, type LeaseDocumentKind } from "./document-kinds";
+
+export { DOCUMENT_KINDS, type LeaseDocumentKind } from "./document-kinds";
 
 /** Used for the worked example when the home has no recorded purchase price. */
 export const ILLUSTRATIVE_PURCHASE_PRICE = "200000.00";
@@ -223,9 +224,6 @@ export function countPages(pdf: Buffer): number {
   return (pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
-export function documentFilename(reference: string, kind: LeaseDocumentKind): string {
-  return kind === "lease" ? `${reference} ground lease.pdf` : `${reference} memorandum of ground lease.pdf`;
-}
 
 
 export type RenderResult =

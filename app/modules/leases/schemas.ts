@@ -5,7 +5,7 @@
  */
 import { pageNumber } from "~/utils/page-number";
 import { z } from "zod";
-import { legalDate, money, optionalLegalDate, wholeNumber } from "~/utils/form-fields";
+import { formObject, legalDate, money, optionalLegalDate, recordVersion, wholeNumber } from "~/utils/form-fields";
 import { Decimal, isDecimalString } from "~/utils/money";
 import type { FeeEscalationRule } from "./lifecycle";
 
@@ -64,7 +64,7 @@ const escalationFields = {
   escalationIndexName: z.string().trim().max(200).optional(),
 };
 
-function checkEscalation(values: { escalationKind: string; escalationRate?: string; escalationCap?: string }, ctx: z.RefinementCtx) {
+function checkEscalation(values: { escalationKind?: string; escalationRate?: string; escalationCap?: string }, ctx: z.RefinementCtx) {
   if (values.escalationKind === "fixed-percent" && values.escalationRate === undefined) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["escalationRate"], message: "Enter the yearly increase in percent, e.g. 3" });
   }
@@ -106,8 +106,15 @@ const dueDay = z.coerce
   .max(28, "The fee due day must be between 1 and 28, so that every month has it")
   .default(1);
 
-export const LeaseFormSchema = z
-  .object({
+/** The renewal notice window opens (more months before expiration) before it closes. */
+function checkRenewalWindow(values: { renewalNoticeEarliestMonths?: number; renewalNoticeLatestMonths?: number }, ctx: z.RefinementCtx) {
+  if (values.renewalNoticeLatestMonths !== undefined && values.renewalNoticeEarliestMonths !== undefined && values.renewalNoticeLatestMonths >= values.renewalNoticeEarliestMonths) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["renewalNoticeLatestMonths"], message: "The renewal notice window must close after it opens: fewer months before expiration than when it opens." });
+  }
+}
+
+export const LeaseFormSchema = formObject(
+  {
     homeId: z.string({ required_error: "Choose the home" }).min(1, "Choose the home"),
     householdId: z.string({ required_error: "Choose the household" }).min(1, "Choose the household"),
     lesseeNames: names,
@@ -128,31 +135,32 @@ export const LeaseFormSchema = z
     formulaPresetName: z.string().trim().max(120).optional(),
     mortgages,
     riders,
-    version: z.coerce.number().int().positive().optional(),
-  })
-  .superRefine(checkEscalation);
+    version: recordVersion().optional(),
+  },
+  (values, ctx) => {
+    checkEscalation(values, ctx);
+    checkRenewalWindow(values, ctx);
+  },
+);
 export type LeaseFormValues = z.output<typeof LeaseFormSchema>;
 
 /** Settings → Lease terms: the trust's defaults for new leases (every term required). */
-export const LeaseTermDefaultsSchema = z
-  .object({
-    version: z.coerce.number().int().min(0),
+export const LeaseTermDefaultsSchema = formObject(
+  {
+    version: recordVersion(),
     feeDueDay: dueDay,
     purchaseOptionDays: wholeNumber("purchase option period", { min: 1, max: 3650 }),
     ...timedTermsRequired,
-  })
-  .superRefine((values, ctx) => {
-    if (values.renewalNoticeLatestMonths >= values.renewalNoticeEarliestMonths) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["renewalNoticeLatestMonths"], message: "The renewal notice window must close after it opens: fewer months before expiration than when it opens." });
-    }
-  });
+  },
+  checkRenewalWindow,
+);
 
 export const TRANSITION_TARGETS = ["executed", "recorded", "active", "ended", "assigned"] as const;
 
 export const TransitionSchema = z.object({
   intent: z.literal("transition"),
   to: z.enum(TRANSITION_TARGETS, { errorMap: () => ({ message: "Choose a status" }) }),
-  version: z.coerce.number().int().positive(),
+  version: recordVersion(),
   executionDate: optionalLegalDate("execution date"),
   recordingCounty: z.string().trim().max(120).optional(),
   recordingInstrument: z.string().trim().max(120).optional(),
@@ -163,10 +171,10 @@ export const TransitionSchema = z.object({
 });
 export type TransitionValues = z.output<typeof TransitionSchema>;
 
-export const AmendmentSchema = z
-  .object({
+export const AmendmentSchema = formObject(
+  {
     intent: z.literal("amend"),
-    version: z.coerce.number().int().positive(),
+    version: recordVersion(),
     effectiveDate: legalDate("effective date"),
     description: z.string({ required_error: "Describe the amendment" }).trim().min(1, "Describe the amendment").max(2000),
     monthlyFeeCents: money("monthly lease fee"),
@@ -179,16 +187,17 @@ export const AmendmentSchema = z
     newMortgageLender: z.string().trim().max(200).optional(),
     newMortgageAmountCents: money("mortgage amount").optional(),
     newMortgageRecordedOn: optionalLegalDate("mortgage date"),
-  })
-  .superRefine(checkEscalation)
-  .superRefine((values, ctx) => {
+  },
+  (values, ctx) => {
+    checkEscalation(values, ctx);
     const given = [values.newMortgageLender, values.newMortgageAmountCents, values.newMortgageRecordedOn].filter((v) => v !== undefined).length;
     if (given > 0 && given < 3) {
       if (!values.newMortgageLender) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["newMortgageLender"], message: "Enter the lender" });
       if (values.newMortgageAmountCents === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["newMortgageAmountCents"], message: "Enter the amount" });
       if (!values.newMortgageRecordedOn) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["newMortgageRecordedOn"], message: "Enter the date" });
     }
-  });
+  },
+);
 export type AmendmentValues = z.output<typeof AmendmentSchema>;
 
 /** The list page's filters. */

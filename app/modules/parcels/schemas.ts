@@ -1,13 +1,6 @@
 import { z } from "zod";
 import { MAX_YEAR, yearOf } from "~/utils/calendar-date";
-import {
-  decimalString,
-  legalDate,
-  money,
-  optionalText,
-  text,
-  wholeNumber,
-} from "~/utils/form-fields";
+import { decimalString, formObject, legalDate, money, optionalText, recordVersion, text, wholeNumber } from "~/utils/form-fields";
 
 /** The parcel vocabulary, shared by the forms, the CSV importer and the data layer. */
 export const PARCEL_STATUSES = ["acquired", "in_development", "leased", "vacant", "disposed"] as const;
@@ -99,12 +92,12 @@ export function checkFundingRules(value: { receivedOn?: string; restrictionEndDa
 
 /** A parcel's fields, checked against the trust's `today`. */
 export function parcelSchema(today: string) {
-  return z.object(ParcelFields).superRefine((value, ctx) => checkParcelRules(value, ctx, today));
+  return formObject(ParcelFields, (value, ctx) => checkParcelRules(value, ctx, today));
 }
 
 /** Editing a parcel: its fields and the version the form was loaded with. */
 export function editParcelSchema(today: string) {
-  return z.object({ ...ParcelFields, version: z.coerce.number().int() }).superRefine((value, ctx) => checkParcelRules(value, ctx, today));
+  return formObject({ ...ParcelFields, version: recordVersion() }, (value, ctx) => checkParcelRules(value, ctx, today));
 }
 export type ParcelInput = z.infer<ReturnType<typeof parcelSchema>>;
 
@@ -130,7 +123,7 @@ export const FundingFields = {
   restrictionEndDate: legalDate("restriction end date").optional(),
   notes: optionalText(1000),
 };
-export const FundingSourceSchema = z.object(FundingFields).superRefine((value, ctx) => checkFundingRules(value, ctx));
+export const FundingSourceSchema = formObject(FundingFields, (value, ctx) => checkFundingRules(value, ctx));
 export type FundingSourceInput = z.infer<typeof FundingSourceSchema>;
 
 /**
@@ -154,17 +147,14 @@ export const REGISTER_PARCEL_SECTIONS = ["home", "funding"] as const;
 
 /** Registering a parcel: the parcel, optionally its first home and first funding source, in one form. */
 export function registerParcelSchema(today: string) {
-  return z
-    .object({
+  return formObject(
+    {
       ...ParcelFields,
-      home: z.object(HomeFields).optional(),
-      funding: z.object(FundingFields).optional(),
-    })
-    .superRefine((value, ctx) => {
-      checkParcelRules(value, ctx, today);
-      if (value.home) checkHomeRules(value.home, ctx, today, ["home"]);
-      if (value.funding) checkFundingRules(value.funding, ctx, ["funding"]);
-    });
+      home: formObject(HomeFields, (home, ctx) => checkHomeRules(home, ctx, today)).optional(),
+      funding: FundingSourceSchema.optional(),
+    },
+    (value, ctx) => checkParcelRules(value, ctx, today),
+  );
 }
 export type RegisterParcelInput = z.infer<ReturnType<typeof registerParcelSchema>>;
 

@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import type { ScheduledType } from "~/modules/stewardship/calendar";
-import { legalDate, money, optionalText, text } from "~/utils/form-fields";
+import { formObject, legalDate, money, optionalText, text } from "~/utils/form-fields";
 
 /** What a homeowner answers online for each scheduled item, and where the proof is filed. */
 export const ANSWERS: Record<ScheduledType, { title: string; proof: string; category: "insurance-declarations" | "tax-proof"; attestation: string | null }> = {
@@ -59,15 +59,16 @@ export const refinanceFormSchema = z.object({
   note: optionalText(2000),
 });
 
-export const leaveFormSchema = z
-  .object({
+export const leaveFormSchema = formObject(
+  {
     periodStart: legalDate("date you leave"),
     periodEnd: legalDate("date you come back"),
     reason: text("reason", 2000),
-  })
-  .superRefine((values, ctx) => {
-    if (values.periodEnd < values.periodStart) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["periodEnd"], message: "The date you come back cannot be before the date you leave" });
-  });
+  },
+  (values, ctx) => {
+    if (values.periodEnd && values.periodStart && values.periodEnd < values.periodStart) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["periodEnd"], message: "The date you come back cannot be before the date you leave" });
+  },
+);
 
 export const sellFormSchema = z.object({
   confirm: yes("Tick the box to confirm that you intend to sell."),

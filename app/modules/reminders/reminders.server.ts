@@ -13,6 +13,7 @@ import { assertUpdated } from "~/utils/concurrency.server";
 import { todayIn } from "~/utils/calendar-date";
 import { isUniqueViolation, type Db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { parseNoticesOff } from "~/modules/users/email-notices";
 import { ALL_ON, caseReminders, itemReminders, REMINDER_KIND_KEYS, statementReminders, type Recipient, type Reminder, type ReminderSwitches } from "./reminders";
 
 export async function reminderSwitches(db: Db, organisationId: string): Promise<ReminderSwitches & { version: number }> {
@@ -44,8 +45,11 @@ export async function updateReminderSwitches(db: Db, actor: AuditActor, values: 
 async function recipientsOf(db: Db, organisationId: string) {
   const memberships = await db.membership.findMany({
     where: { organisationId, disabledAt: null, user: { disabledAt: null } },
-    select: { role: true, householdId: true, user: { select: { id: true, email: true, name: true } } },
+    select: { role: true, householdId: true, user: { select: { id: true, email: true, name: true, emailNoticesOff: true } } },
   });
+  // the reminders each person turned off (Your settings → Email notices), by address
+  const off = new Map(memberships.map((m) => [m.user.email, parseNoticesOff(m.user.emailNoticesOff)]));
+  const wants = (reminder: Reminder) => !off.get(reminder.to)?.has(reminder.kind);
   const person = (m: (typeof memberships)[number]): Recipient => ({ userId: m.user.id, email: m.user.email, name: m.user.name, homeowner: m.role === "homeowner" });
   const homeowners = (householdId: string) => memberships.filter((m) => m.role === "homeowner" && m.householdId === householdId).map(person);
   const staff = (userId: string) => {
@@ -53,10 +57,10 @@ async function recipientsOf(db: Db, organisationId: string) {
     return m ? person(m) : null;
   };
   const admins = () => memberships.filter((m) => m.role === "admin").map(person);
-  return { homeowners, staff, admins };
+  return { homeowners, staff, admins, wants };
 }
 
-/** Every reminder due for the trust on `today` (whether or not already sent). */
+/** Every reminder due for the trust on `today` (whether or not already sent), except those its recipient turned off. */
 export async function remindersDue(db: Db, organisationId: string, today: string, baseUrl: string): Promise<Reminder[]> {
   const switches = await reminderSwitches(db, organisationId);
   const people = await recipientsOf(db, organisationId);
@@ -87,7 +91,7 @@ export async function remindersDue(db: Db, organisationId: string, today: string
       { case: (id) => `${baseUrl}/transfers/${id}` },
     );
   }
-  return [...items, ...statements, ...cases];
+  return [...items, ...statements, ...cases].filter(people.wants);
 }
 
 /** Queues the reminders due today that were not queued before. Safe to run on several servers at once. */

@@ -24,7 +24,7 @@ export type PortfolioReport = {
   averagePurchasePriceCents: number | null;
 };
 
-export function percentAmiAtPurchase(row: OwnershipRow): string | null {
+export function percentAmiAtPurchase(row: Pick<OwnershipRow, "purchaseDate" | "certifications">): string | null {
   const eligible = row.certifications.filter((c) => c.certifiedOn <= row.purchaseDate).sort((a, b) => (a.certifiedOn < b.certifiedOn ? 1 : -1));
   return eligible[0]?.percentAmi ?? null;
 }

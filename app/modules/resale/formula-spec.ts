@@ -7,6 +7,7 @@
  * accept it. Errors on the spec's paths are mapped back to the preset form's fields.
  */
 import { z } from "zod";
+import { recordVersion } from "~/utils/form-fields";
 import { parseResaleRequest, type Cap, type Formula, type ResaleRequest } from "./contract";
 import { roundingText } from "./describe";
 import { Decimal, isDecimalString, parseDollars, toMoneyString } from "~/utils/money";
@@ -157,7 +158,7 @@ const baseSchema = z.object({
   description: z.string().trim().max(1000, "Use at most 1000 characters").optional(),
   formulaType: z.enum(FORMULA_TYPES, { errorMap: () => ({ message: "Choose a formula type" }) }),
   ...formulaSpecFields(affordabilityFields),
-  version: z.coerce.number().int().positive().optional(),
+  version: recordVersion().optional(),
 });
 export type PresetFormValues = z.infer<typeof baseSchema>;
 

@@ -3,7 +3,7 @@
  * JavaScript), and the words for kinds and statuses. Client-safe: no server imports.
  */
 import { z } from "zod";
-import { legalDate, money, optionalText, text } from "~/utils/form-fields";
+import { formObject, legalDate, money, optionalText, recordVersion, text } from "~/utils/form-fields";
 
 export const REQUEST_KINDS = {
   refinance: "Refinance",
@@ -37,8 +37,8 @@ export type RefinanceRequestValues = z.output<typeof refinanceRequestSchema>;
 export const PERIOD_KINDS = ["leave-of-absence", "rental", "short-sale"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
-export const periodRequestSchema = z
-  .object({
+export const periodRequestSchema = formObject(
+  {
     kind: z.enum(PERIOD_KINDS, { errorMap: () => ({ message: "Choose the kind of request" }) }),
     receivedOn: legalDate("date received"),
     periodStart: legalDate("start date"),
@@ -48,11 +48,12 @@ export const periodRequestSchema = z
     party: optionalText(200),
     /** short sale: the price offered */
     priceCents: money("price offered").optional(),
-  })
-  .superRefine((values, ctx) => {
-    if (values.periodEnd < values.periodStart) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["periodEnd"], message: "The end date cannot be before the start date" });
+  },
+  (values, ctx) => {
+    if (values.periodEnd && values.periodStart && values.periodEnd < values.periodStart) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["periodEnd"], message: "The end date cannot be before the start date" });
     if (values.kind === "short-sale" && values.priceCents === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["priceCents"], message: "Enter the price offered for a short sale" });
-  });
+  },
+);
 export type PeriodRequestValues = z.output<typeof periodRequestSchema>;
 
 /** A capital improvement the homeowner asks to make (credited at resale once approved). */
@@ -68,14 +69,14 @@ export type ImprovementRequestValues = z.output<typeof improvementRequestSchema>
 export const decisionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("approve"),
-    version: z.coerce.number().int(),
+    version: recordVersion(),
     decidedOn: legalDate("decision date"),
     note: optionalText(2000),
     /** leave of absence, renting, short sale: the period approved (the request's when left out) */
     periodStart: legalDate("approved start date").optional(),
     periodEnd: legalDate("approved end date").optional(),
   }),
-  z.object({ intent: z.literal("refuse"), version: z.coerce.number().int(), decidedOn: legalDate("decision date"), note: text("reason for the refusal", 2000) }),
+  z.object({ intent: z.literal("refuse"), version: recordVersion(), decidedOn: legalDate("decision date"), note: text("reason for the refusal", 2000) }),
 ]);
 export type DecisionValues = z.output<typeof decisionSchema>;
 
@@ -85,7 +86,7 @@ const share = z
   .refine((value) => /^\d{1,3}(\.\d{1,4})?$/.test(value) && Number(value) > 0 && Number(value) <= 100, { message: "Enter a percent above 0 and at most 100, e.g. 95" });
 
 export const stewardshipSettingsSchema = z.object({
-  version: z.coerce.number().int(),
+  version: recordVersion(),
   calculationMaxAgeDays: z.coerce
     .number({ invalid_type_error: "Enter the number of days as a whole number" })
     .int("Enter the number of days as a whole number")
@@ -100,21 +101,22 @@ export type StewardshipSettingsValues = z.output<typeof stewardshipSettingsSchem
 // Defaults and cure
 // ------------------------------------------------------------------------------------------------
 
-export const noticeOfDefaultSchema = z
-  .object({
+export const noticeOfDefaultSchema = formObject(
+  {
     kind: z.enum(["monetary", "non-monetary"], { errorMap: () => ({ message: "Choose whether money is owed or another obligation is broken" }) }),
     description: text("default (what the homeowner has not done)", 2000),
     amountCents: money("amount owed").optional(),
     noticeDate: legalDate("notice date"),
-  })
-  .superRefine((values, ctx) => {
+  },
+  (values, ctx) => {
     if (values.kind === "monetary" && (values.amountCents === undefined || values.amountCents <= 0)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["amountCents"], message: "Enter the amount owed (more than $0.00) for a monetary default" });
     }
-  });
+  },
+);
 export type NoticeOfDefaultValues = z.output<typeof noticeOfDefaultSchema>;
 
-const version = z.coerce.number().int();
+const version = recordVersion();
 
 export const defaultActionSchema = z.discriminatedUnion("intent", [
   z.object({

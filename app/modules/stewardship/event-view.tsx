@@ -32,6 +32,8 @@ export type EventViewData = {
   documents: DocumentRow[];
   documentMaxBytes: number;
   history: AuditHistoryEntry[];
+  /** The trust's time zone: history times are shown in it. */
+  timeZone: string;
   isStaff: boolean;
   canSubmit: boolean;
   letters: LetterKind[];
@@ -229,7 +231,7 @@ export function EventView({ data, reply, returnTo }: { data: EventViewData; repl
       {data.isStaff && data.history.length ? (
         <section className="card">
           <h2 style={{ marginTop: 0 }}>History</h2>
-          <AuditHistory entries={data.history} />
+          <AuditHistory entries={data.history} timeZone={data.timeZone} />
         </section>
       ) : null}
     </>

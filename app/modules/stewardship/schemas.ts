@@ -2,7 +2,7 @@
  * Stewardship forms: the Zod schemas shared by the forms (Conform) and the server. Pure: no I/O.
  */
 import { z } from "zod";
-import { legalDate, optionalLegalDate, optionalText, wholeNumber } from "~/utils/form-fields";
+import { legalDate, optionalLegalDate, optionalText, recordVersion, wholeNumber } from "~/utils/form-fields";
 import { parseMonthDay } from "./calendar";
 import { MONITORING_EVENT_TYPES, type MonitoringEventType } from "./events";
 
@@ -22,14 +22,14 @@ export type NewEventValues = z.infer<typeof NewEventSchema>;
 
 export const SubmitEventSchema = z.object({
   intent: z.literal("submit"),
-  version: z.coerce.number().int(),
+  version: recordVersion(),
   submittedOn: legalDate("date received"),
   notes: optionalText(4000).transform((v) => v ?? ""),
 });
 
 export const ResolveEventSchema = z.object({
   intent: z.literal("resolve"),
-  version: z.coerce.number().int(),
+  version: recordVersion(),
   resolvedOn: legalDate("date resolved"),
   resolution: z.string({ required_error: "Say how it was resolved" }).trim().min(1, "Say how it was resolved").max(2000, "Use at most 2000 characters"),
 });
@@ -37,13 +37,13 @@ export const ResolveEventSchema = z.object({
 /** Back to open (the proof falls short) or marked delinquent by staff: either way a note says why. */
 export const NoteChangeSchema = z.object({
   intent: z.enum(["reopen", "delinquent"]),
-  version: z.coerce.number().int(),
+  version: recordVersion(),
   notes: z.string({ required_error: "Say why, for the file" }).trim().min(1, "Say why, for the file").max(4000, "Use at most 4000 characters"),
 });
 
 export const AssignEventSchema = z.object({
   intent: z.literal("assign"),
-  version: z.coerce.number().int(),
+  version: recordVersion(),
   assignedToId: optionalText(100).transform((v) => v || null),
 });
 
@@ -67,7 +67,7 @@ function optionalMonthDay(what: string) {
 /** Settings → Stewardship → Monitoring: the grace period and the trust's fixed dates. */
 export const MonitoringSettingsSchema = z.object({
   intent: z.literal("monitoring"),
-  version: z.coerce.number().int(),
+  version: recordVersion(),
   graceDays: wholeNumber("grace period", { max: 365 }),
   occupancyFixedDate: optionalMonthDay("certification date"),
   taxProofDate: optionalMonthDay("tax proof date"),
@@ -77,7 +77,7 @@ export type MonitoringSettingsValues = z.output<typeof MonitoringSettingsSchema>
 
 /** A lease's own schedule (its page → Monitoring schedule): overrides the trust's dates for this lease. */
 export const LeaseScheduleSchema = z.object({
-  version: z.coerce.number().int(),
+  version: recordVersion(),
   insuranceExpiresOn: optionalLegalDate("policy expiry date").transform((v) => v ?? null),
   occupancyFixedDate: optionalMonthDay("certification date"),
   taxProofDate: optionalMonthDay("tax proof date"),

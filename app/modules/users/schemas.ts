@@ -18,3 +18,9 @@ export const UpdateMemberSchema = z.object({
   disabled: z.boolean().default(false),
   version: z.coerce.number({ invalid_type_error: "Missing record version" }).int(),
 });
+
+/** Your settings → your name (as shown in the header, the history and emails). */
+export const OwnNameSchema = z.object({
+  intent: z.literal("name"),
+  name: z.string({ required_error: "Enter your name" }).trim().min(1, "Enter your name").max(120, "Use at most 120 characters"),
+});

@@ -5,6 +5,7 @@ import { assertUpdated } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db } from "~/utils/db.server";
 import type { Role } from "~/utils/permissions";
 import { NotFoundError } from "~/utils/errors";
+import { noticesOffFromChosen, parseNoticesOff } from "./email-notices";
 
 export type LoginResult =
   | { ok: true; userId: string; organisationId: string }
@@ -55,6 +56,36 @@ export async function changePassword(db: Db, userId: string, currentPassword: st
     data: { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() },
   });
   return { ok: true };
+}
+
+/** Your settings: the signed-in person's name and which email reminders they receive. */
+export async function getOwnSettings(db: Db, userId: string) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { name: true, email: true, emailNoticesOff: true } });
+  if (!user) throw new NotFoundError("Account not found");
+  return { name: user.name, email: user.email, noticesOff: [...parseNoticesOff(user.emailNoticesOff)] };
+}
+
+/** Changes the signed-in person's own name, audited in the organisation they act in. */
+export async function updateOwnName(db: Db, actor: AuditActor & { userId: string }, name: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true } });
+    if (!before) throw new NotFoundError("Account not found");
+    if (before.name === name) return;
+    await tx.user.update({ where: { id: actor.userId }, data: { name } });
+    await recordAudit(tx, actor, { entity: "User", entityId: actor.userId, action: "update", before: { name: before.name }, after: { name } });
+  });
+}
+
+/** Saves which email reminders the signed-in person receives (`chosen`: the kinds ticked). */
+export async function updateOwnNotices(db: Db, actor: AuditActor & { userId: string }, chosen: readonly string[]): Promise<void> {
+  const off = noticesOffFromChosen(chosen);
+  await db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: actor.userId }, select: { emailNoticesOff: true } });
+    if (!before) throw new NotFoundError("Account not found");
+    if (before.emailNoticesOff === off) return;
+    await tx.user.update({ where: { id: actor.userId }, data: { emailNoticesOff: off } });
+    await recordAudit(tx, actor, { entity: "User", entityId: actor.userId, action: "update", before: { emailNoticesOff: before.emailNoticesOff }, after: { emailNoticesOff: off } });
+  });
 }
 
 export async function listMembers(db: Db, organisationId: string) {
