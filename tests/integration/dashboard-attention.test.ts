@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attentionThisWeek } from "~/modules/organisations/attention.server";
+import { attentionThisWeek } from "~/modules/dashboard/attention.server";
 import { db } from "~/utils/db.server";
 import { createLease } from "~/modules/demo/leases";
 import { createOrganisation } from "~/modules/demo/organisations";
