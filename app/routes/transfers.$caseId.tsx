@@ -23,6 +23,7 @@ import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formErrorsOf, formStatusOf } from "~/utils/errors";
+import { TableWrap } from "~/components/table-wrap";
 
 /** One resale / transfer case as a timeline: notice → formula price → option → buyer → closing, with what is next. */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Case — ${data.transfer.home.label}` : "Case"} · Commonground` }];
@@ -385,17 +386,19 @@ function ClosingSummary({ closing, outcomes }: { closing: { date: string; price:
         {closing.leaseDisposition === "assignment" ? "The seller's lease was assigned to the buyer. " : closing.leaseDisposition === "new-lease" ? "The seller's lease ended. " : ""}
         {closing.buyerLeaseId ? <Link to={`/leases/${closing.buyerLeaseId}`}>{closing.leaseDisposition === "assignment" ? "The buyer's draft lease (the assignment)" : "The buyer's draft lease"}</Link> : null}
       </p>
-      <table>
-        <caption className="muted">Closing statement — seller&apos;s net proceeds</caption>
-        <tbody>
-          <tr><th scope="row">Price</th><td className="num">{formatUsd(s.price ?? "0")}</td></tr>
-          <tr><th scope="row">Mortgage payoff</th><td className="num">−{formatUsd(s.mortgagePayoff ?? "0")}</td></tr>
-          <tr><th scope="row">Seller&apos;s closing costs</th><td className="num">−{formatUsd(s.sellerClosingCosts ?? "0")}</td></tr>
-          <tr><th scope="row">Unpaid lease fees</th><td className="num">−{formatUsd(s.unpaidLeaseFees ?? "0")}</td></tr>
-          <tr><th scope="row">The trust&apos;s fees</th><td className="num">−{formatUsd(s.trustFees ?? "0")}</td></tr>
-          <tr><th scope="row">Net proceeds</th><td className="num"><strong>{formatUsd(s.netProceeds ?? "0")}</strong></td></tr>
-        </tbody>
-      </table>
+      <TableWrap label="Letters">
+        <table>
+          <caption className="muted">Closing statement — seller&apos;s net proceeds</caption>
+          <tbody>
+            <tr><th scope="row">Price</th><td className="num">{formatUsd(s.price ?? "0")}</td></tr>
+            <tr><th scope="row">Mortgage payoff</th><td className="num">−{formatUsd(s.mortgagePayoff ?? "0")}</td></tr>
+            <tr><th scope="row">Seller&apos;s closing costs</th><td className="num">−{formatUsd(s.sellerClosingCosts ?? "0")}</td></tr>
+            <tr><th scope="row">Unpaid lease fees</th><td className="num">−{formatUsd(s.unpaidLeaseFees ?? "0")}</td></tr>
+            <tr><th scope="row">The trust&apos;s fees</th><td className="num">−{formatUsd(s.trustFees ?? "0")}</td></tr>
+            <tr><th scope="row">Net proceeds</th><td className="num"><strong>{formatUsd(s.netProceeds ?? "0")}</strong></td></tr>
+          </tbody>
+        </table>
+      </TableWrap>
       {o ? (
         <ul>
           <li>Income needed: {o.percentAmiNeeded.atThisSale ?? "—"} % AMI at this sale, {o.percentAmiNeeded.atPreviousSale ?? "—"} % at the previous sale</li>
