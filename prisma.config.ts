@@ -3,7 +3,7 @@
  *
  * Prisma's native schema-engine binary cannot be downloaded on this project's machines, and the CLI wants
  * one even to generate. We point it at a stub that explains what to use instead: migrations are handled by
- * `scripts/db.ts` (npm run db:migrate / db:deploy / db:status …), which drives Prisma's WebAssembly schema
+ * `scripts/db.ts` (npm run db:create / db:deploy / db:status …), which drives Prisma's WebAssembly schema
  * engine. See docs/decisions/002-databases-and-migrations.md.
  *
  * The PostgreSQL schema (prisma/postgresql/schema.prisma) is derived from the SQLite one by

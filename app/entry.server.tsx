@@ -70,4 +70,4 @@ export default function handleRequest(
 }
 
 /** Called by the server once it listens (scripts/server/operations.ts `warmUp`). */
-export { warmUpDocuments as warmUp } from "~/modules/documents/warm-up.server";
+export { warmUpDocuments as warmUp } from "~/modules/leases/warm-up.server";

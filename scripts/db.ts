@@ -2,6 +2,8 @@
  * Commonground's migrate tool (offline; drives Prisma's WebAssembly schema engine, see
  * docs/decisions/002-databases-and-migrations.md).
  *
+ * Each command is also an npm script of the same name (`npm run db:create -- --name x`, `db:deploy`, …):
+ *
  *   tsx scripts/db.ts create --name <name> [--empty]   new migration for SQLite AND PostgreSQL
  *   tsx scripts/db.ts deploy                          apply pending migrations to DATABASE_URL
  *   tsx scripts/db.ts status                          compare DATABASE_URL with the migrations folder
@@ -32,9 +34,9 @@ import { generateClient } from "./db/generate.ts";
 import { defaultMigrationsDir, defaultSchemaPath, REPO_ROOT } from "./db/migrations.ts";
 import { redactUrl, type Provider } from "./db/url.ts";
 
-const USAGE = `Usage: tsx scripts/db.ts <command> [options]
+const USAGE = `Usage: npm run db:<command> -- [options]     (the same as: tsx scripts/db.ts <command> [options])
 
-Commands:
+Commands (npm run db:create, db:deploy, db:status, db:reset, db:diff, db:resolve):
   create --name <name> [--empty]   Create the next migration for both SQLite and PostgreSQL from
                                    prisma/sqlite/schema.prisma (uses temporary databases only)
   deploy                           Apply pending migrations to the database of DATABASE_URL

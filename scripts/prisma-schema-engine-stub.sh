@@ -6,7 +6,7 @@
 #
 # The Prisma CLI shows the schema engine's stderr from the second line on, parsed as JSON log lines: the
 # message is printed once as text and once as a JSON log line so that `prisma migrate …` displays it.
-MSG="Prisma's native schema engine is not available in this project: use the project's migrate command: npm run db:migrate (scripts/db.ts create|deploy|status|reset|diff|resolve)"
+MSG="Prisma's native schema engine is not available in this project: use the project's migrate tool: npm run db:create / db:deploy / db:status / db:reset / db:diff / db:resolve (scripts/db.ts)"
 echo "$MSG" >&2
 printf '{"level":"ERROR","target":"commonground::schema_engine_stub","fields":{"message":"%s"}}\n' "$MSG" >&2
 exit 1

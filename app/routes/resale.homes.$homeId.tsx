@@ -37,8 +37,8 @@ import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { RequestInputs, SavedCalculationsTable, Worksheet } from "~/modules/resale/components";
 import { readFormData } from "~/utils/form-data.server";
-import { calculatorStartingPoint } from "~/modules/resale/prefill.server";
-import { figuresNeeded, type HomeFigure } from "~/modules/resale/prefill";
+import { calculatorStartingPoint } from "~/modules/home-inputs/prefill.server";
+import { figuresNeeded, type HomeFigure } from "~/modules/home-inputs/prefill";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Resale calculator${data ? ` — ${data.home.label}` : ""} · Commonground` }];
 

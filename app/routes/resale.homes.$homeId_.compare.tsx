@@ -11,7 +11,7 @@ import { db } from "~/utils/db.server";
 import { formatLegalDate } from "~/utils/format";
 import { formatUsd } from "~/utils/money";
 import { BOUND_BY_LABELS } from "~/modules/resale/components";
-import { calculatorStartingPoint } from "~/modules/resale/prefill.server";
+import { calculatorStartingPoint } from "~/modules/home-inputs/prefill.server";
 import { isCalendarDate } from "~/utils/calendar-date";
 import { TableWrap } from "~/components/table-wrap";
 

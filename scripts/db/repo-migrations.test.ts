@@ -40,6 +40,6 @@ describe("repository migrations", () => {
     const url = `file:${join(dir, "fresh.db")}`;
     expect((await deployMigrations(url)).applied).toEqual(names("sqlite"));
     expect((await migrationStatus(url)).upToDate).toBe(true);
-    expect(await diffMigrationsToSchema("sqlite"), "the schema has changes without a migration: npm run db:migrate -- --name …").toBe("");
+    expect(await diffMigrationsToSchema("sqlite"), "the schema has changes without a migration: npm run db:create -- --name …").toBe("");
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { systemActor } from "~/modules/audit/audit.server";
+import { attentionThisWeek } from "~/modules/dashboard/attention.server";
 import { generateAllCharges, recordPayment } from "~/modules/lease-fees/ledger.server";
-import { attentionThisWeek } from "~/modules/organisations/attention.server";
 import { db } from "~/utils/db.server";
 import { createLease } from "~/modules/demo/leases";
 import { createOrganisation } from "~/modules/demo/organisations";

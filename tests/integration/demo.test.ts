@@ -7,7 +7,7 @@ import { presetsForCalculator } from "~/modules/formula-presets/formula-presets.
 import { getHomeForResale } from "~/modules/resale/calculations.server";
 import { buildCalculation, defaultCalculatorValues, type CalculatorFormValues } from "~/modules/resale/form";
 import type { FormulaPresetSpec } from "~/modules/resale/formula-spec";
-import { calculatorStartingPoint } from "~/modules/resale/prefill.server";
+import { calculatorStartingPoint } from "~/modules/home-inputs/prefill.server";
 import { arrearsList } from "~/modules/lease-fees/ledger.server";
 import { todayIn } from "~/utils/calendar-date";
 

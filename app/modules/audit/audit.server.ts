@@ -1,13 +1,16 @@
-import type { Actor } from "~/modules/auth/session.server";
 import type { Db, Tx } from "~/utils/db.server";
 import { auditChanges } from "./diff";
 
 export type AuditAction = "create" | "update" | "delete" | "archive" | "restore" | "transition" | "generate" | "revoke" | "review";
 
 /** Who performed a change: a signed-in user, or the system (seeding, CLI). */
-export type AuditActor = Pick<Actor, "organisationId" | "requestId"> & { userId: string | null; label: string };
+export type AuditActor = { organisationId: string; requestId: string; userId: string | null; label: string };
 
-export function auditActor(actor: Actor): AuditActor {
+/**
+ * The audit actor of a signed-in user (the session's `Actor`, ~/modules/auth/session.server). Typed by the
+ * fields it reads, so the audit module does not build on auth (auth records audit entries, not the reverse).
+ */
+export function auditActor(actor: { organisationId: string; requestId: string; userId: string; name: string }): AuditActor {
   return { organisationId: actor.organisationId, requestId: actor.requestId, userId: actor.userId, label: actor.name };
 }
 

@@ -3,7 +3,7 @@
  * the eligibility contract (docs/eligibility-contract.md) against the organisation's stored income-limit tables.
  * Exit codes: 0 a verdict, 2 invalid input or no table in effect (JSON error on stderr), 1 other failure.
  */
-import { fail, organisationFor, parseArgs } from "~/modules/leases/cli.server";
+import { fail, organisationFor, parseArgs } from "~/modules/organisations/cli.server";
 import type { Db } from "~/utils/db.server";
 import { runEligibilityRequest, type CommandOutput } from "./eligibility-contract";
 import { toIncomeLimitTable } from "./income-limits.server";

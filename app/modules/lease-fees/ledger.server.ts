@@ -9,6 +9,7 @@
  * each late charge has a per-lease unique key. Amounts are BigInt cents in the database and `number` cents here;
  * every query is scoped to the organisation; every write is audited in its transaction.
  */
+import { createFirstVersion } from "~/utils/concurrency.server";
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { auditChanges } from "~/modules/audit/diff";
 import { BINDING_STATUSES } from "~/modules/leases/leases.server";
@@ -864,7 +865,7 @@ export async function saveAccountCodes(db: Db, actor: AuditActor, values: Accoun
   await db.$transaction(async (tx) => {
     const before = await accountCodes(tx, actor.organisationId);
     if (before.version !== version) throw new LeaseFeeError("Someone else changed the account codes meanwhile. Reload and try again.", undefined, 409);
-    if (version === 0) await tx.leaseFeeSettings.create({ data: { organisationId: actor.organisationId, ...codes } });
+    if (version === 0) await createFirstVersion(tx.leaseFeeSettings.create({ data: { organisationId: actor.organisationId, ...codes } }));
     else {
       const updated = await tx.leaseFeeSettings.updateMany({ where: { organisationId: actor.organisationId, version }, data: { ...codes, version: { increment: 1 } } });
       if (updated.count !== 1) throw new LeaseFeeError("Someone else changed the account codes meanwhile. Reload and try again.", undefined, 409);

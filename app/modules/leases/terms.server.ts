@@ -3,7 +3,7 @@
  * terms of a lease in force on a date (for deadline and fee code). Scoped to the organisation; writes audited.
  */
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
-import { assertUpdated } from "~/utils/concurrency.server";
+import { assertUpdated, createFirstVersion } from "~/utils/concurrency.server";
 import type { Db, Tx } from "~/utils/db.server";
 import {
   DEFAULT_LEASE_TERMS,
@@ -43,7 +43,7 @@ export async function updateLeaseTermDefaults(
     const before = await getLeaseTermDefaults(tx, actor.organisationId);
     if (before.version !== version) assertUpdated({ count: 0 });
     if (version === 0) {
-      await tx.leaseTermDefaults.create({ data: { organisationId: actor.organisationId, ...toRow(terms) } });
+      await createFirstVersion(tx.leaseTermDefaults.create({ data: { organisationId: actor.organisationId, ...toRow(terms) } }));
     } else {
       assertUpdated(
         await tx.leaseTermDefaults.updateMany({ where: { organisationId: actor.organisationId, version }, data: { ...toRow(terms), version: { increment: 1 } } }),

@@ -9,7 +9,7 @@ import { queueEmails } from "~/modules/email/outbox.server";
 import { BINDING_STATUSES } from "~/modules/leases/leases.server";
 import { stewardshipCalendar } from "~/modules/stewardship/calendar.server";
 import { listTransferCases } from "~/modules/transfers/transfers.server";
-import { assertUpdated } from "~/utils/concurrency.server";
+import { assertUpdated, createFirstVersion } from "~/utils/concurrency.server";
 import { todayIn } from "~/utils/calendar-date";
 import { isUniqueViolation, type Db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -28,7 +28,7 @@ export async function updateReminderSwitches(db: Db, actor: AuditActor, values: 
     const before = await tx.reminderSettings.findUnique({ where: { organisationId: actor.organisationId } });
     if (!before) {
       if (version !== 0) assertUpdated({ count: 0 });
-      await tx.reminderSettings.create({ data: { organisationId: actor.organisationId, ...values } });
+      await createFirstVersion(tx.reminderSettings.create({ data: { organisationId: actor.organisationId, ...values } }));
     } else {
       assertUpdated(await tx.reminderSettings.updateMany({ where: { organisationId: actor.organisationId, version }, data: { ...values, version: { increment: 1 } } }));
     }

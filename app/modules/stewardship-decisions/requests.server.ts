@@ -13,7 +13,7 @@ import { homeLabel } from "~/modules/parcels/parcels.server";
 import { getLeaseTermsOn } from "~/modules/leases/terms.server";
 import { compareCalendarDates, formatLegalProse } from "~/utils/calendar-date";
 import { fromDbCents, withNumberCents } from "~/utils/cents";
-import { assertUpdated } from "~/utils/concurrency.server";
+import { assertUpdated, createFirstVersion } from "~/utils/concurrency.server";
 import type { Db, Tx } from "~/utils/db.server";
 import { Decimal } from "~/utils/money";
 import { decideRefinance, DEFAULT_REFINANCE_POLICY, staleCalculationError, type RefinanceFigures, type RefinancePolicy } from "./refinance";
@@ -48,7 +48,7 @@ export async function updateStewardshipPolicy(db: Db, actor: AuditActor, values:
     const before = await getStewardshipPolicy(tx, actor.organisationId);
     if (before.version === 0) {
       if (values.version !== 0) assertUpdated({ count: 0 });
-      await tx.stewardshipSettings.create({ data: { organisationId: actor.organisationId, ...policy } });
+      await createFirstVersion(tx.stewardshipSettings.create({ data: { organisationId: actor.organisationId, ...policy } }));
     } else {
       assertUpdated(await tx.stewardshipSettings.updateMany({ where: { organisationId: actor.organisationId, version: values.version }, data: { ...policy, version: { increment: 1 } } }));
     }

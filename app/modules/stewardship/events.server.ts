@@ -1,6 +1,6 @@
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import type { Actor } from "~/modules/auth/session.server";
-import { assertUpdated } from "~/utils/concurrency.server";
+import { assertUpdated, createFirstVersion } from "~/utils/concurrency.server";
 import { compareCalendarDates } from "~/utils/calendar-date";
 import type { Db, Tx } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
@@ -197,7 +197,7 @@ export async function updateMonitoringSettings(db: Db, actor: AuditActor, values
     const { version, ...before } = await stewardshipSettings(tx, actor.organisationId);
     if (version === 0) {
       if (values.version !== 0) assertUpdated({ count: 0 });
-      await tx.stewardshipSettings.create({ data: { organisationId: actor.organisationId, ...settings } });
+      await createFirstVersion(tx.stewardshipSettings.create({ data: { organisationId: actor.organisationId, ...settings } }));
     } else {
       assertUpdated(await tx.stewardshipSettings.updateMany({ where: { organisationId: actor.organisationId, version: values.version }, data: { ...settings, version: { increment: 1 } } }));
     }

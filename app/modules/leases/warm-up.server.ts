@@ -1,6 +1,6 @@
-import { renderLeaseDocument } from "~/modules/leases/document-pdf.server";
-import { renderMemorandum } from "~/modules/leases/memorandum-pdf.server";
-import { sampleLeaseDocumentData } from "~/modules/leases/sample-lease";
+import { renderLeaseDocument } from "./document-pdf.server";
+import { renderMemorandum } from "./memorandum-pdf.server";
+import { sampleLeaseDocumentData } from "./sample-lease";
 
 /**
  * Renders the sample lease and memorandum once and throws them away: parses the fonts and shapes the lease's

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_PRESETS } from "~/modules/demo/formula-presets";
-import { parsePresetSpec, type FormulaPresetSpec } from "./formula-spec";
+import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/resale/formula-spec";
 import { figuresNeeded, mortgageBalance, storedFormValues } from "./prefill";
 
 const spec = (index: number): FormulaPresetSpec => {

@@ -1,8 +1,8 @@
-import { resaleInputsForHome } from "~/modules/home-inputs/home-inputs.server";
+import { resaleInputsForHome } from "./home-inputs.server";
 import type { Db } from "~/utils/db.server";
 import { Decimal, centsToString, toMoneyString } from "~/utils/money";
-import type { getHomeForResale } from "./calculations.server";
-import type { FormulaPresetSpec } from "./formula-spec";
+import type { getHomeForResale } from "~/modules/resale/calculations.server";
+import type { FormulaPresetSpec } from "~/modules/resale/formula-spec";
 import { indexNamed, mortgageBalance, storedFormValues } from "./prefill";
 
 type ResaleHome = NonNullable<Awaited<ReturnType<typeof getHomeForResale>>>;

@@ -3,10 +3,10 @@
  * which of the home's figures a rule needs, the owner's purchase mortgage as an estimated payoff, and the
  * stored valuation inputs (app/modules/home-inputs) as form values. Pure: no I/O.
  */
-import type { ResaleInputs } from "~/modules/home-inputs/resale-inputs";
+import type { ResaleInputs } from "./resale-inputs";
 import { fullMonthsBetween, compareCalendarDates } from "~/utils/calendar-date";
 import { Decimal, centsToString, isDecimalString, toMoneyString } from "~/utils/money";
-import type { FormulaPresetSpec } from "./formula-spec";
+import type { FormulaPresetSpec } from "~/modules/resale/formula-spec";
 
 /** The calculator's "This home" figures beyond the purchase and the valuation date. */
 export const HOME_FIGURES = ["appraisalAtPurchase", "appraisalCurrent", "improvementValue", "principalPaidDown", "indexAtPurchase", "indexCurrent"] as const;
