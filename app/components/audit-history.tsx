@@ -1,4 +1,5 @@
 import { actionInWords, actorInWords, isInternalKey, labelFor, valueInWords } from "~/modules/audit/words";
+import { TableWrap } from "~/components/table-wrap";
 
 const SHOWN = 8;
 
@@ -45,7 +46,7 @@ export function AuditHistory({ entries, timeZone = "UTC" }: { entries: AuditHist
   const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone });
   if (entries.length === 0) return <p className="muted">No changes recorded.</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap label="History">
       <table>
         <thead>
           <tr>
@@ -68,6 +69,6 @@ export function AuditHistory({ entries, timeZone = "UTC" }: { entries: AuditHist
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -1,8 +1,9 @@
+import { TableWrap } from "~/components/table-wrap";
 /** The problems an import's dry run found: one row per problem, with its row, column and reason. */
 export function ImportProblems({ problems, caption }: { problems: { row: number; column: string; message: string }[]; caption?: string }) {
   if (problems.length === 0) return null;
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption ?? "Problems found"}>
       <table>
         {caption ? <caption style={{ textAlign: "left", padding: "0.5rem 0.75rem", fontWeight: 600 }}>{caption}</caption> : null}
         <thead>
@@ -22,6 +23,6 @@ export function ImportProblems({ problems, caption }: { problems: { row: number;
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -9,6 +9,7 @@ import { isCalendarDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { formatLegalDate } from "~/utils/format";
 import { can } from "~/utils/permissions";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Lease fees · Commonground" }];
 
@@ -53,7 +54,7 @@ export default function FeesPage() {
       {rows.length === 0 ? (
         <p>No lease owes anything on {formatLegalDate(asOf)}.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Lease fees: arrears">
           <table className="table">
             <thead>
               <tr>
@@ -90,7 +91,7 @@ export default function FeesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <p className="muted">
         Aging by each unpaid charge's due date. The ledgers and their rules: each lease page. Account codes for the export and index values: Settings → Lease fees.

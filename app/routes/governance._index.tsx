@@ -10,6 +10,7 @@ import { db } from "~/utils/db.server";
 import { formatLegalDate } from "~/utils/format";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Governance · Commonground" }];
 
@@ -79,20 +80,22 @@ export default function GovernancePage() {
       {data.meetings.length === 0 ? (
         <p className="muted">No meetings yet. Notice must go out {data.noticeDays} days before a members&apos; meeting.</p>
       ) : (
-        <table>
-          <thead>
-            <tr><th>Date</th><th>Meeting</th><th>Kind</th></tr>
-          </thead>
-          <tbody>
-            {data.meetings.map((m) => (
-              <tr key={m.id}>
-                <td>{formatLegalDate(m.date)}</td>
-                <td><Link to={`/governance/meetings/${m.id}`}>{m.title}</Link></td>
-                <td>{MEETING_KINDS[m.kind as MeetingKind] ?? m.kind}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableWrap label="Meetings">
+          <table>
+            <thead>
+              <tr><th>Date</th><th>Meeting</th><th>Kind</th></tr>
+            </thead>
+            <tbody>
+              {data.meetings.map((m) => (
+                <tr key={m.id}>
+                  <td>{formatLegalDate(m.date)}</td>
+                  <td><Link to={`/governance/meetings/${m.id}`}>{m.title}</Link></td>
+                  <td>{MEETING_KINDS[m.kind as MeetingKind] ?? m.kind}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       )}
     </>
   );

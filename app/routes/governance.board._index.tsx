@@ -16,6 +16,7 @@ import { intentFailure } from "~/utils/intent-reply.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Board roster · Commonground" }];
 
@@ -61,34 +62,36 @@ export default function BoardPage() {
       <p>
         {data.roster.length} seats, {vacancies} vacant. <a href={`/governance/board.csv?date=${data.date}`}>Download the roster (CSV)</a>
       </p>
-      <table>
-        <thead><tr><th>Seat</th><th>Class</th><th>Holder</th><th>Officer</th><th>Term</th><th>Next term</th></tr></thead>
-        <tbody>
-          {data.roster.map((seat) => (
-            <tr key={seat.id}>
-              <td>{seat.name}</td>
-              <td>{seat.className}</td>
-              <td>{seat.current ? seat.current.holderName : <span className="badge badge-warn">Vacant</span>}</td>
-              <td>
-                {seat.current && data.canWrite ? (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="officer" />
-                    <input type="hidden" name="termId" value={seat.current.id} />
-                    <label className="visually-hidden" htmlFor={`officer-${seat.id}`}>Officer of {seat.name}</label>
-                    <select id={`officer-${seat.id}`} name="officerTitle" defaultValue={seat.current.officerTitle}>
-                      <option value="">—</option>
-                      {OFFICER_TITLES.map((t) => <option key={t} value={t}>{t}</option>)}
-                    </select>
-                    <button type="submit">Save</button>
-                  </Form>
-                ) : (seat.current?.officerTitle ?? "")}
-              </td>
-              <td>{seat.current ? `${formatLegalDate(seat.current.startsOn)} – ${formatLegalDate(seat.current.endsOn)}` : ""}</td>
-              <td>{seat.upcoming.map((t) => `${t.holderName} from ${formatLegalDate(t.startsOn)}`).join("; ")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableWrap label="Board roster">
+        <table>
+          <thead><tr><th>Seat</th><th>Class</th><th>Holder</th><th>Officer</th><th>Term</th><th>Next term</th></tr></thead>
+          <tbody>
+            {data.roster.map((seat) => (
+              <tr key={seat.id}>
+                <td>{seat.name}</td>
+                <td>{seat.className}</td>
+                <td>{seat.current ? seat.current.holderName : <span className="badge badge-warn">Vacant</span>}</td>
+                <td>
+                  {seat.current && data.canWrite ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="officer" />
+                      <input type="hidden" name="termId" value={seat.current.id} />
+                      <label className="visually-hidden" htmlFor={`officer-${seat.id}`}>Officer of {seat.name}</label>
+                      <select id={`officer-${seat.id}`} name="officerTitle" defaultValue={seat.current.officerTitle}>
+                        <option value="">—</option>
+                        {OFFICER_TITLES.map((t) => <option key={t} value={t}>{t}</option>)}
+                      </select>
+                      <button type="submit">Save</button>
+                    </Form>
+                  ) : (seat.current?.officerTitle ?? "")}
+                </td>
+                <td>{seat.current ? `${formatLegalDate(seat.current.startsOn)} – ${formatLegalDate(seat.current.endsOn)}` : ""}</td>
+                <td>{seat.upcoming.map((t) => `${t.holderName} from ${formatLegalDate(t.startsOn)}`).join("; ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
       <IntentErrors actionData={actionData} intent="officer" />
       {data.canWrite && data.roster.length > 0 ? (
         <>

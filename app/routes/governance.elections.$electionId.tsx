@@ -14,6 +14,7 @@ import { intentFailure } from "~/utils/intent-reply.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Election · Commonground" }];
 
@@ -155,17 +156,19 @@ export default function ElectionPage() {
           {data.results.map((r) => (
             <section key={r.classId}>
               <h3>{r.className}: {r.seats} seat{r.seats === 1 ? "" : "s"}, {r.ballots} ballots</h3>
-              <table>
-                <thead><tr><th>Candidate</th><th>Votes</th><th></th></tr></thead>
-                <tbody>
-                  {r.counts.map((c) => (
-                    <tr key={c.candidateId}>
-                      <td>{c.name}</td><td>{c.votes}</td>
-                      <td>{r.elected.includes(c.candidateId) ? "Elected" : r.tie?.candidateIds.includes(c.candidateId) ? "Tied" : ""}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <TableWrap label={`Votes: ${r.className}`}>
+                <table>
+                  <thead><tr><th>Candidate</th><th>Votes</th><th></th></tr></thead>
+                  <tbody>
+                    {r.counts.map((c) => (
+                      <tr key={c.candidateId}>
+                        <td>{c.name}</td><td>{c.votes}</td>
+                        <td>{r.elected.includes(c.candidateId) ? "Elected" : r.tie?.candidateIds.includes(c.candidateId) ? "Tied" : ""}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
               {r.tie ? <p className="badge badge-warn">Tie for {r.tie.seats} seat{r.tie.seats === 1 ? "" : "s"}: decide it as the bylaws say (usually by lot) and choose below.</p> : null}
             </section>
           ))}

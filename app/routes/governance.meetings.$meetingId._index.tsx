@@ -18,6 +18,7 @@ import { intentFailure } from "~/utils/intent-reply.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.meeting.title ?? "Meeting"} · Commonground` }];
 
@@ -105,17 +106,19 @@ export default function MeetingPage() {
       {data.quorum.lines.length === 0 ? <p className="muted">The bylaws set no quorum.</p> : (
         <>
           <p><span className={data.quorum.met ? "badge badge-ok" : "badge badge-warn"}>{data.quorum.met ? "Quorum reached" : "No quorum"}</span></p>
-          <table>
-            <thead><tr><th>Rule</th><th>In good standing on the record date</th><th>Needed</th><th>Present</th></tr></thead>
-            <tbody>
-              {data.quorum.lines.map((l) => (
-                <tr key={`${l.classId}-${l.rule.kind}`}>
-                  <td>{l.label}: {l.rule.kind === "percent" ? `${l.rule.value} %` : `${l.rule.value} members`}</td>
-                  <td>{l.roll}</td><td>{l.required}</td><td>{l.present} {l.met ? "✓" : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableWrap label="Quorum">
+            <table>
+              <thead><tr><th>Rule</th><th>In good standing on the record date</th><th>Needed</th><th>Present</th></tr></thead>
+              <tbody>
+                {data.quorum.lines.map((l) => (
+                  <tr key={`${l.classId}-${l.rule.kind}`}>
+                    <td>{l.label}: {l.rule.kind === "percent" ? `${l.rule.value} %` : `${l.rule.value} members`}</td>
+                    <td>{l.roll}</td><td>{l.required}</td><td>{l.present} {l.met ? "✓" : ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
         </>
       )}
 
@@ -140,10 +143,12 @@ export default function MeetingPage() {
       <h2>Resolutions</h2>
       <p className="muted">Passed by: {data.majority.toLowerCase()} (abstentions are not votes cast).</p>
       {meeting.resolutions.length ? (
-        <table>
-          <thead><tr><th>Resolution</th><th>For</th><th>Against</th><th>Abstain</th><th>Result</th></tr></thead>
-          <tbody>{meeting.resolutions.map((r) => <tr key={r.id}><td>{r.text}</td><td>{r.forVotes}</td><td>{r.againstVotes}</td><td>{r.abstentions}</td><td>{r.passed ? "Passed" : "Failed"}</td></tr>)}</tbody>
-        </table>
+        <TableWrap label="Resolutions">
+          <table>
+            <thead><tr><th>Resolution</th><th>For</th><th>Against</th><th>Abstain</th><th>Result</th></tr></thead>
+            <tbody>{meeting.resolutions.map((r) => <tr key={r.id}><td>{r.text}</td><td>{r.forVotes}</td><td>{r.againstVotes}</td><td>{r.abstentions}</td><td>{r.passed ? "Passed" : "Failed"}</td></tr>)}</tbody>
+          </table>
+        </TableWrap>
       ) : null}
       {data.canWrite ? (
         <Form method="post" className="card stack">

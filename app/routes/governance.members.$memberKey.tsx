@@ -17,6 +17,7 @@ import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "Member"} · Commonground` }];
 
@@ -123,14 +124,16 @@ export default function MemberPage() {
 
       <h2>Dues</h2>
       {data.dues.length === 0 ? <p className="muted">No dues recorded.</p> : (
-        <table>
-          <thead><tr><th>Year</th><th>Recorded</th><th>Kind</th><th>Amount</th><th>Note</th></tr></thead>
-          <tbody>
-            {data.dues.map((d) => (
-              <tr key={d.id}><td>{d.year}</td><td>{formatLegalDate(d.recordedOn)}</td><td>{d.kind === "waived" ? "Waived" : "Paid"}</td><td>{d.kind === "paid" ? formatUsd(centsToString(d.amountCents)) : "—"}</td><td>{d.note}</td></tr>
-            ))}
-          </tbody>
-        </table>
+        <TableWrap label="Dues">
+          <table>
+            <thead><tr><th>Year</th><th>Recorded</th><th>Kind</th><th>Amount</th><th>Note</th></tr></thead>
+            <tbody>
+              {data.dues.map((d) => (
+                <tr key={d.id}><td>{d.year}</td><td>{formatLegalDate(d.recordedOn)}</td><td>{d.kind === "waived" ? "Waived" : "Paid"}</td><td>{d.kind === "paid" ? formatUsd(centsToString(d.amountCents)) : "—"}</td><td>{d.note}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       )}
       {data.canWrite ? (
         <>

@@ -10,6 +10,7 @@ import { isCalendarDate } from "~/utils/calendar-date";
 import { formatLegalDate } from "~/utils/format";
 import { formatUsd, centsToString } from "~/utils/money";
 import { can } from "~/utils/permissions";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Member roll · Commonground" }];
 
@@ -42,23 +43,25 @@ export default function MemberRollPage() {
         {roll.length} members, {inGood} in good standing. <a href={`/governance/roll.csv?date=${date}`}>Download the roll (CSV)</a>
         {canWrite ? <> · <Link to="/governance/members/new">Add a member</Link></> : null}
       </p>
-      <table>
-        <thead>
-          <tr><th>Class</th><th>Member</th><th>Votes through</th><th>Member since</th><th>Dues {date.slice(0, 4)}</th><th>Standing</th></tr>
-        </thead>
-        <tbody>
-          {roll.map((m) => (
-            <tr key={m.key}>
-              <td>{m.className}</td>
-              <td><Link to={`/governance/members/${m.key}`}>{m.name}</Link></td>
-              <td>{m.voterName}</td>
-              <td>{formatLegalDate(m.memberSince)}</td>
-              <td>{m.waived ? "Waived" : m.duesCents === 0 ? "None" : `${formatUsd(centsToString(m.paidCents))} of ${formatUsd(centsToString(m.duesCents))}`}</td>
-              <td><StandingBadge goodStanding={m.goodStanding} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableWrap label="Member roll">
+        <table>
+          <thead>
+            <tr><th>Class</th><th>Member</th><th>Votes through</th><th>Member since</th><th>Dues {date.slice(0, 4)}</th><th>Standing</th></tr>
+          </thead>
+          <tbody>
+            {roll.map((m) => (
+              <tr key={m.key}>
+                <td>{m.className}</td>
+                <td><Link to={`/governance/members/${m.key}`}>{m.name}</Link></td>
+                <td>{m.voterName}</td>
+                <td>{formatLegalDate(m.memberSince)}</td>
+                <td>{m.waived ? "Waived" : m.duesCents === 0 ? "None" : `${formatUsd(centsToString(m.paidCents))} of ${formatUsd(centsToString(m.duesCents))}`}</td>
+                <td><StandingBadge goodStanding={m.goodStanding} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
     </>
   );
 }

@@ -15,6 +15,7 @@ import { intentFailure } from "~/utils/intent-reply.server";
 import { centsToString, formatUsd } from "~/utils/money";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Governance settings · Commonground" }];
 
@@ -123,18 +124,20 @@ export default function GovernanceSettingsPage() {
       </Form>
 
       <h2>Membership classes and dues</h2>
-      <table>
-        <thead><tr><th>Class</th><th>Members</th><th>Yearly dues</th></tr></thead>
-        <tbody>
-          {data.classes.map((c) => (
-            <tr key={c.id}>
-              <td>{c.name}</td>
-              <td>{c.kind === "leaseholder" ? "Every household with a binding lease" : "People who join"}</td>
-              <td>{c.dues.length ? c.dues.map((d) => `${d.year}: ${formatUsd(centsToString(d.amountCents))}`).join(" · ") : "None"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableWrap label="Membership classes and dues">
+        <table>
+          <thead><tr><th>Class</th><th>Members</th><th>Yearly dues</th></tr></thead>
+          <tbody>
+            {data.classes.map((c) => (
+              <tr key={c.id}>
+                <td>{c.name}</td>
+                <td>{c.kind === "leaseholder" ? "Every household with a binding lease" : "People who join"}</td>
+                <td>{c.dues.length ? c.dues.map((d) => `${d.year}: ${formatUsd(centsToString(d.amountCents))}`).join(" · ") : "None"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
       <div className="cards">
         <Form method="post" className="card stack">
           <h3 style={{ marginTop: 0 }}>Set yearly dues</h3>
@@ -155,10 +158,12 @@ export default function GovernanceSettingsPage() {
       </div>
 
       <h2>Board seats</h2>
-      <table>
-        <thead><tr><th>Seat</th><th>Class</th><th>Term</th></tr></thead>
-        <tbody>{data.seats.map((s) => <tr key={s.id}><td>{s.name}</td><td>{s.className}</td><td>{s.termYears} years</td></tr>)}</tbody>
-      </table>
+      <TableWrap label="Board seats">
+        <table>
+          <thead><tr><th>Seat</th><th>Class</th><th>Term</th></tr></thead>
+          <tbody>{data.seats.map((s) => <tr key={s.id}><td>{s.name}</td><td>{s.className}</td><td>{s.termYears} years</td></tr>)}</tbody>
+        </table>
+      </TableWrap>
       <Form method="post" className="card stack">
         <h3 style={{ marginTop: 0 }}>Add a seat</h3>
         <IntentErrors actionData={actionData} intent="seat" />

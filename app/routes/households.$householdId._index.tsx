@@ -39,6 +39,7 @@ import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.household.name ?? "Household"} · Commonground` }];
 
@@ -277,29 +278,31 @@ export default function HouseholdPage() {
                 <dt>HUD-9902 income band</dt>
                 <dd>{c.band}</dd>
               </dl>
-              <table>
-                <caption className="muted" style={{ textAlign: "left" }}>
-                  Income
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Member</th>
-                    <th scope="col">Source</th>
-                    <th scope="col" className="num">
-                      Annual amount
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {c.items.map((item, i) => (
-                    <tr key={i}>
-                      <td>{item.memberName || "—"}</td>
-                      <td>{item.source}</td>
-                      <td className="num">{item.amount}</td>
+              <TableWrap label="Income">
+                <table>
+                  <caption className="muted" style={{ textAlign: "left" }}>
+                    Income
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Member</th>
+                      <th scope="col">Source</th>
+                      <th scope="col" className="num">
+                        Annual amount
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {c.items.map((item, i) => (
+                      <tr key={i}>
+                        <td>{item.memberName || "—"}</td>
+                        <td>{item.source}</td>
+                        <td className="num">{item.amount}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
             </article>
           ))
         )}
@@ -310,7 +313,7 @@ export default function HouseholdPage() {
         {household.ownerships.length === 0 ? (
           <p className="muted">This household has not bought a home through the land trust.</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label="Homes owned">
             <table>
               <thead>
                 <tr>
@@ -348,7 +351,7 @@ export default function HouseholdPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         {current && canWrite ? <SaleForm ownership={current} result={result} /> : null}
       </section>
@@ -379,7 +382,7 @@ function Members({ household, canWrite, result }: { household: HouseholdView; ca
       {household.members.length === 0 ? (
         <p className="muted">No members recorded yet.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Members ({household.members.length})">
           <table>
             <thead>
               <tr>
@@ -414,7 +417,7 @@ function Members({ household, canWrite, result }: { household: HouseholdView; ca
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {canWrite ? (
         <Disclosure

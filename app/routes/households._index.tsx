@@ -7,6 +7,7 @@ import { listHouseholds } from "~/modules/households/households.server";
 import { parseHouseholdFilters } from "~/modules/households/schemas";
 import { db } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Households · Commonground" }];
 
@@ -96,7 +97,7 @@ export default function HouseholdsPage() {
       {households.length === 0 ? (
         <p>{filters.q ? "No household matches this search." : "No households yet."}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Households">
           <table>
             <thead>
               <tr>
@@ -136,7 +137,7 @@ export default function HouseholdsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {pageCount > 1 ? (
         <nav className="pagination" aria-label="Pages">

@@ -33,6 +33,7 @@ import { listDocuments } from "~/modules/stored-documents/stored-documents.serve
 import { getLeaseSchedule } from "~/modules/stewardship/events.server";
 import { documentMaxBytes } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lease.reference ?? "Lease"} · Commonground` }];
 
@@ -289,7 +290,7 @@ export default function LeasePage() {
           <>
             <h3>Worked example (Exhibit)</h3>
             <p className="muted">{documents.example.description}</p>
-            <div className="table-wrap">
+            <TableWrap label="Worked example (Exhibit)">
               <table>
                 <tbody>
                   {/* the engine's own "Maximum resale price" line is the bold total row below: shown once */}
@@ -309,7 +310,7 @@ export default function LeasePage() {
                   </tr>
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           </>
         ) : null}
       </section>
@@ -426,7 +427,7 @@ export default function LeasePage() {
       <section className="card">
         <h2>Documents produced</h2>
         {lease.documents.length ? (
-          <div className="table-wrap">
+          <TableWrap label="Documents produced">
             <table>
               <thead>
                 <tr>
@@ -455,7 +456,7 @@ export default function LeasePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : (
           <p className="muted">No document has been produced yet.</p>
         )}

@@ -14,6 +14,7 @@ import { formatLegalDate } from "~/utils/format";
 import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { todayIn } from "~/utils/calendar-date";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Ground leases · Commonground" }];
 
@@ -131,7 +132,7 @@ export default function LeasesPage() {
               </span>
             ) : null}
           </div>
-          <div className="table-wrap">
+          <TableWrap label="Ground leases">
             <table>
               <thead>
                 <tr>
@@ -182,7 +183,7 @@ export default function LeasesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </form>
       )}
       <Pagination page={page} pageCount={pageCount} total={total} exact={totalIsExact} noun="leases" />

@@ -6,6 +6,7 @@ import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { formatLegalDate } from "~/utils/format";
 import { centsToString, formatUsd } from "~/utils/money";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Lease ${data?.lease.reference ?? ""} · My home · Commonground` }];
 
@@ -86,7 +87,7 @@ export default function MyLeasePage() {
                 ))}
               </ul>
             ) : null}
-            <div className="table-wrap">
+            <TableWrap label="Your lease-fee account">
               <table>
                 <caption className="muted">Every charge and payment, oldest first</caption>
                 <thead>
@@ -111,7 +112,7 @@ export default function MyLeasePage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <p>
               <a className="button secondary" href={`/my-home/statement.pdf?from=${today.slice(0, 4)}-01-01&to=${today}`}>
                 This year&apos;s statement (PDF)

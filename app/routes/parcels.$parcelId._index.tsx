@@ -32,6 +32,7 @@ import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.parcel.parcelNumber ?? "Parcel"} · Parcels · Commonground` },
@@ -290,7 +291,7 @@ export default function ParcelPage() {
             </p>
           ) : null}
           {home.ownerships.length > 0 ? (
-            <div className="table-wrap">
+            <TableWrap label="Ownership history">
               <table>
                 <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.75rem" }}>
                   Ownership history
@@ -322,7 +323,7 @@ export default function ParcelPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           ) : null}
         </section>
       ))}
@@ -346,7 +347,7 @@ export default function ParcelPage() {
       {funding.length === 0 ? (
         <p className="muted">No funding sources recorded.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Funding sources">
           <table>
             <thead>
               <tr>
@@ -386,7 +387,7 @@ export default function ParcelPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {canWrite ? (
         <details className="card">

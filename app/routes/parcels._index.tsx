@@ -8,6 +8,7 @@ import { listParcels } from "~/modules/parcels/parcels.server";
 import { FUNDING_PROGRAM_LABELS, FUNDING_PROGRAMS, PARCEL_STATUS_LABELS, PARCEL_STATUSES, parseListQuery } from "~/modules/parcels/schemas";
 import { db } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Parcels · Commonground" }];
 
@@ -78,7 +79,7 @@ export default function ParcelsPage() {
       {parcels.length === 0 ? (
         <p className="card">No parcels match. {canWrite ? <Link to="/parcels/new">Register a parcel</Link> : null}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Parcels">
           <table>
             <thead>
               <tr>
@@ -111,7 +112,7 @@ export default function ParcelsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <Pagination page={page} pageCount={pageCount} total={total} exact={totalIsExact} noun="parcels" />
     </>

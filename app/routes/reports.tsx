@@ -7,6 +7,7 @@ import { loadPortfolioReport } from "~/modules/reports/reports.server";
 import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { centsToString, formatUsd } from "~/utils/money";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Reports · Commonground" }];
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 function Table({ caption, headers, rows }: { caption: string; headers: string[]; rows: (string | number)[][] }) {
   return (
-    <div className="table-wrap" style={{ marginBottom: "1rem" }}>
+    <TableWrap label={caption} style={{ marginBottom: "1rem" }}>
       <table>
         <caption style={{ textAlign: "left", padding: "0.5rem 0.75rem", fontWeight: 600 }}>{caption}</caption>
         <thead>
@@ -49,7 +50,7 @@ function Table({ caption, headers, rows }: { caption: string; headers: string[];
           )}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

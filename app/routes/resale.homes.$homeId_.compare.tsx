@@ -13,6 +13,7 @@ import { formatUsd } from "~/utils/money";
 import { BOUND_BY_LABELS } from "~/modules/resale/components";
 import { calculatorStartingPoint } from "~/modules/resale/prefill.server";
 import { isCalendarDate } from "~/utils/calendar-date";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Compare and project${data ? ` — ${data.home.label}` : ""} · Commonground` }];
 
@@ -227,7 +228,7 @@ export default function ComparePage() {
         <>
           <h2 id="side-by-side">Side by side, on {formatLegalDate(first.date)}</h2>
           {/* scrolls sideways on a narrow screen: focusable so the keyboard can scroll it too */}
-          <div className="table-wrap wrap-headers" tabIndex={0} role="region" aria-labelledby="side-by-side">
+          <TableWrap labelledBy="side-by-side" className="wrap-headers">
             <table>
               <thead>
                 <tr>
@@ -258,11 +259,11 @@ export default function ComparePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
 
           <h2>Projection over {projection.rows.length - 1} years</h2>
           <ProjectionChart labels={projection.labels} rows={projection.rows} target={projection.target} />
-          <div className="table-wrap wrap-headers" style={{ marginTop: "1rem" }} tabIndex={0} role="region" aria-label="Projection table: maximum resale price by year">
+          <TableWrap label="Projection table: maximum resale price by year" className="wrap-headers" style={{ marginTop: "1rem" }}>
             <table>
               <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.75rem" }}>
                 Maximum resale price by year under each preset{projection.target ? `, and the price affordable at ${projection.target}` : ""}
@@ -302,7 +303,7 @@ export default function ComparePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <p className="muted">
             Assumptions: constant yearly growth, compounded; incomes in affordability formulas and caps grow with AMI; the affordable price uses a{" "}
             {DEFAULT_BUYER.termYears}-year loan, {DEFAULT_BUYER.downPaymentRate}% down, {DEFAULT_BUYER.housingCostRatio}% of income for housing,{" "}

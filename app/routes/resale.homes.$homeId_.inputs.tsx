@@ -24,6 +24,7 @@ import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formErrorsOf, formStatusOf } from "~/utils/errors";
+import { TableWrap } from "~/components/table-wrap";
 
 /** The valuation inputs of one home: appraisals, inspections with deductions, approved improvements (docs/home-inputs.md). */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Valuation inputs${data ? ` — ${data.home.label}` : ""} · Commonground` }];
@@ -108,7 +109,7 @@ export default function HomeInputsPage() {
       <section className="card" aria-labelledby="appraisals">
         <h2 id="appraisals">Appraisals</h2>
         {inputs.appraisals.length ? (
-          <div className="table-wrap">
+          <TableWrap label="Appraisals">
             <table>
               <thead>
                 <tr>
@@ -139,7 +140,7 @@ export default function HomeInputsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : (
           <p className="muted">No appraisals recorded.</p>
         )}
@@ -177,7 +178,7 @@ export default function HomeInputsPage() {
       <section className="card" aria-labelledby="improvements">
         <h2 id="improvements">Approved improvements</h2>
         {inputs.improvements.length ? (
-          <div className="table-wrap">
+          <TableWrap label="Approved improvements">
             <table>
               <thead>
                 <tr>
@@ -204,7 +205,7 @@ export default function HomeInputsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : (
           <p className="muted">No approved improvements recorded.</p>
         )}

@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server";
 import { formatInstant } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "API tokens · Commonground" }];
 
@@ -83,7 +84,7 @@ export default function ApiTokensPage() {
           Create token
         </button>
       </Form>
-      <div className="table-wrap">
+      <TableWrap label="API tokens">
         <table>
           <thead>
             <tr>
@@ -120,7 +121,7 @@ export default function ApiTokensPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

@@ -13,6 +13,7 @@ import { formatInstant } from "~/utils/format";
 import { intentFailure } from "~/utils/intent-reply.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Email · Commonground" }];
 
@@ -91,38 +92,40 @@ export default function EmailSettingsPage() {
         ))}
       </p>
       <IntentErrors actionData={actionData} intent="retry" />
-      <table>
-        <thead><tr><th>Queued</th><th>To</th><th>Subject</th><th>Status</th><th>Attempts</th><th>Problem</th></tr></thead>
-        <tbody>
-          {data.messages.map((m) => (
-            <tr key={m.id}>
-              <td>{formatInstant(m.createdAt)}</td>
-              <td>{m.to}</td>
-              <td>
-                <details>
-                  <summary>{m.subject}</summary>
-                  <pre style={{ whiteSpace: "pre-wrap" }}>{m.textBody}</pre>
-                </details>
-              </td>
-              <td>
-                <span className={m.status === "failed" ? "badge badge-danger" : m.status === "sent" ? "badge badge-ok" : "badge"}>{EMAIL_STATUS_LABELS[m.status] ?? m.status}</span>
-                {m.sentAt ? <> {formatInstant(m.sentAt)}</> : m.status === "queued" && m.attempts > 0 ? <> next try {formatInstant(m.nextAttemptAt)}</> : null}
-              </td>
-              <td>{m.attempts}</td>
-              <td>
-                {m.lastError}
-                {m.status === "failed" ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="retry" />
-                    <input type="hidden" name="messageId" value={m.id} />
-                    <button type="submit">Try again</button>
-                  </Form>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableWrap label="Outbox">
+        <table>
+          <thead><tr><th>Queued</th><th>To</th><th>Subject</th><th>Status</th><th>Attempts</th><th>Problem</th></tr></thead>
+          <tbody>
+            {data.messages.map((m) => (
+              <tr key={m.id}>
+                <td>{formatInstant(m.createdAt)}</td>
+                <td>{m.to}</td>
+                <td>
+                  <details>
+                    <summary>{m.subject}</summary>
+                    <pre style={{ whiteSpace: "pre-wrap" }}>{m.textBody}</pre>
+                  </details>
+                </td>
+                <td>
+                  <span className={m.status === "failed" ? "badge badge-danger" : m.status === "sent" ? "badge badge-ok" : "badge"}>{EMAIL_STATUS_LABELS[m.status] ?? m.status}</span>
+                  {m.sentAt ? <> {formatInstant(m.sentAt)}</> : m.status === "queued" && m.attempts > 0 ? <> next try {formatInstant(m.nextAttemptAt)}</> : null}
+                </td>
+                <td>{m.attempts}</td>
+                <td>
+                  {m.lastError}
+                  {m.status === "failed" ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="retry" />
+                      <input type="hidden" name="messageId" value={m.id} />
+                      <button type="submit">Try again</button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
     </>
   );
 }

@@ -23,6 +23,7 @@ import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `FY${data.table.fiscalYear} ${data.table.areaName} · Income limits · Commonground` : "Income limits · Commonground" },
@@ -148,7 +149,7 @@ export default function IncomeLimitTablePage() {
         <dd>{table.source}</dd>
       </dl>
       <h2>Limits by household size</h2>
-      <div className="table-wrap">
+      <TableWrap label="Limits by household size">
         <table>
           <thead>
             <tr>
@@ -187,7 +188,7 @@ export default function IncomeLimitTablePage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p className="muted" data-testid="derivation-note">
         {view.derived.length
           ? `Derived levels (HUD does not publish them) use: ${view.derived[0]!.methodLabel}. ${DERIVATION_METHODS[table.method].description}`

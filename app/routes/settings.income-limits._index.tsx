@@ -7,6 +7,7 @@ import { db } from "~/utils/db.server";
 import { formatInstant } from "~/utils/format";
 import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Income limits · Commonground" }];
 
@@ -55,7 +56,7 @@ export default function IncomeLimitsPage() {
       {tables.length === 0 ? (
         <p>No tables yet. {canManage ? "Import HUD's Section 8 income-limits file to start." : "Ask an administrator to import them."}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Income limits">
           <table>
             <thead>
               <tr>
@@ -90,7 +91,7 @@ export default function IncomeLimitsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

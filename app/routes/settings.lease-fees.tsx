@@ -13,6 +13,7 @@ import { formatLegalDate } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formErrorsOf, formStatusOf } from "~/utils/errors";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Lease-fee settings · Commonground" }];
 
@@ -87,28 +88,30 @@ export default function LeaseFeeSettingsPage() {
           <Field label="Source (publisher, release)" errors={indexFields.source.errors} inputProps={getInputProps(indexFields.source, { type: "text" })} />
         </IntentForm>
         {indexValues.length ? (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Index</th>
-                <th scope="col">Date</th>
-                <th scope="col" className="num">
-                  Value
-                </th>
-                <th scope="col">Source</th>
-              </tr>
-            </thead>
-            <tbody>
-              {indexValues.map((v) => (
-                <tr key={v.id}>
-                  <td>{v.indexName || "(default)"}</td>
-                  <td>{formatLegalDate(v.date)}</td>
-                  <td className="num">{v.value}</td>
-                  <td>{v.source}</td>
+          <TableWrap label="Index values">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Index</th>
+                  <th scope="col">Date</th>
+                  <th scope="col" className="num">
+                    Value
+                  </th>
+                  <th scope="col">Source</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {indexValues.map((v) => (
+                  <tr key={v.id}>
+                    <td>{v.indexName || "(default)"}</td>
+                    <td>{formatLegalDate(v.date)}</td>
+                    <td className="num">{v.value}</td>
+                    <td>{v.source}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
         ) : (
           <p className="muted">No index values recorded yet.</p>
         )}

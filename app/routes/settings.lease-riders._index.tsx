@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server";
 import { formatInstant } from "~/utils/format";
 import { readFormData } from "~/utils/form-data.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Lease riders · Commonground" }];
 
@@ -58,7 +59,7 @@ export default function LeaseRidersPage() {
         the exhibits, with its version. Versions are never changed once saved: a signed lease keeps the version it was signed with, a draft prints the latest.
       </p>
       {riders.length ? (
-        <div className="table-wrap">
+        <TableWrap label="Lease riders">
           <table>
             <thead>
               <tr>
@@ -83,7 +84,7 @@ export default function LeaseRidersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p className="muted">The library has no riders yet.</p>
       )}

@@ -4,6 +4,7 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { listTemplateVersions } from "~/modules/leases/templates.server";
 import { db } from "~/utils/db.server";
 import { formatInstant } from "~/utils/format";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Lease templates · Commonground" }];
 
@@ -41,7 +42,7 @@ export default function LeaseTemplatesPage() {
         that a lawyer licensed in your state must review; until an administrator marks a version reviewed by counsel (open the version), every lease
         produced from it prints the red &ldquo;not legal advice&rdquo; box. Drafts always print it.
       </p>
-      <div className="table-wrap">
+      <TableWrap label="Ground lease template">
         <table>
           <thead>
             <tr>
@@ -74,7 +75,7 @@ export default function LeaseTemplatesPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { listMembers } from "~/modules/users/users.server";
 import { pendingInvitationUserIds } from "~/modules/auth/account-tokens.server";
 import { db } from "~/utils/db.server";
 import { ROLE_LABELS } from "~/utils/permissions";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Users · Commonground" }];
 
@@ -34,7 +35,7 @@ export default function UsersPage() {
           Add a user
         </Link>
       </div>
-      <div className="table-wrap">
+      <TableWrap label="Users and roles">
         <table>
           <thead>
             <tr>
@@ -60,7 +61,7 @@ export default function UsersPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

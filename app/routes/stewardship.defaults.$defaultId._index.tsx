@@ -16,6 +16,7 @@ import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Default and cure · Commonground" }];
 
@@ -110,17 +111,19 @@ export default function LeaseDefaultPage() {
           ) : null}
         </dl>
         <h2>Deadlines</h2>
-        <table>
-          <tbody>
-            {standing.deadlines.map((d) => (
-              <tr key={d.label}>
-                <th scope="row">{d.label}</th>
-                <td>{d.date}</td>
-                <td>{d.state === "passed" ? "passed" : "open"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableWrap label="Deadlines">
+          <table>
+            <tbody>
+              {standing.deadlines.map((d) => (
+                <tr key={d.label}>
+                  <th scope="row">{d.label}</th>
+                  <td>{d.date}</td>
+                  <td>{d.state === "passed" ? "passed" : "open"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
         {record.escalations.length ? (
           <>
             <h2>Escalation</h2>

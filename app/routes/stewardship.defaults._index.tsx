@@ -5,6 +5,7 @@ import { defaultStanding, ESCALATION_STAGES } from "~/modules/stewardship-decisi
 import { listLeaseDefaults } from "~/modules/stewardship-decisions/defaults.server";
 import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Defaults and cure · Commonground" }];
 
@@ -41,32 +42,34 @@ export default function LeaseDefaultsPage() {
       {defaults.length === 0 ? (
         <p className="muted">No defaults.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Notice</th>
-              <th scope="col">Household</th>
-              <th scope="col">Home</th>
-              <th scope="col">Lease</th>
-              <th scope="col">Stage</th>
-              <th scope="col">Standing</th>
-            </tr>
-          </thead>
-          <tbody>
-            {defaults.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <Link to={`/stewardship/defaults/${d.id}`}>{d.noticeDate}</Link>
-                </td>
-                <td>{d.household}</td>
-                <td>{d.home}</td>
-                <td>{d.lease}</td>
-                <td>{d.stage}</td>
-                <td>{d.standing}</td>
+        <TableWrap label="Defaults and cure">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Notice</th>
+                <th scope="col">Household</th>
+                <th scope="col">Home</th>
+                <th scope="col">Lease</th>
+                <th scope="col">Stage</th>
+                <th scope="col">Standing</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {defaults.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    <Link to={`/stewardship/defaults/${d.id}`}>{d.noticeDate}</Link>
+                  </td>
+                  <td>{d.household}</td>
+                  <td>{d.home}</td>
+                  <td>{d.lease}</td>
+                  <td>{d.stage}</td>
+                  <td>{d.standing}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       )}
     </div>
   );

@@ -17,6 +17,7 @@ import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Stewardship request · Commonground" }];
 
@@ -172,16 +173,18 @@ export default function StewardshipRequestPage() {
             </ul>
           ) : null}
           {request.figures.length ? (
-            <table>
-              <tbody>
-                {request.figures.map(([label, value]) => (
-                  <tr key={label}>
-                    <th scope="row">{label}</th>
-                    <td>{value}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TableWrap label="Decision">
+              <table>
+                <tbody>
+                  {request.figures.map(([label, value]) => (
+                    <tr key={label}>
+                      <th scope="row">{label}</th>
+                      <td>{value}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
           ) : null}
           {request.decisionNote && request.status === "approved" ? <p>{request.decisionNote}</p> : null}
           {request.status === "approved" && request.kind === "refinance" ? (

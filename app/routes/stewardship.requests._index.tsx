@@ -4,6 +4,7 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { listStewardshipRequests } from "~/modules/stewardship-decisions/requests.server";
 import { REQUEST_KINDS, REQUEST_STATUSES, type RequestKind, type RequestStatus } from "~/modules/stewardship-decisions/schemas";
 import { db } from "~/utils/db.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Requests and decisions · Commonground" }];
 
@@ -36,35 +37,37 @@ export default function StewardshipRequestsPage() {
       {requests.length === 0 ? (
         <p className="muted">No requests.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Received</th>
-              <th scope="col">Request</th>
-              <th scope="col">Household</th>
-              <th scope="col">Home</th>
-              <th scope="col">Lease</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.map((r) => (
-              <tr key={r.id}>
-                <td>{r.receivedOn}</td>
-                <td>
-                  <Link to={`/stewardship/requests/${r.id}`}>{REQUEST_KINDS[r.kind]}</Link>
-                </td>
-                <td>{r.household}</td>
-                <td>{r.home}</td>
-                <td>{r.lease}</td>
-                <td>
-                  {REQUEST_STATUSES[r.status]}
-                  {r.decidedOn ? ` ${r.decidedOn}` : ""}
-                </td>
+        <TableWrap label="Requests and decisions">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Received</th>
+                <th scope="col">Request</th>
+                <th scope="col">Household</th>
+                <th scope="col">Home</th>
+                <th scope="col">Lease</th>
+                <th scope="col">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {requests.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.receivedOn}</td>
+                  <td>
+                    <Link to={`/stewardship/requests/${r.id}`}>{REQUEST_KINDS[r.kind]}</Link>
+                  </td>
+                  <td>{r.household}</td>
+                  <td>{r.home}</td>
+                  <td>{r.lease}</td>
+                  <td>
+                    {REQUEST_STATUSES[r.status]}
+                    {r.decidedOn ? ` ${r.decidedOn}` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       )}
     </div>
   );

@@ -18,6 +18,7 @@ import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formErrorsOf, formStatusOf } from "~/utils/errors";
+import { TableWrap } from "~/components/table-wrap";
 
 /** Resale and transfer cases: open ones first by their next deadline; opening a case from a notice of intent. */
 export const meta: MetaFunction = () => [{ title: "Resale and transfer cases · Commonground" }];
@@ -68,7 +69,7 @@ export default function TransfersPage() {
         From the homeowner&apos;s notice of intent to the closing. Deadlines come from each lease&apos;s own terms; today is {formatLegalDate(today)}. <Link to="/transfers/buyers">Interested buyers</Link>
       </p>
       {cases.length ? (
-        <div className="table-wrap">
+        <TableWrap label="Resale and transfer cases">
           <table>
             <thead>
               <tr>
@@ -110,7 +111,7 @@ export default function TransfersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p className="muted">No cases yet.</p>
       )}

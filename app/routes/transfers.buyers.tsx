@@ -15,6 +15,7 @@ import { formatLegalDate } from "~/utils/format";
 import { intentFailure, type IntentReply } from "~/utils/intent-reply.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
+import { TableWrap } from "~/components/table-wrap";
 
 /** The pool of interested buyers (docs/transfers.md → The buyer pool): in the order they were added; cases draw their buyer from it. */
 export const meta: MetaFunction = () => [{ title: "Interested buyers · Commonground" }];
@@ -89,7 +90,7 @@ export default function BuyerPoolPage() {
       </p>
       {statusErrors ? <FormErrors errors={Object.values(statusErrors).flat().filter((e): e is string => typeof e === "string")} /> : null}
       {pool.length ? (
-        <div className="table-wrap">
+        <TableWrap label="Interested buyers">
           <table>
             <thead>
               <tr>
@@ -135,7 +136,7 @@ export default function BuyerPoolPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p className="muted">Nobody in the pool yet.</p>
       )}

@@ -23,16 +23,16 @@ export async function signIn(page: Page, email: string, password = demoPassword(
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
-/**
- * Runs axe-core on the current page (WCAG 2.x A/AA rules) and fails on any serious or critical violation,
- * listing each rule, its help text and the offending elements so the failure says what to fix.
- */
-export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+/** One serious or critical axe violation: the rule, its help text and the offending elements. */
+export type AxeFinding = { rule: string; impact: string | null | undefined; help: string; targets: string[] };
+
+/** Runs axe-core on the current page (WCAG 2.x A/AA rules and best practice); returns its serious and critical violations. */
+export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
   const { default: AxeBuilder } = await import("@axe-core/playwright");
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
     .analyze();
-  const serious = results.violations
+  return results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
     .map((violation) => ({
       rule: violation.id,
@@ -40,5 +40,12 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
       help: violation.help,
       targets: violation.nodes.map((node) => node.target.join(" ")),
     }));
-  expect(serious, `axe on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * Fails on any serious or critical axe violation on the current page, listing each rule, its help text and
+ * the offending elements so the failure says what to fix.
+ */
+export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  expect(await seriousAxeViolations(page), `axe on ${page.url()}`).toEqual([]);
 }

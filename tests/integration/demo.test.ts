@@ -45,7 +45,8 @@ describe("the demo trust (issue 8 §4: the demo is coherent)", () => {
     expect(paidUp.length).toBeGreaterThan(0);
     const lateOnPaidUp = await db().leaseFeeEntry.count({ where: { leaseId: { in: paidUp.map((l) => l.id) }, kind: "late-charge" } });
     expect(lateOnPaidUp).toBe(0);
-    expect(await db().leaseFeeEntry.count({ where: { leaseId: { in: paidUp.map((l) => l.id) }, kind: "charge" } })).toBeGreaterThan(0);
+    // their charges are posted (by the marker, ADR 021) up to the trust's today
+    expect((await db().leaseFeeLedger.findMany({ where: { leaseId: { in: paidUp.map((l) => l.id) } } })).map((l) => l.chargesPostedThrough)).toEqual(paidUp.map(() => today));
     expect(await db().monitoringEvent.count({ where: { leaseId: recorded.id, type: "late_payment" } })).toBeGreaterThan(0);
     expect(await db().monitoringEvent.count({ where: { leaseId: { in: paidUp.map((l) => l.id) }, type: { in: ["late_payment", "delinquent_90_days"] } } })).toBe(0);
   });

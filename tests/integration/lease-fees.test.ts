@@ -68,6 +68,11 @@ function pdfText(pdf: Buffer): string {
  * end of its 90th day past due and every later one too, with the one before it unpaid: one spell → one 90+ days
  * delinquent (2024-04-15). Each created exactly once.
  */
+/** The lease's posting marker: its charges are posted through this date (ADR 021). */
+async function postedThrough(leaseId: string): Promise<string | undefined> {
+  return (await db().leaseFeeLedger.findUnique({ where: { leaseId } }))?.chargesPostedThrough;
+}
+
 async function expectLedgerEventsOnce(leaseId: string) {
   const events = await db().monitoringEvent.findMany({ where: { leaseId }, select: { type: true, scheduleKey: true, dueDate: true } });
   expect(events.filter((e) => e.type === "late_payment")).toHaveLength(26);
@@ -89,7 +94,9 @@ describe("generation", () => {
     expect(view.balanceCents).toBe(64923);
     await leaseLedger(db(), actor, lease.id, TODAY);
     expect(await generateLeaseCharges(db(), actor, lease.id, TODAY)).toBe(0);
-    expect(await db().leaseFeeEntry.count({ where: { leaseId: lease.id } })).toBe(26);
+    // charges are posted by the marker, not stored one row each; no late charge (this lease's is $0), no payment
+    expect(await postedThrough(lease.id)).toBe(TODAY);
+    expect(await db().leaseFeeEntry.count({ where: { leaseId: lease.id } })).toBe(0);
     expect(await db().auditEntry.count({ where: { entity: "LeaseFeeLedger", entityId: lease.id } })).toBe(1);
   });
 
@@ -110,14 +117,15 @@ describe("generation", () => {
     } finally {
       if (postgres) await Promise.all([a.$disconnect(), b.$disconnect()]);
     }
-    const keys = (await db().leaseFeeEntry.findMany({ where: { leaseId: lease.id }, select: { entryKey: true } })).map((e) => e.entryKey);
-    expect(new Set(keys).size).toBe(26);
-    expect(keys).toHaveLength(26);
+    // one writer moved the marker and posted the 26 charges; the others found them posted
+    expect(await postedThrough(lease.id)).toBe(TODAY);
+    expect(await db().auditEntry.count({ where: { entity: "LeaseFeeLedger", entityId: lease.id } })).toBe(1);
+    expect((await leaseLedger(db(), actor, lease.id, TODAY, { generate: false })).lines.filter((l) => l.kind === "charge")).toHaveLength(26);
     await expectLedgerEventsOnce(lease.id);
   });
 
   it("two processes running the scheduled step at once post each due date once", async () => {
-    const { lease } = await setup();
+    const { actor, lease } = await setup();
     const step = () =>
       new Promise<string>((resolve, reject) => {
         execFile("npx", ["tsx", "scripts/clt.ts", "fees-generate", "--through", TODAY], { env: { ...process.env }, encoding: "utf8" }, (error, stdout, stderr) =>
@@ -127,9 +135,9 @@ describe("generation", () => {
     const outputs = await Promise.all([step(), step()]);
     const posted = outputs.map((out) => (JSON.parse(out) as { posted: number }).posted);
     expect(posted[0]! + posted[1]!).toBeGreaterThanOrEqual(26);
-    const keys = (await db().leaseFeeEntry.findMany({ where: { leaseId: lease.id }, select: { entryKey: true } })).map((e) => e.entryKey);
-    expect(keys).toHaveLength(26);
-    expect(new Set(keys).size).toBe(26);
+    expect(await postedThrough(lease.id)).toBe(TODAY);
+    expect(await db().auditEntry.count({ where: { entity: "LeaseFeeLedger", entityId: lease.id } })).toBe(1);
+    expect((await leaseLedger(db(), actor, lease.id, TODAY, { generate: false })).lines.filter((l) => l.kind === "charge")).toHaveLength(26);
     await expectLedgerEventsOnce(lease.id);
   }, 120_000);
 
@@ -301,8 +309,51 @@ describe("payments, waivers and reversals", () => {
     await expect(db().leaseFeeEntry.delete({ where: { id: paymentId } })).rejects.toThrow();
     await expect(db().$executeRawUnsafe(`UPDATE "LeaseFeeEntry" SET "note" = 'x'`)).rejects.toThrow(/append-only/);
     await expect(db().$executeRawUnsafe(`DELETE FROM "LeaseFeeEntry"`)).rejects.toThrow(/append-only/);
-    expect(await db().leaseFeeEntry.count({ where: { leaseId: lease.id } })).toBe(5);
+    // the payment, the waiver and the reversal (the charges are posted by the marker, not stored)
+    expect(await db().leaseFeeEntry.count({ where: { leaseId: lease.id } })).toBe(3);
     expect((await db().leaseFeeEntry.findUniqueOrThrow({ where: { id: paymentId } })).amountCents).toBe(-2500n);
+  });
+
+  it("a posted charge (not a stored row) is reversed by its key, once; the export books the reversal against fee income", async () => {
+    const { organisation, actor, lease } = await setup({ commencementDate: "2025-01-01", escalationKind: "none" });
+    await leaseLedger(db(), actor, lease.id, "2025-02-15");
+    await expect(reverseEntry(db(), actor, lease.id, { entryId: "charge:2025-03-01", date: "2025-02-15", note: "not posted yet" }, TODAY)).rejects.toThrow(/not on this lease's ledger/);
+    await expect(reverseEntry(db(), actor, lease.id, { entryId: "charge:2025-02-01", date: "2025-01-31", note: "too early" }, TODAY)).rejects.toThrow(/before the entry it reverses \(2025-02-01\)/);
+    await reverseEntry(db(), actor, lease.id, { entryId: "charge:2025-02-01", date: "2025-02-10", note: "Charged in error" }, TODAY);
+    await expect(reverseEntry(db(), actor, lease.id, { entryId: "charge:2025-02-01", date: "2025-02-10", note: "again" }, TODAY)).rejects.toThrow(/already been reversed/);
+    const view = await leaseLedger(db(), actor, lease.id, "2025-02-15");
+    // 25.00 (Jan) + 25.00 (Feb) − 25.00 (Feb reversed) = 25.00
+    expect(rows(view)).toEqual([
+      ["2025-01-01", "charge", 2500, 2500],
+      ["2025-02-01", "charge", 2500, 5000],
+      ["2025-02-10", "reversal", -2500, 2500],
+    ]);
+    expect(view.lines[1]!.reversed).toBe(true);
+    expect(view.lines[0]!.reversed).toBe(false);
+    expect(view.lines[2]!.label).toBe("Reversal of the lease fee of 2025-02-01 (25.00): Charged in error");
+    expect(view.unpaid).toEqual([{ key: "charge:2025-01-01", label: "Lease fee due 2025-01-01", unpaidCents: 2500 }]);
+    await saveAccountCodes(db(), actor, { receivableAccount: "1210", feeIncomeAccount: "4010", lateChargeAccount: "4020", cashAccount: "1010", waiverAccount: "4090", version: 0 });
+    const lines = (await bookkeepingCsv(db(), organisation.id, "2025-02-01", "2025-02-28")).trim().split(/\r?\n/);
+    expect(lines.filter((l) => l.startsWith(`2025-02-01,${lease.reference},`) && l.includes(",Lease fee,1210,4010,25.00,"))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith(`2025-02-10,${lease.reference},`) && l.includes(",Reversal,4010,1210,25.00,"))).toHaveLength(1);
+    expect(lines).toHaveLength(3); // the heading, the charge, the reversal
+  });
+
+  it("posted charges never change: the marker only moves forward, and an index value that would change a posted charge is refused", async () => {
+    const { actor, lease } = await setup({ escalationKind: "index", escalationCap: "0.05", escalationIndexName: "CPI-U", escalationRate: undefined, monthlyFeeCents: 4000 });
+    await recordIndexValue(db(), actor, { indexName: "CPI-U", date: "2024-01-01", value: "300.0" });
+    await leaseLedger(db(), actor, lease.id, "2025-03-01");
+    expect(await postedThrough(lease.id)).toBe("2025-03-01");
+    // no value for the anniversary 2025-01-15 yet: the fee stayed 40.00 on 2025-02-01 and 2025-03-01, posted; a
+    // value dated on or before the anniversary would raise them, so it is refused; one after it changes nothing posted
+    await expect(recordIndexValue(db(), actor, { indexName: "CPI-U", date: "2025-01-10", value: "309.0" })).rejects.toThrow(/already charged up to 2025-03-01/);
+    await recordIndexValue(db(), actor, { indexName: "CPI-U", date: "2025-01-16", value: "309.0" });
+    const view = await leaseLedger(db(), actor, lease.id, "2025-03-01");
+    expect(view.lines.filter((l) => l.date >= "2025-01-01").map((l) => l.amountCents)).toEqual([4000, 4000, 4000]);
+    // the database refuses to move the marker back or to remove it, on both engines
+    await expect(db().$executeRawUnsafe(`UPDATE "LeaseFeeLedger" SET "chargesPostedThrough" = '2025-01-01'`)).rejects.toThrow(/only moves forward/);
+    await expect(db().$executeRawUnsafe(`DELETE FROM "LeaseFeeLedger"`)).rejects.toThrow(/only moves forward/);
+    expect(await postedThrough(lease.id)).toBe("2025-03-01");
   });
 
   it("imports a bank CSV: the dry run records nothing, a bad row stops all, a good file records every payment", async () => {
@@ -362,14 +413,22 @@ describe("routes", () => {
       run(statementLoader, getRequest(`/households/${lease.householdId}/statement.pdf?from=2024-01-01&to=2024-12-31`, cookie), { householdId: lease.householdId }),
     ]);
     for (const response of responses) expect((await unwrap(response)).status).toBe(200);
+    const today = todayIn(organisation.timeZone);
+    expect(await postedThrough(lease.id)).toBe(today);
+    // the statement posts up to its period's end, the pages up to today: the generations' audit entries add up to
+    // each charge once
+    const audits = await db().auditEntry.findMany({ where: { entity: "LeaseFeeLedger", entityId: lease.id } });
+    const chargesPosted = audits.reduce((sum, audit) => sum + Number((audit.changes as { after: { charges: number } }).after.charges), 0);
+    const ledger = await leaseLedger(db(), actor, lease.id, today, { generate: false });
+    expect(chargesPosted).toBe(ledger.lines.filter((l) => l.kind === "charge").length);
     const entries = await db().leaseFeeEntry.findMany({ where: { leaseId: lease.id }, select: { entryKey: true, date: true } });
-    expect(entries.length).toBeGreaterThan(2 * 30); // 2024-01-15 … (real today ≥ 2026-12-01): ≥ 35 charges and their late charges
+    expect(entries.length).toBeGreaterThan(30); // 2024-01-15 … (real today ≥ 2026-12-01): ≥ 35 late charges
     expect(new Set(entries.map((e) => e.entryKey)).size).toBe(entries.length);
     const events = await db().monitoringEvent.findMany({ where: { leaseId: lease.id }, select: { scheduleKey: true } });
     expect(events.filter((e) => e.scheduleKey?.startsWith("lease-fee:late:"))).toHaveLength(entries.filter((e) => e.entryKey?.startsWith("late:")).length);
     expect(new Set(events.map((e) => e.scheduleKey)).size).toBe(events.length);
     // nothing left to post, and reading again changes nothing
-    expect(await generateLeaseCharges(db(), actor, lease.id, todayIn(organisation.timeZone))).toBe(0);
+    expect(await generateLeaseCharges(db(), actor, lease.id, today)).toBe(0);
     await unwrap(await run(feesLoader, getRequest(`/leases/${lease.id}/fees`, cookie), { leaseId: lease.id }));
     expect(await db().leaseFeeEntry.count({ where: { leaseId: lease.id } })).toBe(entries.length);
     expect(await db().monitoringEvent.count({ where: { leaseId: lease.id } })).toBe(events.length);

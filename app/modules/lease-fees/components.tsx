@@ -6,6 +6,7 @@ import { formatLegalDate } from "~/utils/format";
 import { formatUsd, centsToString } from "~/utils/money";
 import { AGING_BUCKETS, type Aging, type AgingBucket } from "./rules";
 import { paymentSchema, reversalSchema, waiverSchema } from "./schemas";
+import { TableWrap } from "~/components/table-wrap";
 
 /** The lease-fee ledger on the lease page (and on /leases/:id/fees, which its forms post to). */
 
@@ -42,27 +43,29 @@ export const money = (cents: number) => formatUsd(centsToString(cents));
 
 export function AgingTable({ aging, caption }: { aging: Aging; caption: string }) {
   return (
-    <table className="table">
-      <caption className="muted">{caption}</caption>
-      <thead>
-        <tr>
-          {AGING_BUCKETS.map((bucket) => (
-            <th key={bucket} scope="col" className="num">
-              {AGING_LABELS[bucket]}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        <tr>
-          {AGING_BUCKETS.map((bucket) => (
-            <td key={bucket} className="num">
-              {money(aging[bucket])}
-            </td>
-          ))}
-        </tr>
-      </tbody>
-    </table>
+    <TableWrap label={caption}>
+      <table className="table">
+        <caption className="muted">{caption}</caption>
+        <thead>
+          <tr>
+            {AGING_BUCKETS.map((bucket) => (
+              <th key={bucket} scope="col" className="num">
+                {AGING_LABELS[bucket]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            {AGING_BUCKETS.map((bucket) => (
+              <td key={bucket} className="num">
+                {money(aging[bucket])}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }
 
@@ -84,7 +87,7 @@ export function LeaseFeesPanel({ leaseId, fees, canWrite, last }: { leaseId: str
         {fees.balanceCents < 0 ? " (a credit)" : ""}
       </p>
       <AgingTable aging={fees.aging} caption="What is owed, by days past due" />
-      <div className="table-wrap">
+      <TableWrap label="Lease-fee ledger">
         <table className="table">
           <thead>
             <tr>
@@ -132,7 +135,7 @@ export function LeaseFeesPanel({ leaseId, fees, canWrite, last }: { leaseId: str
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p>
         Payoff on {formatLegalDate(fees.payoff.closingDate)}: <strong data-testid="fee-payoff">{money(fees.payoff.payoffCents)}</strong>
       </p>

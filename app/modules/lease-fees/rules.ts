@@ -337,7 +337,8 @@ export function computeLedger(input: LedgerInput): Ledger {
   // Charges: the posted ones as posted, the scheduled ones that were not posted yet.
   const charges: Debit[] = [];
   const generated: Debit[] = [];
-  const scheduled = scheduledCharges(terms, asOf);
+  // no fee and no amendment (`postedOnlyTerms`: reading what is posted): nothing to schedule
+  const scheduled = terms.monthlyFeeCents === 0 && !terms.changes?.length ? [] : scheduledCharges(terms, asOf);
   for (const charge of scheduled) {
     const posted = postedByKey.get(charge.key);
     if (posted) charges.push(posted);
@@ -381,9 +382,9 @@ export function computeLedger(input: LedgerInput): Ledger {
       lateBefore += lateDebits[lateIndex]!.amountCents;
       lateIndex += 1;
     }
-    const lateKey = `late:${charge.date}`;
     const { graceDays, lateChargeCents } = hasChanges ? lateTermsOn(terms, charge.date) : terms;
-    if (!postedLateKeys.has(lateKey) && lateChargeCents > 0) {
+    const lateKey = lateChargeCents > 0 ? `late:${charge.date}` : "";
+    if (lateChargeCents > 0 && !postedLateKeys.has(lateKey)) {
       const [lastGraceDay, lateDate] = graceDates(charge.date, graceDays);
       if (lateDate <= asOf) {
         // owed up to and including this charge, as it stood on the last grace day
@@ -458,16 +459,17 @@ export function computeLedger(input: LedgerInput): Ledger {
   return { debits, generated, lines, balanceCents, unpaidCents, aging };
 }
 
-const graceDatesMemo = new Map<string, readonly [string, string]>();
-/** The last grace day of a charge due on `dueDate` and the day after it (memoised: ledgers share their dates). */
+const graceDatesMemo = new Map<number, Map<string, readonly [string, string]>>();
+/** The last grace day of a charge due on `dueDate` and the day after it (memoised by grace days and due date: ledgers share their dates). */
 function graceDates(dueDate: string, graceDays: number): readonly [string, string] {
-  const key = `${dueDate}+${graceDays}`;
-  let dates = graceDatesMemo.get(key);
+  let byDate = graceDatesMemo.get(graceDays);
+  if (!byDate) graceDatesMemo.set(graceDays, (byDate = new Map()));
+  let dates = byDate.get(dueDate);
   if (!dates) {
     const lastGraceDay = addDays(dueDate, graceDays);
     dates = [lastGraceDay, addDays(lastGraceDay, 1)];
-    if (graceDatesMemo.size >= 100_000) graceDatesMemo.clear();
-    graceDatesMemo.set(key, dates);
+    if (byDate.size >= 100_000) byDate.clear();
+    byDate.set(dueDate, dates);
   }
   return dates;
 }
@@ -540,6 +542,17 @@ export type LedgerEvent = { kind: LedgerEventKind; key: string; chargeDueDate: s
  * `debits` are every charge and late charge of the ledger (posted and generated), `credits` every credit.
  */
 export function ledgerEvents(terms: FeeTerms, debits: readonly Debit[], credits: readonly Credit[], asOf: string): LedgerEvent[] {
+  // The usual ledger, quickly: no late charge on it although every charge carries one, grace periods under 90 days
+  // and no credit that raises the balance (a reversed payment) — so every charge was paid by its last grace day and
+  // stayed paid: no late payment, no 90 days unpaid.
+  const allTerms = [terms, ...(terms.changes ?? [])];
+  if (
+    allTerms.every((t) => (t.lateChargeCents === undefined || t.lateChargeCents > 0) && (t.graceDays === undefined || t.graceDays < DELINQUENT_DAYS)) &&
+    !debits.some((debit) => debit.kind === "late-charge" && debit.date <= asOf) &&
+    credits.every((credit) => credit.amountCents >= 0)
+  ) {
+    return [];
+  }
   const ordered = debits.filter((debit) => debit.date <= asOf).sort(compareDebits);
   const untargeted = credits.filter((credit) => credit.appliesTo === undefined && credit.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const creditDates = untargeted.map((credit) => credit.date);

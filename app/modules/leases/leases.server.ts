@@ -24,6 +24,7 @@ import { riderChoices, riderNameErrors, riderVersionsToFreeze } from "./riders.s
 import { isSameMortgage, mortgageAboveFormulaPrice } from "~/modules/mortgages/permitted-mortgages";
 import { currentFormulaPrice, currentPurchase, linkPurchaseMortgage, purchaseFormulaPrice } from "~/modules/mortgages/permitted-mortgages.server";
 import { NotFoundError } from "~/utils/errors";
+import { lastPostedChargeDate } from "~/modules/lease-fees/terms.server";
 
 /** Statuses in which a lease binds the home: a home has at most one lease in these at a time. */
 export const BINDING_STATUSES: LeaseStatus[] = ["executed", "recorded", "active"];
@@ -498,13 +499,13 @@ export async function amendLease(db: Db, actor: AuditActor, leaseId: string, val
     if (Object.keys(after).length === 0) return { ok: false as const, formErrors: ["Nothing changed: change at least one term or add a permitted mortgage."] };
     // The fee ledger's posted charges stand as posted: a change to the fee terms takes effect after the last one.
     if (FEE_TERM_KEYS.some((key) => key in after)) {
-      const lastCharge = await tx.leaseFeeEntry.findFirst({ where: { organisationId: actor.organisationId, leaseId, kind: "charge" }, orderBy: { date: "desc" }, select: { date: true } });
-      if (lastCharge && values.effectiveDate <= lastCharge.date) {
+      const lastCharge = await lastPostedChargeDate(tx, actor.organisationId, leaseId);
+      if (lastCharge && values.effectiveDate <= lastCharge) {
         return {
           ok: false as const,
           fieldErrors: {
             effectiveDate: [
-              `Lease fees are already charged on this lease's ledger up to ${lastCharge.date}: a change to the fee, its escalation, due day, grace period or late charge can take effect only after that date. Correct charges already posted with a waiver or reversal on the fee ledger.`,
+              `Lease fees are already charged on this lease's ledger up to ${lastCharge}: a change to the fee, its escalation, due day, grace period or late charge can take effect only after that date. Correct charges already posted with a waiver or reversal on the fee ledger.`,
             ],
           },
         };

@@ -1,16 +1,15 @@
 import type { Db } from "~/utils/db.server";
 import { addDays } from "~/utils/calendar-date";
+import { overdueLeases } from "~/modules/lease-fees/ledger.server";
 import { listTransferCases } from "~/modules/transfers/transfers.server";
 import { activityInWords, weekAhead, type ActivityEntry } from "./attention";
 
 /** How long after its due date an unpaid lease-fee charge is "in arrears" on the dashboard. */
 export const ARREARS_AFTER_DAYS = 30;
 
-type ArrearsRow = { leaseId: string; reference: string; householdId: string; householdName: string; overdue: unknown };
-
 /**
  * What needs attention this week, each with its link — cheap enough for every dashboard load: open cases only,
- * one grouped statement for arrears, the five oldest drafts.
+ * one grouped statement and the posted charges for arrears (ADR 021), the five oldest drafts.
  * - resale and transfer cases whose next deadline is overdue or falls due within the week;
  * - leases owing lease-fee charges more than 30 days old (payments are taken to settle the oldest charges first:
  *   the charges dated on or before the cut-off plus every payment, waiver and reversal up to today);
@@ -21,17 +20,7 @@ export async function attentionThisWeek(db: Db, organisationId: string, today: s
   const cutoff = addDays(today, -ARREARS_AFTER_DAYS);
   const [cases, arrears, drafts, draftCount] = await Promise.all([
     listTransferCases(db, organisationId, today, { status: "open" }),
-    db.$queryRaw<ArrearsRow[]>`
-      SELECT e."leaseId" AS "leaseId", l."reference" AS "reference", h."id" AS "householdId", h."name" AS "householdName",
-        SUM(CASE WHEN e."amountCents" < 0 OR e."date" <= ${cutoff} THEN e."amountCents" ELSE 0 END) AS "overdue"
-      FROM "LeaseFeeEntry" e
-      JOIN "Lease" l ON l."id" = e."leaseId"
-      JOIN "Household" h ON h."id" = l."householdId"
-      WHERE e."organisationId" = ${organisationId} AND e."date" <= ${today}
-      GROUP BY e."leaseId", l."reference", h."id", h."name"
-      HAVING SUM(CASE WHEN e."amountCents" < 0 OR e."date" <= ${cutoff} THEN e."amountCents" ELSE 0 END) > 0
-      ORDER BY 5 DESC, 2 ASC
-      LIMIT 10`,
+    overdueLeases(db, organisationId, cutoff, today),
     db.lease.findMany({
       where: { organisationId, status: "draft" },
       orderBy: [{ createdAt: "asc" }],
@@ -45,7 +34,7 @@ export async function attentionThisWeek(db: Db, organisationId: string, today: s
     caseDeadlines: cases
       .filter((c) => c.next && c.next.due <= until)
       .map((c) => ({ id: c.id, home: c.home.label, label: c.next!.label, due: c.next!.due, overdue: c.next!.due < today })),
-    arrears: arrears.map((row) => ({ leaseId: row.leaseId, reference: row.reference, householdId: row.householdId, householdName: row.householdName, overdueCents: Number(String(row.overdue)) })),
+    arrears: arrears.slice(0, 10),
     drafts: drafts.map((d) => ({ id: d.id, reference: d.reference, household: d.household.name, createdAt: d.createdAt.toISOString() })),
     draftCount,
   };

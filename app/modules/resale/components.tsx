@@ -3,6 +3,7 @@ import { Link } from "@remix-run/react";
 import { formatInstant, formatLegalDate } from "~/utils/format";
 import { formatUsd } from "~/utils/money";
 import { capLabel, roundingText } from "./describe";
+import { TableWrap } from "~/components/table-wrap";
 
 /** The resale pages' shared pieces: the worksheet, the inputs of a calculation, and lists of saved ones. */
 export const BOUND_BY_LABELS: Record<BoundBy, string> = {
@@ -23,7 +24,7 @@ export function Worksheet({ result, caption = "Worksheet" }: { result: ResaleRes
       <p>
         Formula price {formatUsd(result.formulaPrice)} · the price is bound by <strong>{BOUND_BY_LABELS[result.boundBy]}</strong>.
       </p>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Worksheet: each step of the calculation">
+      <TableWrap label="Worksheet: each step of the calculation">
         <table>
           <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.75rem" }}>
             {caption}
@@ -54,7 +55,7 @@ export function Worksheet({ result, caption = "Worksheet" }: { result: ResaleRes
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {result.warnings.length ? (
         <div className="card" role="note" aria-label="Warnings">
           <h3 style={{ marginTop: 0 }}>Warnings</h3>
@@ -116,7 +117,7 @@ export type SavedCalculationRow = {
 /** Saved calculations, newest first; with `showHome` a column names each one's home. */
 export function SavedCalculationsTable({ rows, showHome = false }: { rows: SavedCalculationRow[]; showHome?: boolean }) {
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label="Saved calculations">
+    <TableWrap label="Saved calculations">
       <table>
         <thead>
           <tr>
@@ -149,6 +150,6 @@ export function SavedCalculationsTable({ rows, showHome = false }: { rows: Saved
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { formatLegalDate } from "~/utils/format";
 import { MONITORING_EVENT_STATUSES, MONITORING_EVENT_TYPES, type MonitoringEventStatus, type MonitoringEventType } from "./events";
+import { TableWrap } from "~/components/table-wrap";
 
 /** Stewardship UI pieces shared by the calendar, the dashboard and the lease page (client-safe). */
 
@@ -45,7 +46,7 @@ export function CalendarTable({
   letters?: (row: CalendarRow) => React.ReactNode;
 }) {
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="table">
         <caption>{caption}</caption>
         <thead>
@@ -79,6 +80,6 @@ export function CalendarTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -2,6 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { formatInstant } from "~/utils/format";
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES_IN_WORDS, DOCUMENT_CATEGORIES, formatBytes, type DocumentCategory, type DocumentOwnerType } from "./types";
+import { TableWrap } from "~/components/table-wrap";
 
 /** A stored document as a page shows it (dates serialised). */
 export type DocumentRow = {
@@ -57,7 +58,7 @@ export function DocumentsPanel({
       {documents.length === 0 ? (
         <p className="muted">No documents yet.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap labelledBy={`${panelId}-title`}>
           <table>
             <thead>
               <tr>
@@ -88,7 +89,7 @@ export function DocumentsPanel({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {canUpload ? (
         <fetcher.Form method="post" action="/documents/upload" encType="multipart/form-data" className="stack">

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { Link, useActionData } from "@remix-run/react";
 import type { ZodTypeAny } from "zod";
 import { Field, IntentForm, SelectField } from "~/components/forms";
+import { TableWrap } from "~/components/table-wrap";
 import { formatLegalDate } from "~/utils/format";
 import { formatUsd } from "~/utils/money";
 import { buyerSchema, cancelSchema, closingSchema, formulaPriceSchema, LEASE_DISPOSITION_LABELS, LEASE_DISPOSITIONS, optionSchema } from "./schemas";
@@ -203,37 +204,39 @@ export function ClosingSummary({
           <Link to={`/leases/${closing.buyerLeaseId}`}>{closing.leaseDisposition === "assignment" ? "The buyer's draft lease (the assignment)" : "The buyer's draft lease"}</Link>
         ) : null}
       </p>
-      <table>
-        <caption className="muted">Closing statement — seller&apos;s net proceeds</caption>
-        <tbody>
-          <tr>
-            <th scope="row">Price</th>
-            <td className="num">{formatUsd(s.price ?? "0")}</td>
-          </tr>
-          <tr>
-            <th scope="row">Mortgage payoff</th>
-            <td className="num">−{formatUsd(s.mortgagePayoff ?? "0")}</td>
-          </tr>
-          <tr>
-            <th scope="row">Seller&apos;s closing costs</th>
-            <td className="num">−{formatUsd(s.sellerClosingCosts ?? "0")}</td>
-          </tr>
-          <tr>
-            <th scope="row">Unpaid lease fees</th>
-            <td className="num">−{formatUsd(s.unpaidLeaseFees ?? "0")}</td>
-          </tr>
-          <tr>
-            <th scope="row">The trust&apos;s fees</th>
-            <td className="num">−{formatUsd(s.trustFees ?? "0")}</td>
-          </tr>
-          <tr>
-            <th scope="row">Net proceeds</th>
-            <td className="num">
-              <strong>{formatUsd(s.netProceeds ?? "0")}</strong>
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <TableWrap label="Closing statement">
+        <table>
+          <caption className="muted">Closing statement — seller&apos;s net proceeds</caption>
+          <tbody>
+            <tr>
+              <th scope="row">Price</th>
+              <td className="num">{formatUsd(s.price ?? "0")}</td>
+            </tr>
+            <tr>
+              <th scope="row">Mortgage payoff</th>
+              <td className="num">−{formatUsd(s.mortgagePayoff ?? "0")}</td>
+            </tr>
+            <tr>
+              <th scope="row">Seller&apos;s closing costs</th>
+              <td className="num">−{formatUsd(s.sellerClosingCosts ?? "0")}</td>
+            </tr>
+            <tr>
+              <th scope="row">Unpaid lease fees</th>
+              <td className="num">−{formatUsd(s.unpaidLeaseFees ?? "0")}</td>
+            </tr>
+            <tr>
+              <th scope="row">The trust&apos;s fees</th>
+              <td className="num">−{formatUsd(s.trustFees ?? "0")}</td>
+            </tr>
+            <tr>
+              <th scope="row">Net proceeds</th>
+              <td className="num">
+                <strong>{formatUsd(s.netProceeds ?? "0")}</strong>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </TableWrap>
       {o ? (
         <ul>
           <li>

@@ -1,0 +1,108 @@
+/**
+ * A lease's fee terms for the ledger rules, and its posted charges (ADR 021). Lease-fee charges are not stored one
+ * row each: they follow from the lease's fee terms and amendments, and the lease's posting marker
+ * (`LeaseFeeLedger.chargesPostedThrough`) says how far they are posted — every charge the rules call for dated on
+ * or before it. Posted charges never change: the marker only moves forward, and an amendment or index value that
+ * would change a posted charge is refused. Kept apart from ledger.server.ts so that the lease module can check
+ * amendments against the posted charges without importing the ledger.
+ */
+import type { FeeEscalationRule } from "~/modules/leases/lifecycle";
+import { amendmentsInForceOrder, leaseTermsOn, termsAsSigned, type AmendmentRecord } from "~/modules/leases/terms";
+import { leaseRowTerms } from "~/modules/leases/terms.server";
+import type { Db, Tx } from "~/utils/db.server";
+import { scheduledCharges, type Debit, type FeeEscalation, type FeeTerms, type FeeTermsChange, type IndexValue } from "./rules";
+
+export type LeaseForFees = Parameters<typeof leaseRowTerms>[0] & {
+  id: string;
+  organisationId: string;
+  homeId: string;
+  householdId: string;
+  status: string;
+  commencementDate: string;
+  endedOn: string | null;
+  /** The lease's amendments (`amendmentSelect`): they change the fee terms from their effective dates. */
+  amendments: readonly AmendmentRecord[];
+  /** The lease's posting marker (`feeLedgerSelect`); null before anything was posted. */
+  feeLedger: { chargesPostedThrough: string } | null;
+};
+
+/** What `feeTermsOfLease` needs of a lease's amendments (include it as `{ amendments: { select: amendmentSelect } }`). */
+export const amendmentSelect = { effectiveDate: true, createdAt: true, changes: true, appliedToLease: true } as const;
+
+/** Include for a lease: its amendments and its posting marker. */
+export const feeLeaseInclude = { amendments: { select: amendmentSelect }, feeLedger: { select: { chargesPostedThrough: true } } } as const;
+
+export type IndexValueRow = { indexName: string; date: string; value: string };
+
+function feeEscalationOf(rule: FeeEscalationRule, indexValues: readonly IndexValueRow[]): FeeEscalation {
+  if (rule.kind === "fixed-percent") return { type: "fixed", rate: rule.annualRate };
+  if (rule.kind === "index") {
+    const name = rule.indexName ?? "";
+    const values: IndexValue[] = indexValues.filter((v) => v.indexName === name).map((v) => ({ date: v.date, value: v.value }));
+    return { type: "index", cap: rule.cap, values };
+  }
+  return { type: "none" };
+}
+
+const dueDayOf = (feeDueDay: number) => Math.min(31, Math.max(1, feeDueDay));
+
+/**
+ * The lease's fee terms for the rules: the terms as signed, and each amendment that changes the fee, the
+ * escalation, the due day, the grace days or the late charge as a change from its effective date (the terms
+ * in force on each date are `leaseTermsOn`'s). Index-linked escalation follows the index values the trust
+ * recorded, by the index name the lease gives.
+ */
+export function feeTermsOfLease(lease: Omit<LeaseForFees, "feeLedger">, indexValues: readonly IndexValueRow[]): FeeTerms {
+  const row = leaseRowTerms(lease);
+  const signed = termsAsSigned(row, lease.amendments);
+  const changes: FeeTermsChange[] = [];
+  let before = signed;
+  const dates = [...new Set(amendmentsInForceOrder(lease.amendments).map((amendment) => amendment.effectiveDate))];
+  for (const effectiveDate of dates) {
+    const after = leaseTermsOn(row, lease.amendments, effectiveDate);
+    const change: FeeTermsChange = { effectiveDate };
+    if (after.monthlyFeeCents !== before.monthlyFeeCents) change.monthlyFeeCents = after.monthlyFeeCents;
+    if (JSON.stringify(after.feeEscalation) !== JSON.stringify(before.feeEscalation)) change.escalation = feeEscalationOf(after.feeEscalation, indexValues);
+    if (after.feeDueDay !== before.feeDueDay) change.dueDay = dueDayOf(after.feeDueDay);
+    if (after.graceDays !== before.graceDays) change.graceDays = after.graceDays;
+    if (after.lateChargeCents !== before.lateChargeCents) change.lateChargeCents = after.lateChargeCents;
+    if (Object.keys(change).length > 1) changes.push(change);
+    before = after;
+  }
+  return {
+    monthlyFeeCents: signed.monthlyFeeCents,
+    commencementDate: lease.commencementDate,
+    dueDay: dueDayOf(signed.feeDueDay),
+    escalation: feeEscalationOf(signed.feeEscalation, indexValues),
+    graceDays: signed.graceDays,
+    lateChargeCents: signed.lateChargeCents,
+    ...(changes.length ? { changes } : {}),
+  };
+}
+
+export async function indexValuesOf(db: Db | Tx, organisationId: string): Promise<IndexValueRow[]> {
+  return db.indexValue.findMany({ where: { organisationId }, select: { indexName: true, date: true, value: true }, orderBy: { date: "asc" } });
+}
+
+/** The lease's posting marker: its charges are posted through this date (null: none posted yet). */
+export function markerOf(lease: Pick<LeaseForFees, "feeLedger">): string | null {
+  return lease.feeLedger?.chargesPostedThrough ?? null;
+}
+
+/** The posted lease-fee charges: every charge the rules call for dated on or before the marker, in date order. */
+export function postedCharges(terms: FeeTerms, marker: string | null): Debit[] {
+  return marker === null ? [] : scheduledCharges(terms, marker);
+}
+
+/**
+ * The due date of the lease's last posted charge (null when none is posted): a change of the fee terms must take
+ * effect after it (ADR 014). Charges after it and up to the marker cannot change under such an amendment: a new fee
+ * applies from its effective date, and a new due day from the first old due date on or after it, which would have
+ * been a posted charge.
+ */
+export async function lastPostedChargeDate(db: Db | Tx, organisationId: string, leaseId: string): Promise<string | null> {
+  const lease = await db.lease.findFirst({ where: { id: leaseId, organisationId }, include: feeLeaseInclude });
+  if (!lease) return null;
+  const charges = postedCharges(feeTermsOfLease(lease, await indexValuesOf(db, organisationId)), markerOf(lease));
+  return charges.at(-1)?.date ?? null;
+}
