@@ -1,3 +1,5 @@
+import { getFormProps, type FormMetadata } from "@conform-to/react";
+import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 
 /**
@@ -242,4 +244,42 @@ export function conformSummaryErrors(formId: string, allErrors: Record<string, s
  */
 export function FormErrorSummary({ form, order }: { form: { id: string; allErrors: Record<string, string[] | undefined> }; order?: string[] }) {
   return <ErrorSummary formId={form.id} {...conformSummaryErrors(form.id, form.allErrors, order)} />;
+}
+
+/**
+ * One small form of a page with several, told apart by a hidden `intent` (and, for a record, its `version`):
+ * the form-level errors, the fields in a grid, anything after them, and the submit button. Pass Conform's form
+ * metadata; the fields are the children.
+ */
+export function IntentForm<Schema extends Record<string, unknown>>({
+  form,
+  intent,
+  version,
+  submitLabel,
+  secondary = false,
+  after,
+  children,
+}: {
+  form: FormMetadata<Schema, string[]>;
+  intent: string;
+  version?: number;
+  submitLabel: string;
+  secondary?: boolean;
+  after?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <FormErrorSummary form={form} />
+      <input type="hidden" name="intent" value={intent} />
+      {version === undefined ? null : <input type="hidden" name="version" value={version} />}
+      <div className="form-grid">{children}</div>
+      {after}
+      <div className="actions">
+        <button type="submit" className={secondary ? "secondary" : "primary"}>
+          {submitLabel}
+        </button>
+      </div>
+    </Form>
+  );
 }

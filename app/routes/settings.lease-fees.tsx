@@ -1,9 +1,9 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrorSummary } from "~/components/forms";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, IntentForm } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { accountCodes, LeaseFeeError, listIndexValues, recordIndexValue, saveAccountCodes } from "~/modules/lease-fees/ledger.server";
@@ -67,23 +67,13 @@ export default function LeaseFeeSettingsPage() {
       <h1>Lease fees</h1>
       <section className="card">
         <h2>Account codes for the bookkeeping export</h2>
-        <Form method="post" className="stack" {...getFormProps(codesForm)}>
-          <FormErrorSummary form={codesForm} />
-          <input type="hidden" name="intent" value="codes" />
-          <input type="hidden" name="version" value={codes.version} />
-          <div className="form-grid">
-            <Field label="Lease fees receivable" errors={codeFields.receivableAccount.errors} inputProps={getInputProps(codeFields.receivableAccount, { type: "text" })} />
-            <Field label="Lease-fee income" errors={codeFields.feeIncomeAccount.errors} inputProps={getInputProps(codeFields.feeIncomeAccount, { type: "text" })} />
-            <Field label="Late-charge income" errors={codeFields.lateChargeAccount.errors} inputProps={getInputProps(codeFields.lateChargeAccount, { type: "text" })} />
-            <Field label="Cash (bank)" errors={codeFields.cashAccount.errors} inputProps={getInputProps(codeFields.cashAccount, { type: "text" })} />
-            <Field label="Waivers and reductions" errors={codeFields.waiverAccount.errors} inputProps={getInputProps(codeFields.waiverAccount, { type: "text" })} />
-          </div>
-          <div className="actions">
-            <button type="submit" className="primary">
-              Save account codes
-            </button>
-          </div>
-        </Form>
+        <IntentForm form={codesForm} intent="codes" version={codes.version} submitLabel="Save account codes">
+          <Field label="Lease fees receivable" errors={codeFields.receivableAccount.errors} inputProps={getInputProps(codeFields.receivableAccount, { type: "text" })} />
+          <Field label="Lease-fee income" errors={codeFields.feeIncomeAccount.errors} inputProps={getInputProps(codeFields.feeIncomeAccount, { type: "text" })} />
+          <Field label="Late-charge income" errors={codeFields.lateChargeAccount.errors} inputProps={getInputProps(codeFields.lateChargeAccount, { type: "text" })} />
+          <Field label="Cash (bank)" errors={codeFields.cashAccount.errors} inputProps={getInputProps(codeFields.cashAccount, { type: "text" })} />
+          <Field label="Waivers and reductions" errors={codeFields.waiverAccount.errors} inputProps={getInputProps(codeFields.waiverAccount, { type: "text" })} />
+        </IntentForm>
       </section>
       <section className="card">
         <h2>Index values</h2>
@@ -91,21 +81,12 @@ export default function LeaseFeeSettingsPage() {
           Index-linked lease fees rise on each anniversary by the change in the index between the values recorded on or before the two anniversaries, capped as the lease says. Leave the
           name blank for the index of leases that name none.
         </p>
-        <Form method="post" className="stack" {...getFormProps(indexForm)}>
-          <FormErrorSummary form={indexForm} />
-          <input type="hidden" name="intent" value="index-value" />
-          <div className="form-grid">
-            <Field label="Index name (as the lease names it)" errors={indexFields.indexName.errors} inputProps={getInputProps(indexFields.indexName, { type: "text" })} />
-            <Field label="Date" errors={indexFields.date.errors} inputProps={getInputProps(indexFields.date, { type: "date" })} />
-            <Field label="Value" errors={indexFields.value.errors} inputProps={getInputProps(indexFields.value, { type: "text" })} />
-            <Field label="Source (publisher, release)" errors={indexFields.source.errors} inputProps={getInputProps(indexFields.source, { type: "text" })} />
-          </div>
-          <div className="actions">
-            <button type="submit" className="secondary">
-              Record index value
-            </button>
-          </div>
-        </Form>
+        <IntentForm form={indexForm} intent="index-value" submitLabel="Record index value" secondary>
+          <Field label="Index name (as the lease names it)" errors={indexFields.indexName.errors} inputProps={getInputProps(indexFields.indexName, { type: "text" })} />
+          <Field label="Date" errors={indexFields.date.errors} inputProps={getInputProps(indexFields.date, { type: "date" })} />
+          <Field label="Value" errors={indexFields.value.errors} inputProps={getInputProps(indexFields.value, { type: "text" })} />
+          <Field label="Source (publisher, release)" errors={indexFields.source.errors} inputProps={getInputProps(indexFields.source, { type: "text" })} />
+        </IntentForm>
         {indexValues.length ? (
           <TableWrap label="Index values">
             <table className="table">

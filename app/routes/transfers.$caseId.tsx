@@ -1,9 +1,7 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ZodTypeAny } from "zod";
-import { Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { DocumentsPanel } from "~/modules/stored-documents/components";
@@ -12,18 +10,18 @@ import { listDocuments } from "~/modules/stored-documents/stored-documents.serve
 import { DEADLINE_STATE_LABELS } from "~/modules/transfers/deadlines";
 import { availableLetters, CASE_LETTER_LABELS, isCaseLetterKind } from "~/modules/transfers/letters";
 import { produceCaseLetter } from "~/modules/transfers/letters.server";
-import { buyerSchema, cancelSchema, CASE_KIND_LABELS, CASE_STATUS_LABELS, closingSchema, formulaPriceSchema, LEASE_DISPOSITION_LABELS, LEASE_DISPOSITIONS, NOTICE_METHOD_LABELS, optionSchema } from "~/modules/transfers/schemas";
+import { BuyerForm, CancelForm, ClosingForm, ClosingSummary, eligibilityText, FormulaPriceForm, OPTION_LABELS, OptionForm } from "~/modules/transfers/case-forms";
+import { buyerSchema, cancelSchema, CASE_KIND_LABELS, CASE_STATUS_LABELS, closingSchema, formulaPriceSchema, NOTICE_METHOD_LABELS, optionSchema } from "~/modules/transfers/schemas";
 import { buyerCandidates, calculateFormulaPrice, cancelTransferCase, chooseBuyer, closeTransferCase, decideOption, getTransferCase, TransferCaseError } from "~/modules/transfers/transfers.server";
 import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formatLegalDate } from "~/utils/format";
-import { intentFailure, type IntentReply } from "~/utils/intent-reply.server";
+import { intentFailure } from "~/utils/intent-reply.server";
 import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formErrorsOf, formStatusOf } from "~/utils/errors";
-import { TableWrap } from "~/components/table-wrap";
 
 /** One resale / transfer case as a timeline: notice → formula price → option → buyer → closing, with what is next. */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Case — ${data.transfer.home.label}` : "Case"} · Commonground` }];
@@ -93,26 +91,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function useIntentForm(intent: string, schema: ZodTypeAny, defaultValue?: Record<string, string>) {
-  const actionData = useActionData<typeof action>() as IntentReply | undefined;
-  return useForm({
-    id: intent,
-    lastResult: actionData?.intent === intent ? (actionData.reply as SubmissionResult<string[]>) : undefined,
-    defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: "onInput",
-  });
-}
-
-const OPTION_LABELS = {
-  open: "Open: the trust has not decided",
-  lapsed: "Lapsed: the option period ended without a decision",
-  exercised: "Exercised: the trust buys the home",
-  assigned: "Assigned to a buyer",
-  waived: "Waived",
-  "not-applicable": "Not applicable (a sale by the trust)",
-} as const;
-
 export default function TransferCasePage() {
   const { transfer: t, today, canWrite, candidates, isAdmin, letters, documents, documentMaxBytes: maxBytes } = useLoaderData<typeof loader>();
   const open = t.status === "open";
@@ -169,8 +147,8 @@ export default function TransferCasePage() {
       </section>
 
       {t.kind !== "trust-sale" ? (
-        <section className="card" aria-labelledby="price">
-          <h2 id="price">1. Formula price</h2>
+        <section className="card" aria-labelledby="step-price">
+          <h2 id="step-price">1. Formula price</h2>
           {t.calculation ? (
             <p>
               Maximum price <strong>{formatUsd(t.calculation.maxPrice)}</strong> (bound by {t.calculation.boundBy}), valued {formatLegalDate(t.calculation.valuationDate)}; price notice
@@ -184,8 +162,8 @@ export default function TransferCasePage() {
       ) : null}
 
       {t.kind !== "trust-sale" ? (
-        <section className="card" aria-labelledby="option">
-          <h2 id="option">2. The trust&apos;s purchase option</h2>
+        <section className="card" aria-labelledby="step-option">
+          <h2 id="step-option">2. The trust&apos;s purchase option</h2>
           <p>
             {OPTION_LABELS[t.option.state]}
             {t.option.decidedOn ? ` on ${formatLegalDate(t.option.decidedOn)}` : ""}
@@ -195,8 +173,8 @@ export default function TransferCasePage() {
         </section>
       ) : null}
 
-      <section className="card" aria-labelledby="buyer">
-        <h2 id="buyer">3. The buyer</h2>
+      <section className="card" aria-labelledby="step-buyer">
+        <h2 id="step-buyer">3. The buyer</h2>
         {t.buyer ? (
           <p>
             <Link to={`/households/${t.buyer.householdId}`}>{t.buyer.name}</Link> — {t.buyer.eligibility ? eligibilityText(t.buyer.eligibility as Record<string, unknown>) : ""}
@@ -209,8 +187,8 @@ export default function TransferCasePage() {
         {open && canWrite && ["assigned", "waived", "lapsed", "not-applicable"].includes(t.option.state) ? <BuyerForm version={t.version} candidates={candidates} /> : null}
       </section>
 
-      <section className="card" aria-labelledby="closing">
-        <h2 id="closing">4. Closing</h2>
+      <section className="card" aria-labelledby="step-closing">
+        <h2 id="step-closing">4. Closing</h2>
         {t.closing ? <ClosingSummary closing={t.closing} outcomes={t.outcomes as Record<string, unknown> | null} /> : <p className="muted">Not closed yet.</p>}
         {open && canWrite && t.option.state !== "open" && (t.buyer || t.option.state === "exercised") ? (
           <ClosingForm version={t.version} today={today} maxPrice={t.calculation?.maxPrice ?? null} isAdmin={isAdmin} canAssign={Boolean(t.lease) && t.option.state !== "exercised"} />
@@ -244,168 +222,3 @@ export default function TransferCasePage() {
   );
 }
 
-function FormulaPriceForm({ version, noticeDate, today }: { version: number; noticeDate: string; today: string }) {
-  const [form, fields] = useIntentForm("formula-price", formulaPriceSchema, { valuationDate: noticeDate, priceNoticeOn: today });
-  return (
-    <Form method="post" className="stack" {...getFormProps(form)}>
-      <FormErrorSummary form={form} />
-      <input type="hidden" name="intent" value="formula-price" />
-      <input type="hidden" name="version" value={version} />
-      <div className="form-grid">
-        <Field label="Valuation date" hint="The notice date unless the lease says otherwise." errors={fields.valuationDate.errors} inputProps={getInputProps(fields.valuationDate, { type: "date" })} />
-        <Field label="Price notice sent on" errors={fields.priceNoticeOn.errors} inputProps={getInputProps(fields.priceNoticeOn, { type: "date" })} />
-      </div>
-      <div className="actions">
-        <button type="submit" className="primary">
-          Calculate the formula price
-        </button>
-      </div>
-    </Form>
-  );
-}
-
-function OptionForm({ version, today }: { version: number; today: string }) {
-  const [form, fields] = useIntentForm("option", optionSchema, { decidedOn: today });
-  return (
-    <Form method="post" className="stack" {...getFormProps(form)}>
-      <FormErrorSummary form={form} />
-      <input type="hidden" name="intent" value="option" />
-      <input type="hidden" name="version" value={version} />
-      <div className="form-grid">
-        <SelectField
-          label="Decision"
-          errors={fields.decision.errors}
-          selectProps={getSelectProps(fields.decision)}
-          placeholder="Choose"
-          options={[
-            { value: "exercised", label: "Exercise: the trust buys the home" },
-            { value: "assigned", label: "Assign the option to an eligible buyer" },
-            { value: "waived", label: "Waive: the homeowner sells to an eligible buyer" },
-          ]}
-        />
-        <Field label="Decided on" errors={fields.decidedOn.errors} inputProps={getInputProps(fields.decidedOn, { type: "date" })} />
-        <Field label="Note (board resolution, letter)" errors={fields.note.errors} inputProps={getInputProps(fields.note, { type: "text" })} />
-      </div>
-      <div className="actions">
-        <button type="submit" className="primary">
-          Record the decision
-        </button>
-      </div>
-    </Form>
-  );
-}
-
-function CancelForm({ version, today }: { version: number; today: string }) {
-  const [form, fields] = useIntentForm("cancel", cancelSchema, { cancelledOn: today });
-  return (
-    <details className="card" open={Boolean(form.errors?.length || fields.reason.errors?.length || fields.cancelledOn.errors?.length)}>
-      <summary>Cancel the case (the homeowner withdrew)</summary>
-      <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrorSummary form={form} />
-        <input type="hidden" name="intent" value="cancel" />
-        <input type="hidden" name="version" value={version} />
-        <div className="form-grid">
-          <Field label="Withdrawn on" errors={fields.cancelledOn.errors} inputProps={getInputProps(fields.cancelledOn, { type: "date" })} />
-          <Field label="Reason" errors={fields.reason.errors} inputProps={getInputProps(fields.reason, { type: "text" })} />
-        </div>
-        <div className="actions">
-          <button type="submit" className="secondary">
-            Cancel the case
-          </button>
-        </div>
-      </Form>
-    </details>
-  );
-}
-
-function eligibilityText(e: Record<string, unknown>): string {
-  return `eligible at ${String(e.level)} % AMI: ${String(e.verdict)}; certified ${String(e.certifiedOn)} (valid until ${String(e.validUntil)}); ${String(e.sizeForBedrooms)}; first-time buyer: ${
-    e.firstTimeBuyer === null ? "not recorded" : e.firstTimeBuyer ? "yes" : "no"
-  }`;
-}
-
-function BuyerForm({ version, candidates }: { version: number; candidates: { value: string; label: string }[] }) {
-  const [form, fields] = useIntentForm("buyer", buyerSchema);
-  return (
-    <Form method="post" className="stack" {...getFormProps(form)}>
-      <FormErrorSummary form={form} />
-      <input type="hidden" name="intent" value="buyer" />
-      <input type="hidden" name="version" value={version} />
-      <SelectField label="Buyer household" hint="The pool of interested buyers first, in the order they were added; then other households that own no home." errors={fields.householdId.errors} selectProps={getSelectProps(fields.householdId)} options={candidates} placeholder="Choose a household" />
-      <div className="actions">
-        <button type="submit" className="primary">
-          Check eligibility and choose
-        </button>
-      </div>
-    </Form>
-  );
-}
-
-function ClosingForm({ version, today, maxPrice, isAdmin, canAssign }: { version: number; today: string; maxPrice: string | null; isAdmin: boolean; canAssign: boolean }) {
-  const [form, fields] = useIntentForm("close", closingSchema, { closingDate: today, price: maxPrice ?? "", trustFees: "0", mortgagePayoff: "0", sellerClosingCosts: "0", leaseDisposition: "new-lease" });
-  const money = (meta: typeof fields.price, label: string, hint?: string) => <Field label={label} hint={hint} errors={meta.errors} inputProps={{ ...getInputProps(meta, { type: "text" }), inputMode: "decimal" }} />;
-  return (
-    <Form method="post" className="stack" {...getFormProps(form)}>
-      <FormErrorSummary form={form} />
-      <input type="hidden" name="intent" value="close" />
-      <input type="hidden" name="version" value={version} />
-      <div className="form-grid">
-        <Field label="Closing date" errors={fields.closingDate.errors} inputProps={getInputProps(fields.closingDate, { type: "date" })} />
-        {money(fields.price, "Closing price ($)", maxPrice ? `At most ${formatUsd(maxPrice)} (the formula price).` : undefined)}
-        {money(fields.mortgagePayoff, "Seller's mortgage payoff ($)")}
-        {money(fields.sellerClosingCosts, "Seller's closing costs ($)")}
-        {money(fields.trustFees, "The trust's fees ($)")}
-        {canAssign ? (
-          <SelectField
-            label="The seller's lease"
-            errors={fields.leaseDisposition.errors}
-            selectProps={getSelectProps(fields.leaseDisposition)}
-            options={LEASE_DISPOSITIONS.map((value) => ({ value, label: LEASE_DISPOSITION_LABELS[value] }))}
-          />
-        ) : null}
-        {isAdmin ? <Field label="Reason for a price above the maximum (administrators)" errors={fields.overrideReason.errors} inputProps={getInputProps(fields.overrideReason, { type: "text" })} /> : null}
-      </div>
-      <p className="muted">Unpaid lease fees come from the lease&apos;s ledger on the closing date. Closing ends the seller&apos;s ownership and lease (or assigns the lease), starts the buyer&apos;s ownership and prepares the buyer&apos;s draft lease, all at once.</p>
-      <div className="actions">
-        <button type="submit" className="primary">
-          Close
-        </button>
-      </div>
-    </Form>
-  );
-}
-
-function ClosingSummary({ closing, outcomes }: { closing: { date: string; price: string | null; overrideReason: string | null; statement: unknown; buyerLeaseId: string | null; leaseDisposition: string | null }; outcomes: Record<string, unknown> | null }) {
-  const s = (closing.statement ?? {}) as Record<string, string>;
-  const o = outcomes as null | { percentAmiNeeded: { atThisSale: string | null; atPreviousSale: string | null }; subsidyRetained: string | null; sellerGain: string; netProceeds: string; annualisedReturnOnDownPayment: string | null };
-  return (
-    <>
-      <p>
-        Closed {formatLegalDate(closing.date)} at <strong>{closing.price ? formatUsd(closing.price) : "—"}</strong>
-        {closing.overrideReason ? ` (above the maximum: ${closing.overrideReason})` : ""}.{" "}
-        {closing.leaseDisposition === "assignment" ? "The seller's lease was assigned to the buyer. " : closing.leaseDisposition === "new-lease" ? "The seller's lease ended. " : ""}
-        {closing.buyerLeaseId ? <Link to={`/leases/${closing.buyerLeaseId}`}>{closing.leaseDisposition === "assignment" ? "The buyer's draft lease (the assignment)" : "The buyer's draft lease"}</Link> : null}
-      </p>
-      <TableWrap label="Letters">
-        <table>
-          <caption className="muted">Closing statement — seller&apos;s net proceeds</caption>
-          <tbody>
-            <tr><th scope="row">Price</th><td className="num">{formatUsd(s.price ?? "0")}</td></tr>
-            <tr><th scope="row">Mortgage payoff</th><td className="num">−{formatUsd(s.mortgagePayoff ?? "0")}</td></tr>
-            <tr><th scope="row">Seller&apos;s closing costs</th><td className="num">−{formatUsd(s.sellerClosingCosts ?? "0")}</td></tr>
-            <tr><th scope="row">Unpaid lease fees</th><td className="num">−{formatUsd(s.unpaidLeaseFees ?? "0")}</td></tr>
-            <tr><th scope="row">The trust&apos;s fees</th><td className="num">−{formatUsd(s.trustFees ?? "0")}</td></tr>
-            <tr><th scope="row">Net proceeds</th><td className="num"><strong>{formatUsd(s.netProceeds ?? "0")}</strong></td></tr>
-          </tbody>
-        </table>
-      </TableWrap>
-      {o ? (
-        <ul>
-          <li>Income needed: {o.percentAmiNeeded.atThisSale ?? "—"} % AMI at this sale, {o.percentAmiNeeded.atPreviousSale ?? "—"} % at the previous sale</li>
-          <li>Subsidy retained: {o.subsidyRetained ? formatUsd(o.subsidyRetained) : "—"}</li>
-          <li>Seller&apos;s gain: {formatUsd(o.sellerGain)}; annualised return on the down payment: {o.annualisedReturnOnDownPayment ? `${o.annualisedReturnOnDownPayment} %` : "—"}</li>
-        </ul>
-      ) : null}
-    </>
-  );
-}

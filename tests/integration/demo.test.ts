@@ -9,7 +9,10 @@ import { buildCalculation, defaultCalculatorValues, type CalculatorFormValues } 
 import type { FormulaPresetSpec } from "~/modules/resale/formula-spec";
 import { calculatorStartingPoint } from "~/modules/home-inputs/prefill.server";
 import { arrearsList } from "~/modules/lease-fees/ledger.server";
-import { todayIn } from "~/utils/calendar-date";
+import { addDays, todayIn } from "~/utils/calendar-date";
+import { loadPortfolioReport } from "~/modules/reports/reports.server";
+import { listBuyerPool } from "~/modules/transfers/buyer-pool.server";
+import { caseDeadlineItems, getTransferCase, listTransferCases } from "~/modules/transfers/transfers.server";
 
 describe("the demo trust (issue 8 §4: the demo is coherent)", () => {
   it("gives every current owner a binding lease, and every ended lease its sale", async () => {
@@ -81,5 +84,71 @@ describe("the demo trust's resale calculator starts from stored inputs (issue 15
     expect(start.values.appraisalCurrent).toBe("258000.00");
     // 34 full months of payments: 144400·(1+i)^34 − M·((1+i)^34 − 1)/i with i = 0.04125/12 = 137,075.25
     expect(start.values.mortgagePayoff).toBe("137075.25");
+  });
+});
+
+describe("the demo trust's resale cases (issue 9: one closed resale with its outcomes, one open case due soon)", () => {
+  it("holds a closed resale priced by the lease's formula, its figures stored at the closing, the buyer under an active lease", async () => {
+    const { organisation } = await createOrganisation(db());
+    await seedDemoPortfolio(db(), organisation.id);
+    const today = todayIn(organisation.timeZone);
+    const closed = await listTransferCases(db(), organisation.id, today, { status: "closed" });
+    expect(closed.map((c) => c.home.label)).toEqual([expect.stringMatching(/^40 North Avenue, Unit 3 /)]);
+    const view = (await getTransferCase(db(), organisation.id, closed[0]!.id, today))!;
+    expect(view.seller).toMatchObject({ name: "Raghunathan household", purchaseDate: "2024-08-30", purchasePrice: "133000.00" });
+    // 1.5 % simple a year for 18 full months (2024-08-30 → 2026-03-02): 133,000 × 1.0225 = 135,992.50, under the
+    // $226,000 appraisal (1.7 × 133,000 to the thousand) that caps it
+    expect(view.calculation).toMatchObject({ valuationDate: "2026-03-02", maxPrice: "135992.50", priceNoticeOn: "2026-03-13" });
+    expect(view.option).toMatchObject({ state: "assigned", decidedOn: "2026-04-10" });
+    expect(view.buyer?.name).toBe("Ingrid Sæther");
+    // $36,400 for one person against FY2023 Addison County's 80 % limit of $55,550
+    expect(view.buyer?.eligibility).toMatchObject({ level: 80, householdSize: 1, certifiedOn: "2026-02-09", annualIncome: "36400.00", limit: "55550.00" });
+    expect(view.closing).toMatchObject({ date: "2026-06-05", price: "135900.00", leaseDisposition: "new-lease" });
+    // 135,900 − 122,600 payoff − 1,850 closing costs − 750 trust's fee − 0 unpaid lease fees (paid up)
+    expect(view.closing?.statement).toMatchObject({ unpaidLeaseFees: "0.00", netProceeds: "10700.00" });
+    // gain 135,900 − 133,000; subsidy 226,000 − 135,900; down payment 133,000 − 126,350; 644 days owned;
+    // (10,700 / 6,650)^(365/644) − 1 = 30.94 %
+    expect(view.outcomes).toMatchObject({
+      householdSize: 2,
+      sellerGain: "2900.00",
+      subsidyRetained: "90100.00",
+      netProceeds: "10700.00",
+      downPayment: "6650.00",
+      yearsOwned: "1.76",
+      annualisedReturnOnDownPayment: "30.9",
+      percentAmiNeeded: { tableAtThisSale: "HUD FY2023 Addison County, VT", tableAtPreviousSale: "HUD FY2023 Addison County, VT" },
+    });
+    const needed = (view.outcomes as { percentAmiNeeded: { atThisSale: string; atPreviousSale: string } }).percentAmiNeeded;
+    // the same table, a higher price: a little more income needed than at the previous sale
+    expect(Number(needed.atThisSale)).toBeGreaterThan(Number(needed.atPreviousSale));
+    // the buyer owns the home at the closing price and holds her new lease, signed and in force from the closing
+    const buyerLease = await db().lease.findFirstOrThrow({ where: { id: view.closing!.buyerLeaseId!, organisationId: organisation.id } });
+    expect([buyerLease.status, buyerLease.commencementDate, buyerLease.householdId]).toEqual(["active", "2026-06-05", view.buyer!.householdId]);
+    const buyerOwnership = await db().ownership.findFirstOrThrow({ where: { id: view.closing!.buyerOwnershipId!, organisationId: organisation.id } });
+    expect([buyerOwnership.purchaseDate, buyerOwnership.purchasePriceCents, buyerOwnership.saleDate]).toEqual(["2026-06-05", 13_590_000n, null]);
+    const sellerLease = await db().lease.findFirstOrThrow({ where: { id: view.lease!.id, organisationId: organisation.id } });
+    expect([sellerLease.status, sellerLease.endedOn]).toEqual(["ended", "2026-06-05"]);
+    expect(await demoCoherenceProblems(db(), organisation.id)).toEqual([]);
+    // the pool: she bought; the Washington household waits
+    const pool = await listBuyerPool(db(), organisation.id);
+    expect(pool.map((e) => [e.name, e.status])).toEqual([["Washington household", "waiting"], ["Ingrid Sæther", "bought"]]);
+    // the report counts the closed case and reads its stored figures
+    const report = await loadPortfolioReport(db(), organisation.id);
+    expect(report.resalesCompleted).toBe(1);
+    expect(report.resales.map((r) => [r.home, r.closingDate, r.priceCents, r.outcomes?.netProceeds])).toEqual([["40 North Avenue, Unit 3", "2026-06-05", 13_590_000, "10700.00"]]);
+  });
+
+  it("holds an open sale whose option deadline is four days after today: due soon on the dashboard, the home and the case list", async () => {
+    const { organisation } = await createOrganisation(db());
+    await seedDemoPortfolio(db(), organisation.id);
+    const today = todayIn(organisation.timeZone);
+    const open = await listTransferCases(db(), organisation.id, today, { status: "open" });
+    expect(open.map((c) => [c.home.label.replace(/ \(APN .*\)$/, ""), c.seller, c.option])).toEqual([["7 Barlow Street, South half", "Volkov household", "open"]]);
+    // the lease's 90-day option period from a notice 86 days ago; the price notice was sent a week after it
+    expect(open[0]!.noticeDate).toBe(addDays(today, -86));
+    expect(open[0]!.next).toEqual({ key: "option", label: expect.any(String), due: addDays(today, 4), state: "due-soon" });
+    expect(open[0]!.maxPrice).toMatch(/^\d+\.\d\d$/);
+    const pressing = await caseDeadlineItems(db(), organisation.id, today, { onlyPressing: true });
+    expect(pressing.map((i) => [i.caseId, i.due, i.state])).toEqual([[open[0]!.id, addDays(today, 4), "due-soon"]]);
   });
 });

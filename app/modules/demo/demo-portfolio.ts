@@ -11,6 +11,7 @@ import { seedDemoParcels } from "./parcels";
 import { seedDemoCalculations } from "./resale";
 import { seedDemoHomeInputs } from "./home-inputs";
 import { seedDemoStewardship } from "./stewardship";
+import { seedDemoTransfers } from "./demo-transfers";
 
 /**
  * Purchases that make demo households the owners of demo homes (price, date, mortgage at purchase), each
@@ -59,7 +60,8 @@ async function seedDemoOwnerships(db: Db, organisationId: string): Promise<void>
 /**
  * The demo organisation's portfolio, built from the same factories the tests use: a dozen parcels with
  * homes and funding, households with income certifications, owners for most homes, formula presets,
- * leases in every status, appraisals and index values for the resale calculator, and a couple of saved resale calculations.
+ * leases in every status, appraisals and index values for the resale calculator, a closed resale and an open
+ * resale case (./demo-transfers.ts), lease-fee ledgers, a couple of saved resale calculations and monitoring events.
  */
 export async function seedDemoPortfolio(db: Db, organisationId: string): Promise<void> {
   await seedDemoParcels(db, organisationId);
@@ -68,8 +70,9 @@ export async function seedDemoPortfolio(db: Db, organisationId: string): Promise
   await seedDemoFormulaPresets(db, organisationId);
   await seedDemoLeases(db, organisationId);
   await seedDemoCoherence(db, organisationId);
-  await seedDemoFees(db, organisationId);
   await seedDemoHomeInputs(db, organisationId);
+  await seedDemoTransfers(db, organisationId);
+  await seedDemoFees(db, organisationId);
   await seedDemoCalculations(db, organisationId);
   await seedDemoStewardship(db, organisationId);
 }
