@@ -22,7 +22,7 @@ async function auditPages(page: Page, paths: string[]): Promise<Record<string, A
 }
 
 test("every staff page has no serious or critical accessibility violation", async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await signIn(page, DEMO.admin);
   const paths = await staffPages(page);
   expect(paths.length).toBeGreaterThan(55);
