@@ -12,6 +12,7 @@ import { amendLease, getLease, leaseEscalation, leaseRiders, transitionLease } f
 import { LEASE_STATUS_LABELS, leaseStatusOn, nextStepsOn, type LeaseStatus } from "~/modules/leases/lifecycle";
 import { AmendmentSchema, ESCALATION_KINDS, ESCALATION_LABELS, TransitionSchema } from "~/modules/leases/schemas";
 import { frozenRiders, riderOptions } from "~/modules/leases/riders";
+import { StatusChangeConfirmation, transitionFields } from "~/modules/leases/status-confirmation";
 import { riderChoices as listRiderChoices } from "~/modules/leases/riders.server";
 import { feeEscalationInWords } from "~/modules/leases/template";
 import { leaseTermsOn, renewalNoticeWindow, termsAsSigned, type LeaseTerms } from "~/modules/leases/terms";
@@ -82,6 +83,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "transition") {
       const submission = parseWithZod(formData, { schema: TransitionSchema });
       if (submission.status !== "success") return data({ intent: "transition" as const, to: String(formData.get("to") ?? ""), result: submission.reply() }, { status: 400 });
+      // a status change asks first: the page shows what it does, and "Yes" posts the same fields confirmed
+      if (submission.value.confirmed !== "yes") return data({ intent: "transition" as const, to: submission.value.to, result: submission.reply(), confirm: transitionFields(formData) });
       const result = await transitionLease(db(), auditActor(actor), leaseId, submission.value);
       if (!result.ok) {
         return data({ intent: "transition" as const, to: submission.value.to, result: submission.reply({ formErrors: result.formErrors ?? [], fieldErrors: result.fieldErrors }) }, { status: 400 });
@@ -373,6 +376,9 @@ export default function LeasePage() {
                 ...Object.values(actionData.result.error).flat().filter((e): e is string => typeof e === "string"),
               ]}
             />
+          ) : null}
+          {actionData?.intent === "transition" && "confirm" in actionData && actionData.confirm ? (
+            <StatusChangeConfirmation leaseId={lease.id} to={actionData.to as LeaseStatus} actionLabel={ACTION_LABELS[actionData.to as LeaseStatus] ?? actionData.to} fields={actionData.confirm} />
           ) : null}
           {next.map((to) => (
             <Form method="post" key={to} className="form-grid" style={{ alignItems: "end", marginBottom: "1rem" }}>

@@ -70,8 +70,12 @@ test("an administrator creates a lease, executes it and downloads the lease and 
   await expect(heading).toBeVisible();
   const reference = /GL-\d{4}-\d{4}/.exec((await heading.textContent()) ?? "")![0];
 
-  // Execute it.
+  // Execute it: the page asks first and says what it does; nothing changes until "Yes".
   await page.getByRole("button", { name: "Mark as executed (signed)" }).click();
+  const confirmation = page.getByRole("region", { name: "Confirm: mark as executed (signed)?" });
+  await expect(confirmation).toContainText("terms freeze");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Draft");
+  await confirmation.getByRole("button", { name: "Yes: mark as executed (signed)" }).click();
   // it commenced on 2025-02-01, so signed it is active by date (not yet recorded with the county)
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Active");
   await expect(page.getByText("signed, but the memorandum is not recorded with the county yet")).toBeVisible();

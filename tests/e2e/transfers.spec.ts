@@ -90,6 +90,7 @@ test("staff run a resale case from the notice of intent to the closing: deadline
   await page.getByRole("button", { name: "Create draft lease" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Ground lease GL-/ })).toBeVisible();
   await page.getByRole("button", { name: "Mark as executed (signed)" }).click();
+  await page.getByRole("button", { name: "Yes: mark as executed (signed)" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Active");
 
   // the buyers: one eligible (2 persons, $48,000 against the $63,450 80 % limit), one over the limit

@@ -134,7 +134,7 @@ describe("lease status follows dates (the trust's local date)", () => {
     pinClock(AFTER);
     const end = async (leaseId: string) => {
       const lease = await db().lease.findUniqueOrThrow({ where: { id: leaseId } });
-      return unwrap(await run(leaseAction, postRequest(`/leases/${leaseId}`, { intent: "transition", to: "ended", version: String(lease.version), endedOn: "2025-01-01" }, { cookie: s.cookie }), { leaseId }));
+      return unwrap(await run(leaseAction, postRequest(`/leases/${leaseId}`, { intent: "transition", to: "ended", version: String(lease.version), endedOn: "2025-01-01", confirmed: "yes" }, { cookie: s.cookie }), { leaseId }));
     };
     const refused = await end(s.later.id);
     expect(refused.status).toBe(400);

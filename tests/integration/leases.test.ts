@@ -72,12 +72,29 @@ function pdfText(pdf: Buffer): string {
 
 async function transition(cookie: string, leaseId: string, to: string, extra: Record<string, string> = {}) {
   const lease = await db().lease.findUniqueOrThrow({ where: { id: leaseId } });
-  return unwrap(await run(leaseAction, postRequest(`/leases/${leaseId}`, { intent: "transition", to, version: String(lease.version), ...extra }, { cookie }), { leaseId }));
+  return unwrap(await run(leaseAction, postRequest(`/leases/${leaseId}`, { intent: "transition", to, version: String(lease.version), confirmed: "yes", ...extra }, { cookie }), { leaseId }));
 }
 
 afterEach(() => vi.restoreAllMocks());
 
 describe("lease records", () => {
+  it("a status change asks first: without the confirmation nothing changes and the page gets the fields to confirm", async () => {
+    const { organisation, cookie } = await adminSession();
+    const { home, household } = await createLeasableHome(db(), organisation.id);
+    await run(newLeaseAction, postRequest("/leases/new", leaseForm(home.id, household.id), { cookie }));
+    const lease = await db().lease.findFirstOrThrow({ where: { organisationId: organisation.id } });
+    const asked = await unwrap(await run(leaseAction, postRequest(`/leases/${lease.id}`, { intent: "transition", to: "executed", version: String(lease.version), executionDate: "2025-01-01" }, { cookie }), { leaseId: lease.id }));
+    expect(asked.status).toBe(200);
+    expect(asked.body).toMatchObject({ intent: "transition", to: "executed", confirm: { intent: "transition", to: "executed", version: String(lease.version), executionDate: "2025-01-01" } });
+    const unchanged = await db().lease.findUniqueOrThrow({ where: { id: lease.id } });
+    expect(unchanged.status).toBe("draft");
+    expect(unchanged.version).toBe(lease.version);
+    expect(await db().auditEntry.count({ where: { entity: "Lease", entityId: lease.id, action: "transition" } })).toBe(0);
+    // "Yes" posts the same fields with confirmed=yes: now it is executed
+    expect((await transition(cookie, lease.id, "executed", { executionDate: "2025-01-01" })).status).toBe(302);
+    expect((await db().lease.findUniqueOrThrow({ where: { id: lease.id } })).status).toBe("executed");
+  });
+
   it("creates a draft with a GL reference and computed expiration, audited", async () => {
     const { organisation, cookie } = await adminSession();
     const { home, household } = await createLeasableHome(db(), organisation.id);

@@ -168,6 +168,8 @@ export const TransitionSchema = z.object({
   recordingPage: z.string().trim().max(40).optional(),
   recordingDate: optionalLegalDate("recording date"),
   endedOn: optionalLegalDate("end date"),
+  /** "yes" once staff confirmed the change (the page asks first) */
+  confirmed: z.literal("yes").optional(),
 });
 export type TransitionValues = z.output<typeof TransitionSchema>;
 
