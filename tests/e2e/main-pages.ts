@@ -66,6 +66,8 @@ export const STAFF_RECORD_PAGES: RecordPage[] = [
   { as: "lease", from: "/leases?status=active", to: shape("/leases/:id") },
   { from: "/leases?status=draft", to: shape("/leases/:id") },
   { as: "resale", from: "/resale", to: shape("/resale/homes/:id") },
+  // a resale case (the demo holds an open one and a closed one); not the buyer pool
+  { from: "/transfers", to: /^\/transfers\/(?!buyers$|new$)[^/.]+$/ },
   { from: "/stewardship", to: shape("/stewardship/(events/:id|scheduled/:id/:id)") },
   { as: "meeting", from: "/governance", to: shape("/governance/meetings/:id") },
   { from: "/governance/members", to: shape("/governance/members/:id") },
