@@ -7,6 +7,7 @@ import { Field } from "~/components/forms";
 import { ApplyButton } from "~/components/list-filters";
 import { dollarsTickLabel } from "~/modules/reports/chart";
 import { periodReportSections, type ReportSection } from "~/modules/reports/report-tables";
+import { ReportTable } from "~/modules/reports/report-table";
 import { FUNDING_PROGRAM_LABELS, HOME_TYPE_LABELS, PARCEL_STATUS_LABELS } from "~/modules/parcels/schemas";
 import { LEASE_STATUS_LABELS } from "~/modules/leases/lifecycle";
 import { listFundingSources, loadPortfolioReport } from "~/modules/reports/reports.server";
@@ -40,39 +41,7 @@ function PeriodSection({ section }: { section: ReportSection }) {
             formatTick={section.chart.unit === "dollars" ? dollarsTickLabel : undefined}
           />
         ) : null}
-        <TableWrap label={`Table: ${section.title}`}>
-          <table>
-            <caption className="visually-hidden">{section.title}</caption>
-            <thead>
-              <tr>
-                {section.headers.map((header, i) => (
-                  <th key={header} scope="col" className={section.numeric.includes(i) ? "num" : undefined}>
-                    {header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {section.rows.length === 0 ? (
-                <tr>
-                  <td colSpan={section.headers.length} className="muted">
-                    None in this period
-                  </td>
-                </tr>
-              ) : (
-                section.rows.map((row, r) => (
-                  <tr key={r}>
-                    {row.map((cell, i) => (
-                      <td key={i} className={section.numeric.includes(i) ? "num" : undefined}>
-                        {cell}
-                      </td>
-                    ))}
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </TableWrap>
+        <ReportTable section={section} empty="None in this period" caption />
       </div>
       {section.summary.length ? <p className="report-summary">{section.summary.map((line) => `${line.charAt(0).toUpperCase()}${line.slice(1)}`).join(" · ")}</p> : null}
     </section>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { TableWrap } from "~/components/table-wrap";
 import { funderReportSections } from "~/modules/reports/report-tables";
+import { ReportTable } from "~/modules/reports/report-table";
 import { funderReportRequest } from "~/web/report-pages.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Funder report${data ? ` · ${data.title}` : ""} · Commonground` }];
@@ -44,38 +44,7 @@ export default function FunderReportPage() {
               ))}
             </dl>
           ) : (
-            <TableWrap label={`Table: ${section.title}`}>
-              <table>
-                <thead>
-                  <tr>
-                    {section.headers.map((header, i) => (
-                      <th key={header} scope="col" className={section.numeric.includes(i) ? "num" : undefined}>
-                        {header}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {section.rows.length === 0 ? (
-                    <tr>
-                      <td colSpan={section.headers.length} className="muted">
-                        None
-                      </td>
-                    </tr>
-                  ) : (
-                    section.rows.map((row, r) => (
-                      <tr key={r}>
-                        {row.map((cell, i) => (
-                          <td key={i} className={section.numeric.includes(i) ? "num" : undefined}>
-                            {cell}
-                          </td>
-                        ))}
-                      </tr>
-                    ))
-                  )}
-                </tbody>
-              </table>
-            </TableWrap>
+            <ReportTable section={section} empty="None" />
           )}
           {section.summary.length ? <p className="report-summary">{section.summary.join(" · ")}</p> : null}
         </section>
