@@ -6,11 +6,11 @@ import { portfolioSummary } from "~/modules/dashboard/dashboard.server";
 import { attentionThisWeek, recentActivityInWords } from "~/modules/dashboard/attention.server";
 import { centsToString, formatUsd } from "~/utils/money";
 import { db } from "~/utils/db.server";
-import { formatInstant, formatLegalDate } from "~/utils/format";
+import { formatInstant } from "~/utils/format";
 import { can } from "~/utils/permissions";
 import { calendarSummary, stewardshipCalendar } from "~/modules/stewardship/calendar.server";
 import { eventPath, StatusBadge, typeLabel } from "~/modules/stewardship/components";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { ResaleDeadlines } from "~/modules/transfers/components";
 import { caseDeadlineItems } from "~/modules/transfers/transfers.server";
 
@@ -108,7 +108,7 @@ export default function HomePage() {
           <ul>
             {data.stewardship.next.map((item) => (
               <li key={item.eventId ?? `${item.leaseId}|${item.scheduleKey}`}>
-                {formatLegalDate(item.dueDate)} — <Link to={eventPath(item)}>{typeLabel(item.type)}</Link>, {item.leaseReference} ({item.household}) <StatusBadge status={item.status} overdue={item.overdue} />
+                {formatScreenDate(item.dueDate)} — <Link to={eventPath(item)}>{typeLabel(item.type)}</Link>, {item.leaseReference} ({item.household}) <StatusBadge status={item.status} overdue={item.overdue} />
               </li>
             ))}
           </ul>
@@ -150,7 +150,7 @@ function Attention({ attention }: { attention: AttentionData }) {
   return (
     <section className="card" aria-labelledby="attention-title" data-testid="attention">
       <h2 id="attention-title" style={{ marginTop: 0 }}>
-        Needs attention this week <span className="muted">(through {formatLegalDate(attention.until)})</span>
+        Needs attention this week <span className="muted">(through {formatScreenDate(attention.until)})</span>
       </h2>
       {nothing ? <p>Nothing is due or overdue. </p> : null}
       {attention.caseDeadlines.length ? (
@@ -159,7 +159,7 @@ function Attention({ attention }: { attention: AttentionData }) {
           <ul>
             {attention.caseDeadlines.map((c) => (
               <li key={c.id}>
-                {c.overdue ? <span className="badge badge-danger">Overdue</span> : null} {formatLegalDate(c.due)} — <Link to={`/transfers/${c.id}`}>{c.label}</Link>, {c.home}
+                {c.overdue ? <span className="badge badge-danger">Overdue</span> : null} {formatScreenDate(c.due)} — <Link to={`/transfers/${c.id}`}>{c.label}</Link>, {c.home}
               </li>
             ))}
           </ul>
@@ -171,7 +171,7 @@ function Attention({ attention }: { attention: AttentionData }) {
           <ul>
             {attention.stewardshipDue.map((item) => (
               <li key={item.key}>
-                {item.overdue ? <span className="badge badge-danger">{item.status === "delinquent" ? "Delinquent" : "Overdue"}</span> : null} {formatLegalDate(item.dueDate)} —{" "}
+                {item.overdue ? <span className="badge badge-danger">{item.status === "delinquent" ? "Delinquent" : "Overdue"}</span> : null} {formatScreenDate(item.dueDate)} —{" "}
                 <Link to={item.path}>{item.type}</Link>, lease {item.leaseReference} ({item.household})
               </li>
             ))}

@@ -6,9 +6,8 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { AGING_LABELS, AgingTable, money } from "~/modules/lease-fees/components";
 import { arrearsList, generateAllCharges } from "~/modules/lease-fees/ledger.server";
 import { AGING_BUCKETS } from "~/modules/lease-fees/rules";
-import { isCalendarDate, todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, isCalendarDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
-import { formatLegalDate } from "~/utils/format";
 import { can } from "~/utils/permissions";
 import { TableWrap } from "~/components/table-wrap";
 
@@ -49,9 +48,9 @@ export default function FeesPage() {
         </div>
         <ApplyButton />
       </Form>
-      <AgingTable aging={totals} caption={`Owed to the trust on ${formatLegalDate(asOf)}: ${money(totals.balance)} across ${rows.length} lease${rows.length === 1 ? "" : "s"}`} />
+      <AgingTable aging={totals} caption={`Owed to the trust on ${formatScreenDate(asOf)}: ${money(totals.balance)} across ${rows.length} lease${rows.length === 1 ? "" : "s"}`} />
       {rows.length === 0 ? (
-        <p>No lease owes anything on {formatLegalDate(asOf)}.</p>
+        <p>No lease owes anything on {formatScreenDate(asOf)}.</p>
       ) : (
         <TableWrap label="Lease fees: arrears">
           <table className="table">

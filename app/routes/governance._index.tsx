@@ -5,9 +5,8 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { listMeetings } from "~/modules/governance/meetings.server";
 import { getBylaws, listClasses, memberRoll, setUpClassicClasses } from "~/modules/governance/members.server";
 import { MEETING_KINDS, type MeetingKind } from "~/modules/governance/schemas";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
-import { formatLegalDate } from "~/utils/format";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { TableWrap } from "~/components/table-wrap";
@@ -88,7 +87,7 @@ export default function GovernancePage() {
             <tbody>
               {data.meetings.map((m) => (
                 <tr key={m.id}>
-                  <td>{formatLegalDate(m.date)}</td>
+                  <td>{formatScreenDate(m.date)}</td>
                   <td><Link to={`/governance/meetings/${m.id}`}>{m.title}</Link></td>
                   <td>{MEETING_KINDS[m.kind as MeetingKind] ?? m.kind}</td>
                 </tr>

@@ -8,10 +8,9 @@ import { assignSeat, boardRoster, endTerm, setOfficer } from "~/modules/governan
 import { IntentErrors } from "~/modules/governance/components";
 import { memberRoll } from "~/modules/governance/members.server";
 import { AssignSeatSchema, EndTermSchema, OfficerSchema, OFFICER_TITLES } from "~/modules/governance/schemas";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { isCalendarDate } from "~/utils/calendar-date";
-import { formatLegalDate } from "~/utils/format";
 import { intentFailure } from "~/utils/intent-reply.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -58,7 +57,7 @@ export default function BoardPage() {
   return (
     <>
       <p><Link to="/governance">← Governance</Link></p>
-      <h1>Board roster on {formatLegalDate(data.date)}</h1>
+      <h1>Board roster on {formatScreenDate(data.date)}</h1>
       <p>
         {data.roster.length} seats, {vacancies} vacant. <a href={`/governance/board.csv?date=${data.date}`}>Download the roster (CSV)</a>
       </p>
@@ -85,8 +84,8 @@ export default function BoardPage() {
                     </Form>
                   ) : (seat.current?.officerTitle ?? "")}
                 </td>
-                <td>{seat.current ? `${formatLegalDate(seat.current.startsOn)} – ${formatLegalDate(seat.current.endsOn)}` : ""}</td>
-                <td>{seat.upcoming.map((t) => `${t.holderName} from ${formatLegalDate(t.startsOn)}`).join("; ")}</td>
+                <td>{seat.current ? `${formatScreenDate(seat.current.startsOn)} – ${formatScreenDate(seat.current.endsOn)}` : ""}</td>
+                <td>{seat.upcoming.map((t) => `${t.holderName} from ${formatScreenDate(t.startsOn)}`).join("; ")}</td>
               </tr>
             ))}
           </tbody>

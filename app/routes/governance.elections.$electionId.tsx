@@ -9,12 +9,12 @@ import { addCandidate, castBallot, certifyElection, closeVoting, electionResults
 import { listClasses, memberRoll } from "~/modules/governance/members.server";
 import { ballotChoices, CandidateSchema, ELECTION_STATUS_LABELS } from "~/modules/governance/schemas";
 import { db } from "~/utils/db.server";
-import { formatLegalDate } from "~/utils/format";
 import { intentFailure } from "~/utils/intent-reply.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
 import { TableWrap } from "~/components/table-wrap";
+import { formatScreenDate } from "~/utils/calendar-date";
 
 export const meta: MetaFunction = () => [{ title: "Election · Commonground" }];
 
@@ -99,10 +99,10 @@ export default function ElectionPage() {
   return (
     <>
       <p><Link to={`/governance/meetings/${election.meeting.id}`}>← {election.meeting.title}</Link></p>
-      <h1>Election at {election.meeting.title}, {formatLegalDate(election.meeting.date)}</h1>
+      <h1>Election at {election.meeting.title}, {formatScreenDate(election.meeting.date)}</h1>
       <p>
-        <span className="badge">{ELECTION_STATUS_LABELS[election.status] ?? election.status}</span> New terms start {formatLegalDate(data.termStartsOn)}.{" "}
-        {election.votingByClass ? "Each class elects its own seats." : "Every member votes for every class's seats."} Voters: members in good standing on {formatLegalDate(election.meeting.recordDate)}.{" "}
+        <span className="badge">{ELECTION_STATUS_LABELS[election.status] ?? election.status}</span> New terms start {formatScreenDate(data.termStartsOn)}.{" "}
+        {election.votingByClass ? "Each class elects its own seats." : "Every member votes for every class's seats."} Voters: members in good standing on {formatScreenDate(election.meeting.recordDate)}.{" "}
         {election.onlineVoting ? "Members may vote online after signing in." : "Paper ballots only."}
       </p>
       <p>Turnout: {data.turnout.paper + data.turnout.online} of {data.turnout.eligible} ({data.turnout.paper} paper, {data.turnout.online} online).</p>

@@ -11,9 +11,9 @@ import { addResolution, getMeeting, meetingQuorum, recordAttendance, sendNotice 
 import { getBylaws, listClasses } from "~/modules/governance/members.server";
 import { addDays, MAJORITIES } from "~/modules/governance/rules";
 import { AttendanceSchema, ElectionSchema, ELECTION_STATUS_LABELS, MEETING_KINDS, ResolutionSchema, type MeetingKind } from "~/modules/governance/schemas";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
-import { formatInstant, formatLegalDate } from "~/utils/format";
+import { formatInstant } from "~/utils/format";
 import { intentFailure } from "~/utils/intent-reply.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -85,12 +85,12 @@ export default function MeetingPage() {
       <h1>{meeting.title}</h1>
       <dl className="details">
         <dt>Kind</dt><dd>{MEETING_KINDS[meeting.kind as MeetingKind] ?? meeting.kind}</dd>
-        <dt>When</dt><dd>{formatLegalDate(meeting.date)}{meeting.time ? `, ${meeting.time}` : ""}</dd>
+        <dt>When</dt><dd>{formatScreenDate(meeting.date)}{meeting.time ? `, ${meeting.time}` : ""}</dd>
         <dt>Where</dt><dd>{[meeting.place, meeting.link].filter(Boolean).join(" · ") || "—"}</dd>
-        <dt>Record date</dt><dd>{formatLegalDate(meeting.recordDate)} (the roll of that day votes)</dd>
+        <dt>Record date</dt><dd>{formatScreenDate(meeting.recordDate)} (the roll of that day votes)</dd>
         <dt>Notice</dt>
         <dd>
-          {meeting.noticeQueuedAt ? `Sent to the outbox ${formatInstant(meeting.noticeQueuedAt)}` : meeting.kind === "board" ? "Not sent" : `Due by ${formatLegalDate(data.noticeDeadline)} (${data.noticeDays} days before)`}
+          {meeting.noticeQueuedAt ? `Sent to the outbox ${formatInstant(meeting.noticeQueuedAt)}` : meeting.kind === "board" ? "Not sent" : `Due by ${formatScreenDate(data.noticeDeadline)} (${data.noticeDays} days before)`}
           {" · "}<a href={`/governance/meetings/${meeting.id}/notice.pdf`}>Notice (PDF)</a>
         </dd>
       </dl>
@@ -128,7 +128,7 @@ export default function MeetingPage() {
           <IntentErrors actionData={actionData} intent="attendance" />
           <input type="hidden" name="intent" value="attendance" />
           <fieldset>
-            <legend>Members on the roll of {formatLegalDate(meeting.recordDate)} who are present</legend>
+            <legend>Members on the roll of {formatScreenDate(meeting.recordDate)} who are present</legend>
             {data.roll.map((m) => (
               <div key={m.key} className="field field-checkbox">
                 <input type="checkbox" id={`present-${m.key}`} name="present" value={m.key} defaultChecked={present.has(m.key)} />
@@ -178,7 +178,7 @@ export default function MeetingPage() {
             {data.seats.map((s) => (
               <div key={s.id} className="field field-checkbox">
                 <input type="checkbox" id={`seat-${s.id}`} name="seatIds" value={s.id} defaultChecked={!s.endsOn || s.endsOn <= addDays(meeting.date, 60)} />
-                <label htmlFor={`seat-${s.id}`}>{s.name} ({s.className}) — {s.holder ? `${s.holder}, term ends ${formatLegalDate(s.endsOn)}` : "vacant"}</label>
+                <label htmlFor={`seat-${s.id}`}>{s.name} ({s.className}) — {s.holder ? `${s.holder}, term ends ${formatScreenDate(s.endsOn)}` : "vacant"}</label>
               </div>
             ))}
           </fieldset>

@@ -9,9 +9,8 @@ import { IntentErrors, StandingBadge } from "~/modules/governance/components";
 import { createMemberSignIn, duesHistory, getMember, memberRoll, recordDues, resignMember, setRepresentative } from "~/modules/governance/members.server";
 import { parseMemberKey } from "~/modules/governance/rules";
 import { DuesSchema, RepresentativeSchema, ResignSchema } from "~/modules/governance/schemas";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
-import { formatLegalDate } from "~/utils/format";
 import { intentFailure } from "~/utils/intent-reply.server";
 import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
@@ -97,11 +96,11 @@ export default function MemberPage() {
       <h1>{data.name}</h1>
       {data.entry ? (
         <p>
-          {data.entry.className} member since {formatLegalDate(data.entry.memberSince)}. <StandingBadge goodStanding={data.entry.goodStanding} />{" "}
+          {data.entry.className} member since {formatScreenDate(data.entry.memberSince)}. <StandingBadge goodStanding={data.entry.goodStanding} />{" "}
           {data.entry.owedCents > 0 ? `${formatUsd(centsToString(data.entry.owedCents))} of ${year} dues owed.` : null}
         </p>
       ) : (
-        <p className="badge badge-warn">Not a member today{data.member?.resignedOn ? ` (resigned ${formatLegalDate(data.member.resignedOn)})` : data.kind === "household" ? " (no binding lease)" : ""}.</p>
+        <p className="badge badge-warn">Not a member today{data.member?.resignedOn ? ` (resigned ${formatScreenDate(data.member.resignedOn)})` : data.kind === "household" ? " (no binding lease)" : ""}.</p>
       )}
       {data.member ? (
         <dl className="details">
@@ -109,7 +108,7 @@ export default function MemberPage() {
           <dt>Email</dt><dd>{data.member.email || "—"}</dd>
           <dt>Phone</dt><dd>{data.member.phone || "—"}</dd>
           <dt>Address</dt><dd>{data.member.address || "—"}</dd>
-          <dt>Joined</dt><dd>{formatLegalDate(data.member.joinedOn)}</dd>
+          <dt>Joined</dt><dd>{formatScreenDate(data.member.joinedOn)}</dd>
           <dt>Online voting</dt><dd>{data.member.hasSignIn ? "Has a sign-in" : "No sign-in yet"}</dd>
         </dl>
       ) : null}
@@ -129,7 +128,7 @@ export default function MemberPage() {
             <thead><tr><th>Year</th><th>Recorded</th><th>Kind</th><th>Amount</th><th>Note</th></tr></thead>
             <tbody>
               {data.dues.map((d) => (
-                <tr key={d.id}><td>{d.year}</td><td>{formatLegalDate(d.recordedOn)}</td><td>{d.kind === "waived" ? "Waived" : "Paid"}</td><td>{d.kind === "paid" ? formatUsd(centsToString(d.amountCents)) : "—"}</td><td>{d.note}</td></tr>
+                <tr key={d.id}><td>{d.year}</td><td>{formatScreenDate(d.recordedOn)}</td><td>{d.kind === "waived" ? "Waived" : "Paid"}</td><td>{d.kind === "paid" ? formatUsd(centsToString(d.amountCents)) : "—"}</td><td>{d.note}</td></tr>
               ))}
             </tbody>
           </table>

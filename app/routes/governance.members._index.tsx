@@ -5,10 +5,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
 import { StandingBadge } from "~/modules/governance/components";
 import { memberRoll } from "~/modules/governance/members.server";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { isCalendarDate } from "~/utils/calendar-date";
-import { formatLegalDate } from "~/utils/format";
 import { formatUsd, centsToString } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { TableWrap } from "~/components/table-wrap";
@@ -31,7 +30,7 @@ export default function MemberRollPage() {
   return (
     <>
       <p><Link to="/governance">← Governance</Link></p>
-      <h1>Member roll on {formatLegalDate(date)}</h1>
+      <h1>Member roll on {formatScreenDate(date)}</h1>
       <Form method="get" className="filters">
         <div className="field">
           <label htmlFor="date">Roll on the date</label>
@@ -55,7 +54,7 @@ export default function MemberRollPage() {
                 <td>{m.className}</td>
                 <td><Link to={`/governance/members/${m.key}`}>{m.name}</Link></td>
                 <td>{m.voterName}</td>
-                <td>{formatLegalDate(m.memberSince)}</td>
+                <td>{formatScreenDate(m.memberSince)}</td>
                 <td>{m.waived ? "Waived" : m.duesCents === 0 ? "None" : `${formatUsd(centsToString(m.paidCents))} of ${formatUsd(centsToString(m.duesCents))}`}</td>
                 <td><StandingBadge goodStanding={m.goodStanding} /></td>
               </tr>

@@ -34,12 +34,12 @@ import {
 import { DERIVATION_METHODS, incomeBand9902, isDerivationMethod } from "~/modules/income-limits/income-limits";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
-import { formatLegalDate } from "~/utils/format";
 import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
 import { TableWrap } from "~/components/table-wrap";
+import { formatScreenDate } from "~/utils/calendar-date";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.household.name ?? "Household"} · Commonground` }];
 
@@ -257,9 +257,9 @@ export default function HouseholdPage() {
           <p className="muted">No income certification yet.</p>
         ) : (
           household.certifications.map((c) => (
-            <article key={c.id} className="card" aria-label={`Certification of ${formatLegalDate(c.certifiedOn)}`}>
+            <article key={c.id} className="card" aria-label={`Certification of ${formatScreenDate(c.certifiedOn)}`}>
               <h3 style={{ marginTop: 0 }}>
-                {formatLegalDate(c.certifiedOn)}: <span data-testid="percent-ami">{c.percentAmi}% AMI</span>{" "}
+                {formatScreenDate(c.certifiedOn)}: <span data-testid="percent-ami">{c.percentAmi}% AMI</span>{" "}
                 <span className={`badge ${c.eligible ? "badge-ok" : "badge-danger"}`} data-testid="verdict">
                   {c.eligible ? `Eligible at ${c.targetLevel}% AMI` : `Not eligible at ${c.targetLevel}% AMI`}
                 </span>
@@ -336,7 +336,7 @@ export default function HouseholdPage() {
                       ))}
                     </td>
                     <td>
-                      {formatLegalDate(o.purchaseDate)} for {o.purchasePrice}
+                      {formatScreenDate(o.purchaseDate)} for {o.purchasePrice}
                       <br />
                       <span
                         className={o.certification.status === "current" ? "muted" : "badge badge-warn"}
@@ -346,7 +346,7 @@ export default function HouseholdPage() {
                       </span>
                     </td>
                     <td>{o.mortgage ?? "—"}</td>
-                    <td>{o.saleDate ? `${formatLegalDate(o.saleDate)} for ${o.salePrice}` : <span className="badge badge-ok">Current owner</span>}</td>
+                    <td>{o.saleDate ? `${formatScreenDate(o.saleDate)} for ${o.salePrice}` : <span className="badge badge-ok">Current owner</span>}</td>
                   </tr>
                 ))}
               </tbody>
@@ -402,7 +402,7 @@ function Members({ household, canWrite, result }: { household: HouseholdView; ca
                 <tr key={m.id}>
                   <td>{m.fullName}</td>
                   <td>{m.relationship || "—"}</td>
-                  <td>{formatLegalDate(m.dateOfBirth)}</td>
+                  <td>{formatScreenDate(m.dateOfBirth)}</td>
                   <td>{[m.email, m.phone].filter(Boolean).join(" · ") || "—"}</td>
                   {canWrite ? (
                     <td>

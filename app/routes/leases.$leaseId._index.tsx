@@ -22,11 +22,11 @@ import { describeResaleRule, formulaLabel } from "~/modules/resale/describe";
 import { TEXT } from "~/modules/resale/engine-texts";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
-import { formatInstant, formatLegalDate } from "~/utils/format";
+import { formatInstant } from "~/utils/format";
 import { centsToString, formatUsd, rateToPercent } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { LeaseFeesPanel } from "~/modules/lease-fees/components";
 import { leaseFeesPanel } from "~/modules/lease-fees/ledger.server";
 import { DocumentsPanel } from "~/modules/stored-documents/components";
@@ -175,7 +175,7 @@ export default function LeasePage() {
       ) : null}
       {status === "active" && lease.status !== "active" ? (
         <p className="muted" id="status-by-date">
-          Active since its commencement on {formatLegalDate(lease.commencementDate)}
+          Active since its commencement on {formatScreenDate(lease.commencementDate)}
           {lease.status === "executed" ? " — signed, but the memorandum is not recorded with the county yet." : " (signed and recorded)."}
         </p>
       ) : null}
@@ -206,24 +206,24 @@ export default function LeasePage() {
           <h2>Term</h2>
           <dl className="details">
             <dt>Execution date</dt>
-            <dd>{formatLegalDate(lease.executionDate)}</dd>
+            <dd>{formatScreenDate(lease.executionDate)}</dd>
             <dt>Commencement</dt>
-            <dd>{formatLegalDate(lease.commencementDate)}</dd>
+            <dd>{formatScreenDate(lease.commencementDate)}</dd>
             <dt>Term</dt>
             <dd>{lease.termYears} years</dd>
             <dt>Expiration</dt>
-            <dd>{formatLegalDate(lease.expirationDate)}</dd>
+            <dd>{formatScreenDate(lease.expirationDate)}</dd>
             <dt>Renewal term</dt>
             <dd>{termsToday.renewalTermYears} years</dd>
             <dt>Renewal notice window</dt>
             <dd id="renewal-window">
-              {formatLegalDate(renewalWindow.opens)} to {formatLegalDate(renewalWindow.closes)}
+              {formatScreenDate(renewalWindow.opens)} to {formatScreenDate(renewalWindow.closes)}
               {renewalWindow.isOpen ? <strong> — open now</strong> : null}
             </dd>
             {lease.endedOn ? (
               <>
                 <dt>{status === "assigned" ? "Assigned on" : "Ended on"}</dt>
-                <dd>{formatLegalDate(lease.endedOn)}</dd>
+                <dd>{formatScreenDate(lease.endedOn)}</dd>
               </>
             ) : null}
           </dl>
@@ -245,7 +245,7 @@ export default function LeasePage() {
           ) : null}
         </section>
         <section className="card span-all">
-          <h2>{status === "draft" ? "Timed and monetary terms" : `Timed and monetary terms in force on ${formatLegalDate(today)}`}</h2>
+          <h2>{status === "draft" ? "Timed and monetary terms" : `Timed and monetary terms in force on ${formatScreenDate(today)}`}</h2>
           <LeaseTermsList terms={termsToday} />
         </section>
         <section className="card">
@@ -258,7 +258,7 @@ export default function LeasePage() {
             <dt>Book / page</dt>
             <dd>{lease.recordingBook || lease.recordingPage ? `${lease.recordingBook} / ${lease.recordingPage}` : "—"}</dd>
             <dt>Recorded on</dt>
-            <dd>{formatLegalDate(lease.recordingDate)}</dd>
+            <dd>{formatScreenDate(lease.recordingDate)}</dd>
           </dl>
         </section>
       </div>
@@ -324,9 +324,9 @@ export default function LeasePage() {
           <ul>
             {lease.permittedMortgages.map((m) => (
               <li key={m.id}>
-                {m.lender}: <Money cents={m.amountCents} /> ({formatLegalDate(m.recordedOn)})
+                {m.lender}: <Money cents={m.amountCents} /> ({formatScreenDate(m.recordedOn)})
                 {m.ownershipId ? <span className="muted"> — the purchase mortgage, recorded with the purchase</span> : null}
-                {m.releasedOn ? <span className="muted"> — released {formatLegalDate(m.releasedOn)} (paid off; not in Exhibit D)</span> : null}
+                {m.releasedOn ? <span className="muted"> — released {formatScreenDate(m.releasedOn)} (paid off; not in Exhibit D)</span> : null}
               </li>
             ))}
           </ul>
@@ -352,7 +352,7 @@ export default function LeasePage() {
         ) : null}
         {lease.status !== "draft" ? (
           <p>
-            Monitoring schedule: proof of insurance {monitoringSchedule.insuranceExpiresOn ? `by ${formatLegalDate(monitoringSchedule.insuranceExpiresOn)} and each year after` : "not scheduled (the policy's expiry is not recorded)"}
+            Monitoring schedule: proof of insurance {monitoringSchedule.insuranceExpiresOn ? `by ${formatScreenDate(monitoringSchedule.insuranceExpiresOn)} and each year after` : "not scheduled (the policy's expiry is not recorded)"}
             {monitoringSchedule.occupancyFixedDate ? `; occupancy certification each year on ${monitoringSchedule.occupancyFixedDate}` : ""}
             {monitoringSchedule.taxProofDate ? `; property tax proof each year on ${monitoringSchedule.taxProofDate}` : ""}.
             {canWrite ? (
@@ -420,7 +420,7 @@ export default function LeasePage() {
           <ul>
             {lease.amendments.map((a) => (
               <li key={a.id}>
-                <strong>{formatLegalDate(a.effectiveDate)}</strong>: {a.description}{" "}
+                <strong>{formatScreenDate(a.effectiveDate)}</strong>: {a.description}{" "}
                 <span className="muted">({Object.keys((a.changes as { after?: Record<string, unknown> }).after ?? {}).join(", ")})</span>
               </li>
             ))}

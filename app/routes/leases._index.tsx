@@ -11,10 +11,9 @@ import { listLeases } from "~/modules/leases/leases.server";
 import { LEASE_STATUS_LABELS, LEASE_STATUSES } from "~/modules/leases/lifecycle";
 import { parseLeaseListQuery } from "~/modules/leases/schemas";
 import { db } from "~/utils/db.server";
-import { formatLegalDate } from "~/utils/format";
 import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Ground leases · Commonground" }];
@@ -194,7 +193,7 @@ export default function LeasesPage() {
                     <td>{lease.home}</td>
                     <td>{lease.lessees.join(", ")}</td>
                     <td>
-                      {formatLegalDate(lease.commencementDate)} – {formatLegalDate(lease.expirationDate)}
+                      {formatScreenDate(lease.commencementDate)} – {formatScreenDate(lease.expirationDate)}
                     </td>
                     <td className="num">{formatUsd(centsToString(lease.monthlyFeeCents))}</td>
                   </tr>

@@ -9,11 +9,10 @@ import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { createLease, leaseFormOptions } from "~/modules/leases/leases.server";
 import { expirationDate } from "~/modules/leases/lifecycle";
-import { isCalendarDate } from "~/utils/calendar-date";
+import { formatScreenDate, isCalendarDate } from "~/utils/calendar-date";
 import { riderOptions } from "~/modules/leases/riders";
 import { ESCALATION_KINDS, ESCALATION_LABELS, LeaseFormSchema } from "~/modules/leases/schemas";
 import { db } from "~/utils/db.server";
-import { formatLegalDate } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
 
 import { LeaseTermFields, timedTermFormValues } from "~/components/lease-terms";
@@ -67,7 +66,7 @@ export function LeaseForm({
   });
   const commencement = String(fields.commencementDate.value ?? "");
   const term = Number(fields.termYears.value ?? "");
-  const expiration = isCalendarDate(commencement) && Number.isInteger(term) && term > 0 ? formatLegalDate(expirationDate(commencement, term)) : "—";
+  const expiration = isCalendarDate(commencement) && Number.isInteger(term) && term > 0 ? formatScreenDate(expirationDate(commencement, term)) : "—";
   const escalation = String(fields.escalationKind.value ?? "none");
   const existingMortgages = (defaultValue.mortgages as unknown[] | undefined)?.length ?? 0;
   const mortgageRows = Math.max(2, existingMortgages + 1);

@@ -4,9 +4,8 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { HOMEOWNER_FORMS, type HomeownerFormKind } from "~/modules/portal/forms";
 import { myDueItems, myRequestsAndCases } from "~/modules/portal/forms.server";
 import { myHomeOverview } from "~/modules/portal/my-home.server";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
-import { formatLegalDate } from "~/utils/format";
 import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 
@@ -37,7 +36,7 @@ export default function MyHomePage() {
   return (
     <div className="portal stack">
       <h1>Welcome, {name}</h1>
-      <p className="muted">Your home and ground lease with {organisationName}, as of {formatLegalDate(today)}.</p>
+      <p className="muted">Your home and ground lease with {organisationName}, as of {formatScreenDate(today)}.</p>
 
       <section aria-labelledby="home-heading" className="card">
         <h2 id="home-heading">Your home</h2>
@@ -55,7 +54,7 @@ export default function MyHomePage() {
                 </>
               ) : null}
               <dt>You bought it on</dt>
-              <dd>{formatLegalDate(home.purchaseDate)}</dd>
+              <dd>{formatScreenDate(home.purchaseDate)}</dd>
               <dt>for</dt>
               <dd>{usd(home.purchasePriceCents)}</dd>
             </dl>
@@ -80,7 +79,7 @@ export default function MyHomePage() {
             {due.map((item) => (
               <li key={item.eventId ?? `${item.leaseId}|${item.scheduleKey}`}>
                 <p>
-                  <strong>{item.title}</strong> — due {formatLegalDate(item.dueDate)}
+                  <strong>{item.title}</strong> — due {formatScreenDate(item.dueDate)}
                   {item.leaseReference ? <span className="muted"> (lease {item.leaseReference})</span> : null}
                 </p>
                 <p>
@@ -119,8 +118,8 @@ export default function MyHomePage() {
                   {r.summary ? <> — {r.summary}</> : null}
                 </p>
                 <p>
-                  Sent {formatLegalDate(r.receivedOn)}. <strong>{r.statusLabel}</strong>
-                  {r.decidedOn ? <> on {formatLegalDate(r.decidedOn)}</> : null}.{r.decisionNote ? <> {r.decisionNote}</> : null}
+                  Sent {formatScreenDate(r.receivedOn)}. <strong>{r.statusLabel}</strong>
+                  {r.decidedOn ? <> on {formatScreenDate(r.decidedOn)}</> : null}.{r.decisionNote ? <> {r.decisionNote}</> : null}
                 </p>
               </li>
             ))}
@@ -150,7 +149,7 @@ export default function MyHomePage() {
                   <strong>Lease {lease.reference}</strong> — {lease.homeAddress}
                 </p>
                 <p>
-                  Status: <strong>{lease.statusLabel}</strong>. From {formatLegalDate(lease.commencementDate)} to {formatLegalDate(lease.expirationDate)}.
+                  Status: <strong>{lease.statusLabel}</strong>. From {formatScreenDate(lease.commencementDate)} to {formatScreenDate(lease.expirationDate)}.
                 </p>
                 {lease.balanceCents !== null ? (
                   <p>

@@ -7,11 +7,10 @@ import { answerDueItem, myDueItem } from "~/modules/portal/forms.server";
 import type { ScheduledType } from "~/modules/stewardship/calendar";
 import { listDocuments, limitInWords } from "~/modules/stored-documents/stored-documents.server";
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES_IN_WORDS } from "~/modules/stored-documents/types";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { documentMaxBytes } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
-import { formatLegalDate } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Send it online · My home · Commonground" }];
@@ -67,7 +66,7 @@ export default function DueItemPage() {
       </p>
       <h1>{item.title}</h1>
       <p>
-        Due {formatLegalDate(item.dueDate)}
+        Due {formatScreenDate(item.dueDate)}
         {item.leaseReference ? <> under lease {item.leaseReference}</> : null}. Where it stands: <strong>{item.statusLabel}</strong>.
       </p>
       {documents.length > 0 ? (

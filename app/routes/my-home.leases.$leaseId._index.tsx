@@ -2,9 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
 import { myLease } from "~/modules/portal/my-home.server";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
-import { formatLegalDate } from "~/utils/format";
 import { centsToString, formatUsd } from "~/utils/money";
 import { TableWrap } from "~/components/table-wrap";
 
@@ -32,9 +31,9 @@ export default function MyLeasePage() {
       <h1>Your lease {lease.reference}</h1>
       <p>
         {lease.homeAddress}. Status: <strong>{lease.statusLabel}</strong>
-        {lease.executionDate ? <>, signed {formatLegalDate(lease.executionDate)}</> : null}
-        {lease.recordingDate ? <>, recorded {formatLegalDate(lease.recordingDate)}</> : null}
-        {lease.endedOn ? <>, ended {formatLegalDate(lease.endedOn)}</> : null}. Lessees: {lease.lessees.join(", ") || "—"}.
+        {lease.executionDate ? <>, signed {formatScreenDate(lease.executionDate)}</> : null}
+        {lease.recordingDate ? <>, recorded {formatScreenDate(lease.recordingDate)}</> : null}
+        {lease.endedOn ? <>, ended {formatScreenDate(lease.endedOn)}</> : null}. Lessees: {lease.lessees.join(", ") || "—"}.
       </p>
       <p className="portal-actions">
         <a className="button" href={`/my-home/leases/${lease.id}/lease.pdf`}>
@@ -47,7 +46,7 @@ export default function MyLeasePage() {
 
       <section aria-labelledby="terms-heading" className="card">
         <h2 id="terms-heading">The key terms, in plain words</h2>
-        <p className="muted">As in force on {formatLegalDate(today)}, with any amendments. The signed lease is what counts; this is a summary.</p>
+        <p className="muted">As in force on {formatScreenDate(today)}, with any amendments. The signed lease is what counts; this is a summary.</p>
         {plainTerms.map((term) => (
           <div key={term.title}>
             <h3>{term.title}</h3>
@@ -64,7 +63,7 @@ export default function MyLeasePage() {
           <ul>
             {amendments.map((a) => (
               <li key={a.id}>
-                From {formatLegalDate(a.effectiveDate)}: {a.description}
+                From {formatScreenDate(a.effectiveDate)}: {a.description}
               </li>
             ))}
           </ul>
@@ -101,7 +100,7 @@ export default function MyLeasePage() {
                 <tbody>
                   {fees.lines.map((line, i) => (
                     <tr key={i}>
-                      <td>{formatLegalDate(line.date)}</td>
+                      <td>{formatScreenDate(line.date)}</td>
                       <td>
                         {line.label}
                         {line.reversed ? <span className="muted"> (reversed)</span> : null}

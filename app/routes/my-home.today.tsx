@@ -4,9 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
 import { myHomeToday } from "~/modules/portal/home-today.server";
 import { parsePayoff } from "~/modules/portal/payoff";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
-import { formatLegalDate } from "~/utils/format";
 import { centsToString, formatUsd } from "~/utils/money";
 
 export const meta: MetaFunction = () => [{ title: "Your home today · My home · Commonground" }];
@@ -45,7 +44,7 @@ export default function HomeTodayPage() {
       </p>
       <h1>Your home today</h1>
       <p>
-        {result.address}, as of {formatLegalDate(today)}. You bought it on {formatLegalDate(result.purchase.date)} for {usd(result.purchase.priceCents)}.
+        {result.address}, as of {formatScreenDate(today)}. You bought it on {formatScreenDate(result.purchase.date)} for {usd(result.purchase.priceCents)}.
       </p>
       <p role="note" className="card">
         <strong>{result.notes[0]}</strong>

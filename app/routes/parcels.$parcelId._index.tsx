@@ -13,7 +13,7 @@ import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { ResaleDeadlines } from "~/modules/transfers/components";
 import { caseDeadlineItems } from "~/modules/transfers/transfers.server";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { addFundingSource, addHome, getParcelDetail, removeFundingSource, setParcelArchived } from "~/modules/parcels/parcels.server";
 import { LEASE_STATUS_LABELS } from "~/modules/leases/lifecycle";
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, type CaseKind } from "~/modules/transfers/schemas";
@@ -29,7 +29,6 @@ import {
 } from "~/modules/parcels/schemas";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
-import { formatLegalDate } from "~/utils/format";
 import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -221,7 +220,7 @@ export default function ParcelPage() {
           <dd>{parcel.zoning || "—"}</dd>
           <dt>Acquired</dt>
           <dd>
-            {formatLegalDate(parcel.acquisitionDate)}
+            {formatScreenDate(parcel.acquisitionDate)}
             {parcel.acquisitionMethod ? ` by ${parcel.acquisitionMethod}` : ""}
             {parcel.acquisitionPrice ? ` for ${parcel.acquisitionPrice}` : ""}
           </dd>
@@ -317,9 +316,9 @@ export default function ParcelPage() {
                       <td>
                         <Link to={`/households/${o.household.id}`}>{o.household.name}</Link>
                       </td>
-                      <td>{formatLegalDate(o.purchaseDate)}</td>
+                      <td>{formatScreenDate(o.purchaseDate)}</td>
                       <td className="num">{o.purchasePrice}</td>
-                      <td>{o.saleDate ? formatLegalDate(o.saleDate) : "current owner"}</td>
+                      <td>{o.saleDate ? formatScreenDate(o.saleDate) : "current owner"}</td>
                       <td className="num">{o.salePrice ?? "—"}</td>
                     </tr>
                   ))}
@@ -372,10 +371,10 @@ export default function ParcelPage() {
                   </td>
                   <td>{FUNDING_PROGRAM_LABELS[f.program]}</td>
                   <td className="num">{f.amount}</td>
-                  <td>{formatLegalDate(f.receivedOn)}</td>
+                  <td>{formatScreenDate(f.receivedOn)}</td>
                   <td>
                     {f.affordabilityYears ? `${f.affordabilityYears} years` : "—"}
-                    {f.restrictionEndDate ? `, until ${formatLegalDate(f.restrictionEndDate)}` : ""}
+                    {f.restrictionEndDate ? `, until ${formatScreenDate(f.restrictionEndDate)}` : ""}
                   </td>
                   {canWrite ? (
                     <td>

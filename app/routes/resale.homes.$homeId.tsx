@@ -31,7 +31,6 @@ import {
   type CalculatorContext,
 } from "~/modules/resale/form";
 import { db } from "~/utils/db.server";
-import { formatLegalDate } from "~/utils/format";
 import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -39,6 +38,7 @@ import { RequestInputs, SavedCalculationsTable, Worksheet } from "~/modules/resa
 import { readFormData } from "~/utils/form-data.server";
 import { calculatorStartingPoint } from "~/modules/home-inputs/prefill.server";
 import { figuresNeeded, type HomeFigure } from "~/modules/home-inputs/prefill";
+import { formatScreenDate } from "~/utils/calendar-date";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Resale calculator${data ? ` — ${data.home.label}` : ""} · Commonground` }];
 
@@ -231,7 +231,7 @@ export default function ResaleCalculatorPage() {
       <h1>Resale calculator — {home.label}</h1>
       <p className="muted">
         {home.currentOwnership
-          ? `Current homeowner: ${home.currentOwnership.household.name}, bought ${formatLegalDate(home.currentOwnership.purchaseDate)} for ${formatUsd(home.currentOwnership.purchasePrice)} (prefilled below).`
+          ? `Current homeowner: ${home.currentOwnership.household.name}, bought ${formatScreenDate(home.currentOwnership.purchaseDate)} for ${formatUsd(home.currentOwnership.purchasePrice)} (prefilled below).`
           : "No current homeowner is recorded for this home: enter the purchase price and date by hand."}
       </p>
 

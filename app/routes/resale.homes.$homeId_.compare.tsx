@@ -8,11 +8,10 @@ import { incomeLimitTablesForContract } from "~/modules/resale/income-limit-tabl
 import { DEFAULT_BUYER, defaultBuyerTerms, defaultHouseholdSize, defaultValuationDate, parseProjectionForm, presetProblemInWords, type ProjectionFormValues } from "~/modules/resale/form";
 import { chartGeometry, projectResalePrices, type ProjectionRow } from "~/modules/resale/projection";
 import { db } from "~/utils/db.server";
-import { formatLegalDate } from "~/utils/format";
 import { formatUsd } from "~/utils/money";
 import { BOUND_BY_LABELS } from "~/modules/resale/components";
 import { calculatorStartingPoint } from "~/modules/home-inputs/prefill.server";
-import { isCalendarDate } from "~/utils/calendar-date";
+import { formatScreenDate, isCalendarDate } from "~/utils/calendar-date";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Compare and project${data ? ` — ${data.home.label}` : ""} · Commonground` }];
@@ -226,7 +225,7 @@ export default function ComparePage() {
 
       {projection && first ? (
         <>
-          <h2 id="side-by-side">Side by side, on {formatLegalDate(first.date)}</h2>
+          <h2 id="side-by-side">Side by side, on {formatScreenDate(first.date)}</h2>
           {/* scrolls sideways on a narrow screen: focusable so the keyboard can scroll it too */}
           <TableWrap labelledBy="side-by-side" className="wrap-headers">
             <table>
@@ -291,7 +290,7 @@ export default function ComparePage() {
                 {projection.rows.map((row) => (
                   <tr key={row.year}>
                     <th scope="row">{row.year}</th>
-                    <td>{formatLegalDate(row.date)}</td>
+                    <td>{formatScreenDate(row.date)}</td>
                     {row.prices.map((price, i) => (
                       <td key={projection.labels[i]} className="num">
                         {"error" in price ? "—" : formatUsd(price.maxResalePrice)}

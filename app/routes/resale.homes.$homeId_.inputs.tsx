@@ -18,13 +18,13 @@ import { appraisalReceiptSchema, appraisalSchema, improvementSchema, inspectionS
 import { getHomeForResale } from "~/modules/resale/calculations.server";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
-import { formatLegalDate } from "~/utils/format";
 import { intentFailure, type IntentReply } from "~/utils/intent-reply.server";
 import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formErrorsOf, formStatusOf } from "~/utils/errors";
 import { TableWrap } from "~/components/table-wrap";
+import { formatScreenDate } from "~/utils/calendar-date";
 
 /** The valuation inputs of one home: appraisals, inspections with deductions, approved improvements (docs/home-inputs.md). */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Valuation inputs${data ? ` — ${data.home.label}` : ""} · Commonground` }];
@@ -130,9 +130,9 @@ export default function HomeInputsPage() {
                 {inputs.appraisals.map((a) => (
                   <tr key={a.id}>
                     <td>{a.appraiser}</td>
-                    <td>{formatLegalDate(a.orderedOn)}</td>
-                    <td>{a.receivedOn ? formatLegalDate(a.receivedOn) : <ReceiveAppraisal appraisalId={a.id} version={a.version} canWrite={canWrite} />}</td>
-                    <td>{a.effectiveDate ? formatLegalDate(a.effectiveDate) : "—"}</td>
+                    <td>{formatScreenDate(a.orderedOn)}</td>
+                    <td>{a.receivedOn ? formatScreenDate(a.receivedOn) : <ReceiveAppraisal appraisalId={a.id} version={a.version} canWrite={canWrite} />}</td>
+                    <td>{a.effectiveDate ? formatScreenDate(a.effectiveDate) : "—"}</td>
                     <td className="num">{money(a.valueCents)}</td>
                     <td className="num">{money(a.improvementValueCents)}</td>
                     <td>{a.source}</td>
@@ -153,7 +153,7 @@ export default function HomeInputsPage() {
           <ul>
             {inputs.inspections.map((i) => (
               <li key={i.id}>
-                {formatLegalDate(i.inspectedOn)} — {i.inspector}
+                {formatScreenDate(i.inspectedOn)} — {i.inspector}
                 {i.source ? ` (${i.source})` : ""}
                 {i.deductions.length ? (
                   <ul>
@@ -197,8 +197,8 @@ export default function HomeInputsPage() {
                   <tr key={i.id}>
                     <td>{i.description}</td>
                     <td className="num">{money(i.costCents)}</td>
-                    <td>{formatLegalDate(i.approvedOn)}</td>
-                    <td>{formatLegalDate(i.completedOn)}</td>
+                    <td>{formatScreenDate(i.approvedOn)}</td>
+                    <td>{formatScreenDate(i.completedOn)}</td>
                     <td>{i.creditTerms}</td>
                     <td>{i.source}</td>
                   </tr>

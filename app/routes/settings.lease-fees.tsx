@@ -9,11 +9,11 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { accountCodes, LeaseFeeError, listIndexValues, recordIndexValue, saveAccountCodes } from "~/modules/lease-fees/ledger.server";
 import { accountCodesSchema, indexValueSchema } from "~/modules/lease-fees/schemas";
 import { db } from "~/utils/db.server";
-import { formatLegalDate } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formErrorsOf, formStatusOf } from "~/utils/errors";
 import { TableWrap } from "~/components/table-wrap";
+import { formatScreenDate } from "~/utils/calendar-date";
 
 export const meta: MetaFunction = () => [{ title: "Lease-fee settings · Commonground" }];
 
@@ -104,7 +104,7 @@ export default function LeaseFeeSettingsPage() {
                 {indexValues.map((v) => (
                   <tr key={v.id}>
                     <td>{v.indexName || "(default)"}</td>
-                    <td>{formatLegalDate(v.date)}</td>
+                    <td>{formatScreenDate(v.date)}</td>
                     <td className="num">{v.value}</td>
                     <td>{v.source}</td>
                   </tr>

@@ -7,9 +7,8 @@ import { CalendarTable, type CalendarRow } from "~/modules/stewardship/component
 import { isMonitoringEventType, MONITORING_EVENT_TYPES, type MonitoringEventType } from "~/modules/stewardship/events";
 import { assignableStaff } from "~/modules/stewardship/events.server";
 import { LETTER_KINDS, lettersFor } from "~/modules/stewardship/letters";
-import { isCalendarDate, todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, isCalendarDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
-import { formatLegalDate } from "~/utils/format";
 import { can } from "~/utils/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Stewardship · Commonground" }];
@@ -96,7 +95,7 @@ export default function StewardshipPage() {
         ) : null}
       </div>
       <p className="muted">
-        As of {formatLegalDate(data.asOf)}, through {formatLegalDate(data.through)}. An event not answered within {data.graceDays} days of its due date is delinquent.
+        As of {formatScreenDate(data.asOf)}, through {formatScreenDate(data.through)}. An event not answered within {data.graceDays} days of its due date is delinquent.
       </p>
       <Form method="get" className="filters">
         <div className="field">

@@ -13,10 +13,9 @@ import { produceCaseLetter } from "~/modules/transfers/letters.server";
 import { BuyerForm, CancelForm, ClosingForm, ClosingSummary, eligibilityText, FormulaPriceForm, OPTION_LABELS, OptionForm } from "~/modules/transfers/case-forms";
 import { buyerSchema, cancelSchema, CASE_KIND_LABELS, CASE_STATUS_LABELS, closingSchema, formulaPriceSchema, NOTICE_METHOD_LABELS, optionSchema } from "~/modules/transfers/schemas";
 import { buyerCandidates, calculateFormulaPrice, cancelTransferCase, chooseBuyer, closeTransferCase, decideOption, getTransferCase, TransferCaseError } from "~/modules/transfers/transfers.server";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
-import { formatLegalDate } from "~/utils/format";
 import { intentFailure } from "~/utils/intent-reply.server";
 import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
@@ -109,7 +108,7 @@ export default function TransferCasePage() {
           <>
             {" "}
             · Homeowner: <Link to={`/households/${t.seller.householdId}`}>{t.seller.name}</Link>
-            {t.seller.purchasePrice ? ` (bought ${formatLegalDate(t.seller.purchaseDate)} for ${formatUsd(t.seller.purchasePrice)})` : ""}
+            {t.seller.purchasePrice ? ` (bought ${formatScreenDate(t.seller.purchaseDate)} for ${formatUsd(t.seller.purchasePrice)})` : ""}
           </>
         ) : null}
         {t.lease ? (
@@ -121,12 +120,12 @@ export default function TransferCasePage() {
       </p>
       {t.next ? (
         <p className="card">
-          <strong>Next:</strong> {t.next.label} by {formatLegalDate(t.next.due)} <span className={`badge badge-${t.next.state}`}>{DEADLINE_STATE_LABELS[t.next.state]}</span>
+          <strong>Next:</strong> {t.next.label} by {formatScreenDate(t.next.due)} <span className={`badge badge-${t.next.state}`}>{DEADLINE_STATE_LABELS[t.next.state]}</span>
         </p>
       ) : null}
       {t.cancelled ? (
         <p className="card">
-          Cancelled on {formatLegalDate(t.cancelled.on)}: {t.cancelled.reason}
+          Cancelled on {formatScreenDate(t.cancelled.on)}: {t.cancelled.reason}
         </p>
       ) : null}
 
@@ -134,13 +133,13 @@ export default function TransferCasePage() {
         <h2 id="deadlines">Deadlines (lease terms in force on the notice date)</h2>
         <ol className="timeline">
           <li>
-            Notice of intent received {formatLegalDate(t.notice.date)} ({NOTICE_METHOD_LABELS[t.notice.method as keyof typeof NOTICE_METHOD_LABELS] ?? t.notice.method})
+            Notice of intent received {formatScreenDate(t.notice.date)} ({NOTICE_METHOD_LABELS[t.notice.method as keyof typeof NOTICE_METHOD_LABELS] ?? t.notice.method})
             {t.notice.note ? ` — ${t.notice.note}` : ""}
           </li>
           {t.deadlines.map((d) => (
             <li key={d.key}>
-              {d.label}: {formatLegalDate(d.due)} <span className={`badge badge-${d.state}`}>{DEADLINE_STATE_LABELS[d.state]}</span>
-              {d.doneOn ? ` on ${formatLegalDate(d.doneOn)}` : ""} <span className="muted">({d.rule})</span>
+              {d.label}: {formatScreenDate(d.due)} <span className={`badge badge-${d.state}`}>{DEADLINE_STATE_LABELS[d.state]}</span>
+              {d.doneOn ? ` on ${formatScreenDate(d.doneOn)}` : ""} <span className="muted">({d.rule})</span>
             </li>
           ))}
         </ol>
@@ -151,8 +150,8 @@ export default function TransferCasePage() {
           <h2 id="step-price">1. Formula price</h2>
           {t.calculation ? (
             <p>
-              Maximum price <strong>{formatUsd(t.calculation.maxPrice)}</strong> (bound by {t.calculation.boundBy}), valued {formatLegalDate(t.calculation.valuationDate)}; price notice
-              sent {formatLegalDate(t.calculation.priceNoticeOn)}. <Link to={`/resale/calculations/${t.calculation.id}`}>Worksheet</Link>
+              Maximum price <strong>{formatUsd(t.calculation.maxPrice)}</strong> (bound by {t.calculation.boundBy}), valued {formatScreenDate(t.calculation.valuationDate)}; price notice
+              sent {formatScreenDate(t.calculation.priceNoticeOn)}. <Link to={`/resale/calculations/${t.calculation.id}`}>Worksheet</Link>
             </p>
           ) : (
             <p className="muted">Not calculated yet. It uses the lease&apos;s frozen formula and the home&apos;s valuation inputs.</p>
@@ -166,7 +165,7 @@ export default function TransferCasePage() {
           <h2 id="step-option">2. The trust&apos;s purchase option</h2>
           <p>
             {OPTION_LABELS[t.option.state]}
-            {t.option.decidedOn ? ` on ${formatLegalDate(t.option.decidedOn)}` : ""}
+            {t.option.decidedOn ? ` on ${formatScreenDate(t.option.decidedOn)}` : ""}
             {t.option.note ? ` — ${t.option.note}` : ""}
           </p>
           {open && canWrite && t.option.state === "open" ? <OptionForm version={t.version} today={today} /> : null}

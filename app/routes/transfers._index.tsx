@@ -10,10 +10,9 @@ import { listHomesForPicker } from "~/modules/parcels/parcels.server";
 import { DEADLINE_STATE_LABELS } from "~/modules/transfers/deadlines";
 import { CASE_KIND_LABELS, CASE_KINDS, CASE_STATUS_LABELS, NOTICE_METHOD_LABELS, NOTICE_METHODS, openCaseSchema } from "~/modules/transfers/schemas";
 import { listTransferCases, openTransferCase, TransferCaseError } from "~/modules/transfers/transfers.server";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
-import { formatLegalDate } from "~/utils/format";
 import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -66,7 +65,7 @@ export default function TransfersPage() {
     <>
       <h1>Resale and transfer cases</h1>
       <p className="muted">
-        From the homeowner&apos;s notice of intent to the closing. Deadlines come from each lease&apos;s own terms; today is {formatLegalDate(today)}. <Link to="/transfers/buyers">Interested buyers</Link>
+        From the homeowner&apos;s notice of intent to the closing. Deadlines come from each lease&apos;s own terms; today is {formatScreenDate(today)}. <Link to="/transfers/buyers">Interested buyers</Link>
       </p>
       {cases.length ? (
         <TableWrap label="Resale and transfer cases">
@@ -92,14 +91,14 @@ export default function TransfersPage() {
                   <td>
                     {CASE_KIND_LABELS[c.kind]} · {CASE_STATUS_LABELS[c.status]}
                   </td>
-                  <td>{formatLegalDate(c.noticeDate)}</td>
+                  <td>{formatScreenDate(c.noticeDate)}</td>
                   <td>
                     {c.next ? (
                       <>
-                        {c.next.label}: {formatLegalDate(c.next.due)} <span className={`badge badge-${c.next.state}`}>{DEADLINE_STATE_LABELS[c.next.state]}</span>
+                        {c.next.label}: {formatScreenDate(c.next.due)} <span className={`badge badge-${c.next.state}`}>{DEADLINE_STATE_LABELS[c.next.state]}</span>
                       </>
                     ) : c.status === "closed" ? (
-                      `Closed ${formatLegalDate(c.closingDate)}`
+                      `Closed ${formatScreenDate(c.closingDate)}`
                     ) : c.status === "open" && c.option === "lapsed" ? (
                       "Option lapsed: the homeowner may market the home"
                     ) : (

@@ -8,10 +8,9 @@ import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { addInterestedBuyer, BuyerPoolError, listBuyerPool, setInterestedBuyerStatus } from "~/modules/transfers/buyer-pool.server";
 import { BUYER_POOL_STATUS_LABELS, poolAddSchema, poolStatusSchema } from "~/modules/transfers/schemas";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
-import { formatLegalDate } from "~/utils/format";
 import { intentFailure, type IntentReply } from "~/utils/intent-reply.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -110,10 +109,10 @@ export default function BuyerPoolPage() {
                     <Link to={`/households/${e.householdId}`}>{e.name}</Link>
                     {e.note ? <div className="muted">{e.note}</div> : null}
                   </td>
-                  <td>{formatLegalDate(e.addedOn)}</td>
+                  <td>{formatScreenDate(e.addedOn)}</td>
                   <td className="num">{e.bedroomsWanted}</td>
                   <td>
-                    {e.certification ? `${e.certification.householdSize} persons, certified ${formatLegalDate(e.certification.certifiedOn)} at ${e.certification.percentAmi} % AMI` : "No income certification"}
+                    {e.certification ? `${e.certification.householdSize} persons, certified ${formatScreenDate(e.certification.certifiedOn)} at ${e.certification.percentAmi} % AMI` : "No income certification"}
                     {e.fitsWanted === null ? "" : e.fitsWanted ? "; size fits the bedrooms wanted" : "; size outside the bedrooms wanted"}
                     {`; first-time buyer: ${e.firstTimeBuyer === null ? "not recorded" : e.firstTimeBuyer ? "yes" : "no"}`}
                     {e.ownsHome ? "; owns a home now" : ""}

@@ -9,10 +9,10 @@ import { castBallot, openElectionsFor } from "~/modules/governance/elections.ser
 import { listClasses, voterKeyForUser } from "~/modules/governance/members.server";
 import { ballotChoices } from "~/modules/governance/schemas";
 import { db } from "~/utils/db.server";
-import { formatLegalDate } from "~/utils/format";
 import { intentFailure } from "~/utils/intent-reply.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { formatScreenDate } from "~/utils/calendar-date";
 
 export const meta: MetaFunction = () => [{ title: "Vote · Commonground" }];
 
@@ -62,7 +62,7 @@ export default function VotePage() {
       {elections.length === 0 ? <p>No election is open for online voting.</p> : null}
       {elections.map((e) => (
         <section key={e.id} className="card stack">
-          <h2 style={{ marginTop: 0 }}>{e.meeting.title}, {formatLegalDate(e.meeting.date)}</h2>
+          <h2 style={{ marginTop: 0 }}>{e.meeting.title}, {formatScreenDate(e.meeting.date)}</h2>
           {e.voted ? (
             <p className="badge badge-ok">You have voted in this election.</p>
           ) : e.refusal ? (

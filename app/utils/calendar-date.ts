@@ -152,7 +152,8 @@ export function fullYearsBetween(from: string, to: string): number {
 const LONG_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** For legal prose: "2034-01-15" → "January 15, 2034". Throws on anything that is not a calendar date. */
+/** For legal prose: "2034-01-15" → "January 15, 2034". Throws on anything that is not a calendar date. Documents write it as
+ * formatLegalDate (~/modules/documents/format); screens use formatScreenDate. */
 export function formatLegalProse(date: string): string {
   const { year, month, day } = requireDate(date);
   return `${LONG_MONTHS[month - 1]} ${day}, ${year}`;

@@ -3,15 +3,15 @@
  * fonts and typography as the ground lease: serif body, sans furniture, "Page X of Y"). Same data → same bytes.
  */
 import { Flow, finishPages, newDocument, toBuffer } from "~/modules/documents/pdf.server";
-import { formatLegalDate } from "~/utils/format";
 import { noticeParagraphs, noticeTitle, type NoticeData } from "./notice";
+import { formatScreenDate } from "~/utils/calendar-date";
 
 export async function renderMeetingNotice(data: NoticeData): Promise<Buffer> {
   const title = noticeTitle(data);
   const doc = newDocument({
     title,
     author: data.organisation.name,
-    subject: `${title} — ${formatLegalDate(data.meeting.date)}`,
+    subject: `${title} — ${formatScreenDate(data.meeting.date)}`,
     keywords: ["meeting notice", "community land trust", data.meeting.kind].join(", "),
     date: data.noticeDate,
   });
@@ -20,7 +20,7 @@ export async function renderMeetingNotice(data: NoticeData): Promise<Buffer> {
   flow.paragraph(data.organisation.name, { font: "sans-bold", size: 11, align: "center", gapAfter: 1 });
   flow.paragraph(data.organisation.address.replace(/\s*\n\s*/g, ", "), { font: "sans", size: 9, align: "center", color: "#555555", gapAfter: 18 });
   flow.heading(title.toUpperCase(), { size: 14, gapAfter: 4 });
-  flow.paragraph(`Given on ${formatLegalDate(data.noticeDate)}`, { font: "sans", size: 9, align: "center", color: "#555555", gapAfter: 14 });
+  flow.paragraph(`Given on ${formatScreenDate(data.noticeDate)}`, { font: "sans", size: 9, align: "center", color: "#555555", gapAfter: 14 });
   for (const [heading, text] of noticeParagraphs(data)) {
     flow.leadParagraph(`${heading}. `, text);
   }

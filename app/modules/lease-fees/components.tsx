@@ -2,11 +2,11 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { Field, FormErrorSummary, SelectField } from "~/components/forms";
-import { formatLegalDate } from "~/utils/format";
 import { formatUsd, centsToString } from "~/utils/money";
 import { AGING_BUCKETS, AGING_LABELS, type Aging } from "./rules";
 import { paymentSchema, reversalSchema, waiverSchema } from "./schemas";
 import { TableWrap } from "~/components/table-wrap";
+import { formatScreenDate } from "~/utils/calendar-date";
 
 /** The lease-fee ledger on the lease page (and on /leases/:id/fees, which its forms post to). */
 
@@ -77,7 +77,7 @@ export function LeaseFeesPanel({ leaseId, fees, canWrite, last }: { leaseId: str
     <section className="card" id="fees" aria-labelledby="fees-heading">
       <h2 id="fees-heading">Lease-fee ledger</h2>
       <p>
-        Balance on {formatLegalDate(fees.asOf)}: <strong data-testid="fee-balance">{money(fees.balanceCents)}</strong>
+        Balance on {formatScreenDate(fees.asOf)}: <strong data-testid="fee-balance">{money(fees.balanceCents)}</strong>
         {fees.balanceCents < 0 ? " (a credit)" : ""}
       </p>
       <AgingTable aging={fees.aging} caption="What is owed, by days past due" />
@@ -107,7 +107,7 @@ export function LeaseFeesPanel({ leaseId, fees, canWrite, last }: { leaseId: str
             ) : null}
             {fees.lines.map((line, index) => (
               <tr key={`${line.entry?.id ?? line.date}-${index}`}>
-                <td>{formatLegalDate(line.date)}</td>
+                <td>{formatScreenDate(line.date)}</td>
                 <td>
                   {line.label}
                   {line.reversed ? <span className="badge">reversed</span> : null}
@@ -131,7 +131,7 @@ export function LeaseFeesPanel({ leaseId, fees, canWrite, last }: { leaseId: str
         </table>
       </TableWrap>
       <p>
-        Payoff on {formatLegalDate(fees.payoff.closingDate)}: <strong data-testid="fee-payoff">{money(fees.payoff.payoffCents)}</strong>
+        Payoff on {formatScreenDate(fees.payoff.closingDate)}: <strong data-testid="fee-payoff">{money(fees.payoff.payoffCents)}</strong>
       </p>
       <div className="cards">
         <Form method="get" className="stack" action={`/leases/${leaseId}`}>

@@ -1,9 +1,9 @@
 import PDFDocument from "pdfkit";
 import { registerFonts } from "~/modules/documents/fonts.server";
-import { formatLegalDate } from "~/utils/format";
 import { centsToString, formatUsd } from "~/utils/money";
 import type { StatementData } from "./ledger.server";
 import { AGING_BUCKETS } from "./rules";
+import { formatScreenDate } from "~/utils/calendar-date";
 
 /**
  * A homeowner's lease-fee statement for a period, as a PDF: per lease, the opening balance, every entry with the
@@ -47,7 +47,7 @@ export function renderStatementPdf(statement: StatementData, issuedOn: string): 
   doc.font("sans").fontSize(10).fillColor("#333");
   doc.text(statement.organisationName, { width });
   doc.text(`${statement.householdName}${statement.mailingAddress ? ` · ${statement.mailingAddress}` : ""}`, { width });
-  doc.text(`Period ${formatLegalDate(statement.from)} – ${formatLegalDate(statement.to)} · issued ${formatLegalDate(issuedOn)}`, { width });
+  doc.text(`Period ${formatScreenDate(statement.from)} – ${formatScreenDate(statement.to)} · issued ${formatScreenDate(issuedOn)}`, { width });
   doc.fillColor("#000");
   if (statement.leases.length === 0) {
     doc.moveDown().font("sans").fontSize(10).text("No signed ground lease: there is no lease-fee account.", left, doc.y, { width });
@@ -71,7 +71,7 @@ export function renderStatementPdf(statement: StatementData, issuedOn: string): 
     doc.moveDown(0.3);
     row(["Date", "Entry", "Amount", "Balance"], "sans-bold");
     doc.moveTo(left, doc.y - 1).lineTo(left + width, doc.y - 1).lineWidth(0.5).strokeColor("#888").stroke();
-    row(["", `Opening balance on ${formatLegalDate(statement.from)}`, "", usd(lease.openingCents)]);
+    row(["", `Opening balance on ${formatScreenDate(statement.from)}`, "", usd(lease.openingCents)]);
     for (const line of lease.lines) row([line.date, line.label, usd(line.amountCents), usd(line.balanceCents)]);
     row(["", "Closing balance", "", usd(lease.closingCents)], "sans-bold");
     doc.moveDown(0.4).font("sans").fontSize(9);

@@ -27,12 +27,13 @@ import { latestTemplateVersion, templateContent, templateVersionLabel } from "./
 import { termsAsSigned, timedTermsOf } from "./terms";
 import { stateFullName, stateLegalName } from "./state-names";
 import { describeResaleRule } from "~/modules/resale/describe";
-import { formatLegalProse, isCalendarDate, todayIn } from "~/utils/calendar-date";
+import { isCalendarDate, todayIn } from "~/utils/calendar-date";
 import { leaseRowTerms } from "./terms.server";
 import { riderTextsFor } from "./riders.server";
 import { fromDbCents } from "~/utils/cents";
 
 import { documentFilename, type LeaseDocumentKind } from "./document-kinds";
+import { formatLegalDate } from "~/modules/documents/format";
 
 export { DOCUMENT_KINDS, type LeaseDocumentKind } from "./document-kinds";
 
@@ -99,7 +100,7 @@ export function workedExample(
   const parts = [
     `Illustration for this Lease, not a promise of any price. The Homeowner buys the Home on the Commencement Date for ${formatUsd(price)}` +
       (input.purchaseIsRecorded ? " (the purchase price recorded for the Home)" : " (an illustrative price; the actual price is the one paid at purchase)") +
-      ` and gives notice of intent to sell ten years later, on ${formatLegalProse(valuationDate)}, with no approved capital improvements and no deductions.`,
+      ` and gives notice of intent to sell ten years later, on ${formatLegalDate(valuationDate)}, with no approved capital improvements and no deductions.`,
   ];
   if (usesAppraisal) {
     parts.push(
@@ -118,7 +119,7 @@ export function workedExample(
   return {
     description: parts.join(" "),
     // legal text writes dates in prose: the engine's explanations use YYYY-MM-DD
-    lines: result.lines.map((line) => ({ label: line.label, amount: line.amount, explanation: line.explanation.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => (isCalendarDate(d) ? formatLegalProse(d) : d)) })),
+    lines: result.lines.map((line) => ({ label: line.label, amount: line.amount, explanation: line.explanation.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => (isCalendarDate(d) ? formatLegalDate(d) : d)) })),
     maxResalePrice: result.maxResalePrice,
   };
 }

@@ -4,9 +4,9 @@
  * explained, and the note that it is not a guaranteed price. The bytes depend only on the data.
  */
 import { drawTable, finishPages, Flow, newDocument, toBuffer } from "~/modules/documents/pdf.server";
-import { formatLegalDate } from "~/utils/format";
 import { centsToString, formatUsd } from "~/utils/money";
 import type { HomeToday, RecordedInput } from "./home-today";
+import { formatScreenDate } from "~/utils/calendar-date";
 
 export type HomeTodayPdfData = HomeToday & {
   organisationName: string;
@@ -31,7 +31,7 @@ export async function renderHomeTodayPdf(data: HomeTodayPdfData): Promise<Buffer
   const flow = new Flow(doc);
   flow.newPage();
   flow.heading("YOUR HOME TODAY", { size: 14, gapAfter: 4 });
-  flow.paragraph(`${data.householdName} · ${data.address} · ground lease ${data.lease.reference} · as of ${formatLegalDate(data.today)}. Bought on ${formatLegalDate(data.purchase.date)} for ${usd(data.purchase.priceCents)}.`, { align: "left" });
+  flow.paragraph(`${data.householdName} · ${data.address} · ground lease ${data.lease.reference} · as of ${formatScreenDate(data.today)}. Bought on ${formatScreenDate(data.purchase.date)} for ${usd(data.purchase.priceCents)}.`, { align: "left" });
   flow.paragraph(data.notes[0] ?? "", { font: "serif-bold", align: "left" });
 
   flow.heading("Maximum resale price under your lease", { size: 12 });

@@ -1,9 +1,10 @@
 import type { BoundBy, ResaleRequest, ResaleResult } from "./contract";
 import { Link } from "@remix-run/react";
-import { formatInstant, formatLegalDate } from "~/utils/format";
+import { formatInstant } from "~/utils/format";
 import { formatUsd } from "~/utils/money";
 import { capLabel, roundingText } from "./describe";
 import { TableWrap } from "~/components/table-wrap";
+import { formatScreenDate } from "~/utils/calendar-date";
 
 /** The resale pages' shared pieces: the worksheet, the inputs of a calculation, and lists of saved ones. */
 export const BOUND_BY_LABELS: Record<BoundBy, string> = {
@@ -74,8 +75,8 @@ export function Worksheet({ result, caption = "Worksheet" }: { result: ResaleRes
 /** The inputs of a request as label/value rows (the worksheet's "Inputs" block). */
 export function RequestInputs({ request }: { request: ResaleRequest }) {
   const rows: [string, string][] = [
-    ["Purchase", `${formatUsd(request.purchase.price)} on ${formatLegalDate(request.purchase.date)}`],
-    ["Valuation date", formatLegalDate(request.valuationDate)],
+    ["Purchase", `${formatUsd(request.purchase.price)} on ${formatScreenDate(request.purchase.date)}`],
+    ["Valuation date", formatScreenDate(request.valuationDate)],
   ];
   if (request.appraisals?.atPurchase) rows.push(["Appraised value at purchase", formatUsd(request.appraisals.atPurchase)]);
   if (request.appraisals?.current) rows.push(["Current appraised value", formatUsd(request.appraisals.current)]);
@@ -84,7 +85,7 @@ export function RequestInputs({ request }: { request: ResaleRequest }) {
   for (const improvement of request.improvements) {
     rows.push([
       "Improvement",
-      `${improvement.description}: ${formatUsd(improvement.cost)}, completed ${formatLegalDate(improvement.completedOn)}${improvement.approved ? ", approved" : ", not approved"}`,
+      `${improvement.description}: ${formatUsd(improvement.cost)}, completed ${formatScreenDate(improvement.completedOn)}${improvement.approved ? ", approved" : ", not approved"}`,
     ]);
   }
   for (const deduction of request.deductions) rows.push(["Deduction", `${deduction.description}: ${formatUsd(deduction.amount)}`]);
@@ -143,7 +144,7 @@ export function SavedCalculationsTable({ rows, showHome = false }: { rows: Saved
               <td>{showHome ? formatInstant(c.createdAt) : <Link to={`/resale/calculations/${c.id}`}>{formatInstant(c.createdAt)}</Link>}</td>
               <td>{c.createdByLabel}</td>
               <td>{c.presetName || "by hand"}</td>
-              <td>{formatLegalDate(c.valuationDate)}</td>
+              <td>{formatScreenDate(c.valuationDate)}</td>
               <td className="num">{formatUsd(c.maxResalePrice)}</td>
               <td>{BOUND_BY_LABELS[c.boundBy as BoundBy] ?? c.boundBy}</td>
             </tr>

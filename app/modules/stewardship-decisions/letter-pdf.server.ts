@@ -3,8 +3,8 @@
  * the ground lease). Same data → same bytes.
  */
 import { Flow, finishPages, newDocument, toBuffer } from "~/modules/documents/pdf.server";
-import { formatLegalProse } from "~/utils/calendar-date";
 import type { Letter } from "./letters";
+import { formatLegalDate } from "~/modules/documents/format";
 
 export async function renderLetter(letter: Letter): Promise<Buffer> {
   const doc = newDocument({ title: letter.title, author: letter.organisation.name, subject: `${letter.title} — ${letter.re[0] ?? ""}`, keywords: "community land trust, stewardship, letter", date: letter.date });
@@ -12,7 +12,7 @@ export async function renderLetter(letter: Letter): Promise<Buffer> {
   flow.newPage();
   flow.paragraph(letter.organisation.name, { font: "sans-bold", size: 11, align: "center", gapAfter: 1 });
   flow.paragraph(letter.organisation.address.replace(/\s*\n\s*/g, ", "), { font: "sans", size: 9, align: "center", color: "#555555", gapAfter: 18 });
-  flow.paragraph(formatLegalProse(letter.date), { align: "left", gapAfter: 12 });
+  flow.paragraph(formatLegalDate(letter.date), { align: "left", gapAfter: 12 });
   for (const line of letter.to) flow.paragraph(line, { align: "left", gapAfter: 1 });
   flow.paragraph("", { gapAfter: 8 });
   for (const [i, line] of letter.re.entries()) flow.paragraph(i === 0 ? `Re: ${line}` : `      ${line}`, { font: "sans", size: 10, align: "left", gapAfter: 1 });

@@ -3,8 +3,8 @@
  * letter shape every stewardship letter is drawn from (letter-pdf.server.ts draws it in the lease
  * documents' typography). Legal dates in prose ("January 15, 2034"), money as "$152,000.00".
  */
-import { formatLegalProse } from "~/utils/calendar-date";
 import { centsToString, formatPercent, formatUsd } from "~/utils/money";
+import { formatLegalDate } from "~/modules/documents/format";
 
 export type Letter = {
   organisation: { name: string; address: string };
@@ -42,17 +42,17 @@ export function consentLetter(data: ConsentLetterData): Letter {
   const paragraphs: Letter["paragraphs"] = [
     [
       "Consent",
-      `${data.organisation.name} (the "Lessor") consents to the mortgage by ${owners} (the "Homeowners") of their leasehold interest and the Home to ${data.lender}, securing a loan with a principal of not more than ${usd(data.principalCents)}, and accepts it as a Permitted Mortgage under Article 8 of the Ground Lease. The Ground Lease is amended to that effect as of ${formatLegalProse(data.decidedOn)}, and its Exhibit D (Permitted Mortgages) lists the loan from that date.`,
+      `${data.organisation.name} (the "Lessor") consents to the mortgage by ${owners} (the "Homeowners") of their leasehold interest and the Home to ${data.lender}, securing a loan with a principal of not more than ${usd(data.principalCents)}, and accepts it as a Permitted Mortgage under Article 8 of the Ground Lease. The Ground Lease is amended to that effect as of ${formatLegalDate(data.decidedOn)}, and its Exhibit D (Permitted Mortgages) lists the loan from that date.`,
     ],
     [
       "Basis",
-      `The principal is within the Lessor's limit of ${usd(data.figures.principalLimitCents)}, which is ${formatPercent(data.figures.maxShare)} of the maximum resale price of ${usd(data.figures.maxResalePriceCents)} under the resale formula of the Ground Lease, calculated as of ${formatLegalProse(data.figures.valuationDate)}. The cash paid out to the Homeowners, ${usd(data.figures.cashOutCents)}, is within the Lessor's limit of ${usd(data.figures.cashOutLimitCents)}.`,
+      `The principal is within the Lessor's limit of ${usd(data.figures.principalLimitCents)}, which is ${formatPercent(data.figures.maxShare)} of the maximum resale price of ${usd(data.figures.maxResalePriceCents)} under the resale formula of the Ground Lease, calculated as of ${formatLegalDate(data.figures.valuationDate)}. The cash paid out to the Homeowners, ${usd(data.figures.cashOutCents)}, is within the Lessor's limit of ${usd(data.figures.cashOutLimitCents)}.`,
     ],
   ];
   if (data.released.length) {
     paragraphs.push([
       "Loans repaid",
-      `This loan repays ${joinWithAnd(data.released.map((m) => `the mortgage to ${m.lender} of ${usd(m.amountCents)} dated ${formatLegalProse(m.recordedOn)}`))}, which ceases to be a Permitted Mortgage from the date of this consent.`,
+      `This loan repays ${joinWithAnd(data.released.map((m) => `the mortgage to ${m.lender} of ${usd(m.amountCents)} dated ${formatLegalDate(m.recordedOn)}`))}, which ceases to be a Permitted Mortgage from the date of this consent.`,
     ]);
   }
   paragraphs.push(
@@ -68,7 +68,7 @@ export function consentLetter(data: ConsentLetterData): Letter {
     title: "Consent to Refinance and Permitted Mortgage",
     to: [data.lender],
     re: [
-      `Ground Lease ${data.lease.reference}, commencing ${formatLegalProse(data.lease.commencementDate)}${data.lease.recording ? `, ${data.lease.recording}` : ""}`,
+      `Ground Lease ${data.lease.reference}, commencing ${formatLegalDate(data.lease.commencementDate)}${data.lease.recording ? `, ${data.lease.recording}` : ""}`,
       `${data.property.address} (parcel ${data.property.parcelNumber})`,
       `Homeowners: ${owners}`,
     ],
@@ -105,8 +105,8 @@ export function noticeOfDefaultLetter(data: NoticeOfDefaultData): Letter {
     [
       "Cure",
       monetary
-        ? `Under section 11.1(a) of the Ground Lease you have ${data.cureDays} days from the date of this notice to pay the amount owed: payment must reach the Trust no later than ${formatLegalProse(data.cureDeadline)}.`
-        : `Under section 11.1(b) of the Ground Lease you have ${data.cureDays} days from the date of this notice, until ${formatLegalProse(data.cureDeadline)}, to cure the default, or, where it cannot reasonably be cured in that time, to begin to cure it and continue diligently to completion.`,
+        ? `Under section 11.1(a) of the Ground Lease you have ${data.cureDays} days from the date of this notice to pay the amount owed: payment must reach the Trust no later than ${formatLegalDate(data.cureDeadline)}.`
+        : `Under section 11.1(b) of the Ground Lease you have ${data.cureDays} days from the date of this notice, until ${formatLegalDate(data.cureDeadline)}, to cure the default, or, where it cannot reasonably be cured in that time, to begin to cure it and continue diligently to completion.`,
     ],
     [
       "If the default is not cured",
@@ -121,7 +121,7 @@ export function noticeOfDefaultLetter(data: NoticeOfDefaultData): Letter {
     date: data.noticeDate,
     title: monetary ? "Notice of Default — Monetary" : "Notice of Default",
     to: [owners, data.property.address],
-    re: [`Ground Lease ${data.lease.reference}, commencing ${formatLegalProse(data.lease.commencementDate)}`, `${data.property.address} (parcel ${data.property.parcelNumber})`],
+    re: [`Ground Lease ${data.lease.reference}, commencing ${formatLegalDate(data.lease.commencementDate)}`, `${data.property.address} (parcel ${data.property.parcelNumber})`],
     paragraphs,
     copies: data.mortgagees.map((m) => m.lender),
     signatory: data.organisation.name,

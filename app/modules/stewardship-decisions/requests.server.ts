@@ -11,7 +11,7 @@ import { usd } from "~/modules/mortgages/permitted-mortgages";
 import { latestCalculation } from "~/modules/mortgages/permitted-mortgages.server";
 import { homeLabel } from "~/modules/parcels/parcels.server";
 import { getLeaseTermsOn } from "~/modules/leases/terms.server";
-import { compareCalendarDates, formatLegalProse } from "~/utils/calendar-date";
+import { compareCalendarDates } from "~/utils/calendar-date";
 import { fromDbCents, withNumberCents } from "~/utils/cents";
 import { assertUpdated, createFirstVersion } from "~/utils/concurrency.server";
 import type { Db, Tx } from "~/utils/db.server";
@@ -24,6 +24,7 @@ import { improvementSentence } from "~/modules/resale/describe";
 import { REQUEST_EVENT_TYPES, resolveLinkedEvents, upsertLinkedEvent } from "~/modules/stewardship/linked-events.server";
 import { PERIOD_KINDS, type DecisionValues, type ImprovementRequestValues, type PeriodKind, type PeriodRequestValues, type RefinanceRequestValues, type StewardshipSettingsValues } from "./schemas";
 import { NotFoundError } from "~/utils/errors";
+import { formatLegalDate } from "~/modules/documents/format";
 
 export type DecisionResult = { ok: true; id: string; status: "approved" | "refused"; reasons: string[] } | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] };
 
@@ -365,7 +366,7 @@ export async function refinanceConsentLetter(db: Db, organisationId: string, req
     lease: {
       reference: lease.reference,
       commencementDate: lease.commencementDate,
-      recording: lease.recordingInstrument ? `recorded ${lease.recordingDate ? formatLegalProse(lease.recordingDate) + " " : ""}in ${lease.recordingCounty} County as instrument ${lease.recordingInstrument}` : "",
+      recording: lease.recordingInstrument ? `recorded ${lease.recordingDate ? formatLegalDate(lease.recordingDate) + " " : ""}in ${lease.recordingCounty} County as instrument ${lease.recordingInstrument}` : "",
     },
     figures,
     released: request.lease.permittedMortgages

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
-import { formatLegalDate } from "~/utils/format";
 import { MONITORING_EVENT_STATUSES, MONITORING_EVENT_TYPES, type MonitoringEventStatus, type MonitoringEventType } from "./events";
 import { TableWrap } from "~/components/table-wrap";
+import { formatScreenDate } from "~/utils/calendar-date";
 
 /** Stewardship UI pieces shared by the calendar, the dashboard and the lease page (client-safe). */
 
@@ -64,7 +64,7 @@ export function CalendarTable({
         <tbody>
           {rows.map((row) => (
             <tr key={row.eventId ?? `${row.leaseId}|${row.scheduleKey}`}>
-              <td>{formatLegalDate(row.dueDate)}</td>
+              <td>{formatScreenDate(row.dueDate)}</td>
               <td>
                 <Link to={eventPath(row)}>{typeLabel(row.type)}</Link>
               </td>

@@ -1,10 +1,10 @@
 import { Form, Link } from "@remix-run/react";
 import { AuditHistory, type AuditHistoryEntry } from "~/components/audit-history";
 import { DocumentsPanel, type DocumentRow } from "~/modules/stored-documents/components";
-import { formatLegalDate } from "~/utils/format";
 import { StatusBadge, typeLabel } from "./components";
 import type { MonitoringEventStatus, MonitoringEventType } from "./events";
 import { LETTER_KINDS, type LetterKind } from "./letters";
+import { formatScreenDate } from "~/utils/calendar-date";
 
 export type EventViewData = {
   event: {
@@ -69,7 +69,7 @@ export function EventView({ data, reply, returnTo }: { data: EventViewData; repl
       <div className="page-header">
         <h1>
           {typeLabel(event.type)}
-          {event.subject ? `: ${event.subject}` : ""} — due {formatLegalDate(event.dueDate)}
+          {event.subject ? `: ${event.subject}` : ""} — due {formatScreenDate(event.dueDate)}
         </h1>
         {data.letters.length ? (
           <div className="actions">
@@ -107,9 +107,9 @@ export function EventView({ data, reply, returnTo }: { data: EventViewData; repl
             </>
           ) : null}
           <dt>Submitted</dt>
-          <dd>{event.submittedOn ? formatLegalDate(event.submittedOn) : "—"}</dd>
+          <dd>{event.submittedOn ? formatScreenDate(event.submittedOn) : "—"}</dd>
           <dt>Resolved</dt>
-          <dd>{event.resolvedOn ? `${formatLegalDate(event.resolvedOn)}: ${event.resolution}` : "—"}</dd>
+          <dd>{event.resolvedOn ? `${formatScreenDate(event.resolvedOn)}: ${event.resolution}` : "—"}</dd>
           <dt>Notes</dt>
           <dd style={{ whiteSpace: "pre-wrap" }}>{event.notes || "—"}</dd>
         </dl>

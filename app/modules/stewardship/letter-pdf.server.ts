@@ -3,8 +3,8 @@
  * fonts and typography of the ground lease). Same data → same bytes.
  */
 import { Flow, finishPages, newDocument, toBuffer, MUTED } from "~/modules/documents/pdf.server";
-import { formatLegalProse } from "~/utils/calendar-date";
 import { letterParagraphs, letterTitle, type LetterData } from "./letters";
+import { formatLegalDate } from "~/modules/documents/format";
 
 export async function renderLetter(data: LetterData): Promise<Buffer> {
   const title = letterTitle(data);
@@ -19,7 +19,7 @@ export async function renderLetter(data: LetterData): Promise<Buffer> {
   flow.newPage();
   flow.paragraph(data.organisation.name, { font: "sans-bold", size: 11, align: "center", gapAfter: 1 });
   flow.paragraph(data.organisation.address.replace(/\s*\n\s*/g, ", "), { font: "sans", size: 9, align: "center", color: MUTED, gapAfter: 22 });
-  flow.paragraph(formatLegalProse(data.letterDate), { align: "left", gapAfter: 12 });
+  flow.paragraph(formatLegalDate(data.letterDate), { align: "left", gapAfter: 12 });
   const recipient = [data.lessees.join(" and ") || "Homeowner", ...(data.mailingAddress || data.homeAddress).split(/\s*\n\s*|,\s*(?=[^,]*$)/)].filter(Boolean);
   flow.paragraph(recipient.join("\n"), { align: "left", gapAfter: 14 });
   flow.paragraph(`Re: ${title} — ground lease ${data.leaseReference}, ${data.homeAddress}`, { font: "serif-bold", align: "left", gapAfter: 12 });

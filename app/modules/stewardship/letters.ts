@@ -3,9 +3,10 @@
  * documents' typography by letter-pdf.server.ts. A certification request asks for the yearly proof; a past-due
  * notice tells the homeowner the due date and grace period have passed and what the lease allows next.
  */
-import { addDays, compareCalendarDates, formatLegalProse } from "~/utils/calendar-date";
+import { addDays, compareCalendarDates } from "~/utils/calendar-date";
 import type { MonitoringEventStatus, MonitoringEventType } from "./events";
 import { MONITORING_EVENT_TYPES } from "./events";
+import { formatLegalDate } from "~/modules/documents/format";
 
 export const LETTER_KINDS = { "certification-request": "Certification request", "past-due-notice": "Past-due notice" } as const;
 export type LetterKind = keyof typeof LETTER_KINDS;
@@ -71,22 +72,22 @@ function names(lessees: string[]): string {
 /** The letter's paragraphs, in order (the salutation first, the closing last). */
 export function letterParagraphs(data: LetterData): string[] {
   const what = WHAT[data.type] ?? { noun: MONITORING_EVENT_TYPES[data.type].toLowerCase(), ask: "the documents the Trust asked for" };
-  const lease = `your ground lease ${data.leaseReference}, which began on ${formatLegalProse(data.commencementDate)}`;
-  const due = formatLegalProse(data.dueDate);
+  const lease = `your ground lease ${data.leaseReference}, which began on ${formatLegalDate(data.commencementDate)}`;
+  const due = formatLegalDate(data.dueDate);
   if (data.kind === "certification-request") {
     const late = compareCalendarDates(data.letterDate, data.dueDate) > 0;
     return [
       `Dear ${names(data.lessees)}:`,
       `Under ${lease}, the Trust checks each year that the home at ${data.homeAddress} remains your principal residence and is insured, and that its property taxes are paid. This letter asks for your ${what.noun}.`,
       late
-        ? `Please send us ${what.ask}. It was due on ${due}; please send it by ${formatLegalProse(addDays(data.letterDate, PAST_DUE_RESPONSE_DAYS))}. You may mail it to the address above, email it, or bring it to our office.`
+        ? `Please send us ${what.ask}. It was due on ${due}; please send it by ${formatLegalDate(addDays(data.letterDate, PAST_DUE_RESPONSE_DAYS))}. You may mail it to the address above, email it, or bring it to our office.`
         : `Please send us ${what.ask}, by ${due}. You may mail it to the address above, email it, or bring it to our office.`,
       `If your circumstances have changed — you plan to rent the home, to be away for a long period, to refinance or to sell — please call us before that date: the lease asks you to request the Trust's approval in advance, and we are glad to help.`,
       `Thank you for your part in keeping this home affordable for the families who will live in it after you.`,
     ];
   }
-  const graceEnded = formatLegalProse(addDays(data.dueDate, data.graceDays));
-  const respondBy = formatLegalProse(addDays(data.letterDate, PAST_DUE_RESPONSE_DAYS));
+  const graceEnded = formatLegalDate(addDays(data.dueDate, data.graceDays));
+  const respondBy = formatLegalDate(addDays(data.letterDate, PAST_DUE_RESPONSE_DAYS));
   return [
     `Dear ${names(data.lessees)}:`,
     `Under ${lease}, your ${what.noun} for the home at ${data.homeAddress} was due on ${due}. Our records show that we have not received it, and the ${data.graceDays}-day grace period ended on ${graceEnded}.`,

@@ -4,9 +4,9 @@ import { Link, useActionData } from "@remix-run/react";
 import type { ZodTypeAny } from "zod";
 import { Field, IntentForm, SelectField } from "~/components/forms";
 import { TableWrap } from "~/components/table-wrap";
-import { formatLegalDate } from "~/utils/format";
 import { formatUsd } from "~/utils/money";
 import { buyerSchema, cancelSchema, closingSchema, formulaPriceSchema, LEASE_DISPOSITION_LABELS, LEASE_DISPOSITIONS, optionSchema } from "./schemas";
+import { formatScreenDate } from "~/utils/calendar-date";
 
 /**
  * The case page's forms (formula price, option, buyer, closing, cancellation) and its closing summary
@@ -197,7 +197,7 @@ export function ClosingSummary({
   return (
     <>
       <p>
-        Closed {formatLegalDate(closing.date)} at <strong>{closing.price ? formatUsd(closing.price) : "—"}</strong>
+        Closed {formatScreenDate(closing.date)} at <strong>{closing.price ? formatUsd(closing.price) : "—"}</strong>
         {closing.overrideReason ? ` (above the maximum: ${closing.overrideReason})` : ""}.{" "}
         {closing.leaseDisposition === "assignment" ? "The seller's lease was assigned to the buyer. " : closing.leaseDisposition === "new-lease" ? "The seller's lease ended. " : ""}
         {closing.buyerLeaseId ? (

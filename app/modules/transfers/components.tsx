@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { formatLegalDate } from "~/utils/format";
 import { DEADLINE_STATE_LABELS } from "./deadlines";
+import { formatScreenDate } from "~/utils/calendar-date";
 
 type Item = { caseId: string; home: string; seller: string | null; label: string; due: string; state: "due-soon" | "overdue" | "lapsed" | "upcoming" };
 
@@ -14,7 +14,7 @@ export function ResaleDeadlines({ items, title = "Resale deadlines", showHome = 
       <ul>
         {items.map((item) => (
           <li key={`${item.caseId}|${item.label}`}>
-            {formatLegalDate(item.due)} — <Link to={`/transfers/${item.caseId}`}>{item.label}</Link>
+            {formatScreenDate(item.due)} — <Link to={`/transfers/${item.caseId}`}>{item.label}</Link>
             {showHome ? `, ${item.home}${item.seller ? ` (${item.seller})` : ""}` : ""} <span className={`badge badge-${item.state}`}>{DEADLINE_STATE_LABELS[item.state]}</span>
           </li>
         ))}
