@@ -11,6 +11,9 @@
  * (`generateAllCharges`: post the charges, store the late charges and events) and aging every ledger (the
  * arrears list, `arrearsList`), in wall time and in this process's CPU time (SQLite runs in this thread).
  *   npm run bench:fees [-- --leases 10000 --years 10 --arrears-leases 1000]   (--arrears-leases 0 skips it)
+ *   --profile /tmp/fees: a CPU profile of each scenario's timed part (/tmp/fees.portfolio.cpuprofile, …)
+ *   --seeded /tmp/fees: keep each scenario's seeded database (/tmp/fees.portfolio.10000x10.db, …) and start from a
+ *   copy of it when it exists (for iterating on the code: the seeding of 10,000 leases takes a minute)
  */
 import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
@@ -19,17 +22,37 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 
 const { values } = parseArgs({
-  options: { leases: { type: "string", default: "10000" }, years: { type: "string", default: "10" }, "arrears-leases": { type: "string", default: "1000" }, scenario: { type: "string" }, file: { type: "string" } },
+  options: { leases: { type: "string", default: "10000" }, years: { type: "string", default: "10" }, "arrears-leases": { type: "string", default: "1000" }, scenario: { type: "string" }, seeded: { type: "string" }, profile: { type: "string" } },
 });
 const YEARS = Number(values.years);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 type Scenario = "portfolio" | "arrears";
 
+/** `--profile FILE`: a V8 CPU profile of the timed part only (not the setup), written to FILE (open it in Chrome's DevTools). */
+async function startProfile(): Promise<{ stop: (file: string) => Promise<void> }> {
+  const { Session } = await import("node:inspector/promises");
+  const { writeFileSync } = await import("node:fs");
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 500 });
+  await session.post("Profiler.start");
+  return {
+    stop: async (file) => {
+      const { profile } = await session.post("Profiler.stop");
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 /** Runs one scenario in a child process of its own (a fresh database, a fresh heap): see `runScenario`. */
 async function child(scenario: Scenario, leases: number): Promise<void> {
   const { execFileSync } = await import("node:child_process");
-  execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, "--scenario", scenario, "--leases", String(leases), "--years", String(YEARS)], { stdio: "inherit" });
+  const profile = values.profile ? ["--profile", `${values.profile}.${scenario}.cpuprofile`] : [];
+  if (values.seeded) profile.push("--seeded", `${values.seeded}.${scenario}.${leases}x${YEARS}.db`);
+  execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, "--scenario", scenario, "--leases", String(leases), "--years", String(YEARS), ...profile], { stdio: "inherit" });
 }
 
 /** Wall time and this process's CPU time (user + system; SQLite runs in this thread) of `run`. */
@@ -49,8 +72,11 @@ async function runScenario(scenario: Scenario, LEASES: number): Promise<void> {
   process.env.SESSION_SECRET = "bench-session-secret-0123456789abcdefghijkl";
   process.env.NODE_ENV = "production";
   try {
+    const { copyFileSync, existsSync } = await import("node:fs");
+    const reuse = values.seeded !== undefined && existsSync(values.seeded);
+    if (reuse) copyFileSync(values.seeded!, file);
     const { deployMigrations } = await import("../scripts/db/engine.ts");
-    await deployMigrations(process.env.DATABASE_URL);
+    if (!reuse) await deployMigrations(process.env.DATABASE_URL);
     const { db, disconnectDb } = await import("~/utils/db.server");
     const { createOrganisation } = await import("~/modules/demo/organisations");
     const { seedScale } = await import("~/modules/demo/scale");
@@ -60,8 +86,8 @@ async function runScenario(scenario: Scenario, LEASES: number): Promise<void> {
     const { addDays, addYears } = await import("~/utils/calendar-date");
 
     const setupStarted = performance.now();
-    const { organisation } = await createOrganisation(db());
-    await seedScale(db(), organisation.id, LEASES);
+    const organisation = reuse ? await db().organisation.findFirstOrThrow({ select: { id: true } }) : (await createOrganisation(db())).organisation;
+    if (!reuse) await seedScale(db(), organisation.id, LEASES);
     const homes = await db().home.findMany({ where: { organisationId: organisation.id }, select: { id: true, ownerships: { select: { householdId: true } } }, orderBy: { id: "asc" } });
     const timestamp = "2025-01-01T00:00:00.000+00:00";
     const through = addYears("2025-01-01", YEARS);
@@ -92,6 +118,7 @@ async function runScenario(scenario: Scenario, LEASES: number): Promise<void> {
       });
     });
     const insertJson = async (sql: string, rows: unknown[][]) => {
+      if (reuse) return;
       for (let start = 0; start < rows.length; start += 20_000) await db().$executeRawUnsafe(sql, JSON.stringify(rows.slice(start, start + 20_000)));
     };
     await insertJson(
@@ -104,12 +131,17 @@ async function runScenario(scenario: Scenario, LEASES: number): Promise<void> {
        SELECT value ->> 0, value ->> 1, value ->> 2, 'payment', value ->> 3, value ->> 4, value ->> 5, 'Bench' FROM json_each(?)`,
       payments.map(([leaseId, date, reference, amount]) => [randomUUID(), organisation.id, leaseId, date, reference, amount]),
     );
+    if (values.seeded && !reuse) {
+      copyFileSync(file, values.seeded);
+    }
     const setupMs = performance.now() - setupStarted;
 
     const actor = systemActor(organisation.id, "Benchmark");
+    const profiler = values.profile ? await startProfile() : null;
     const generated = await timed(() => generateAllCharges(db(), actor, through));
     const arrears = await timed(() => arrearsList(db(), organisation.id, through));
     const again = await timed(() => generateAllCharges(db(), actor, through));
+    if (profiler) await profiler.stop(values.profile!);
     const counts = await db().leaseFeeEntry.groupBy({ by: ["kind"], _count: true, where: { organisationId: organisation.id } });
     const events = await db().monitoringEvent.groupBy({ by: ["type"], _count: true, where: { organisationId: organisation.id } });
     const markers = await db().leaseFeeLedger.count({ where: { organisationId: organisation.id, chargesPostedThrough: through } });

@@ -10,8 +10,7 @@
  * every query is scoped to the organisation; every write is audited in its transaction.
  */
 import { createFirstVersion } from "~/utils/concurrency.server";
-import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
-import { auditChanges } from "~/modules/audit/diff";
+import { recordAudit, recordAuditMany, type AuditActor } from "~/modules/audit/audit.server";
 import { BINDING_STATUSES } from "~/modules/leases/leases.server";
 import { homeLabel } from "~/modules/parcels/parcels.server";
 import { DELINQUENCY_SUBJECTS } from "~/modules/stewardship/events";
@@ -270,7 +269,8 @@ const ROWS_PER_INSERT = 20_000;
  * change fewer rows than they should,
  * another writer posted meanwhile and the transaction is abandoned); the late charges and the monitoring events by
  * an INSERT … SELECT per 20,000 rows, also from one JSON parameter (a statement with a parameter per value costs
- * far more: Prisma and the driver handle every parameter); and one audit entry per lease.
+ * far more: Prisma and the driver handle every parameter); and one audit entry per lease (`recordAuditMany`, also
+ * from one JSON parameter).
  */
 function generatedWrites(actor: AuditActor, generated: readonly Generated[]): Plan {
   const postgres = isPostgresUrl(databaseUrl());
@@ -338,28 +338,25 @@ function generatedWrites(actor: AuditActor, generated: readonly Generated[]): Pl
     for (let start = 0; start < events.length; start += ROWS_PER_INSERT) {
       await tx.$executeRawUnsafe(eventSql, actor.organisationId, JSON.stringify(events.slice(start, start + ROWS_PER_INSERT)));
     }
-    await tx.auditEntry.createMany({
-      data: generated
+    await recordAuditMany(
+      tx,
+      actor,
+      generated
         .filter((g) => g.charges.length > 0 || g.lateCharges.length > 0 || g.events.length > 0)
         .map((g) => ({
-          organisationId: actor.organisationId,
-          userId: actor.userId,
-          actorLabel: actor.label,
           entity: "LeaseFeeLedger",
           entityId: g.leaseId,
-          action: "generate",
-          // as recordAudit writes it
-          changes: auditChanges(null, {
+          action: "generate" as const,
+          after: {
             through: g.through,
             charges: g.charges.length,
             lateCharges: g.lateCharges.length,
             total: centsToString([...g.charges, ...g.lateCharges].reduce((sum, d) => sum + d.amountCents, 0)),
             ...(g.marker !== null ? { chargesPostedThrough: g.marker } : {}),
             ...(g.events.length ? { monitoringEvents: g.events.map((e) => `${e.kind === "late-payment" ? "Late payment" : "90+ days delinquent"} (lease fee due ${e.chargeDueDate}) on ${e.date}`) } : {}),
-          }),
-          requestId: actor.requestId,
+          },
         })),
-    });
+    );
   };
   return { count, events: events.length, write };
 }
@@ -436,7 +433,10 @@ function parseEntries(texts: string): PostedEntry[] {
 /**
  * What aging needs of the stored entries of every lease, dated up to `through`, in one query: the late charges and
  * the credits of one particular debit as entries (one text per lease, as `postedEntriesByLease`), and the sum of
- * every other credit (payments, general waivers, reversals of payments) as `paidCents` (+ pays).
+ * every other credit (payments, general waivers, reversals of payments) as `paidCents` (+ pays). On SQLite the
+ * query reads the entries through the (organisation, lease, date) index: left to itself the planner takes the
+ * (organisation, date) index, visits the table's rows in date order — all over the file — and sorts them by lease,
+ * ≈ 15 times slower on a 10,000-lease portfolio (docs/benchmarks.md).
  */
 async function agingInputsByLease(db: Db | Tx, organisationId: string, through: string): Promise<Map<string, { entries: PostedEntry[]; paidCents: number }>> {
   const postgres = isPostgresUrl(databaseUrl());
@@ -445,7 +445,7 @@ async function agingInputsByLease(db: Db | Tx, organisationId: string, through: 
   const listedEntries = postgres ? `string_agg(CASE WHEN ${listed} THEN ${entry} END, ';')` : `group_concat(CASE WHEN ${listed} THEN ${entry} END, ';')`;
   const rows = await db.$queryRawUnsafe<{ leaseId: string; entries: string | null; paid: unknown }[]>(
     `SELECT "leaseId" AS "leaseId", ${listedEntries} AS "entries", CAST(SUM(CASE WHEN ${listed} THEN 0 ELSE -"amountCents" END) AS TEXT) AS "paid"
-     FROM "LeaseFeeEntry" WHERE "organisationId" = ${postgres ? "$1" : "?"} AND "date" <= ${postgres ? "$2" : "?"} GROUP BY "leaseId"`,
+     FROM "LeaseFeeEntry"${postgres ? "" : ` INDEXED BY "LeaseFeeEntry_organisationId_leaseId_date_idx"`} WHERE "organisationId" = ${postgres ? "$1" : "?"} AND "date" <= ${postgres ? "$2" : "?"} GROUP BY "leaseId"`,
     organisationId,
     through,
   );
