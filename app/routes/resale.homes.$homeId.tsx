@@ -20,16 +20,10 @@ import { presetsForCalculator } from "~/modules/formula-presets/formula-presets.
 import { describeResaleRule } from "~/modules/resale/describe";
 import { homeIncomeLimitArea, incomeLimitTablesForContract } from "~/modules/resale/income-limit-tables.server";
 import { calculateResale } from "~/modules/resale/engine";
-import {
-  calculatorFormSchema,
-  defaultCalculatorValues,
-  defaultHouseholdSize,
-  defaultValuationDate,
-  IMPROVEMENT_ROWS,
-  DEDUCTION_ROWS,
-  outcomeMeasures,
-  type CalculatorContext,
-} from "~/modules/resale/form";
+import { DEDUCTION_ROWS, IMPROVEMENT_ROWS, type CalculatorContext } from "~/modules/resale/calculator-fields";
+import { calculatorFormSchema } from "~/modules/resale/calculator-request";
+import { defaultCalculatorValues, defaultHouseholdSize, defaultValuationDate } from "~/modules/resale/form-defaults";
+import { outcomeMeasures } from "~/modules/resale/outcome-measures";
 import { db } from "~/utils/db.server";
 import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";

@@ -7,7 +7,7 @@
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { assertUpdated } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
-import type { CalculatorContext } from "~/modules/resale/form";
+import type { CalculatorContext } from "~/modules/resale/calculator-fields";
 import { parsePresetSpec, type FormulaPresetSpec } from "~/modules/resale/formula-spec";
 import { NotFoundError } from "~/utils/errors";
 

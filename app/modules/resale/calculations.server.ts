@@ -12,7 +12,7 @@ import type { Db } from "~/utils/db.server";
 import { MAX_AMOUNT_TEXT, MAX_CENTS } from "~/utils/form-fields";
 import { centsToString, stringToCents } from "~/utils/money";
 import { parseResaleRequest, type ResaleRequest, type ResaleResult } from "./contract";
-import type { CalculatorContext } from "./form";
+import type { CalculatorContext } from "./calculator-fields";
 import { NotFoundError } from "~/utils/errors";
 
 export class CalculationTooLargeError extends Error {

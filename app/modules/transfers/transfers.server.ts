@@ -14,7 +14,7 @@ import { payoffFigure } from "~/modules/lease-fees/ledger.server";
 import { BINDING_STATUSES, nextReference } from "~/modules/leases/leases.server";
 import { expirationDate } from "~/modules/leases/lifecycle";
 import { ensureDefaultTemplate } from "~/modules/leases/templates.server";
-import { defaultBuyerTerms } from "~/modules/resale/form";
+import { defaultBuyerTerms } from "~/modules/resale/form-defaults";
 import { TIMED_TERM_KEYS, type LeaseTimedTerms } from "~/modules/leases/terms";
 import { getLeaseTermDefaults, getLeaseTermsOn } from "~/modules/leases/terms.server";
 import { homeLabel, syncParcelStatus } from "~/modules/parcels/parcels.server";

@@ -2,18 +2,10 @@ import { describe, expect, it } from "vitest";
 import { ADDISON_COUNTY_VT_FY2023 } from "~/modules/income-limits/seed-tables";
 import { calculateResale } from "./engine";
 import { ILLUSTRATIVE_TABLES } from "~/modules/demo/income-limit-tables";
-import {
-  buildCalculation,
-  calculatorFormSchema,
-  DEFAULT_BUYER,
-  fieldMessage,
-  outcomeMeasures,
-  parseProjectionForm,
-  percentToRate,
-  typedDollars,
-  type CalculatorContext,
-  type CalculatorFormValues,
-} from "./form";
+import { buildCalculation, calculatorFormSchema } from "./calculator-request";
+import type { CalculatorContext, CalculatorFormValues } from "./calculator-fields";
+import { DEFAULT_BUYER } from "./form-defaults";
+import { outcomeMeasures } from "./outcome-measures";
 
 const CONTEXT: CalculatorContext = {
   presets: [
@@ -47,44 +39,13 @@ function values(overrides: Partial<CalculatorFormValues> = {}): CalculatorFormVa
   };
 }
 
-describe("typed values", () => {
-  it.each([
-    ["$250,000", "250000.00"],
-    ["1,234.5", "1234.50"],
-    ["12.345", "12.345"],
-    ["lots", "lots"],
-  ])("typedDollars(%s) = %s", (typed, expected) => expect(typedDollars(typed)).toBe(expected));
-
-  it("reads percents as fractions", () => {
-    expect(percentToRate("1.5")).toBe("0.015");
-    expect(percentToRate("30 %")).toBe("0.3");
-    expect(percentToRate("abc")).toBe("abc");
-  });
-
-  it("words contract messages for a person typing percents", () => {
-    expect(fieldMessage(["annualRate"], 'must be at least 0 and at most 0.25 (a fraction: "0.015" is 1.5 %), got 0.3')).toBe("The annual rate must be at least 0% and at most 25%");
-    expect(fieldMessage(["purchasePrice"], "is required")).toBe("Enter the seller's purchase price");
-    expect(fieldMessage(["appraisalAtPurchase"], "is required for an appraisal formula")).toBe("Enter the appraised value at purchase: the appraisal formula needs it");
-  });
-
-  it("speaks the user's language: no internal paths, no format rules for programmers (issue 15)", () => {
-    expect(fieldMessage(["appraisalCurrent"], "is required by the market-value cap (caps.0)")).toBe("Enter the current appraised value: the cap at market value needs it");
-    expect(fieldMessage(["appraisalCurrent"], 'must be a plain decimal string (digits, optional "." and fraction, no exponent or spaces), got "lots"')).toBe(
-      "Enter the current appraised value in dollars, e.g. 180,000 or 1,234.50",
-    );
-    expect(fieldMessage(["annualRate"], 'must be a plain decimal string (digits, optional "." and fraction, no exponent or spaces), got "x"')).toBe("Enter the annual rate as a percentage, e.g. 1.5");
-    expect(fieldMessage(["purchaseDate"], 'must be a real calendar date written YYYY-MM-DD, got "2024-02-30"')).toBe("Enter the purchase date as a date, YYYY-MM-DD");
-    expect(fieldMessage(["improvements", 0, "cost"], 'must have at most 2 decimal places (whole cents), got "1.234"')).toBe("Enter the cost to the cent, e.g. 1,234.50");
-  });
-
+describe("buildCalculation", () => {
   it("gives one field one message", () => {
     // a lone "lots" purchase price: the contract says it is not a decimal; the field shows that once
     const result = buildCalculation(values({ purchasePrice: "lots" }), CONTEXT);
     expect(!result.ok && result.errors.filter((e) => e.path.join(".") === "purchasePrice")).toHaveLength(1);
   });
-});
 
-describe("buildCalculation", () => {
   it("builds the contract request from a formula typed by hand", () => {
     const built = buildCalculation(values({ marketValueCap: "on", appraisalCurrent: "300000" }), CONTEXT);
     expect(built.ok).toBe(true);
@@ -187,44 +148,5 @@ describe("outcomeMeasures", () => {
     expect(Number(outcome.percentOfAmi!.atResalePrice)).toBeCloseTo((Number(outcome.incomeNeeded) / 89200) * 100, 1);
     expect(Number(outcome.percentOfAmi!.atResalePrice)).toBeGreaterThan(Number(outcome.percentOfAmi!.atPurchasePrice));
     expect(outcomeMeasures(built.value.request, result, built.value.outcome, null).percentOfAmi).toBeNull();
-  });
-});
-
-describe("parseProjectionForm", () => {
-  const form = {
-    purchasePrice: "180,000",
-    purchaseDate: "2015-06-01",
-    valuationDate: "2025-06-01",
-    appraisalAtPurchase: "",
-    appraisalCurrent: "400000",
-    indexAtPurchase: "",
-    indexCurrent: "",
-    years: "10",
-    marketGrowth: "3",
-    amiGrowth: "-1",
-    indexGrowth: "2.5",
-    interestRate: "6.5",
-    targetPercentAmi: "80",
-    householdSize: "3",
-    presetIds: [],
-  };
-  it("reads percents and amounts", () => {
-    const parsed = parseProjectionForm(form);
-    expect(parsed).toMatchObject({ ok: true, value: { base: { purchase: { price: "180000.00" }, appraisals: { current: "400000.00" } }, marketGrowth: "0.03", amiGrowth: "-0.01", years: 10 } });
-  });
-  it("explains each bad field", () => {
-    const parsed = parseProjectionForm({ ...form, years: "0", valuationDate: "2014-01-01", marketGrowth: "80", householdSize: "x" });
-    expect(!parsed.ok && Object.keys(parsed.errors).sort()).toEqual(["householdSize", "marketGrowth", "valuationDate", "years"]);
-  });
-});
-
-describe("defaults for a home whose buyer is not known", () => {
-  it("starts from one person per bedroom plus one, and at least one person", async () => {
-    const { defaultHouseholdSize, defaultValuationDate } = await import("./form");
-    expect([0, 1, 3].map(defaultHouseholdSize)).toEqual([1, 2, 4]);
-    expect(defaultValuationDate("America/New_York", new Date("2025-06-01T23:30:00Z"))).toBe("2025-06-01");
-    // 02:00 UTC on June 2 is still June 1 in Vermont and already June 2 in London
-    expect(defaultValuationDate("America/New_York", new Date("2025-06-02T02:00:00Z"))).toBe("2025-06-01");
-    expect(defaultValuationDate("Europe/London", new Date("2025-06-02T02:00:00Z"))).toBe("2025-06-02");
   });
 });
