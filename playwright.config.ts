@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 /**
@@ -6,6 +7,12 @@ import { defineConfig } from "@playwright/test";
  * organisation seeded; DEMO_PASSWORD, DEMO_STAFF_PASSWORD and DEMO_VIEWER_PASSWORD fix the demo passwords.
  */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3310);
+/**
+ * The browser tests' database file: in memory (/dev/shm) where the machine has it, so the server's commits do not
+ * wait for the disk — the same SQLite, the same semantics (tests/setup/template.ts does the same for the
+ * integration tests).
+ */
+export const E2E_DATABASE_FILE = existsSync("/dev/shm") ? `/dev/shm/commonground-e2e-${E2E_PORT}.db` : "test-results/e2e.db";
 /** Each demo account its own password, as in production (scripts/seed/demo.ts). */
 export const DEMO_PASSWORD = "riverbend-demo-password";
 export const DEMO_STAFF_PASSWORD = "riverbend-staff-password";
@@ -48,7 +55,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(E2E_PORT),
-      DATABASE_URL: "file:./test-results/e2e.db",
+      DATABASE_URL: `file:${E2E_DATABASE_FILE}`,
       DEMO_PASSWORD,
       DEMO_STAFF_PASSWORD,
       DEMO_VIEWER_PASSWORD,

@@ -1,19 +1,20 @@
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
+import { E2E_DATABASE_FILE } from "../../playwright.config";
 import { DEMO, signIn } from "./support";
 
 /**
  * The homeowner's side on a phone: an admin invites a homeowner (the link read from the outbox in the
  * database, as the email would carry it), the homeowner chooses a password, sends the annual occupancy
  * certification with proof of insurance, and reads "Your home today". The e2e server's database is
- * test-results/e2e.db (playwright.config.ts).
+ * E2E_DATABASE_FILE (playwright.config.ts).
  */
 test.use({ viewport: { width: 390, height: 844 } });
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
 function query<T>(sql: string, ...params: unknown[]): T | undefined {
-  const sqlite = new Database("test-results/e2e.db", { readonly: true, fileMustExist: true });
+  const sqlite = new Database(E2E_DATABASE_FILE, { readonly: true, fileMustExist: true });
   try {
     return sqlite.prepare(sql).get(...params) as T | undefined;
   } finally {

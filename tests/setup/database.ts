@@ -1,21 +1,21 @@
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
-import { deployMigrations } from "../../scripts/db/engine.ts";
+import { afterAll, beforeAll, inject } from "vitest";
 import { disconnectDb } from "~/utils/db.server";
 
 /**
- * A fresh database per test file, with all migrations applied: a SQLite file in the temp folder, or a
- * PostgreSQL database created on TEST_POSTGRES_URL's server (default postgresql://postgres@127.0.0.1:5432)
+ * A fresh database per test file, with all migrations applied: a copy of the run's template database
+ * (tests/setup/template.ts applied the migrations once) — a SQLite file beside the template, or a PostgreSQL
+ * database created from the template on TEST_POSTGRES_URL's server (default postgresql://postgres@127.0.0.1:5432)
  * and dropped afterwards.
  */
-const kind = process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
+const template = inject("templateDatabase");
+const kind = template.kind;
 const serverUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const name = `cg_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-const sqliteFile = join(tmpdir(), `${name}.db`);
+const sqliteFile = template.kind === "sqlite" ? join(template.folder, `${name}.db`) : "";
 
 process.env.NODE_ENV = "test";
 process.env.SESSION_SECRET = "test-session-secret-that-is-long-enough-0123456789";
@@ -40,13 +40,15 @@ async function admin(sql: string): Promise<void> {
 process.env.DATABASE_URL = kind === "postgresql" ? postgresUrl(name) : `file:${sqliteFile}`;
 
 /**
- * PostgreSQL refuses CREATE DATABASE while another session is connected to template1 (SQLSTATE 55006), which
+ * PostgreSQL refuses CREATE DATABASE while another session is connected to the template (SQLSTATE 55006), which
  * happens for a moment when several test processes start at once: wait and try again rather than fail.
  */
 async function createDatabase(): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await admin(`CREATE DATABASE "${name}"`);
+      await admin(`CREATE DATABASE "${name}" TEMPLATE "${(template as { name: string }).name}"`);
+      // a test database: a commit need not wait for the disk (what every query sees is unchanged)
+      await admin(`ALTER DATABASE "${name}" SET synchronous_commit = off`);
       return;
     } catch (error) {
       if ((error as { code?: string }).code !== "55006" || attempt >= 20) throw error;
@@ -57,7 +59,7 @@ async function createDatabase(): Promise<void> {
 
 beforeAll(async () => {
   if (kind === "postgresql") await createDatabase();
-  await deployMigrations(process.env.DATABASE_URL!);
+  else copyFileSync(template.file, sqliteFile);
 });
 
 afterAll(async () => {
