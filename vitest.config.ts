@@ -16,7 +16,11 @@ export default defineConfig({
   test: {
     environment: "node",
     pool: "forks",
-    testTimeout: 30_000,
+    // Two test files at a time: Vitest's default on a 2-core machine is one, and a file spends much of its time
+    // waiting on a database. Each file has its own database (tests/setup/database.ts), so files never share state.
+    maxWorkers: 2,
+    // generous: a timeout only stops a hung test; the demo-seeding tests take 5–20 s when the machine is busy
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     setupFiles: ["tests/setup/console.ts"],
     projects: [
