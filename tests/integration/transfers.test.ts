@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { systemActor } from "~/modules/audit/audit.server";
 import { recordAppraisal } from "~/modules/home-inputs/home-inputs.server";
 import { amendLease } from "~/modules/leases/leases.server";
-import { caseDeadlineItems, calculateFormulaPrice, cancelTransferCase, decideOption, getTransferCase, ONE_OPEN_CASE_MESSAGE, openTransferCase, TransferCaseError } from "~/modules/transfers/transfers.server";
+import { caseDeadlineItems, calculateFormulaPrice, cancelTransferCase, decideOption, getTransferCase, listTransferCases, ONE_OPEN_CASE_MESSAGE, openCaseDeadlines, openTransferCase, TransferCaseError } from "~/modules/transfers/transfers.server";
 import { action as caseAction, loader as caseLoader } from "~/routes/transfers.$caseId";
 import { action as listAction, loader as listLoader } from "~/routes/transfers._index";
 import { loader as homeLoader } from "~/routes/_index";
@@ -94,6 +94,22 @@ describe("resale and transfer cases", () => {
       ["may-market", "2026-05-02", "upcoming"],
     ]);
     expect(view!.next).toEqual({ key: "price-notice", label: "Formula price sent to the homeowner", due: "2026-04-01", state: "upcoming" });
+    // the dashboard's lean read (four statements for all open cases) gives the same terms: option 60 days, not 120
+    const view0320 = (await listTransferCases(db(), organisation.id, "2026-03-20", { status: "open" }))[0]!;
+    expect(await openCaseDeadlines(db(), organisation.id, "2026-03-20")).toEqual([
+      {
+        id,
+        home: { id: home.id, label: view0320.home.label },
+        seller: view!.seller!.name,
+        next: { key: "price-notice", label: "Formula price sent to the homeowner", due: "2026-04-01", state: "upcoming" },
+        option: "open",
+        optionDeadline: "2026-05-01",
+      },
+    ]);
+    expect((await openCaseDeadlines(db(), organisation.id, "2026-05-02"))[0]).toMatchObject({ next: { key: "price-notice", state: "overdue" }, option: "lapsed", optionDeadline: "2026-05-01" });
+    expect(await openCaseDeadlines(db(), organisation.id, "2026-03-20", { homeIds: [] })).toEqual([]);
+    // scoped to the organisation: another trust sees none of this trust's cases
+    expect(await openCaseDeadlines(db(), (await createOrganisation(db())).organisation.id, "2026-03-20")).toEqual([]);
     expect((await getTransferCase(db(), organisation.id, id, "2026-03-26"))!.next!.state).toBe("due-soon");
     expect((await getTransferCase(db(), organisation.id, id, "2026-04-02"))!.next!.state).toBe("overdue");
     const lapsed = await getTransferCase(db(), organisation.id, id, "2026-05-02");

@@ -1,7 +1,7 @@
 import type { Db } from "~/utils/db.server";
 import { addDays } from "~/utils/calendar-date";
 import { overdueLeases } from "~/modules/lease-fees/ledger.server";
-import { listTransferCases } from "~/modules/transfers/transfers.server";
+import { openCaseDeadlines } from "~/modules/transfers/transfers.server";
 import { activityInWords, weekAhead, type ActivityEntry } from "./attention";
 
 /** How long after its due date an unpaid lease-fee charge is "in arrears" on the dashboard. */
@@ -19,7 +19,7 @@ export async function attentionThisWeek(db: Db, organisationId: string, today: s
   const until = weekAhead(today);
   const cutoff = addDays(today, -ARREARS_AFTER_DAYS);
   const [cases, arrears, drafts, draftCount] = await Promise.all([
-    listTransferCases(db, organisationId, today, { status: "open" }),
+    openCaseDeadlines(db, organisationId, today),
     overdueLeases(db, organisationId, cutoff, today),
     db.lease.findMany({
       where: { organisationId, status: "draft" },

@@ -8,7 +8,7 @@ import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { queueEmails } from "~/modules/email/outbox.server";
 import { BINDING_STATUSES } from "~/modules/leases/leases.server";
 import { stewardshipCalendar } from "~/modules/stewardship/calendar.server";
-import { listTransferCases } from "~/modules/transfers/transfers.server";
+import { openCaseDeadlines } from "~/modules/transfers/transfers.server";
 import { assertUpdated, createFirstVersion } from "~/utils/concurrency.server";
 import { todayIn } from "~/utils/calendar-date";
 import { isUniqueViolation, type Db } from "~/utils/db.server";
@@ -79,7 +79,7 @@ export async function remindersDue(db: Db, organisationId: string, today: string
   );
   let cases: Reminder[] = [];
   if (switches.caseDeadline) {
-    const open = await listTransferCases(db, organisationId, today, { status: "open" });
+    const open = await openCaseDeadlines(db, organisationId, today);
     const creators = new Map((await db.transferCase.findMany({ where: { organisationId, status: "open" }, select: { id: true, createdById: true } })).map((c) => [c.id, c.createdById]));
     cases = caseReminders(
       open.map((c) => {

@@ -15,8 +15,8 @@ import { BINDING_STATUSES, nextReference } from "~/modules/leases/leases.server"
 import { expirationDate } from "~/modules/leases/lifecycle";
 import { ensureDefaultTemplate } from "~/modules/leases/templates.server";
 import { defaultBuyerTerms } from "~/modules/resale/form-defaults";
-import { TIMED_TERM_KEYS, type LeaseTimedTerms } from "~/modules/leases/terms";
-import { getLeaseTermDefaults, getLeaseTermsOn } from "~/modules/leases/terms.server";
+import { leaseTermsOn, TIMED_TERM_KEYS, type AmendmentRecord, type LeaseTimedTerms } from "~/modules/leases/terms";
+import { getLeaseTermDefaults, getLeaseTermsOn, leaseRowTerms } from "~/modules/leases/terms.server";
 import { homeLabel, syncParcelStatus } from "~/modules/parcels/parcels.server";
 import { parseResaleRequest, type ResaleRequest, type ResaleResult } from "~/modules/resale/contract";
 import { calculateResale } from "~/modules/resale/engine";
@@ -27,11 +27,12 @@ import { fromDbCents } from "~/utils/cents";
 import { STALE_RECORD_MESSAGE } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
 import { centsToString, formatUsd, stringToCents } from "~/utils/money";
-import { caseDeadlines, nextDeadline, optionDeadline, optionState, type CaseProgress, type CaseTerms, type OptionDecision } from "./deadlines";
+import { caseDeadlines, nextDeadline, optionDeadline, optionState, type CaseProgress, type CaseTerms, type DeadlineKey, type DeadlineState, type OptionDecision } from "./deadlines";
 import { followCaseBuyer, listBuyerPool } from "./buyer-pool.server";
 import { resaleOutcomes } from "./outcomes";
 import type { BuyerValues, CancelValues, CaseKind, ClosingValues, FormulaPriceValues, LeaseDisposition, OpenCaseValues, OptionValues } from "./schemas";
 import { DomainError, kindForStatus } from "~/utils/errors";
+import { memoForRequest } from "~/utils/request-context.server";
 
 /** A domain error (app/utils/errors.ts) with the field it belongs beside; status 400, 403, 404 or 409. */
 export class TransferCaseError extends DomainError {
@@ -343,6 +344,86 @@ export async function listTransferCases(db: Db, organisationId: string, today: s
   return views.sort((a, b) => rank(a) - rank(b) || (a.status === "open" ? (a.next?.due ?? "9999-12-31").localeCompare(b.next?.due ?? "9999-12-31") : 0));
 }
 
+/** An open case's next deadline and option, as the dashboard, a home's page and the reminders need them. */
+export type OpenCaseDeadline = {
+  id: string;
+  home: { id: string; label: string };
+  seller: string | null;
+  next: { key: DeadlineKey; label: string; due: string; state: DeadlineState } | null;
+  option: ReturnType<typeof optionState> | "not-applicable";
+  optionDeadline: string;
+};
+
+/**
+ * The open cases' next deadlines and option states, in `listTransferCases`' order (next deadline first), read in
+ * four statements whatever the number of cases — the cases, their leases with amendments (the terms in force on
+ * each notice date), the sellers' names and, when a case has no lease, the trust's default terms — instead of a
+ * case view (seven reads) per case: the dashboard reads this on every load. Same figures as the case views.
+ */
+export async function openCaseDeadlines(db: Db, organisationId: string, today: string, options: { homeIds?: string[] } = {}): Promise<readonly OpenCaseDeadline[]> {
+  if (options.homeIds && options.homeIds.length === 0) return [];
+  // the dashboard reads them twice (the week's to-do list and the resale deadlines): once per page request
+  return memoForRequest(`openCaseDeadlines:${organisationId}:${today}:${options.homeIds?.join(",") ?? "*"}`, () => readOpenCaseDeadlines(db, organisationId, today, options.homeIds));
+}
+
+async function readOpenCaseDeadlines(db: Db, organisationId: string, today: string, homeIds: string[] | undefined): Promise<OpenCaseDeadline[]> {
+  const rows = await db.transferCase.findMany({
+    where: { organisationId, status: "open", ...(homeIds ? { homeId: { in: homeIds } } : {}) },
+    select: {
+      id: true,
+      kind: true,
+      noticeDate: true,
+      priceNoticeOn: true,
+      optionDecision: true,
+      optionDecidedOn: true,
+      closingDate: true,
+      leaseId: true,
+      sellerHouseholdId: true,
+      home: { select: { id: true, label: true, parcel: { select: { streetAddress: true, parcelNumber: true } } } },
+    },
+    orderBy: [{ noticeDate: "desc" }, { createdAt: "desc" }],
+    take: 500,
+  });
+  if (rows.length === 0) return [];
+  const leaseIds = [...new Set(rows.flatMap((r) => (r.leaseId ? [r.leaseId] : [])))];
+  const sellerIds = [...new Set(rows.flatMap((r) => (r.sellerHouseholdId ? [r.sellerHouseholdId] : [])))];
+  const [leases, sellers] = await Promise.all([
+    leaseIds.length
+      ? db.lease.findMany({ where: { organisationId, id: { in: leaseIds } }, include: { amendments: { select: { effectiveDate: true, createdAt: true, changes: true, appliedToLease: true } } } })
+      : [],
+    sellerIds.length ? db.household.findMany({ where: { organisationId, id: { in: sellerIds } }, select: { id: true, name: true } }) : [],
+  ]);
+  const leaseById = new Map(leases.map((l) => [l.id, l]));
+  const sellerName = new Map(sellers.map((h) => [h.id, h.name]));
+  // as caseTerms: the lease's terms in force on the notice date, or the trust's defaults (read once, when needed)
+  const needsDefaults = rows.some((r) => !r.leaseId || !leaseById.has(r.leaseId));
+  const defaults = needsDefaults ? await getLeaseTermDefaults(db, organisationId) : null;
+  const views = rows.map((row): OpenCaseDeadline => {
+    const lease = row.leaseId ? leaseById.get(row.leaseId) : undefined;
+    const source = lease ? leaseTermsOn(leaseRowTerms(lease), lease.amendments satisfies AmendmentRecord[], row.noticeDate) : defaults!;
+    const progress: CaseProgress = {
+      status: "open",
+      noticeDate: row.noticeDate,
+      terms: { priceNoticeDays: source.priceNoticeDays, purchaseOptionDays: source.purchaseOptionDays, closingDays: source.closingDays },
+      priceNoticeOn: row.priceNoticeOn,
+      optionDecision: row.optionDecision as OptionDecision | null,
+      optionDecidedOn: row.optionDecidedOn,
+      closingDate: row.closingDate,
+    };
+    const deadlines = caseDeadlines(progress, today);
+    const next = nextDeadline(deadlines);
+    return {
+      id: row.id,
+      home: { id: row.home.id, label: homeLabel(row.home) },
+      seller: row.sellerHouseholdId ? (sellerName.get(row.sellerHouseholdId) ?? null) : null,
+      next: next ? { key: next.key, label: next.label, due: next.due, state: next.state } : null,
+      option: row.kind === "trust-sale" ? "not-applicable" : optionState(progress, today),
+      optionDeadline: deadlines.find((d) => d.key === "option")?.due ?? row.noticeDate,
+    };
+  });
+  return views.sort((a, b) => (a.next?.due ?? "9999-12-31").localeCompare(b.next?.due ?? "9999-12-31"));
+}
+
 /** A deadline to act on, for the dashboard and a home's page: an open case's next deadline when due soon or overdue, or its option lapsed. */
 export type CaseDeadlineItem = { caseId: string; homeId: string; home: string; seller: string | null; label: string; due: string; state: "due-soon" | "overdue" | "lapsed" | "upcoming" };
 
@@ -352,10 +433,9 @@ export type CaseDeadlineItem = { caseId: string; homeId: string; home: string; s
  * by date. `onlyPressing` keeps due soon, overdue and lapsed (the dashboard); a home's page shows all of its case.
  */
 export async function caseDeadlineItems(db: Db, organisationId: string, today: string, options: { homeIds?: string[]; onlyPressing?: boolean } = {}): Promise<CaseDeadlineItem[]> {
-  const cases = options.homeIds && options.homeIds.length === 0 ? [] : await listTransferCases(db, organisationId, today, { status: "open" });
+  const cases = await openCaseDeadlines(db, organisationId, today, { homeIds: options.homeIds });
   const items: CaseDeadlineItem[] = [];
   for (const c of cases) {
-    if (options.homeIds && !options.homeIds.includes(c.home.id)) continue;
     const base = { caseId: c.id, homeId: c.home.id, home: c.home.label, seller: c.seller };
     if (c.next) items.push({ ...base, label: c.next.label, due: c.next.due, state: c.next.state as CaseDeadlineItem["state"] });
     if (c.option === "lapsed") items.push({ ...base, label: "The trust's purchase option lapsed: the homeowner may market the home", due: c.optionDeadline, state: "lapsed" });
