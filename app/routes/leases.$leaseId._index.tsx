@@ -1,29 +1,28 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { storedSpec } from "~/modules/formula-presets/formula-presets.server";
 import { buildLeaseDocumentData } from "~/modules/leases/documents.server";
 import { amendLease, getLease, leaseEscalation, leaseRiders, transitionLease } from "~/modules/leases/leases.server";
-import { LEASE_STATUS_LABELS, leaseStatusOn, nextStepsOn, type LeaseStatus } from "~/modules/leases/lifecycle";
-import { AmendmentSchema, ESCALATION_KINDS, ESCALATION_LABELS, TransitionSchema } from "~/modules/leases/schemas";
-import { frozenRiders, riderOptions } from "~/modules/leases/riders";
-import { StatusChangeConfirmation, transitionFields } from "~/modules/leases/status-confirmation";
+import { LEASE_STATUS_LABELS, leaseStatusOn, nextStepsOn } from "~/modules/leases/lifecycle";
+import { AmendmentSchema, TransitionSchema } from "~/modules/leases/schemas";
+import { frozenRiders } from "~/modules/leases/riders";
+import { transitionFields } from "~/modules/leases/status-confirmation";
+import { AmendmentForm } from "~/modules/leases/amendment-form";
+import { AmendmentsSection, Money, MortgagesAndRidersSection, ProducedDocumentsSection, ResaleFormulaSection } from "~/modules/leases/lease-sections";
+import { LeaseStatusSection } from "~/modules/leases/status-section";
 import { riderChoices as listRiderChoices } from "~/modules/leases/riders.server";
 import { feeEscalationInWords } from "~/modules/leases/template";
-import { leaseTermsOn, renewalNoticeWindow, termsAsSigned, type LeaseTerms } from "~/modules/leases/terms";
+import { leaseTermsOn, renewalNoticeWindow, termsAsSigned } from "~/modules/leases/terms";
 import { leaseRowTerms } from "~/modules/leases/terms.server";
-import { LeaseTermFields, LeaseTermsList, timedTermFormValues } from "~/components/lease-terms";
+import { LeaseTermsList } from "~/components/lease-terms";
 import { describeResaleRule, formulaLabel } from "~/modules/resale/describe";
-import { TEXT } from "~/modules/resale/engine-texts";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
-import { formatInstant } from "~/utils/format";
-import { centsToString, formatUsd, rateToPercent } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formatScreenDate, todayIn } from "~/utils/calendar-date";
@@ -34,7 +33,6 @@ import { listDocuments } from "~/modules/stored-documents/stored-documents.serve
 import { getLeaseSchedule } from "~/modules/stewardship/events.server";
 import { documentMaxBytes } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
-import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lease.reference ?? "Lease"} · Commonground` }];
 
@@ -105,19 +103,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw error;
   }
   return data({ intent: "unknown" as const, to: "", result: { status: "error" as const, error: { "": ["Unknown action."] } } }, { status: 400 });
-}
-
-const ACTION_LABELS: Record<LeaseStatus, string> = {
-  draft: "Back to draft",
-  executed: "Mark as executed (signed)",
-  recorded: "Mark as recorded with the county",
-  active: "Mark as active",
-  ended: "End the lease",
-  assigned: "Mark as assigned to a buyer",
-};
-
-function Money({ cents }: { cents: number }) {
-  return <>{formatUsd(centsToString(cents))}</>;
 }
 
 export default function LeasePage() {
@@ -275,278 +260,19 @@ export default function LeasePage() {
         defaultCategory="signed-lease"
       />
 
-      <section className="card">
-        <h2>Resale formula</h2>
-        {frozenFormula ? (
-          <p>
-            <strong>{frozenFormula.label}</strong> (frozen into the lease at signing; preset “{lease.formulaPresetName}”). {frozenFormula.words}
-          </p>
-        ) : lease.formulaPresetName ? (
-          <p>
-            Preset <strong>{lease.formulaPresetName}</strong> — copied into the lease when it is signed.{" "}
-            {documents.ready ? documents.formulaInWords : null}
-          </p>
-        ) : (
-          <p className="muted">No formula preset chosen yet.</p>
-        )}
-        {documents.ready ? (
-          <>
-            <h3>Worked example (Exhibit)</h3>
-            <p className="muted">{documents.example.description}</p>
-            <TableWrap label="Worked example (Exhibit)">
-              <table>
-                <tbody>
-                  {/* the engine's own "Maximum resale price" line is the bold total row below: shown once */}
-                  {documents.example.lines.filter((line) => line.label !== TEXT.maximumResalePrice).map((line, i) => (
-                    <tr key={i}>
-                      <th scope="row">{line.label}</th>
-                      <td className="num">{/^-?\d+(\.\d+)?$/.test(line.amount) ? formatUsd(line.amount) : line.amount}</td>
-                      <td className="muted">{line.explanation}</td>
-                    </tr>
-                  ))}
-                  <tr>
-                    <th scope="row">Maximum resale price</th>
-                    <td className="num">
-                      <strong>{formatUsd(documents.example.maxResalePrice)}</strong>
-                    </td>
-                    <td />
-                  </tr>
-                </tbody>
-              </table>
-            </TableWrap>
-          </>
-        ) : null}
-      </section>
+      <ResaleFormulaSection lease={lease} frozenFormula={frozenFormula} documents={documents} />
 
-      <section className="card">
-        <h2>Permitted mortgages and riders</h2>
-        {lease.permittedMortgages.length ? (
-          <ul>
-            {lease.permittedMortgages.map((m) => (
-              <li key={m.id}>
-                {m.lender}: <Money cents={m.amountCents} /> ({formatScreenDate(m.recordedOn)})
-                {m.ownershipId ? <span className="muted"> — the purchase mortgage, recorded with the purchase</span> : null}
-                {m.releasedOn ? <span className="muted"> — released {formatScreenDate(m.releasedOn)} (paid off; not in Exhibit D)</span> : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">No permitted mortgages.</p>
-        )}
-        <p>
-          Riders:{" "}
-          {lease.riders.length
-            ? lease.riders
-                .map((name) => {
-                  const kept = signedRiderVersions.find((r) => r.name === name);
-                  return kept ? `${name} (version ${kept.versionNumber}, as signed)` : name;
-                })
-                .join("; ")
-            : "none"}
-        </p>
-        {canWrite && ["executed", "recorded", "active"].includes(lease.status) ? (
-          <p>
-            <Link to={`/leases/${lease.id}/requests/new`}>Record a request (refinance, leave of absence, renting, short sale)</Link> · <Link to={`/leases/${lease.id}/defaults/new`}>Give a notice of default</Link> ·{" "}
-            <Link to="/stewardship/requests">Requests and decisions</Link> · <Link to="/stewardship/defaults">Defaults</Link>
-          </p>
-        ) : null}
-        {lease.status !== "draft" ? (
-          <p>
-            Monitoring schedule: proof of insurance {monitoringSchedule.insuranceExpiresOn ? `by ${formatScreenDate(monitoringSchedule.insuranceExpiresOn)} and each year after` : "not scheduled (the policy's expiry is not recorded)"}
-            {monitoringSchedule.occupancyFixedDate ? `; occupancy certification each year on ${monitoringSchedule.occupancyFixedDate}` : ""}
-            {monitoringSchedule.taxProofDate ? `; property tax proof each year on ${monitoringSchedule.taxProofDate}` : ""}.
-            {canWrite ? (
-              <>
-                {" "}
-                <Link to={`/leases/${lease.id}/schedule`}>Edit the monitoring schedule</Link>
-              </>
-            ) : null}
-          </p>
-        ) : null}
-      </section>
+      <MortgagesAndRidersSection lease={lease} signedRiderVersions={signedRiderVersions} monitoringSchedule={monitoringSchedule} canWrite={canWrite} />
 
-      {canWrite && next.length ? (
-        <section className="card" aria-labelledby="status-heading">
-          <h2 id="status-heading">Status</h2>
-          {actionData?.intent === "transition" && actionData.result.error ? (
-            <FormErrors
-              id="transition-errors"
-              errors={[
-                `The lease cannot become ${LEASE_STATUS_LABELS[actionData.to as LeaseStatus]?.toLowerCase() ?? actionData.to}:`,
-                ...Object.values(actionData.result.error).flat().filter((e): e is string => typeof e === "string"),
-              ]}
-            />
-          ) : null}
-          {actionData?.intent === "transition" && "confirm" in actionData && actionData.confirm ? (
-            <StatusChangeConfirmation leaseId={lease.id} to={actionData.to as LeaseStatus} actionLabel={ACTION_LABELS[actionData.to as LeaseStatus] ?? actionData.to} fields={actionData.confirm} />
-          ) : null}
-          {next.map((to) => (
-            <Form method="post" key={to} className="form-grid" style={{ alignItems: "end", marginBottom: "1rem" }}>
-              <input type="hidden" name="intent" value="transition" />
-              <input type="hidden" name="to" value={to} />
-              <input type="hidden" name="version" value={lease.version} />
-              {to === "executed" ? (
-                <Field label="Execution date (signed)" inputProps={{ id: "executionDate", name: "executionDate", type: "date", defaultValue: lease.executionDate ?? today }} />
-              ) : null}
-              {to === "recorded" ? (
-                <>
-                  <Field label="Recording county" inputProps={{ id: "recordingCounty", name: "recordingCounty", defaultValue: lease.recordingCounty }} />
-                  <Field label="Instrument number" inputProps={{ id: "recordingInstrument", name: "recordingInstrument", defaultValue: lease.recordingInstrument }} />
-                  <Field label="Book" inputProps={{ id: "recordingBook", name: "recordingBook", defaultValue: lease.recordingBook }} />
-                  <Field label="Page" inputProps={{ id: "recordingPage", name: "recordingPage", defaultValue: lease.recordingPage }} />
-                  <Field label="Recording date" inputProps={{ id: "recordingDate", name: "recordingDate", type: "date", defaultValue: lease.recordingDate ?? "" }} />
-                </>
-              ) : null}
-              {to === "ended" || to === "assigned" ? (
-                <Field label={to === "ended" ? "End date" : "Assignment date"} inputProps={{ id: `endedOn-${to}`, name: "endedOn", type: "date", defaultValue: today }} />
-              ) : null}
-              <div className="field">
-                <button type="submit" className={to === "ended" ? "secondary" : "primary"}>
-                  {ACTION_LABELS[to]}
-                </button>
-              </div>
-            </Form>
-          ))}
-        </section>
-      ) : null}
+      {canWrite && next.length ? <LeaseStatusSection lease={lease} next={next} today={today} transition={actionData?.intent === "transition" ? actionData : undefined} /> : null}
 
       {canWrite && (status === "executed" || status === "recorded" || status === "active") ? (
         <AmendmentForm lease={lease} terms={termsToday} riderChoices={riderChoices} lastResult={actionData?.intent === "amend" ? (actionData.result as SubmissionResult<string[]>) : undefined} today={today} />
       ) : null}
 
-      <section className="card">
-        <h2>Amendments</h2>
-        {lease.amendments.length ? (
-          <ul>
-            {lease.amendments.map((a) => (
-              <li key={a.id}>
-                <strong>{formatScreenDate(a.effectiveDate)}</strong>: {a.description}{" "}
-                <span className="muted">({Object.keys((a.changes as { after?: Record<string, unknown> }).after ?? {}).join(", ")})</span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">None.</p>
-        )}
-      </section>
+      <AmendmentsSection amendments={lease.amendments} />
 
-      <section className="card">
-        <h2>Documents produced</h2>
-        {lease.documents.length ? (
-          <TableWrap label="Documents produced">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Document</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Template version</th>
-                  <th scope="col" className="num">
-                    Pages
-                  </th>
-                  <th scope="col">SHA-256</th>
-                </tr>
-              </thead>
-              <tbody>
-                {lease.documents.map((d) => (
-                  <tr key={d.id}>
-                    <td>{formatInstant(d.createdAt)}</td>
-                    <td>{d.kind === "lease" ? "Ground lease" : "Memorandum"}</td>
-                    <td>{d.generatedByLabel}</td>
-                    <td>{d.templateVersion ? `Version ${d.templateVersion.versionNumber}` : "—"}</td>
-                    <td className="num">{d.pages}</td>
-                    <td>
-                      <code>{d.sha256.slice(0, 16)}…</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        ) : (
-          <p className="muted">No document has been produced yet.</p>
-        )}
-      </section>
+      <ProducedDocumentsSection documents={lease.documents} />
     </>
-  );
-}
-
-type LeaseView = ReturnType<typeof useLoaderData<typeof loader>>["lease"];
-
-function AmendmentForm({
-  lease,
-  terms,
-  riderChoices,
-  lastResult,
-  today,
-}: {
-  lease: LeaseView;
-  terms: LeaseTerms;
-  riderChoices: { name: string; versionNumber: number | null }[];
-  lastResult: SubmissionResult<string[]> | undefined;
-  today: string;
-}) {
-  const escalation = terms.feeEscalation;
-  const [form, fields] = useForm({
-    id: `amend-${lease.id}-${lease.version}`,
-    lastResult,
-    defaultValue: {
-      effectiveDate: today,
-      ...timedTermFormValues(terms),
-      monthlyFeeCents: centsToString(terms.monthlyFeeCents),
-      escalationKind: escalation.kind,
-      escalationRate: escalation.kind === "fixed-percent" ? rateToPercent(escalation.annualRate) : "",
-      escalationCap: escalation.kind === "index" ? rateToPercent(escalation.cap) : "",
-      escalationIndexName: escalation.kind === "index" ? escalation.indexName ?? "" : "",
-      renewalTermYears: String(terms.renewalTermYears),
-    },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AmendmentSchema }),
-    shouldRevalidate: "onInput",
-  });
-  return (
-    <section className="card">
-      <h2>Record an amendment</h2>
-      <p className="muted">For a signed lease: states what changes and from when. The lease keeps its terms as signed; the amendment changes them from its effective date.</p>
-      <Form method="post" className="stack" {...getFormProps(form)}>
-        <FormErrorSummary form={form} />
-        <input type="hidden" name="intent" value="amend" />
-        <input type="hidden" name="version" value={lease.version} />
-        <div className="form-grid">
-          <Field label="Effective date" errors={fields.effectiveDate.errors} inputProps={getInputProps(fields.effectiveDate, { type: "date" })} />
-          <Field label="Monthly lease fee ($)" errors={fields.monthlyFeeCents.errors} inputProps={getInputProps(fields.monthlyFeeCents, { type: "text" })} />
-          <SelectField label="Fee escalation" errors={fields.escalationKind.errors} selectProps={getSelectProps(fields.escalationKind)} options={ESCALATION_KINDS.map((k) => ({ value: k, label: ESCALATION_LABELS[k] }))} />
-          <Field label="Yearly increase (%) — fixed percent" errors={fields.escalationRate.errors} inputProps={getInputProps(fields.escalationRate, { type: "text" })} />
-          <Field label="Index — index rule" errors={fields.escalationIndexName.errors} inputProps={getInputProps(fields.escalationIndexName, { type: "text" })} />
-          <Field label="Yearly cap (%) — index rule" errors={fields.escalationCap.errors} inputProps={getInputProps(fields.escalationCap, { type: "text" })} />
-          <Field label="Renewal term (years)" errors={fields.renewalTermYears.errors} inputProps={getInputProps(fields.renewalTermYears, { type: "number" })} />
-        </div>
-        <LeaseTermFields fields={fields} />
-        <fieldset>
-          <legend>Riders</legend>
-          {riderOptions(riderChoices, terms.riders).map((rider, i) => (
-            <div className="field field-checkbox" key={rider.name}>
-              <input type="checkbox" id={`amend-rider-${i}`} name="riders" value={rider.name} defaultChecked={terms.riders.includes(rider.name)} />
-              <label htmlFor={`amend-rider-${i}`}>
-                {rider.name} <span className="muted">{rider.detail}</span>
-              </label>
-            </div>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>Add a permitted mortgage (optional)</legend>
-          <div className="form-grid">
-            <Field label="Lender" errors={fields.newMortgageLender.errors} inputProps={getInputProps(fields.newMortgageLender, { type: "text" })} />
-            <Field label="Amount ($)" errors={fields.newMortgageAmountCents.errors} inputProps={getInputProps(fields.newMortgageAmountCents, { type: "text" })} />
-            <Field label="Mortgage date" errors={fields.newMortgageRecordedOn.errors} inputProps={getInputProps(fields.newMortgageRecordedOn, { type: "date" })} />
-          </div>
-        </fieldset>
-        <TextareaField label="What the amendment says" errors={fields.description.errors} textareaProps={{ ...getTextareaProps(fields.description), rows: 3 }} />
-        <div className="actions">
-          <button type="submit" className="primary">
-            Record amendment
-          </button>
-        </div>
-      </Form>
-    </section>
   );
 }
