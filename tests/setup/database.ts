@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { copyFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { disconnectDb } from "~/utils/db.server";
+import { admin, postgresUrl } from "./postgres-server";
 
 /**
  * A fresh database per test file, with all migrations applied: a copy of the run's template database
@@ -13,7 +13,6 @@ import { disconnectDb } from "~/utils/db.server";
  */
 const template = inject("templateDatabase");
 const kind = template.kind;
-const serverUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const name = `cg_test_${process.pid}_${randomBytes(4).toString("hex")}`;
 const sqliteFile = template.kind === "sqlite" ? join(template.folder, `${name}.db`) : "";
 
@@ -21,21 +20,6 @@ process.env.NODE_ENV = "test";
 process.env.SESSION_SECRET = "test-session-secret-that-is-long-enough-0123456789";
 process.env.SEED_DEMO = "false";
 
-function postgresUrl(database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 process.env.DATABASE_URL = kind === "postgresql" ? postgresUrl(name) : `file:${sqliteFile}`;
 

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { admin, postgresUrl, serverUrl } from "./postgres-server";
 
 /**
  * Global setup of the integration projects: the migrations are applied ONCE per run into a template database, and
@@ -22,23 +23,7 @@ declare module "vitest" {
   }
 }
 
-const serverUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
-function postgresUrl(database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * `npm run db:deploy` in a process of its own: the schema engine (WebAssembly) is instantiated once per process,
