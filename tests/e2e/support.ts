@@ -31,6 +31,8 @@ export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
   const { default: AxeBuilder } = await import("@axe-core/playwright");
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    // every violating element is still reported; axe just skips building selectors for the elements that pass
+    .options({ resultTypes: ["violations"] })
     .analyze();
   return results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
