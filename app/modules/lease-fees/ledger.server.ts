@@ -36,7 +36,7 @@ import {
 } from "./rules";
 import { PAYMENT_CSV_COLUMNS, paymentCsvRowSchema, type AccountCodesValues, type IndexValueValues, type PaymentValues, type ReversalValues, type WaiverValues } from "./schemas";
 import { DomainError, kindForStatus } from "~/utils/errors";
-import { feeLeaseInclude, feeTermsOfLease, indexValuesOf, markerOf, postedCharges, type IndexValueRow, type LeaseForFees } from "./terms.server";
+import { feeLeaseInclude, feeLeaseSelect, feeTermsOfLease, indexValuesOf, markerOf, postedCharges, type IndexValueRow, type LeaseForFees } from "./terms.server";
 
 export type FeeEntryKind = "charge" | "late-charge" | CreditKind;
 export const ENTRY_KIND_LABELS: Record<FeeEntryKind, string> = {
@@ -187,7 +187,7 @@ export async function generateLeaseCharges(db: Db, actor: AuditActor, leaseId: s
       indexValuesOf(db, actor.organisationId),
       ledgerEventKeys(db, actor.organisationId, [leaseId]),
     ]);
-    return generatedWrites(actor, [planGenerated(current, entries, indexValues, through, events)]);
+    return generatedWrites(actor, [planGenerated(current, ledgerParts(entries), indexValues, through, events)]);
   });
 }
 
@@ -366,8 +366,7 @@ function generatedWrites(actor: AuditActor, generated: readonly Generated[]): Pl
  * marker (the marker moves to that date), the late charges not stored yet, and the monitoring events not created
  * yet. The charges up to the marker are the rules' own, so the whole ledger is computed from the terms.
  */
-function planGenerated(lease: LeaseForFees, entries: readonly PostedEntry[], indexValues: readonly IndexValueRow[], through: string, eventState: EventState): Generated {
-  const { posted, credits } = ledgerParts(entries);
+function planGenerated(lease: LeaseForFees, { posted, credits }: LedgerParts, indexValues: readonly IndexValueRow[], through: string, eventState: EventState): Generated {
   const terms = feeTermsOfLease(lease, indexValues);
   const asOf = chargesThrough(lease, through);
   const marker = markerOf(lease);
@@ -398,7 +397,7 @@ function planGenerated(lease: LeaseForFees, entries: readonly PostedEntry[], ind
  * seconds, as JSON about a second, as these texts a fraction of that). `leaseIds`: only those leases; `through`:
  * only entries dated up to it. Entries in no particular order, without their ids.
  */
-async function postedEntriesByLease(db: Db | Tx, organisationId: string, options: { leaseIds?: readonly string[]; through?: string }): Promise<Map<string, PostedEntry[]>> {
+async function postedEntriesByLease(db: Db | Tx, organisationId: string, options: { leaseIds?: readonly string[]; through?: string }): Promise<Map<string, LedgerParts>> {
   const postgres = isPostgresUrl(databaseUrl());
   const args: unknown[] = [organisationId];
   const param = () => (postgres ? `$${args.length}` : "?");
@@ -417,17 +416,37 @@ async function postedEntriesByLease(db: Db | Tx, organisationId: string, options
     `SELECT "leaseId" AS "leaseId", ${aggregate} AS "entries" FROM "LeaseFeeEntry" WHERE ${conditions.join(" AND ")} GROUP BY "leaseId"`,
     ...args,
   );
-  return new Map(rows.map((row) => [row.leaseId, parseEntries(row.entries)]));
+  return new Map(rows.map((row) => [row.leaseId, parseLedgerParts(row.entries)]));
 }
 
-/** "kind|date|amount|entry key|applies to" texts joined by ";" → entries. */
-function parseEntries(texts: string): PostedEntry[] {
-  const list: PostedEntry[] = [];
-  for (const text of texts.split(";")) {
-    const [kind, date, amount, entryKey, appliesTo] = text.split("|") as [FeeEntryKind, string, string, string, string];
-    list.push({ kind, date, amountCents: Number(amount), entryKey: entryKey || null, appliesTo: appliesTo || null });
+type LedgerParts = { posted: Debit[]; credits: Credit[] };
+
+/**
+ * "kind|date|amount|entry key|applies to" texts joined by ";" → the rules' posted late charges and credits, as
+ * `ledgerParts` makes them from entries (read in one pass: a 10,000-lease portfolio has over a million payments).
+ */
+function parseLedgerParts(texts: string): LedgerParts {
+  const posted: Debit[] = [];
+  const credits: Credit[] = [];
+  let start = 0;
+  while (start < texts.length) {
+    let end = texts.indexOf(";", start);
+    if (end < 0) end = texts.length;
+    const a = texts.indexOf("|", start);
+    const b = texts.indexOf("|", a + 1);
+    const c = texts.indexOf("|", b + 1);
+    const d = texts.indexOf("|", c + 1);
+    const kind = texts.slice(start, a) as FeeEntryKind;
+    const date = texts.slice(a + 1, b);
+    const amountCents = Number(texts.slice(b + 1, c));
+    if (kind === "late-charge") posted.push({ key: texts.slice(c + 1, d), kind, date, amountCents });
+    else if (kind !== "charge") {
+      const appliesTo = d + 1 < end ? texts.slice(d + 1, end) : "";
+      credits.push(appliesTo ? { kind, date, amountCents: -amountCents, appliesTo } : { kind, date, amountCents: -amountCents });
+    }
+    start = end + 1;
   }
-  return list;
+  return { posted, credits };
 }
 
 /**
@@ -438,7 +457,7 @@ function parseEntries(texts: string): PostedEntry[] {
  * (organisation, date) index, visits the table's rows in date order — all over the file — and sorts them by lease,
  * ≈ 15 times slower on a 10,000-lease portfolio (docs/benchmarks.md).
  */
-async function agingInputsByLease(db: Db | Tx, organisationId: string, through: string): Promise<Map<string, { entries: PostedEntry[]; paidCents: number }>> {
+async function agingInputsByLease(db: Db | Tx, organisationId: string, through: string): Promise<Map<string, { parts: LedgerParts; paidCents: number }>> {
   const postgres = isPostgresUrl(databaseUrl());
   const entry = `"kind" || '|' || "date" || '|' || CAST("amountCents" AS TEXT) || '|' || COALESCE("entryKey", '') || '|' || COALESCE("appliesTo", '')`;
   const listed = `"kind" = 'late-charge' OR "appliesTo" IS NOT NULL`;
@@ -449,8 +468,8 @@ async function agingInputsByLease(db: Db | Tx, organisationId: string, through: 
     organisationId,
     through,
   );
-  const byLease = new Map<string, { entries: PostedEntry[]; paidCents: number }>();
-  for (const row of rows) byLease.set(row.leaseId, { entries: row.entries ? parseEntries(row.entries) : [], paidCents: Number(String(row.paid)) });
+  const byLease = new Map<string, { parts: LedgerParts; paidCents: number }>();
+  for (const row of rows) byLease.set(row.leaseId, { parts: row.entries ? parseLedgerParts(row.entries) : { posted: [], credits: [] }, paidCents: Number(String(row.paid)) });
   return byLease;
 }
 
@@ -468,12 +487,12 @@ export async function generateAllCharges(db: Db, actor: AuditActor, through: str
     const ids = leaseIds.slice(start, start + batchSize);
     posted += await postWithRetry(db, async () => {
       const [leases, byLease, indexValues, events] = await Promise.all([
-        db.lease.findMany({ where: { organisationId: actor.organisationId, id: { in: ids } }, include: feeLeaseInclude }),
+        db.lease.findMany({ where: { organisationId: actor.organisationId, id: { in: ids } }, select: feeLeaseSelect }),
         postedEntriesByLease(db, actor.organisationId, { leaseIds: ids }),
         indexValuesOf(db, actor.organisationId),
         ledgerEventKeys(db, actor.organisationId, ids),
       ]);
-      return generatedWrites(actor, leases.map((lease) => planGenerated(lease, byLease.get(lease.id) ?? [], indexValues, through, events)));
+      return generatedWrites(actor, leases.map((lease) => planGenerated(lease, byLease.get(lease.id) ?? { posted: [], credits: [] }, indexValues, through, events)));
     });
   }
   return { leases: leaseIds.length, posted };
@@ -750,8 +769,8 @@ export async function arrearsList(db: Db, organisationId: string, asOf: string):
   const [leases, byLease, indexValues] = await Promise.all([
     db.lease.findMany({
       where: { organisationId, status: { in: [...LEDGER_STATUSES] } },
-      include: {
-        ...feeLeaseInclude,
+      select: {
+        ...feeLeaseSelect,
         household: { select: { id: true, name: true } },
         home: { select: { label: true, parcel: { select: { streetAddress: true, parcelNumber: true } } } },
       },
@@ -763,7 +782,7 @@ export async function arrearsList(db: Db, organisationId: string, asOf: string):
   const totals = { current: 0, "1-30": 0, "31-60": 0, "61-90": 0, "over-90": 0, balance: 0 };
   for (const lease of leases) {
     const inputs = byLease.get(lease.id);
-    const aging = postedAging(lease, inputs?.entries ?? [], inputs?.paidCents ?? 0, indexValues, asOf);
+    const aging = postedAging(lease, inputs?.parts ?? { posted: [], credits: [] }, inputs?.paidCents ?? 0, indexValues, asOf);
     const owed = AGING_BUCKETS.reduce((sum, bucket) => sum + aging.aging[bucket], 0);
     if (owed <= 0) continue;
     for (const bucket of AGING_BUCKETS) totals[bucket] += aging.aging[bucket];
@@ -784,11 +803,12 @@ export async function arrearsList(db: Db, organisationId: string, asOf: string):
  * charges and targeted credits (`entries`) and the sum of its other credits up to `asOf` (`paidCents`): as of one
  * date, credits that pay the oldest debts first count only by their sum, so they enter the rules as one credit.
  */
-function postedAging(lease: LeaseForFees, entries: readonly PostedEntry[], paidCents: number, indexValues: readonly IndexValueRow[], asOf: string) {
+function postedAging(lease: LeaseForFees, parts: LedgerParts, paidCents: number, indexValues: readonly IndexValueRow[], asOf: string) {
   const terms = feeTermsOfLease(lease, indexValues);
   const marker = markerOf(lease);
   const charges = postedCharges(terms, marker !== null && marker > asOf ? asOf : marker);
-  const { posted, credits } = ledgerParts(entries);
+  const { posted } = parts;
+  const credits = [...parts.credits];
   if (paidCents !== 0) credits.push({ kind: "payment", date: asOf, amountCents: paidCents });
   const ledger = computeLedger({ terms: postedOnlyTerms(terms), posted: [...charges, ...posted], credits, asOf, withLines: false });
   return { balanceCents: ledger.balanceCents, aging: ledger.aging };

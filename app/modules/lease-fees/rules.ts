@@ -29,9 +29,29 @@ function formatDate(year: number, month: number, day: number): string {
   return formatCalendarDate({ year, month, day });
 }
 
+/** `dueDateIn`'s texts by (year, month, due day) for years 1900–2299: every ledger asks for the same few thousand. */
+const dueDateTexts: (string | undefined)[] = [];
+
 /** The due date in a month: the due day, or the month's last day when the month is shorter. */
 function dueDateIn(year: number, month: number, dueDay: number): string {
-  return formatDate(year, month, Math.min(dueDay, daysInMonth(year, month)));
+  const slot = year >= 1900 && year < 2300 && dueDay >= 1 && dueDay <= 31 ? ((year - 1900) * 12 + month - 1) * 31 + dueDay - 1 : -1;
+  const known = slot >= 0 ? dueDateTexts[slot] : undefined;
+  if (known !== undefined) return known;
+  const text = formatDate(year, month, Math.min(dueDay, daysInMonth(year, month)));
+  if (slot >= 0) dueDateTexts[slot] = text;
+  return text;
+}
+
+const chargeKeys = new Map<string, string>();
+/** A charge's key, "charge:<due date>" (memoised: ledgers share their due dates). */
+function chargeKey(date: string): string {
+  let key = chargeKeys.get(date);
+  if (key === undefined) {
+    key = `charge:${date}`;
+    if (chargeKeys.size >= 100_000) chargeKeys.clear();
+    chargeKeys.set(date, key);
+  }
+  return key;
 }
 
 /** The `years`-th anniversary of `date`; 29 February falls on 28 February in a common year (issue 11). */
@@ -237,7 +257,7 @@ export function scheduledCharges(terms: FeeTerms, through: string): Debit[] {
     if (first.due !== from && from <= through) {
       const previousDue = first.month === 1 ? dueDateIn(first.year - 1, 12, dueDay) : dueDateIn(first.year, first.month - 1, dueDay);
       const amountCents = proportion(feeOn(from), daysBetween(from, first.due), daysBetween(previousDue, first.due));
-      if (amountCents > 0) charges.push({ key: `charge:${from}`, kind: "charge", date: from, amountCents });
+      if (amountCents > 0) charges.push({ key: chargeKey(from), kind: "charge", date: from, amountCents });
     }
     return first;
   };
@@ -253,7 +273,7 @@ export function scheduledCharges(terms: FeeTerms, through: string): Debit[] {
       continue;
     }
     const amountCents = feeOn(due);
-    if (amountCents > 0) charges.push({ key: `charge:${due}`, kind: "charge", date: due, amountCents });
+    if (amountCents > 0) charges.push({ key: chargeKey(due), kind: "charge", date: due, amountCents });
     month += 1;
     if (month > 12) [year, month] = [year + 1, 1];
     due = dueDateIn(year, month, dueDay);
@@ -271,6 +291,26 @@ function compareDebits(a: Debit, b: Debit): number {
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;
   if (a.kind !== b.kind) return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/** `list` sorted by `compare`, in place; a list already in order (the usual case) is only checked. */
+function sortIfNeeded<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < list.length; i += 1) if (compare(list[i - 1]!, list[i]!) > 0) return list.sort(compare);
+  return list;
+}
+
+const byDate = (a: { date: string }, b: { date: string }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+/** Two lists each in `compareDebits` order merged into one in that order (as sorting them together would). */
+function mergeDebits(a: readonly Debit[], b: readonly Debit[]): Debit[] {
+  if (b.length === 0) return [...a];
+  const merged: Debit[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(compareDebits(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
 }
 
 /** Index of the first element of the sorted `dates` after `date` (= how many are on or before it). */
@@ -353,10 +393,13 @@ export function computeLedger(input: LedgerInput): Ledger {
   for (const debit of input.posted ?? []) {
     if (debit.kind === "charge" && !scheduledKeys.has(debit.key) && debit.date <= asOf) charges.push(debit);
   }
-  charges.sort(compareDebits);
+  sortIfNeeded(charges, compareDebits);
 
   // Untargeted credits, cumulated by date, pay the oldest debts first.
-  const untargeted = credits.filter((credit) => credit.appliesTo === undefined).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const untargeted = sortIfNeeded(
+    credits.filter((credit) => credit.appliesTo === undefined),
+    byDate,
+  );
   const creditDates = untargeted.map((credit) => credit.date);
   const creditTotals: number[] = [0];
   for (const credit of untargeted) creditTotals.push(creditTotals.at(-1)! + credit.amountCents);
@@ -372,7 +415,7 @@ export function computeLedger(input: LedgerInput): Ledger {
   // charge come before it in the order in which credits pay.
   const lateDebits: Debit[] = [];
   for (const debit of input.posted ?? []) if (debit.kind === "late-charge" && debit.date <= asOf) lateDebits.push(debit);
-  lateDebits.sort(compareDebits);
+  sortIfNeeded(lateDebits, compareDebits);
   const postedLateKeys = new Set(lateDebits.map((debit) => debit.key));
   const targetedKeys = new Set(targeted.map((credit) => credit.appliesTo!));
   const hasChanges = (terms.changes?.length ?? 0) > 0;
@@ -410,8 +453,8 @@ export function computeLedger(input: LedgerInput): Ledger {
     chargesBefore += charge.amountCents;
   }
 
-  const debits = [...charges, ...lateDebits].sort(compareDebits);
-  generated.sort(compareDebits);
+  const debits = mergeDebits(charges, lateDebits);
+  sortIfNeeded(generated, compareDebits);
 
   // What remains unpaid of each debit as of `asOf`.
   const unpaidCents = new Map<string, number>();

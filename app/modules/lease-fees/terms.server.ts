@@ -7,7 +7,7 @@
  * amendments against the posted charges without importing the ledger.
  */
 import type { FeeEscalationRule } from "~/modules/leases/lifecycle";
-import { amendmentsInForceOrder, leaseTermsOn, termsAsSigned, type AmendmentRecord } from "~/modules/leases/terms";
+import { amendmentsInForceOrder, leaseTermsOn, termsAsSigned, TIMED_TERM_KEYS, type AmendmentRecord } from "~/modules/leases/terms";
 import { leaseRowTerms } from "~/modules/leases/terms.server";
 import type { Db, Tx } from "~/utils/db.server";
 import { scheduledCharges, type Debit, type FeeEscalation, type FeeTerms, type FeeTermsChange, type IndexValue } from "./rules";
@@ -31,6 +31,27 @@ export const amendmentSelect = { effectiveDate: true, createdAt: true, changes: 
 
 /** Include for a lease: its amendments and its posting marker. */
 export const feeLeaseInclude = { amendments: { select: amendmentSelect }, feeLedger: { select: { chargesPostedThrough: true } } } as const;
+
+/**
+ * Select for a lease with only what the ledger reads of it (`LeaseForFees` and its reference): the bulk readers
+ * (the scheduled step, the arrears list) read thousands of leases, and every column Prisma reads costs.
+ */
+export const feeLeaseSelect = {
+  ...feeLeaseInclude,
+  id: true,
+  organisationId: true,
+  reference: true,
+  homeId: true,
+  householdId: true,
+  status: true,
+  commencementDate: true,
+  endedOn: true,
+  monthlyFeeCents: true,
+  feeEscalation: true,
+  renewalTermYears: true,
+  riders: true,
+  ...(Object.fromEntries(TIMED_TERM_KEYS.map((key) => [key, true])) as { [K in (typeof TIMED_TERM_KEYS)[number]]: true }),
+} as const;
 
 export type IndexValueRow = { indexName: string; date: string; value: string };
 
