@@ -1,9 +1,11 @@
 /**
- * The PDF toolkit every generated document uses (the ground lease, the memorandum, meeting notices and the
- * letters to come): US Letter pages with 1-inch margins, the embedded DejaVu fonts ("serif" body, "sans"
- * furniture; fonts.server.ts), a running header, a "Page X of Y" footer, the draft watermark, a `Flow` writer
- * that keeps headings and the first lines of paragraphs together, and ruled tables whose header repeats
- * after a page break. Text formatting for documents (legal dates, money, lists of names) is in ./format.ts.
+ * The PDF toolkit every generated document uses (the ground lease, the memorandum, the resale worksheet, the
+ * lease-fee statement, "your home today", reports, meeting notices and every letter): US Letter pages with
+ * 1-inch margins, the embedded DejaVu fonts ("serif" body, "sans" furniture; fonts.server.ts), a running
+ * header, a "Page X of Y" footer, the draft watermark, the trust's `letterhead`, a `Flow` writer that keeps
+ * headings and the first lines of paragraphs together, and ruled tables whose header repeats after a page
+ * break. Nothing else creates a `PDFDocument`. Text formatting for documents (the one `formatLegalDate`,
+ * money, lists of names) is in ./format.ts.
  *
  * Same data → same bytes: `newDocument` sets the PDF info dates from the document's own date (a calendar
  * date, never the clock), and pdfkit derives the file ID from the info dictionary (an MD5 of its values).
@@ -66,23 +68,28 @@ function withoutBottomMargin(doc: PDFKit.PDFDocument, draw: () => void): void {
 }
 
 /**
- * Header (from page `headerFrom`, 0-based), "Page X of Y" footer and, for drafts, the diagonal watermark on
- * every buffered page. Call once, after the last page is laid out.
+ * Header (from page `headerFrom`, 0-based; no header without it), "Page X of Y" footer (after `footerLead` and
+ * " · " when given, e.g. "Trust · 12 Elm St · Page 1 of 2") and, for drafts, the diagonal watermark on every
+ * buffered page. Call once, after the last page is laid out.
  */
-export function finishPages(doc: PDFKit.PDFDocument, options: { headerLeft: string; headerRight: string; headerFrom: number; draft: boolean }): void {
+export function finishPages(
+  doc: PDFKit.PDFDocument,
+  options: { headerLeft?: string; headerRight?: string; headerFrom?: number; footerLead?: string; draft: boolean },
+): void {
   const range = doc.bufferedPageRange();
   const width = PAGE.width - 2 * PAGE.margin;
   for (let i = range.start; i < range.start + range.count; i += 1) {
     doc.switchToPage(i);
     withoutBottomMargin(doc, () => {
-      if (i >= options.headerFrom) {
+      if (options.headerFrom !== undefined && i >= options.headerFrom) {
         doc.font("sans").fontSize(8).fillColor(MUTED);
-        doc.text(options.headerLeft, PAGE.margin, 40, { width, lineBreak: false });
-        doc.text(options.headerRight, PAGE.margin, 40, { width, align: "right", lineBreak: false });
+        doc.text(options.headerLeft ?? "", PAGE.margin, 40, { width, lineBreak: false });
+        doc.text(options.headerRight ?? "", PAGE.margin, 40, { width, align: "right", lineBreak: false });
         doc.moveTo(PAGE.margin, 52).lineTo(PAGE.width - PAGE.margin, 52).lineWidth(0.5).strokeColor("#999999").stroke();
       }
       doc.font("sans").fontSize(8.5).fillColor(MUTED);
-      doc.text(`Page ${i - range.start + 1} of ${range.count}`, PAGE.margin, PAGE.height - 48, { width, align: "center", lineBreak: false });
+      const pageNumber = `Page ${i - range.start + 1} of ${range.count}`;
+      doc.text(options.footerLead ? `${options.footerLead} · ${pageNumber}` : pageNumber, PAGE.margin, PAGE.height - 48, { width, align: "center", lineBreak: false });
       if (options.draft) {
         // The diagonal mark is for the eye (text extractors scatter rotated letters); the footer line keeps
         // the draft status in the page's extractable text too.
@@ -225,13 +232,36 @@ export class Flow {
   }
 }
 
+/**
+ * The trust's letterhead at the top of a letter or notice: its name in bold sans, centred, and its address on
+ * one line beneath in small grey sans ("12 Main St\nSpringfield" → "12 Main St, Springfield").
+ */
+export function letterhead(flow: Flow, organisation: { name: string; address: string }, options: { gapAfter?: number } = {}): void {
+  flow.paragraph(organisation.name, { font: "sans-bold", size: 11, align: "center", gapAfter: 1 });
+  flow.paragraph(oneLineAddress(organisation.address), { font: "sans", size: 9, align: "center", color: MUTED, gapAfter: options.gapAfter ?? 22 });
+}
+
+/** A postal address written on several lines, as one line: "12 Main St\nSpringfield" → "12 Main St, Springfield". */
+export function oneLineAddress(address: string): string {
+  return address.replace(/\s*\n\s*/g, ", ");
+}
+
 export type Column = { header: string; width: number; align?: "left" | "right" };
 
-/** A ruled table whose rows never split across pages; the header is repeated after a page break. */
-export function drawTable(flow: Flow, columns: Column[], rows: string[][], options: { total?: string[] } = {}): void {
+/**
+ * A ruled table whose rows never split across pages; the header is repeated after a page break. `total` is a
+ * bold, shaded last row; `boldRows` (indexes into `rows`) are set in bold where they stand; `dense` sets smaller
+ * type closer together, for a statement's or a worksheet's many lines.
+ */
+export function drawTable(
+  flow: Flow,
+  columns: Column[],
+  rows: string[][],
+  options: { total?: string[]; boldRows?: readonly number[]; dense?: boolean } = {},
+): void {
   const { doc } = flow;
-  const size = 9.5;
-  const pad = 5;
+  const size = options.dense ? 9 : 9.5;
+  const pad = options.dense ? 3.5 : 5;
   const widths = columns.map((c) => c.width * flow.width);
   const rowHeight = (cells: string[], font: string): number =>
     Math.max(...cells.map((cell, i) => {
@@ -259,12 +289,13 @@ export function drawTable(flow: Flow, columns: Column[], rows: string[][], optio
   doc.y += 4;
   flow.ensureSpace(rowHeight(header, "sans-bold") + (rows[0] ? rowHeight(rows[0], "serif") : 0));
   drawHeader();
-  for (const row of rows) {
-    if (doc.y + rowHeight(row, "serif") > flow.bottom) {
+  for (const [index, row] of rows.entries()) {
+    const font = options.boldRows?.includes(index) ? "serif-bold" : "serif";
+    if (doc.y + rowHeight(row, font) > flow.bottom) {
       flow.newPage();
       drawHeader();
     }
-    drawRow(row, "serif");
+    drawRow(row, font);
   }
   if (options.total) {
     if (doc.y + rowHeight(options.total, "serif-bold") > flow.bottom) {

@@ -2,7 +2,7 @@
  * The meeting notice as a PDF, drawn with the shared PDF toolkit (~/modules/documents/pdf.server.ts: same page,
  * fonts and typography as the ground lease: serif body, sans furniture, "Page X of Y"). Same data → same bytes.
  */
-import { Flow, finishPages, newDocument, toBuffer } from "~/modules/documents/pdf.server";
+import { Flow, finishPages, letterhead, MUTED, newDocument, toBuffer } from "~/modules/documents/pdf.server";
 import { noticeParagraphs, noticeTitle, type NoticeData } from "./notice";
 import { formatScreenDate } from "~/utils/calendar-date";
 
@@ -17,15 +17,14 @@ export async function renderMeetingNotice(data: NoticeData): Promise<Buffer> {
   });
   const flow = new Flow(doc);
   flow.newPage();
-  flow.paragraph(data.organisation.name, { font: "sans-bold", size: 11, align: "center", gapAfter: 1 });
-  flow.paragraph(data.organisation.address.replace(/\s*\n\s*/g, ", "), { font: "sans", size: 9, align: "center", color: "#555555", gapAfter: 18 });
+  letterhead(flow, data.organisation, { gapAfter: 18 });
   flow.heading(title.toUpperCase(), { size: 14, gapAfter: 4 });
-  flow.paragraph(`Given on ${formatScreenDate(data.noticeDate)}`, { font: "sans", size: 9, align: "center", color: "#555555", gapAfter: 14 });
+  flow.paragraph(`Given on ${formatScreenDate(data.noticeDate)}`, { font: "sans", size: 9, align: "center", color: MUTED, gapAfter: 14 });
   for (const [heading, text] of noticeParagraphs(data)) {
     flow.leadParagraph(`${heading}. `, text);
   }
   flow.paragraph(`By order of the board of ${data.organisation.name}.`, { gapAfter: 28 });
-  flow.paragraph("Secretary", { font: "sans", size: 9, color: "#555555" });
+  flow.paragraph("Secretary", { font: "sans", size: 9, color: MUTED });
   finishPages(doc, { headerLeft: data.organisation.name, headerRight: title, headerFrom: 1, draft: false });
   return toBuffer(doc);
 }

@@ -13,7 +13,7 @@
  * Page setup, fonts, header/footer, watermark, `Flow` and tables: the shared toolkit in
  * ~/modules/documents/pdf.server.ts; dates, money and names as documents write them: ~/modules/documents/format.
  */
-import { BODY_SIZE, Flow, INK, MUTED, PAGE, drawTable, finishPages, newDocument, toBuffer } from "~/modules/documents/pdf.server";
+import { BODY_SIZE, Flow, INK, MUTED, PAGE, drawTable, finishPages, newDocument, oneLineAddress, toBuffer } from "~/modules/documents/pdf.server";
 import { formatCents, formatLegalDate, formatMoney, joinNames } from "~/modules/documents/format";
 import type { FeeEscalationRule, LeaseStatus } from "./lifecycle";
 import {
@@ -93,13 +93,6 @@ export type LeaseDocumentData = {
   };
 };
 
-/**
- * Temporary re-exports for branches written before the toolkit moved to ~/modules/documents (removed once
- * nothing imports them from here).
- */
-export { DRAFT_WATERMARK, Flow, PAGE, finishPages, newDocument, toBuffer } from "~/modules/documents/pdf.server";
-export { formatCents, formatLegalDate, formatMoney, joinNames } from "~/modules/documents/format";
-
 // ---------------------------------------------------------------------------------------------------------
 // Template values
 // ---------------------------------------------------------------------------------------------------------
@@ -108,7 +101,7 @@ export { formatCents, formatLegalDate, formatMoney, joinNames } from "~/modules/
 export function leaseTemplateValues(data: LeaseDocumentData): LeaseTemplateValues {
   return {
     organisation_name: data.organisation.name,
-    organisation_address: data.organisation.address.replace(/\s*\n\s*/g, ", "),
+    organisation_address: oneLineAddress(data.organisation.address),
     state: data.organisation.stateLegalName,
     county: data.organisation.county,
     lease_reference: data.leaseReference,

@@ -10,7 +10,7 @@
  * reserved for the recorder. Other pages use the ordinary 1-inch margins. Some counties set other rules
  * (paper size, font size, margins on every page); the trust's lawyer should confirm the local ones.
  */
-import { Flow, PAGE, finishPages, newDocument, toBuffer } from "~/modules/documents/pdf.server";
+import { Flow, PAGE, finishPages, newDocument, oneLineAddress, toBuffer } from "~/modules/documents/pdf.server";
 import { formatLegalDate, joinNames } from "~/modules/documents/format";
 import { leaseTemplateValues, type LeaseDocumentData } from "./document-pdf.server";
 import { renderClause, wordsAndFigures } from "./template";
@@ -53,7 +53,7 @@ export async function renderMemorandum(data: MemorandumData): Promise<Buffer> {
     ? `The Homeowner has the right to renew the Lease for one further term of ${wordsAndFigures(data.renewalTermYears)} years, on the conditions stated in the Lease.`
     : "The Lease does not give a right of renewal.";
   const clauses: [string, string][] = [
-    ["Parties.", `This Memorandum of Ground Lease is made between ${data.organisation.name}, a nonprofit community land trust whose address is ${data.organisation.address.replace(/\s*\n\s*/g, ", ")} (the “Trust”), and ${lesseeNames} (the “Homeowner”).`],
+    ["Parties.", `This Memorandum of Ground Lease is made between ${data.organisation.name}, a nonprofit community land trust whose address is ${oneLineAddress(data.organisation.address)} (the “Trust”), and ${lesseeNames} (the “Homeowner”).`],
     ["Lease.", `The Trust has leased to the Homeowner the land described in paragraph 3 (the “Land”) under a ground lease, reference ${data.leaseReference}, commencing on ${formatLegalDate(data.commencementDate)} (the “Lease”). All terms of the Lease are incorporated in this Memorandum by reference.`],
     ["Land.", `The Land is situated in ${data.organisation.county} County, ${data.organisation.stateLegalName}, is known as ${data.property.address} (assessor's parcel number ${data.property.parcelNumber}), and is described as follows:`],
   ];

@@ -1,13 +1,13 @@
-import PDFDocument from "pdfkit";
-import { registerFonts } from "~/modules/documents/fonts.server";
+import { drawTable, finishPages, Flow, MUTED, newDocument, toBuffer } from "~/modules/documents/pdf.server";
 import { formatPercent, formatUsd } from "~/utils/money";
 import type { BoundBy, ResaleRequest, ResaleResult } from "./contract";
 import { capLabel, describeFormula, formulaLabel, roundingText } from "./describe";
 
 /**
- * The resale price worksheet: a one- or two-page PDF a staff member can hand to a seller. Layout
- * only — every number comes from the `ResaleResult` the engine produced. The same input gives the
- * same bytes: the document dates come from `calculatedAt`, not the clock.
+ * The resale price worksheet: a one- or two-page PDF a staff member can hand to a seller, drawn with the shared
+ * PDF toolkit (~/modules/documents/pdf.server.ts: the page, fonts and tables of the ground lease). Layout only —
+ * every number comes from the `ResaleResult` the engine produced. The same input gives the same bytes: the
+ * document's date is the day of `calculatedAt`, not the clock.
  */
 export type WorksheetInput = {
   organisationName: string;
@@ -19,9 +19,8 @@ export type WorksheetInput = {
   result: ResaleResult;
 };
 
-const PAGE = { size: "LETTER" as const, margin: 54 };
-const FOOTER_HEIGHT = 28;
-const COLUMNS = { label: 150, amount: 82, gap: 10 };
+/** A section heading of the worksheet: smaller and closer than the lease's article headings, so one page holds it. */
+const SECTION = { size: 11.5, gapBefore: 6, gapAfter: 4, keepWith: 36 };
 
 const BOUND_LABEL: Record<BoundBy, string> = {
   formula: "the formula price",
@@ -67,133 +66,65 @@ function inputRows(request: ResaleRequest): [string, string][] {
 
 export function renderWorksheetPdf(input: WorksheetInput): Promise<Buffer> {
   const { request, result } = input;
-  const calculatedAt = new Date(input.calculatedAt);
-  if (Number.isNaN(calculatedAt.getTime())) throw new RangeError(`calculatedAt is not an ISO instant: ${input.calculatedAt}`);
+  if (Number.isNaN(new Date(input.calculatedAt).getTime())) throw new RangeError(`calculatedAt is not an ISO instant: ${input.calculatedAt}`);
 
-  const doc = new PDFDocument({
-    size: PAGE.size,
-    margin: PAGE.margin,
-    bufferPages: true,
-    info: {
-      Title: `Resale price worksheet — ${input.homeLabel}`,
-      Author: input.organisationName,
-      Subject: `Maximum resale price ${formatUsd(result.maxResalePrice)}`,
-      Creator: "Commonground",
-      Producer: "Commonground",
-      CreationDate: calculatedAt,
-      ModDate: calculatedAt,
-    },
+  const doc = newDocument({
+    title: `Resale price worksheet — ${input.homeLabel}`,
+    author: input.organisationName,
+    subject: `Maximum resale price ${formatUsd(result.maxResalePrice)}`,
+    keywords: "resale price, worksheet, community land trust",
+    date: input.calculatedAt.slice(0, 10),
   });
-  registerFonts(doc);
-
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-
-  const left = doc.page.margins.left;
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  const bottom = () => doc.page.height - doc.page.margins.bottom - FOOTER_HEIGHT;
-  const ensureSpace = (height: number) => {
-    if (doc.y + height > bottom()) doc.addPage();
-  };
-  const heading = (text: string) => {
-    ensureSpace(40);
-    doc.moveDown(0.8).font("sans-bold").fontSize(11).fillColor("#000").text(text, left, doc.y, { width });
-    doc.moveDown(0.3);
-  };
+  const flow = new Flow(doc);
+  flow.newPage();
 
   // Title block.
-  doc.font("serif-bold").fontSize(18).text("Resale price worksheet", left, doc.y, { width });
-  doc.font("sans").fontSize(10).fillColor("#333");
-  doc.text(input.organisationName, { width });
-  doc.text(input.homeLabel, { width });
-  doc.text(`Calculated ${input.calculatedAt.slice(0, 10)} by ${input.calculatedBy}`, { width });
-  doc.fillColor("#000");
+  flow.paragraph("Resale price worksheet", { font: "serif-bold", size: 18, align: "left", gapAfter: 2 });
+  for (const line of [input.organisationName, input.homeLabel, `Calculated ${input.calculatedAt.slice(0, 10)} by ${input.calculatedBy}`]) {
+    flow.paragraph(line, { font: "sans", size: 10, align: "left", color: MUTED, gapAfter: 1 });
+  }
 
-  // Inputs.
-  heading("Inputs");
+  // Inputs: a label column and its value.
+  flow.heading("Inputs", SECTION);
+  const labelWidth = 110;
   for (const [label, value] of inputRows(request)) {
-    doc.font("sans").fontSize(9.5);
-    const height = Math.max(doc.heightOfString(value, { width: width - 120 }), 12);
-    ensureSpace(height + 2);
+    const height = Math.max(flow.measure(value, { font: "sans", size: 9.5, width: flow.width - labelWidth - 10, align: "left" }), 12);
+    flow.ensureSpace(height + 2);
     const y = doc.y;
-    doc.font("sans-bold").text(label, left, y, { width: 110 });
-    doc.font("sans").text(value, left + 120, y, { width: width - 120 });
+    doc.font("sans-bold").fontSize(9.5).text(label, flow.left, y, { width: labelWidth });
+    doc.font("sans").text(value, flow.left + labelWidth + 10, y, { width: flow.width - labelWidth - 10 });
+    doc.x = flow.left;
     doc.y = y + height + 2;
   }
-  doc.moveDown(0.3).font("serif-italic").fontSize(9).text(describeFormula(request.formula), left, doc.y, { width });
+  doc.y += 4;
+  flow.paragraph(describeFormula(request.formula), { font: "serif-italic", size: 9, align: "left" });
 
-  // Lines table.
-  heading("Calculation");
-  const explanationX = left + COLUMNS.label + COLUMNS.gap + COLUMNS.amount + COLUMNS.gap;
-  const explanationWidth = left + width - explanationX;
-  const drawHeader = () => {
-    const y = doc.y;
-    doc.font("sans-bold").fontSize(8.5).fillColor("#444");
-    doc.text("Line", left, y, { width: COLUMNS.label });
-    doc.text("Amount", left + COLUMNS.label + COLUMNS.gap, y, { width: COLUMNS.amount, align: "right" });
-    doc.text("How it was found", explanationX, y, { width: explanationWidth });
-    doc.fillColor("#000");
-    doc.y = y + 13;
-    doc.moveTo(left, doc.y - 2).lineTo(left + width, doc.y - 2).lineWidth(0.5).strokeColor("#888").stroke();
-  };
-  drawHeader();
-  for (const line of result.lines) {
-    const isTotal = line.label === "Maximum resale price" || line.label === "Formula price";
-    const labelFont = isTotal ? "sans-bold" : "sans";
-    doc.font(labelFont).fontSize(9);
-    const labelHeight = doc.heightOfString(line.label, { width: COLUMNS.label });
-    doc.font("sans").fontSize(8.5);
-    const explanationHeight = doc.heightOfString(line.explanation, { width: explanationWidth });
-    const height = Math.max(labelHeight, explanationHeight, 11) + 4;
-    if (doc.y + height > bottom()) {
-      doc.addPage();
-      drawHeader();
-    }
-    const y = doc.y;
-    doc.font(labelFont).fontSize(9).text(line.label, left, y, { width: COLUMNS.label });
-    doc.text(formatUsd(line.amount), left + COLUMNS.label + COLUMNS.gap, y, { width: COLUMNS.amount, align: "right" });
-    doc.font("sans").fontSize(8.5).fillColor("#333").text(line.explanation, explanationX, y, { width: explanationWidth });
-    doc.fillColor("#000");
-    doc.y = y + height;
-  }
+  // The calculation, line by line; its totals in bold.
+  flow.heading("Calculation", SECTION);
+  drawTable(
+    flow,
+    [
+      { header: "Line", width: 0.34 },
+      { header: "Amount", width: 0.16, align: "right" },
+      { header: "How it was found", width: 0.5 },
+    ],
+    result.lines.map((line) => [line.label, formatUsd(line.amount), line.explanation]),
+    { dense: true, boldRows: result.lines.flatMap((line, index) => (line.label === "Maximum resale price" || line.label === "Formula price" ? [index] : [])) },
+  );
 
   // Outcome.
-  heading("Result");
-  doc.font("sans").fontSize(10).text(`Formula price: ${formatUsd(result.formulaPrice)}. The price is bound by ${BOUND_LABEL[result.boundBy]}.`, left, doc.y, { width });
+  flow.heading("Result", SECTION);
+  flow.paragraph(`Formula price: ${formatUsd(result.formulaPrice)}. The price is bound by ${BOUND_LABEL[result.boundBy]}.`, { align: "left" });
   if (result.warnings.length > 0) {
-    heading("Warnings");
-    doc.font("sans").fontSize(9);
-    for (const warning of result.warnings) {
-      ensureSpace(doc.heightOfString(`• ${warning}`, { width }) + 2);
-      doc.text(`• ${warning}`, left, doc.y, { width });
-    }
+    flow.heading("Warnings", SECTION);
+    for (const warning of result.warnings) flow.paragraph(`• ${warning}`, { size: 10, align: "left", gapAfter: 3 });
   }
-  ensureSpace(60);
-  doc.moveDown(1);
-  doc.font("serif-bold").fontSize(16).text(`Maximum resale price: ${formatUsd(result.maxResalePrice)}`, left, doc.y, { width });
-  doc.font("sans").fontSize(8.5).fillColor("#444");
-  doc.moveDown(0.3).text("This is the highest price the ground lease allows; it is not a guaranteed sale price.", left, doc.y, { width });
-  doc.fillColor("#000");
+  flow.keepTogether(44, () => {
+    doc.y += 6;
+    flow.paragraph(`Maximum resale price: ${formatUsd(result.maxResalePrice)}`, { font: "serif-bold", size: 16, align: "left", gapAfter: 3 });
+    flow.paragraph("This is the highest price the ground lease allows; it is not a guaranteed sale price.", { font: "sans", size: 8.5, align: "left", color: MUTED });
+  });
 
-  // Footer on every page: "Page X of Y".
-  const range = doc.bufferedPageRange();
-  for (let index = range.start; index < range.start + range.count; index++) {
-    doc.switchToPage(index);
-    const savedBottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0; // writing inside the bottom margin must not start a new page
-    doc.font("sans").fontSize(8).fillColor("#555");
-    doc.text(
-      `${input.organisationName} · ${input.homeLabel} · Page ${index - range.start + 1} of ${range.count}`,
-      left,
-      doc.page.height - savedBottom - 12,
-      { width, align: "center", lineBreak: false },
-    );
-    doc.page.margins.bottom = savedBottom;
-  }
-  doc.end();
-  return done;
+  finishPages(doc, { footerLead: `${input.organisationName} · ${input.homeLabel}`, draft: false });
+  return toBuffer(doc);
 }

@@ -2,7 +2,7 @@
  * Stewardship letters as PDFs, drawn with the shared PDF toolkit (~/modules/documents/pdf.server.ts: the page,
  * fonts and typography of the ground lease). Same data → same bytes.
  */
-import { Flow, finishPages, newDocument, toBuffer, MUTED } from "~/modules/documents/pdf.server";
+import { Flow, finishPages, letterhead, newDocument, toBuffer } from "~/modules/documents/pdf.server";
 import { letterParagraphs, letterTitle, type LetterData } from "./letters";
 import { formatLegalDate } from "~/modules/documents/format";
 
@@ -17,8 +17,7 @@ export async function renderLetter(data: LetterData): Promise<Buffer> {
   });
   const flow = new Flow(doc);
   flow.newPage();
-  flow.paragraph(data.organisation.name, { font: "sans-bold", size: 11, align: "center", gapAfter: 1 });
-  flow.paragraph(data.organisation.address.replace(/\s*\n\s*/g, ", "), { font: "sans", size: 9, align: "center", color: MUTED, gapAfter: 22 });
+  letterhead(flow, data.organisation);
   flow.paragraph(formatLegalDate(data.letterDate), { align: "left", gapAfter: 12 });
   const recipient = [data.lessees.join(" and ") || "Homeowner", ...(data.mailingAddress || data.homeAddress).split(/\s*\n\s*|,\s*(?=[^,]*$)/)].filter(Boolean);
   flow.paragraph(recipient.join("\n"), { align: "left", gapAfter: 14 });

@@ -2,7 +2,7 @@
  * The letters of a resale / transfer case as PDFs, drawn with the shared PDF toolkit
  * (~/modules/documents/pdf.server.ts: the page, fonts and typography of the ground lease). Same data → same bytes.
  */
-import { drawTable, Flow, finishPages, MUTED, newDocument, toBuffer } from "~/modules/documents/pdf.server";
+import { drawTable, Flow, finishPages, letterhead, newDocument, toBuffer } from "~/modules/documents/pdf.server";
 import { formatLegalDate, formatMoney } from "~/modules/documents/format";
 import { caseLetterParagraphs, caseLetterRecipient, caseLetterTitle, closingStatementRows, type CaseLetterData } from "./letters";
 
@@ -17,8 +17,7 @@ export async function renderCaseLetter(data: CaseLetterData): Promise<Buffer> {
   });
   const flow = new Flow(doc);
   flow.newPage();
-  flow.paragraph(data.organisation.name, { font: "sans-bold", size: 11, align: "center", gapAfter: 1 });
-  flow.paragraph(data.organisation.address.replace(/\s*\n\s*/g, ", "), { font: "sans", size: 9, align: "center", color: MUTED, gapAfter: 22 });
+  letterhead(flow, data.organisation);
   flow.paragraph(formatLegalDate(data.letterDate), { align: "left", gapAfter: 12 });
   flow.paragraph(caseLetterRecipient(data).join("\n"), { align: "left", gapAfter: 14 });
   flow.paragraph(`Re: ${title} — ${data.homeAddress}${data.leaseReference ? `, ground lease ${data.leaseReference}` : ""}`, { font: "serif-bold", align: "left", gapAfter: 12 });
