@@ -1,3 +1,4 @@
+import { noFolderCycle } from "./no-folder-cycle.js";
 import { noImportCycle } from "./no-import-cycle.js";
 import { orgScopedQueries } from "./org-scoped-queries.js";
 
@@ -86,5 +87,5 @@ const noRawDecimal = {
 
 export default {
   meta: { name: "house" },
-  rules: { "no-import-cycle": noImportCycle, "no-tests-import": noTestsImport, "no-response-in-modules": noResponseInModules, "no-raw-decimal": noRawDecimal, "org-scoped-queries": orgScopedQueries },
+  rules: { "no-import-cycle": noImportCycle, "no-folder-cycle": noFolderCycle, "no-tests-import": noTestsImport, "no-response-in-modules": noResponseInModules, "no-raw-decimal": noRawDecimal, "org-scoped-queries": orgScopedQueries },
 };

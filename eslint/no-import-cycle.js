@@ -17,7 +17,7 @@ import ts from "typescript";
 
 const EXTENSIONS = ["", ".ts", ".tsx", ".js", ".mjs", "/index.ts", "/index.tsx"];
 
-function resolveSpecifier(root, fromFile, specifier) {
+export function resolveSpecifier(root, fromFile, specifier) {
   let base;
   if (specifier.startsWith("~/")) base = join(root, "app", specifier.slice(2));
   else if (specifier.startsWith("./") || specifier.startsWith("../")) base = resolve(dirname(fromFile), specifier);
@@ -37,7 +37,7 @@ function importsOf(root, file, text) {
 
 const graphs = new Map();
 
-function dependencies(root, file) {
+export function dependencies(root, file) {
   let graph = graphs.get(root);
   if (!graph) graphs.set(root, (graph = new Map()));
   let deps = graph.get(file);

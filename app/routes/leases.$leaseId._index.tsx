@@ -28,6 +28,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { LeaseFeesPanel } from "~/modules/lease-fees/components";
 import { leaseFeesPanel } from "~/modules/lease-fees/ledger.server";
+import { feeLedgerForAmendments } from "~/modules/lease-fees/terms.server";
 import { DocumentsPanel } from "~/modules/stored-documents/components";
 import { listDocuments } from "~/modules/stored-documents/stored-documents.server";
 import { getLeaseSchedule } from "~/modules/stewardship/events.server";
@@ -92,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "amend") {
       const submission = parseWithZod(formData, { schema: AmendmentSchema });
       if (submission.status !== "success") return data({ intent: "amend" as const, to: "", result: submission.reply() }, { status: 400 });
-      const result = await amendLease(db(), auditActor(actor), leaseId, submission.value);
+      const result = await amendLease(db(), auditActor(actor), leaseId, submission.value, feeLedgerForAmendments);
       if (!result.ok) return data({ intent: "amend" as const, to: "", result: submission.reply({ formErrors: result.formErrors, fieldErrors: result.fieldErrors }) }, { status: 400 });
       return redirectWithToast(`/leases/${leaseId}`, { kind: "success", message: "The amendment was recorded and applied." });
     }

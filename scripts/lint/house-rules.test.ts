@@ -82,6 +82,55 @@ describe("house rule: no import cycles in app/", () => {
   });
 });
 
+describe("house rule: no circle between concept folders of app/modules", () => {
+  // A small project on disk: folders leases → fees → events → leases form a circle (no file-level cycle);
+  // parcels imports leases and is outside it; a unit test in events may import fees.
+  const root = mkdtempSync(join(tmpdir(), "cg-folder-cycle-"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const files: Record<string, string> = {
+    "app/modules/leases/amend.server.ts": 'import { lastCharge } from "~/modules/fees/ledger";\nexport const amend = () => lastCharge();\n',
+    "app/modules/leases/terms.ts": "export const term = 1;\n",
+    "app/modules/fees/ledger.ts": 'import { event } from "../events/event";\nexport const lastCharge = () => event;\n',
+    "app/modules/events/event.ts": 'import type { Term } from "~/modules/leases/types";\nexport type { Term };\nexport const event = 1;\n',
+    "app/modules/leases/types.ts": "export type Term = number;\n",
+    "app/modules/parcels/parcel.ts": 'import { term } from "~/modules/leases/terms";\nexport const parcel = term;\n',
+    "app/modules/events/event.test.ts": 'import { lastCharge } from "~/modules/fees/ledger";\nexport const t = lastCharge;\n',
+  };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, ".."), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  const linter = new Linter({ cwd: root });
+  const lint = (path: string) =>
+    linter.verify(
+      files[path]!,
+      [{ files: ["**/*.ts"], languageOptions: { parser: tseslint.parser }, plugins: { house }, rules: { "house/no-folder-cycle": ["error", { root }] } }],
+      join(root, path),
+    );
+
+  it("reports each import on the circle, naming the folders and the import behind every step", () => {
+    const [message, ...rest] = lint("app/modules/leases/amend.server.ts");
+    expect(rest).toEqual([]);
+    expect(message!.message).toContain("Concept folders in a circle: leases → fees → events → leases");
+    expect(message!.message).toContain("leases/amend.server.ts → fees/ledger.ts; fees/ledger.ts → events/event.ts; events/event.ts → leases/types.ts");
+    expect(lint("app/modules/fees/ledger.ts")).toHaveLength(1);
+    expect(lint("app/modules/events/event.ts")).toHaveLength(1); // a type-only import closes it too
+  });
+
+  it("leaves a folder that only leads into the circle, a file's own folder and unit tests alone", () => {
+    expect(lint("app/modules/parcels/parcel.ts")).toEqual([]);
+    expect(lint("app/modules/leases/terms.ts")).toEqual([]);
+    expect(lint("app/modules/events/event.test.ts")).toEqual([]);
+  });
+
+  it("is switched on for the modules (not their unit tests) by the project's configuration", async () => {
+    const config = (await eslint.calculateConfigForFile("app/modules/leases/leases.server.ts")) as { rules: Record<string, unknown> };
+    expect(config.rules["house/no-folder-cycle"]).toEqual([2]);
+    const testConfig = (await eslint.calculateConfigForFile("app/modules/leases/lifecycle.test.ts")) as { rules: Record<string, unknown> };
+    expect(testConfig.rules["house/no-folder-cycle"]).toBeUndefined();
+  });
+});
+
 describe("house rule: no Response built, thrown or returned in app/modules", () => {
   const offending = [
     'import { data, redirect } from "@remix-run/node";',

@@ -23,6 +23,7 @@ import { action as feesAction, loader as feesLoader } from "~/routes/leases.$lea
 import { loader as statementLoader } from "~/routes/households.$householdId.statement[.]pdf";
 import { loader as arrearsLoader } from "~/routes/fees._index";
 import { amendLease } from "~/modules/leases/leases.server";
+import { feeLedgerForAmendments } from "~/modules/lease-fees/terms.server";
 import { listMonitoringEvents } from "~/modules/stewardship/events.server";
 import { todayIn } from "~/utils/calendar-date";
 import { createDb, db } from "~/utils/db.server";
@@ -239,7 +240,7 @@ describe("amendments of the fee terms", () => {
         renewalTermYears: lease.renewalTermYears,
         riders: [],
         ...changes,
-      });
+      }, feeLedgerForAmendments);
     expect((await amend(lease.version, "2024-07-01", { monthlyFeeCents: 3000 })).ok).toBe(true);
     const view = await leaseLedger(db(), actor, lease.id, TODAY);
     const fee = (date: string) => view.lines.find((l) => l.kind === "charge" && l.date === date)?.amountCents;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { systemActor } from "~/modules/audit/audit.server";
 import { amendLease, updateDraftLease } from "~/modules/leases/leases.server";
+import { feeLedgerForAmendments } from "~/modules/lease-fees/terms.server";
 import { DEFAULT_LEASE_TERMS } from "~/modules/leases/terms";
 import { getLeaseTermDefaults, getLeaseTermsOn, updateLeaseTermDefaults } from "~/modules/leases/terms.server";
 import { action as leaseAction } from "~/routes/leases.$leaseId._index";
@@ -88,7 +89,7 @@ describe("lease terms as data", () => {
         renewalTermYears: 99,
         riders: [],
         ...changes,
-      });
+      }, feeLedgerForAmendments);
     expect((await amend(executed.version, "2030-01-01", { lateChargeCents: 3000 })).ok).toBe(true);
     expect((await amend(executed.version + 1, "2028-01-01", { graceDays: 12, lateChargeCents: 2000 })).ok).toBe(true);
     const on = (date: string) => getLeaseTermsOn(db(), organisation.id, made.id, date);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { systemActor } from "~/modules/audit/audit.server";
 import { recordAppraisal } from "~/modules/home-inputs/home-inputs.server";
 import { amendLease } from "~/modules/leases/leases.server";
+import { feeLedgerForAmendments } from "~/modules/lease-fees/terms.server";
 import { caseDeadlineItems, calculateFormulaPrice, cancelTransferCase, decideOption, getTransferCase, listTransferCases, ONE_OPEN_CASE_MESSAGE, openCaseDeadlines, openTransferCase, TransferCaseError } from "~/modules/transfers/transfers.server";
 import { action as caseAction, loader as caseLoader } from "~/routes/transfers.$caseId";
 import { action as listAction, loader as listLoader } from "~/routes/transfers._index";
@@ -79,7 +80,7 @@ describe("resale and transfer cases", () => {
         closingDays,
         renewalTermYears: 99,
         riders: [],
-      } as Parameters<typeof amendLease>[3]);
+      } as Parameters<typeof amendLease>[3], feeLedgerForAmendments);
       expect(result.ok).toBe(true);
     };
     await amend("2026-01-01", 60, 45); // before the notice: counts

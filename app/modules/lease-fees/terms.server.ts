@@ -3,12 +3,13 @@
  * row each: they follow from the lease's fee terms and amendments, and the lease's posting marker
  * (`LeaseFeeLedger.chargesPostedThrough`) says how far they are posted — every charge the rules call for dated on
  * or before it. Posted charges never change: the marker only moves forward, and an amendment or index value that
- * would change a posted charge is refused. Kept apart from ledger.server.ts so that the lease module can check
- * amendments against the posted charges without importing the ledger.
+ * would change a posted charge is refused. Kept apart from ledger.server.ts; `feeLedgerForAmendments` is what a
+ * lease amendment asks of it (the caller of `amendLease` passes it in: leases does not import lease-fees).
  */
 import type { FeeEscalationRule } from "~/modules/leases/lifecycle";
 import { amendmentsInForceOrder, leaseTermsOn, termsAsSigned, TIMED_TERM_KEYS, type AmendmentRecord } from "~/modules/leases/terms";
 import { leaseRowTerms } from "~/modules/leases/terms.server";
+import type { FeeLedgerForAmendments } from "~/modules/leases/leases.server";
 import type { Db, Tx } from "~/utils/db.server";
 import { scheduledCharges, type Debit, type FeeEscalation, type FeeTerms, type FeeTermsChange, type IndexValue } from "./rules";
 
@@ -127,3 +128,6 @@ export async function lastPostedChargeDate(db: Db | Tx, organisationId: string, 
   const charges = postedCharges(feeTermsOfLease(lease, await indexValuesOf(db, organisationId)), markerOf(lease));
   return charges.at(-1)?.date ?? null;
 }
+
+/** What `amendLease` (~/modules/leases/leases.server) asks the fee ledger, passed in by its callers. */
+export const feeLedgerForAmendments: FeeLedgerForAmendments = { lastPostedChargeDate };

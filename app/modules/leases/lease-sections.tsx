@@ -6,7 +6,6 @@ import { Link } from "@remix-run/react";
 import { TableWrap } from "~/components/table-wrap";
 import type { ResaleLine } from "~/modules/resale/contract";
 import { TEXT } from "~/modules/resale/engine-texts";
-import type { getLeaseSchedule } from "~/modules/stewardship/events.server";
 import { formatScreenDate } from "~/utils/calendar-date";
 import { formatInstant } from "~/utils/format";
 import { centsToString, formatUsd } from "~/utils/money";
@@ -89,7 +88,8 @@ export function MortgagesAndRidersSection({
 }: {
   lease: Pick<LeaseRecord, "id" | "status" | "permittedMortgages"> & { riders: string[] };
   signedRiderVersions: FrozenRider[];
-  monitoringSchedule: Awaited<ReturnType<typeof getLeaseSchedule>>;
+  /** The lease's monitoring schedule as stewardship keeps it (getLeaseSchedule); typed here by what it shows, as leases does not import stewardship. */
+  monitoringSchedule: { insuranceExpiresOn: string | null; occupancyFixedDate: string | null; taxProofDate: string | null };
   canWrite: boolean;
 }) {
   return (

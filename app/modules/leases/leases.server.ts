@@ -24,7 +24,6 @@ import { riderChoices, riderNameErrors, riderVersionsToFreeze } from "./riders.s
 import { isSameMortgage, mortgageAboveFormulaPrice } from "~/modules/mortgages/permitted-mortgages";
 import { currentFormulaPrice, currentPurchase, linkPurchaseMortgage, purchaseFormulaPrice } from "~/modules/mortgages/permitted-mortgages.server";
 import { NotFoundError } from "~/utils/errors";
-import { lastPostedChargeDate } from "~/modules/lease-fees/terms.server";
 
 /** Statuses in which a lease binds the home: a home has at most one lease in these at a time. */
 export const BINDING_STATUSES: LeaseStatus[] = ["executed", "recorded", "active"];
@@ -446,12 +445,20 @@ async function transitionLeaseOnce(db: Db, actor: AuditActor, leaseId: string, v
 }
 
 /**
+ * What an amendment asks the lease's fee ledger: the due date of the last posted charge (null when none), after
+ * which a change of the fee terms must take effect (ADR 014). The fee ledger builds on leases, so leases does not
+ * import it: the caller passes `feeLedgerForAmendments` from ~/modules/lease-fees/terms.server.
+ */
+export type FeeLedgerForAmendments = { lastPostedChargeDate(db: Db | Tx, organisationId: string, leaseId: string): Promise<string | null> };
+
+/**
  * Changes a signed lease's terms by a dated amendment. The lease row keeps the terms as signed; the
  * amendment records `{ before, after }` of the terms it changes, compared with the terms in force on its
  * effective date, and `leaseTermsOn` applies it from that date. Terms the form leaves out stay unchanged.
- * An added permitted mortgage is recorded with it. A draft is edited directly instead.
+ * An added permitted mortgage is recorded with it. A draft is edited directly instead. A change of the fee terms
+ * is refused over charges already posted (`feeLedger`).
  */
-export async function amendLease(db: Db, actor: AuditActor, leaseId: string, values: AmendmentValues): Promise<WriteResult> {
+export async function amendLease(db: Db, actor: AuditActor, leaseId: string, values: AmendmentValues, feeLedger: FeeLedgerForAmendments): Promise<WriteResult> {
   return db.$transaction(async (tx) => {
     const lease = withNumberCents(await tx.lease.findFirst({
       where: { id: leaseId, organisationId: actor.organisationId },
@@ -499,7 +506,7 @@ export async function amendLease(db: Db, actor: AuditActor, leaseId: string, val
     if (Object.keys(after).length === 0) return { ok: false as const, formErrors: ["Nothing changed: change at least one term or add a permitted mortgage."] };
     // The fee ledger's posted charges stand as posted: a change to the fee terms takes effect after the last one.
     if (FEE_TERM_KEYS.some((key) => key in after)) {
-      const lastCharge = await lastPostedChargeDate(tx, actor.organisationId, leaseId);
+      const lastCharge = await feeLedger.lastPostedChargeDate(tx, actor.organisationId, leaseId);
       if (lastCharge && values.effectiveDate <= lastCharge) {
         return {
           ok: false as const,

@@ -13,7 +13,7 @@ import { assertUpdated, createFirstVersion } from "~/utils/concurrency.server";
 import { todayIn } from "~/utils/calendar-date";
 import { isUniqueViolation, type Db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { parseNoticesOff } from "~/modules/users/email-notices";
+import { parseNoticesOff } from "./email-notices";
 import { ALL_ON, caseReminders, itemReminders, REMINDER_KIND_KEYS, statementReminders, type Recipient, type Reminder, type ReminderSwitches } from "./reminders";
 
 export async function reminderSwitches(db: Db, organisationId: string): Promise<ReminderSwitches & { version: number }> {

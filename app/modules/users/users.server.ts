@@ -5,7 +5,7 @@ import { assertUpdated } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db } from "~/utils/db.server";
 import type { Role } from "~/utils/permissions";
 import { NotFoundError } from "~/utils/errors";
-import { noticesOffFromChosen, parseNoticesOff } from "./email-notices";
+import { noticesOffFromChosen, parseNoticesOff } from "~/modules/reminders/email-notices";
 
 export type LoginResult =
   | { ok: true; userId: string; organisationId: string }

@@ -3,7 +3,7 @@
  * sent at all (Settings → Reminders); each person may turn off the ones they do not want. Stored on the user as
  * the turned-off kinds, comma-separated ("" = every reminder on), so a kind added later is on for everyone.
  */
-import { REMINDER_KIND_KEYS, type ReminderKind } from "~/modules/reminders/reminders";
+import { REMINDER_KIND_KEYS, type ReminderKind } from "./reminders";
 
 export function parseNoticesOff(stored: string): Set<ReminderKind> {
   return new Set(stored.split(",").filter((kind): kind is ReminderKind => (REMINDER_KIND_KEYS as string[]).includes(kind)));
