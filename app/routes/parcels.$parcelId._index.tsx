@@ -11,25 +11,14 @@ import { FormErrors, FormErrorSummary } from "~/components/forms";
 import { FundingFieldset, HomeFieldset } from "~/components/parcel-fieldset";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { ResaleDeadlines } from "~/modules/transfers/components";
 import { caseDeadlineItems } from "~/modules/transfers/transfers.server";
 import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { addFundingSource, addHome, getParcelDetail, removeFundingSource, setParcelArchived } from "~/modules/parcels/parcels.server";
-import { LEASE_STATUS_LABELS } from "~/modules/leases/lifecycle";
-import { CASE_KIND_LABELS, CASE_STATUS_LABELS, type CaseKind } from "~/modules/transfers/schemas";
-import {
-  AREA_UNIT_LABELS,
-  checkFundingRules,
-  FUNDING_PROGRAM_LABELS,
-  FundingFields,
-  FundingSourceSchema,
-  HOME_TYPE_LABELS,
-  HomeSchema,
-  PARCEL_STATUS_LABELS,
-} from "~/modules/parcels/schemas";
+import { checkFundingRules, FUNDING_PROGRAM_LABELS, FundingFields, FundingSourceSchema, HomeSchema, PARCEL_STATUS_LABELS } from "~/modules/parcels/schemas";
+import { parcelView } from "~/modules/parcels/parcel-view";
+import { HomeCard } from "~/modules/parcels/home-card";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
-import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -43,8 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
   const detail = await getParcelDetail(db(), actor.organisationId, params.parcelId ?? "");
   if (!detail) throw new Response("Parcel not found", { status: 404 });
-  const { parcel, history } = detail;
-  const money = (cents: number | null) => (cents === null ? null : formatUsd(centsToString(cents)));
+  const { parcel } = detail;
   // each home's open resale / transfer case with its deadlines by the trust's local date
   const caseDeadlines = await caseDeadlineItems(db(), actor.organisationId, todayIn(actor.timeZone), { homeIds: parcel.homes.map((h) => h.id) });
   const openCases = await db().transferCase.findMany({ where: { organisationId: actor.organisationId, openHomeId: { in: parcel.homes.map((h) => h.id) } }, select: { id: true, homeId: true } });
@@ -52,66 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     auditTimeZone: actor.timeZone,
     canWrite: can(actor.role, "records:write"),
     openCases: openCases.map((c) => ({ ...c, deadlines: caseDeadlines.filter((d) => d.caseId === c.id) })),
-    parcel: {
-      id: parcel.id,
-      version: parcel.version,
-      parcelNumber: parcel.parcelNumber,
-      streetAddress: parcel.streetAddress,
-      city: parcel.city,
-      state: parcel.state,
-      postalCode: parcel.postalCode,
-      legalDescription: parcel.legalDescription,
-      landArea: parcel.landArea ? `${parcel.landArea} ${AREA_UNIT_LABELS[parcel.landAreaUnit]}` : null,
-      zoning: parcel.zoning,
-      acquisitionDate: parcel.acquisitionDate,
-      acquisitionPrice: money(parcel.acquisitionPriceCents),
-      acquisitionMethod: parcel.acquisitionMethod,
-      assessedLandValue: money(parcel.assessedLandValueCents),
-      status: parcel.status,
-      archived: parcel.archivedAt !== null,
-    },
-    homes: parcel.homes.map((home) => ({
-      id: home.id,
-      label: home.label,
-      homeType: home.homeType,
-      bedrooms: home.bedrooms,
-      bathrooms: home.bathrooms,
-      floorAreaSqft: home.floorAreaSqft,
-      yearBuilt: home.yearBuilt,
-      archived: home.archivedAt !== null,
-      currentOwner: home.ownerships.find((o) => o.saleDate === null)?.household ?? null,
-      leases: home.leases.map((l) => ({ id: l.id, reference: l.reference, status: LEASE_STATUS_LABELS[l.status], household: l.household })),
-      cases: home.transferCases.map((c) => ({
-        id: c.id,
-        label: `${CASE_KIND_LABELS[c.kind as CaseKind] ?? c.kind} (${(CASE_STATUS_LABELS as Record<string, string>)[c.status] ?? c.status})`,
-      })),
-      ownerships: home.ownerships.map((o) => ({
-        id: o.id,
-        household: o.household,
-        purchaseDate: o.purchaseDate,
-        purchasePrice: money(o.purchasePriceCents),
-        saleDate: o.saleDate,
-        salePrice: money(o.salePriceCents),
-      })),
-    })),
-    funding: parcel.fundingSources.map((f) => ({
-      id: f.id,
-      funder: f.funder,
-      program: f.program,
-      amount: money(f.amountCents),
-      receivedOn: f.receivedOn,
-      affordabilityYears: f.affordabilityYears,
-      restrictionEndDate: f.restrictionEndDate,
-      notes: f.notes,
-    })),
-    history: history.map((entry) => ({
-      id: entry.id,
-      actorLabel: entry.actorLabel,
-      action: entry.action,
-      entity: entry.entity,
-      changes: entry.changes,
-      createdAt: entry.createdAt.toISOString(),
-    })),
+    ...parcelView(detail),
   };
 }
 
@@ -234,99 +163,7 @@ export default function ParcelPage() {
       <h2>Homes</h2>
       {homes.length === 0 ? <p className="muted">No homes on this parcel yet.</p> : null}
       {homes.map((home) => (
-        <section key={home.id} id={`home-${home.id}`} className="card" aria-label={`Home ${home.label || HOME_TYPE_LABELS[home.homeType]}`}>
-          <div className="page-header">
-            <h3 style={{ marginTop: 0 }}>
-              {HOME_TYPE_LABELS[home.homeType]}
-              {home.label ? ` — ${home.label}` : ""} {home.archived ? <span className="badge badge-warn">Archived</span> : null}
-            </h3>
-            {canWrite ? (
-              <Link className="button secondary small" to={`/parcels/${parcel.id}/homes/${home.id}`}>
-                Edit home{home.label ? ` ${home.label}` : ""}
-              </Link>
-            ) : null}
-          </div>
-          <p>
-            {home.bedrooms} bedroom{home.bedrooms === 1 ? "" : "s"} · {home.bathrooms} bath · {home.floorAreaSqft ? `${home.floorAreaSqft.toLocaleString("en-US")} sq ft` : "floor area not entered"}
-            {home.yearBuilt ? ` · built ${home.yearBuilt}` : ""}
-          </p>
-          <p>
-            <strong>Current homeowner:</strong>{" "}
-            {home.currentOwner ? <Link to={`/households/${home.currentOwner.id}`}>{home.currentOwner.name}</Link> : <span className="muted">none</span>}
-            {" · "}
-            <Link to={`/resale/homes/${home.id}`}>Resale calculator</Link>
-            {" · "}
-            <Link to={`/resale/homes/${home.id}/inputs`}>Valuation inputs</Link>
-          </p>
-          {openCases
-            .filter((c) => c.homeId === home.id)
-            .map((c) => (
-              <div key={c.id}>
-                <p>
-                  <strong>Open resale / transfer case:</strong> <Link to={`/transfers/${c.id}`}>the case</Link>
-                  {c.deadlines.length ? "" : " (no deadline pending)"}
-                </p>
-                <ResaleDeadlines items={c.deadlines} title="Deadlines of the case" showHome={false} level={4} />
-              </div>
-            ))}
-          {home.leases.length ? (
-            <p>
-              <strong>Ground leases:</strong>{" "}
-              {home.leases.map((l, i) => (
-                <span key={l.id}>
-                  {i ? " · " : ""}
-                  <Link to={`/leases/${l.id}`}>{l.reference}</Link> ({l.status}, <Link to={`/households/${l.household.id}`}>{l.household.name}</Link>)
-                </span>
-              ))}
-            </p>
-          ) : null}
-          {home.cases.length ? (
-            <p>
-              <strong>Resale and transfer cases:</strong>{" "}
-              {home.cases.map((c, i) => (
-                <span key={c.id}>
-                  {i ? " · " : ""}
-                  <Link to={`/transfers/${c.id}`}>{c.label}</Link>
-                </span>
-              ))}
-            </p>
-          ) : null}
-          {home.ownerships.length > 0 ? (
-            <TableWrap label="Ownership history">
-              <table>
-                <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.75rem" }}>
-                  Ownership history
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Household</th>
-                    <th scope="col">Purchased</th>
-                    <th scope="col" className="num">
-                      Price
-                    </th>
-                    <th scope="col">Sold</th>
-                    <th scope="col" className="num">
-                      Sale price
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {home.ownerships.map((o) => (
-                    <tr key={o.id}>
-                      <td>
-                        <Link to={`/households/${o.household.id}`}>{o.household.name}</Link>
-                      </td>
-                      <td>{formatScreenDate(o.purchaseDate)}</td>
-                      <td className="num">{o.purchasePrice}</td>
-                      <td>{o.saleDate ? formatScreenDate(o.saleDate) : "current owner"}</td>
-                      <td className="num">{o.salePrice ?? "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-          ) : null}
-        </section>
+        <HomeCard key={home.id} parcel={parcel} home={home} canWrite={canWrite} openCases={openCases} />
       ))}
       {canWrite ? (
         <details className="card">
