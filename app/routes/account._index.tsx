@@ -11,6 +11,7 @@ import { OwnNameSchema } from "~/modules/users/schemas";
 import { getOwnSettings, updateOwnName, updateOwnNotices } from "~/modules/users/users.server";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Your settings · Commonground" }];
@@ -25,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const formData = await readFormData(request);
   const who = { ...auditActor(actor), userId: actor.userId };
-  if (formData.get("intent") === "notices") {
+  if (readIntent(formData, ["name", "notices"]) === "notices") {
     const chosen = formData.getAll("notice").map(String);
     await updateOwnNotices(db(), who, chosen);
     return redirectWithToast("/account", { kind: "success", message: "Your email notices were saved." });

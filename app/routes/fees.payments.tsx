@@ -13,6 +13,7 @@ import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { uploadedText } from "~/utils/upload.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 
 export const meta: MetaFunction = () => [{ title: "Import payments · Commonground" }];
 
@@ -29,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const form = await readFormData(request);
   const text = (await uploadedText(form, "csv", MAX_BYTES)) ?? "";
-  const intent = form.get("intent") === "commit" ? "commit" : "dry-run";
+  const intent = readIntent(form, ["dry-run", "commit"]);
   if (text.trim() === "") {
     const empty: PaymentImportResult = { ok: false, committed: false, rows: [], errors: [{ row: 0, column: "", message: "Paste the CSV or choose a file (at most 5 MB)." }], totalCents: 0 };
     return data<ActionResult>({ intent, text, result: empty }, { status: 400 });

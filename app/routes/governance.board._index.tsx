@@ -15,6 +15,7 @@ import { intentFailure } from "~/utils/intent-reply.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Board roster · Commonground" }];
@@ -37,7 +38,7 @@ const Schema = z.discriminatedUnion("intent", [AssignSeatSchema, EndTermSchema, 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "governance:write");
   const form = await readFormData(request);
-  const intent = String(form.get("intent") ?? "");
+  const intent = readIntent(form, Schema);
   const submission = parseWithZod(form, { schema: Schema });
   if (submission.status !== "success") return intentFailure(intent, submission);
   const value = submission.value;

@@ -13,6 +13,7 @@ import { intentFailure } from "~/utils/intent-reply.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 import { TableWrap } from "~/components/table-wrap";
 import { formatScreenDate } from "~/utils/calendar-date";
 
@@ -61,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const electionId = params.electionId ?? "";
   if (!(await getElection(db(), actor.organisationId, electionId))) throw new Response("No such election.", { status: 404 });
   const form = await readFormData(request);
-  const intent = String(form.get("intent") ?? "");
+  const intent = readIntent(form, Schema);
   const submission = parseWithZod(form, { schema: Schema });
   if (submission.status !== "success") return intentFailure(intent, submission);
   const value = submission.value;

@@ -18,6 +18,7 @@ import { intentFailure } from "~/utils/intent-reply.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.meeting.title ?? "Meeting"} · Commonground` }];
@@ -53,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const meetingId = params.meetingId ?? "";
   if (!(await getMeeting(db(), actor.organisationId, meetingId))) throw new Response("No such meeting.", { status: 404 });
   const form = await readFormData(request);
-  const intent = String(form.get("intent") ?? "");
+  const intent = readIntent(form, Schema);
   const submission = parseWithZod(form, { schema: Schema });
   if (submission.status !== "success") return intentFailure(intent, submission);
   const value = submission.value;

@@ -16,6 +16,7 @@ import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "Member"} · Commonground` }];
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseMemberKey(key);
   if (!parsed || !(await load(actor.organisationId, key))) throw new Response("No such member.", { status: 404 });
   const form = await readFormData(request);
-  const intent = String(form.get("intent") ?? "");
+  const intent = readIntent(form, Schema);
   const submission = parseWithZod(form, { schema: Schema });
   if (submission.status !== "success") return intentFailure(intent, { reply: (o) => submission.reply({ ...o, hideFields: ["password"] }) });
   const value = submission.value;

@@ -15,6 +15,7 @@ import { intentFailure } from "~/utils/intent-reply.server";
 import { centsToString, formatUsd } from "~/utils/money";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Governance settings · Commonground" }];
@@ -53,7 +54,7 @@ function quorumRules(value: z.infer<typeof BylawsSchema>): { rules: QuorumRule[]
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "governance:settings");
   const form = await readFormData(request);
-  const intent = String(form.get("intent") ?? "");
+  const intent = readIntent(form, Schema);
   const submission = parseWithZod(form, { schema: Schema });
   if (submission.status !== "success") return intentFailure(intent, submission);
   const value = submission.value;

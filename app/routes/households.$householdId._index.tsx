@@ -23,6 +23,7 @@ import { db } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.household.name ?? "Household"} · Commonground` }];
 
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const id = params.householdId ?? "";
   const formData = await readFormData(request);
-  const intent = String(formData.get("intent") ?? "");
+  const intent = readIntent(formData, ["add-member", "remove-member", "archive", "restore", "record-sale"]);
   const who = auditActor(actor);
   const exists = await db().household.findFirst({ where: { id, organisationId: actor.organisationId }, select: { name: true } });
   if (!exists) throw new Response("Household not found", { status: 404 });

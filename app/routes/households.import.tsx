@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server";
 import type { CsvRowError } from "~/utils/csv";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 
 export const meta: MetaFunction = () => [{ title: "Import households · Commonground" }];
 
@@ -34,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const form = await readFormData(request);
   const text = (await uploadedText(form, "csv", MAX_BYTES)) ?? "";
-  const intent = form.get("intent") === "commit" ? "commit" : "dry-run";
+  const intent = readIntent(form, ["dry-run", "commit"]);
   if (text.trim() === "") {
     return data<ImportResult>(
       { intent, text, rows: [], rowCount: 0, errors: [{ row: 0, column: "", message: "Paste the CSV or choose a file (at most 5 MB)." }] },

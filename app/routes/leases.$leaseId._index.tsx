@@ -34,6 +34,7 @@ import { listDocuments } from "~/modules/stored-documents/stored-documents.serve
 import { getLeaseSchedule } from "~/modules/stewardship/events.server";
 import { documentMaxBytes } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lease.reference ?? "Lease"} · Commonground` }];
 
@@ -77,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const leaseId = params.leaseId ?? "";
   const formData = await readFormData(request);
-  const intent = formData.get("intent");
+  const intent = readIntent(formData, ["transition", "amend"]);
   try {
     if (intent === "transition") {
       const submission = parseWithZod(formData, { schema: TransitionSchema });

@@ -13,6 +13,7 @@ import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formatUsd, centsToString } from "~/utils/money";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 import { formErrorsOf, formStatusOf } from "~/utils/errors";
 
 /** The lease-fee ledger of one lease: payments, waivers and reversals post here (the lease page shows the same panel). */
@@ -35,8 +36,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const leaseId = params.leaseId ?? "";
   const formData = await readFormData(request);
+  const intent: FeeActionResult["intent"] = readIntent(formData, ledgerActionSchema);
   const submission = parseWithZod(formData, { schema: ledgerActionSchema });
-  const intent = (["payment", "waiver", "reversal"].includes(String(formData.get("intent"))) ? formData.get("intent") : "payment") as FeeActionResult["intent"];
   const reply = async (result: FeeActionResult["result"], status: number) => data({ ...(await panel(request, leaseId)), last: { intent, result } satisfies FeeActionResult }, { status });
   if (submission.status !== "success") return reply(submission.reply(), 400);
   const value = submission.value;

@@ -22,6 +22,7 @@ import { db } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -44,23 +45,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const ActionSchema = z
-  .discriminatedUnion("intent", [
-    z.object({ intent: z.literal("add-home"), ...HomeSchema.shape }),
-    z.object({ intent: z.literal("add-funding"), ...FundingFields }),
-    z.object({ intent: z.literal("remove-funding"), fundingSourceId: z.string().min(1) }),
-    z.object({ intent: z.enum(["archive", "restore"]), version: recordVersion() }),
-  ])
-  .superRefine((value, ctx) => {
-    if (value.intent === "add-funding") checkFundingRules(value, ctx);
-  });
+const ActionForms = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("add-home"), ...HomeSchema.shape }),
+  z.object({ intent: z.literal("add-funding"), ...FundingFields }),
+  z.object({ intent: z.literal("remove-funding"), fundingSourceId: z.string().min(1) }),
+  z.object({ intent: z.enum(["archive", "restore"]), version: recordVersion() }),
+]);
+const ActionSchema = ActionForms.superRefine((value, ctx) => {
+  if (value.intent === "add-funding") checkFundingRules(value, ctx);
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const parcelId = params.parcelId ?? "";
   const formData = await readFormData(request);
+  const intent = readIntent(formData, ActionForms);
   const submission = parseWithZod(formData, { schema: ActionSchema });
-  if (submission.status !== "success") return data({ intent: String(formData.get("intent")), result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   const value = submission.value;
   const who = auditActor(actor);
   try {

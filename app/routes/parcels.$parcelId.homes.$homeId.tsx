@@ -14,6 +14,7 @@ import { HOME_TYPE_LABELS, HomeFields } from "~/modules/parcels/schemas";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit home · Commonground" }];
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const home = await getHome(db(), actor.organisationId, parcelId, homeId);
   if (!home) throw new Response("Home not found", { status: 404 });
   const formData = await readFormData(request);
-  const intent = String(formData.get("intent") ?? "save");
+  const intent = readIntent(formData, ["save", "archive", "restore"]);
   const who = auditActor(actor);
   if (intent === "archive" || intent === "restore") {
     const submission = parseWithZod(formData, { schema: ArchiveSchema });

@@ -12,6 +12,7 @@ import type { CsvRowError } from "~/utils/csv";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 
 export const meta: MetaFunction = () => [{ title: "Import parcels · Commonground" }];
 
@@ -36,9 +37,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<ImportActionData>({ csv: "", errors: [], summary: null, message: "The file is larger than 5 MB. Split it into smaller files." }, { status: 413 });
   }
   const formData = await readFormData(request);
+  const intent = readIntent(formData, ["preview", "commit"]);
   const csv = await uploadedText(formData, "csv", MAX_BYTES);
   if (!csv) return data<ImportActionData>({ csv: "", errors: [], summary: null, message: "Choose a CSV file or paste its contents." }, { status: 400 });
-  if (formData.get("intent") === "commit") {
+  if (intent === "commit") {
     const result = await commitParcelImport(db(), auditActor(actor), csv);
     if (!result.ok) {
       return data<ImportActionData>({ csv, errors: result.errors, summary: null, message: "Nothing was imported: the file has errors." }, { status: 400 });

@@ -30,6 +30,7 @@ import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { RequestInputs, SavedCalculationsTable, Worksheet } from "~/modules/resale/components";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 import { calculatorStartingPoint } from "~/modules/home-inputs/prefill.server";
 import { figuresNeeded, type HomeFigure } from "~/modules/home-inputs/prefill";
 import { formatScreenDate } from "~/utils/calendar-date";
@@ -80,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
   const formData = await readFormData(request);
   // calculating changes nothing (viewers may); saving needs write access
-  if (formData.get("intent") === "save") await requirePermission(request, "records:write");
+  if (readIntent(formData, ["calculate", "save"], { whenMissing: "calculate" }) === "save") await requirePermission(request, "records:write");
   const { home, presets, incomeLimits, incomeLimitTables } = await calculatorData(actor.organisationId, params.homeId ?? "");
   const context: CalculatorContext = { presets, incomeLimits, incomeLimitTables, bedrooms: home.bedrooms };
   const submission = parseWithZod(formData, { schema: calculatorFormSchema(context) });

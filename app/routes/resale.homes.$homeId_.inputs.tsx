@@ -19,6 +19,7 @@ import { getHomeForResale } from "~/modules/resale/calculations.server";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
 import { intentFailure, type IntentReply } from "~/utils/intent-reply.server";
+import { readIntent } from "~/web/intent.server";
 import { centsToString, formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -29,12 +30,12 @@ import { formatScreenDate } from "~/utils/calendar-date";
 /** The valuation inputs of one home: appraisals, inspections with deductions, approved improvements (docs/home-inputs.md). */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Valuation inputs${data ? ` — ${data.home.label}` : ""} · Commonground` }];
 
-const SCHEMAS: Record<string, ZodTypeAny> = {
+const SCHEMAS = {
   appraisal: appraisalSchema,
   "appraisal-received": appraisalReceiptSchema,
   inspection: inspectionSchema,
   improvement: improvementSchema,
-};
+} satisfies Record<string, ZodTypeAny>;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
@@ -48,23 +49,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const homeId = params.homeId ?? "";
   const formData = await readFormData(request);
-  const intent = String(formData.get("intent") ?? "");
-  const schema = SCHEMAS[intent];
-  if (!schema) throw new Response("Unknown form", { status: 400 });
-  const submission = parseWithZod(formData, { schema });
+  const intent = readIntent(formData, ["appraisal", "appraisal-received", "inspection", "improvement"]);
+  const submission = parseWithZod(formData, { schema: SCHEMAS[intent] as ZodTypeAny });
   if (submission.status !== "success") return intentFailure(intent, submission);
   const back = `/resale/homes/${homeId}/inputs`;
   try {
-    const value = submission.value as { intent: string };
-    if (value.intent === "appraisal") {
+    if (intent === "appraisal") {
       await recordAppraisal(db(), auditActor(actor), homeId, submission.value as never);
       return redirectWithToast(back, { kind: "success", message: "Appraisal recorded." });
     }
-    if (value.intent === "appraisal-received") {
+    if (intent === "appraisal-received") {
       await recordAppraisalReceived(db(), auditActor(actor), submission.value as never);
       return redirectWithToast(back, { kind: "success", message: "Appraisal report recorded." });
     }
-    if (value.intent === "inspection") {
+    if (intent === "inspection") {
       await recordInspection(db(), auditActor(actor), homeId, submission.value as never);
       return redirectWithToast(back, { kind: "success", message: "Inspection recorded." });
     }

@@ -13,6 +13,7 @@ import { formatInstant } from "~/utils/format";
 import { intentFailure } from "~/utils/intent-reply.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Email · Commonground" }];
@@ -49,7 +50,7 @@ const Schema = z.discriminatedUnion("intent", [
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "email:manage");
   const form = await readFormData(request);
-  const intent = String(form.get("intent") ?? "");
+  const intent = readIntent(form, Schema);
   const submission = parseWithZod(form, { schema: Schema });
   if (submission.status !== "success") return intentFailure(intent, submission);
   if (submission.value.intent === "from") {

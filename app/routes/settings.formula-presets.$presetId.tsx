@@ -13,6 +13,7 @@ import { db } from "~/utils/db.server";
 import { AuditHistory } from "~/components/audit-history";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit formula preset · Commonground" }];
 
@@ -33,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "settings:manage");
   const id = params.presetId ?? "";
   const formData = await readFormData(request);
-  const intent = formData.get("intent");
+  const intent = readIntent(formData, ["save", "archive", "restore"]);
   try {
     if (intent === "archive" || intent === "restore") {
       const version = Number.parseInt(String(formData.get("version") ?? ""), 10);

@@ -23,6 +23,7 @@ import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -84,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "settings:manage");
   const id = params.tableId ?? "";
   const formData = await readFormData(request);
-  const intent = String(formData.get("intent") ?? "");
+  const intent = readIntent(formData, ["correct", "effective", "method"]);
   const back = `/settings/income-limits/${id}`;
   const respond = (reply: SubmissionResult<string[]>, status: number) => data<ActionResult>({ intent, reply }, { status });
   try {

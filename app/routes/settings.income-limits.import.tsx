@@ -12,6 +12,7 @@ import { commitIncomeLimitImport, exampleImportCsv, planIncomeLimitImport } from
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 
 export const meta: MetaFunction = () => [{ title: "Import income limits · Commonground" }];
 
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const text = (await uploadedText(form, "text", MAX_BYTES)) ?? "";
   const source = String(form.get("source") ?? "").trim().slice(0, 500);
   const effectiveFrom = String(form.get("effectiveFrom") ?? "").trim().slice(0, 40);
-  const intent = form.get("intent") === "commit" ? "commit" : "dry-run";
+  const intent = readIntent(form, ["dry-run", "commit"]);
   const options = { ...(source ? { source } : {}), ...(effectiveFrom ? { effectiveFrom } : {}) };
   if (text.trim() === "") {
     return data<ImportResult>(

@@ -11,6 +11,7 @@ import { accountCodesSchema, indexValueSchema } from "~/modules/lease-fees/schem
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 import { formErrorsOf, formStatusOf } from "~/utils/errors";
 import { TableWrap } from "~/components/table-wrap";
 import { formatScreenDate } from "~/utils/calendar-date";
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "settings:manage");
   const formData = await readFormData(request);
-  const intent = formData.get("intent") === "index-value" ? "index-value" : "codes";
+  const intent = readIntent(formData, ["codes", "index-value"]);
   const submission = parseWithZod(formData, { schema: intent === "codes" ? accountCodesSchema : indexValueSchema });
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   try {

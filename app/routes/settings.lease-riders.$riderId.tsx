@@ -13,6 +13,7 @@ import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { formatInstant } from "~/utils/format";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "Rider"} · Commonground` }];
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "templates:manage");
   const rider = await riderOr404(actor.organisationId, params.riderId);
   const formData = await readFormData(request);
-  if (formData.get("intent") === "archive") {
+  if (readIntent(formData, ["save", "archive"]) === "archive") {
     const submission = parseWithZod(formData, { schema: ArchiveSchema });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
     await archiveRider(db(), auditActor(actor), rider.id);

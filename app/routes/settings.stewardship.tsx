@@ -13,6 +13,7 @@ import { stewardshipSettingsSchema } from "~/modules/stewardship-decisions/schem
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 import { centsToString, Decimal } from "~/utils/money";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -48,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "settings:manage");
   const formData = await readFormData(request);
-  if (formData.get("intent") === "monitoring") {
+  if (readIntent(formData, ["monitoring", "policy"]) === "monitoring") {
     const monitoring = parseWithZod(formData, { schema: MonitoringSettingsSchema });
     if (monitoring.status !== "success") return data(monitoring.reply(), { status: 400 });
     try {

@@ -15,6 +15,7 @@ import { db } from "~/utils/db.server";
 import { ROLE_LABELS, ROLES } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit user · Commonground" }];
 
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "users:manage");
   const formData = await readFormData(request);
-  if (formData.get("intent") === "resend-invitation") {
+  if (readIntent(formData, ["save", "resend-invitation"]) === "resend-invitation") {
     const resent = await resendInvitation(db(), { ...auditActor(actor), organisationName: actor.organisationName }, params.membershipId ?? "", appUrl(request));
     if (!resent.ok) return data({ status: "error" as const, error: { "": [resent.message] } }, { status: 400 });
     return redirectWithToast(`/settings/users/${params.membershipId}`, { kind: "success", message: `A new invitation link (valid ${INVITATION_DAYS} days) is in the outbox; earlier links no longer work.` });
@@ -72,6 +73,7 @@ export default function EditUserPage() {
       <p className="muted">{member.email}</p>
       <Form method="post" className="stack" {...getFormProps(form)}>
         <FormErrorSummary form={form} />
+        <input type="hidden" name="intent" value="save" />
         <input {...getInputProps(fields.version, { type: "hidden" })} />
         <SelectField
           label="Role"

@@ -14,6 +14,7 @@ import { todayIn } from "~/utils/calendar-date";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
+import { readIntent } from "~/web/intent.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { TableWrap } from "~/components/table-wrap";
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const formData = await readFormData(request);
-  const intent = String(formData.get("intent") ?? "");
+  const intent = readIntent(formData, defaultActionSchema);
   const submission = parseWithZod(formData, { schema: defaultActionSchema });
   if (submission.status !== "success") return data({ intent, reply: submission.reply() }, { status: 400 });
   const id = params.defaultId ?? "";

@@ -17,6 +17,7 @@ import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
 import { intentFailure } from "~/utils/intent-reply.server";
+import { readIntent } from "~/web/intent.server";
 import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -25,7 +26,8 @@ import { formErrorsOf, formStatusOf } from "~/utils/errors";
 /** One resale / transfer case as a timeline: notice → formula price → option → buyer → closing, with what is next. */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Case — ${data.transfer.home.label}` : "Case"} · Commonground` }];
 
-const SCHEMAS: Record<string, ZodTypeAny> = { "formula-price": formulaPriceSchema, option: optionSchema, buyer: buyerSchema, close: closingSchema, cancel: cancelSchema };
+const SCHEMAS = { "formula-price": formulaPriceSchema, option: optionSchema, buyer: buyerSchema, close: closingSchema, cancel: cancelSchema } satisfies Record<string, ZodTypeAny>;
+const INTENTS = ["letter", "formula-price", "option", "buyer", "close", "cancel"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
@@ -42,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const caseId = params.caseId ?? "";
   const formData = await readFormData(request);
-  const intent = String(formData.get("intent") ?? "");
+  const intent = readIntent(formData, INTENTS);
   const today = todayIn(actor.timeZone);
   if (intent === "letter") {
     const kind = String(formData.get("kind") ?? "");
@@ -55,9 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw error;
     }
   }
-  const schema = SCHEMAS[intent];
-  if (!schema) throw new Response("Unknown form", { status: 400 });
-  const submission = parseWithZod(formData, { schema });
+  const submission = parseWithZod(formData, { schema: SCHEMAS[intent] as ZodTypeAny });
   if (submission.status !== "success") return intentFailure(intent, submission);
   const back = `/transfers/${caseId}`;
   try {

@@ -12,6 +12,7 @@ import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
 import { intentFailure, type IntentReply } from "~/utils/intent-reply.server";
+import { readIntent } from "~/web/intent.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { TableWrap } from "~/components/table-wrap";
@@ -19,7 +20,7 @@ import { TableWrap } from "~/components/table-wrap";
 /** The pool of interested buyers (docs/transfers.md → The buyer pool): in the order they were added; cases draw their buyer from it. */
 export const meta: MetaFunction = () => [{ title: "Interested buyers · Commonground" }];
 
-const SCHEMAS: Record<string, ZodTypeAny> = { "pool-add": poolAddSchema, "pool-status": poolStatusSchema };
+const SCHEMAS = { "pool-add": poolAddSchema, "pool-status": poolStatusSchema } satisfies Record<string, ZodTypeAny>;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:read");
@@ -43,10 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
   const formData = await readFormData(request);
-  const intent = String(formData.get("intent") ?? "");
-  const schema = SCHEMAS[intent];
-  if (!schema) throw new Response("Unknown form", { status: 400 });
-  const submission = parseWithZod(formData, { schema });
+  const intent = readIntent(formData, ["pool-add", "pool-status"]);
+  const submission = parseWithZod(formData, { schema: SCHEMAS[intent] as ZodTypeAny });
   if (submission.status !== "success") return intentFailure(intent, submission);
   try {
     if (intent === "pool-add") {

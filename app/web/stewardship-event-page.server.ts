@@ -14,8 +14,9 @@ import { assignableStaff, assignEvent, changeEventStatus, eventScope, getMonitor
 import { leaseOccurrences, parseScheduleKey } from "~/modules/stewardship/calendar";
 import { storedEventFor } from "~/modules/stewardship/calendar.server";
 import { lettersFor } from "~/modules/stewardship/letters";
-import { AssignEventSchema, NoteChangeSchema, ResolveEventSchema, SubmitEventSchema } from "~/modules/stewardship/schemas";
+import { AssignEventSchema, EVENT_PAGE_INTENTS, NoteChangeSchema, ResolveEventSchema, SubmitEventSchema, type EventPageIntent } from "~/modules/stewardship/schemas";
 import { ForbiddenError, NotFoundError } from "~/utils/errors";
+import { readIntent } from "./intent.server";
 
 /**
  * What the event page shows and does, for the two routes that show an event: a stored one
@@ -68,12 +69,12 @@ export async function eventPageData(db: Db, actor: Actor, eventId: string) {
 
 export type EventPageData = NonNullable<Awaited<ReturnType<typeof eventPageData>>>;
 
-type Reply = { intent: string; message: string; fieldErrors?: Record<string, string[]> };
+type Reply = { intent: EventPageIntent; message: string; fieldErrors?: Record<string, string[]> };
 const refuse = (status: number, reply: Reply) => data(reply, { status });
 
 /** Runs one of the page's forms (intent submit, resolve, reopen, delinquent, assign) on a stored event. */
 export async function eventPageAction(db: Db, actor: Actor, eventId: string, form: FormData) {
-  const intent = String(form.get("intent") ?? "");
+  const intent = readIntent(form, EVENT_PAGE_INTENTS);
   const isStaff = can(actor.role, "records:write");
   const event = await getMonitoringEvent(db, actor, eventId);
   if (!event) throw new NotFoundError("Monitoring event not found");
@@ -98,13 +99,11 @@ export async function eventPageAction(db: Db, actor: Actor, eventId: string, for
       const to = intent === "reopen" ? "open" : "delinquent";
       result = await changeEventStatus(db, by, eventId, { to, version: submission.value.version, notes: submission.value.notes });
       done = `The event is ${MONITORING_EVENT_STATUSES[to].toLowerCase()}.`;
-    } else if (intent === "assign") {
+    } else {
       const submission = parseWithZod(form, { schema: AssignEventSchema });
       if (submission.status !== "success") return refuse(400, { intent, message: "Check the fields below.", fieldErrors: submission.error as Record<string, string[]> });
       result = await assignEvent(db, by, eventId, submission.value.version, submission.value.assignedToId);
       done = "The staff member responsible was changed.";
-    } else {
-      return refuse(400, { intent, message: "Unknown action." });
     }
     if (!result.ok) return refuse(result.status, { intent, message: result.message, ...(result.field ? { fieldErrors: { [result.field]: [result.message] } } : {}) });
     return redirectWithToast(`/stewardship/events/${eventId}`, { kind: "success", message: done });
@@ -175,7 +174,7 @@ export async function scheduledPageAction(db: Db, actor: Actor, leaseId: string,
   const scope = eventScope(actor);
   const lease = scope ? await db.lease.findFirst({ where: { id: leaseId, ...scope }, select: { id: true } }) : null;
   if (!lease) throw new NotFoundError("Scheduled event not found");
-  const intent = String(form.get("intent") ?? "");
+  const intent = readIntent(form, EVENT_PAGE_INTENTS);
   if (!can(actor.role, "records:write") && !(actor.role === "homeowner" && intent === "submit")) throw new ForbiddenError("You may not change this event.");
   const stored = await storedEventFor(db, auditActor(actor), leaseId, key);
   if (!stored.ok) throw new NotFoundError(stored.message);

@@ -18,12 +18,12 @@ describe("formula presets", () => {
     const preset = await db().formulaPreset.findFirstOrThrow({ where: { organisationId: organisation.id } });
     expect(preset.spec).toEqual({ formula: { type: "fixed-rate", annualRate: "0.02", compounding: "compound", elapsed: "full-years" }, caps: [{ type: "market-value" }], floor: null, rounding: { mode: "nearest", increment: "1" } });
 
-    const edit = (await run(editAction, postRequest(`/settings/formula-presets/${preset.id}`, { ...fixedRate, annualRate: "1.75", version: "1" }, { cookie }), { presetId: preset.id })) as Response;
+    const edit = (await run(editAction, postRequest(`/settings/formula-presets/${preset.id}`, { intent: "save", ...fixedRate, annualRate: "1.75", version: "1" }, { cookie }), { presetId: preset.id })) as Response;
     expect(edit.status).toBe(302);
     const edited = await db().formulaPreset.findUniqueOrThrow({ where: { id: preset.id } });
     expect(edited.version).toBe(2);
     expect((edited.spec as { formula: { annualRate: string } }).formula.annualRate).toBe("0.0175");
-    const stale = await unwrap(await run(editAction, postRequest(`/settings/formula-presets/${preset.id}`, { ...fixedRate, version: "1" }, { cookie }), { presetId: preset.id }));
+    const stale = await unwrap(await run(editAction, postRequest(`/settings/formula-presets/${preset.id}`, { intent: "save", ...fixedRate, version: "1" }, { cookie }), { presetId: preset.id }));
     expect(stale.status).toBe(409);
     expect(await db().auditEntry.count({ where: { entity: "FormulaPreset", entityId: preset.id } })).toBe(2);
 
@@ -58,7 +58,7 @@ describe("formula presets", () => {
     expect(await db().formulaPreset.count({ where: { organisationId: organisation.id } })).toBe(3);
     const lease = await createLease(db(), organisation.id, { status: "executed" });
     const cookie = await sessionCookieFor(user.id, organisation.id);
-    await run(editAction, postRequest(`/settings/formula-presets/${presets[0]!.id}`, { ...fixedRate, name: presets[0]!.name, version: "1" }, { cookie }), { presetId: presets[0]!.id });
+    await run(editAction, postRequest(`/settings/formula-presets/${presets[0]!.id}`, { intent: "save", ...fixedRate, name: presets[0]!.name, version: "1" }, { cookie }), { presetId: presets[0]!.id });
     expect((await db().lease.findUniqueOrThrow({ where: { id: lease.id } })).formulaSpec).toMatchObject({ formula: { annualRate: "0.015" } });
   });
 });

@@ -78,6 +78,7 @@ export function FormulaPresetForm({
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
       <FormErrorSummary form={form} />
+      <input type="hidden" name="intent" value="save" />
       {defaultValue.version ? <input type="hidden" name="version" value={String(defaultValue.version)} /> : null}
       <div className="card stack">
         <Field label="Name" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />

@@ -5,6 +5,7 @@ import { StatusBadge, typeLabel } from "./components";
 import type { MonitoringEventStatus, MonitoringEventType } from "./events";
 import { LETTER_KINDS, type LetterKind } from "./letters";
 import { formatScreenDate } from "~/utils/calendar-date";
+import type { EventPageIntent } from "./schemas";
 
 export type EventViewData = {
   event: {
@@ -39,9 +40,9 @@ export type EventViewData = {
   letters: LetterKind[];
 };
 
-export type EventActionReply = { intent: string; message: string; fieldErrors?: Record<string, string[]> } | undefined;
+export type EventActionReply = { intent: EventPageIntent; message: string; fieldErrors?: Record<string, string[]> } | undefined;
 
-function FieldError({ reply, intent, name }: { reply: EventActionReply; intent: string; name: string }) {
+function FieldError({ reply, intent, name }: { reply: EventActionReply; intent: EventPageIntent; name: string }) {
   const errors = reply?.intent === intent ? reply.fieldErrors?.[name] : undefined;
   return errors?.length ? (
     <p className="field-error" role="alert" id={`${intent}-${name}-error`}>
@@ -50,7 +51,7 @@ function FieldError({ reply, intent, name }: { reply: EventActionReply; intent: 
   ) : null;
 }
 
-function FormMessage({ reply, intent }: { reply: EventActionReply; intent: string }) {
+function FormMessage({ reply, intent }: { reply: EventActionReply; intent: EventPageIntent }) {
   return reply?.intent === intent && !reply.fieldErrors ? (
     <p className="field-error" role="alert">
       {reply.message}

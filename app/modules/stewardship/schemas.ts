@@ -20,6 +20,10 @@ export const NewEventSchema = z.object({
 });
 export type NewEventValues = z.infer<typeof NewEventSchema>;
 
+/** The forms of a monitoring event's page (app/modules/stewardship/event-view.tsx), told apart by their `intent`. */
+export const EVENT_PAGE_INTENTS = ["submit", "resolve", "reopen", "delinquent", "assign"] as const;
+export type EventPageIntent = (typeof EVENT_PAGE_INTENTS)[number];
+
 export const SubmitEventSchema = z.object({
   intent: z.literal("submit"),
   version: recordVersion(),
