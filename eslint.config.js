@@ -63,6 +63,13 @@ export default tseslint.config(
     rules: { "house/org-scoped-queries": "error" },
   },
   {
+    // A page with several forms reads which one was posted with readIntent (app/web/intent.server.ts): a Zod enum
+    // or the page's discriminated union, a missing or unknown intent a 400 with a message.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/web/intent.server.ts", "app/**/*.test.ts", "app/**/*.test.tsx"],
+    rules: { "house/no-raw-intent": "error" },
+  },
+  {
     // No file in app/ imports, directly or through others, a file that imports it back.
     files: ["app/**/*.{ts,tsx}"],
     rules: { "house/no-import-cycle": "error" },

@@ -85,7 +85,36 @@ const noRawDecimal = {
   },
 };
 
+/** The name a call reads from a form: `form.get("intent")`, `form.getAll('intent')`, `` form.get(`intent`) ``. */
+function readFieldName(node) {
+  const callee = node.callee;
+  if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier") return null;
+  if (callee.property.name !== "get" && callee.property.name !== "getAll") return null;
+  const [first] = node.arguments;
+  if (!first) return null;
+  if (first.type === "Literal" && typeof first.value === "string") return first.value;
+  if (first.type === "TemplateLiteral" && first.expressions.length === 0) return first.quasis[0].value.cooked;
+  return null;
+}
+
+/** @type {import("eslint").Rule.RuleModule} */
+const noRawIntent = {
+  meta: {
+    type: "problem",
+    docs: { description: "a multi-action route reads its intent with readIntent (~/web/intent.server), never formData.get(\"intent\")" },
+    schema: [],
+    messages: {
+      raw: "Read the form's intent with readIntent(formData, INTENTS) from ~/web/intent.server (a Zod enum or the page's discriminated union: a missing or unknown intent is a 400 with a message, not a 500 or the wrong form).",
+    },
+  },
+  create(context) {
+    return {
+      CallExpression: (node) => readFieldName(node) === "intent" && context.report({ node, messageId: "raw" }),
+    };
+  },
+};
+
 export default {
   meta: { name: "house" },
-  rules: { "no-import-cycle": noImportCycle, "no-folder-cycle": noFolderCycle, "no-tests-import": noTestsImport, "no-response-in-modules": noResponseInModules, "no-raw-decimal": noRawDecimal, "org-scoped-queries": orgScopedQueries },
+  rules: { "no-import-cycle": noImportCycle, "no-folder-cycle": noFolderCycle, "no-tests-import": noTestsImport, "no-response-in-modules": noResponseInModules, "no-raw-decimal": noRawDecimal, "org-scoped-queries": orgScopedQueries, "no-raw-intent": noRawIntent },
 };

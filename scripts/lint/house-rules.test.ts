@@ -217,3 +217,38 @@ describe("house rule: every Prisma query in a data-access module names the organ
     expect(config.rules["house/org-scoped-queries"]).toEqual([2]);
   });
 });
+
+describe("house rule: a multi-action route reads its intent with readIntent", () => {
+  const raw = [
+    'import { readFormData } from "~/utils/form-data.server";',
+    "export async function action({ request }: { request: Request }) {",
+    "  const formData = await readFormData(request);",
+    '  if (formData.get("intent") === "archive") return 1;',
+    "  const all = formData.getAll('intent');",
+    "  const intent = String(formData.get(`intent`) ?? \"\");",
+    '  return [all, intent, formData.get("version")];',
+    "}",
+  ].join("\n");
+  const ruleOnly = (found: string[]) => found.filter((m) => m.startsWith("house/no-raw-intent"));
+
+  it("fails formData.get(\"intent\"), .getAll('intent') and a template literal in a route and in the web layer", async () => {
+    const found = ruleOnly(await messages(raw, "app/routes/parcels.example.tsx"));
+    expect(found).toHaveLength(3); // formData.get("version") is not the intent
+    expect(found[0]).toContain("readIntent(formData, INTENTS) from ~/web/intent.server");
+    expect(ruleOnly(await messages(raw, "app/web/example-page.server.ts"))).toHaveLength(3);
+  });
+
+  it("allows readIntent, other fields, and the helper itself", async () => {
+    const fine = [
+      'import { readFormData } from "~/utils/form-data.server";',
+      'import { readIntent } from "~/web/intent.server";',
+      "export async function action({ request }: { request: Request }) {",
+      "  const formData = await readFormData(request);",
+      '  const intent = readIntent(formData, ["archive", "restore"]);',
+      '  return [intent, formData.get("version"), new URLSearchParams("intent=x").has("intent")];',
+      "}",
+    ].join("\n");
+    expect(await messages(fine, "app/routes/parcels.example.tsx")).toEqual([]);
+    expect(ruleOnly(await messages(raw, "app/web/intent.server.ts"))).toEqual([]);
+  });
+});

@@ -151,7 +151,7 @@ describe("invitations", () => {
     expect(await checkToken(db(), "invitation", first.token)).toMatchObject({ ok: false, reason: "used" });
     expect((await checkToken(db(), "invitation", second.token)).ok).toBe(true);
 
-    await run(editMemberAction, postRequest(`/settings/users/${membership.id}`, { role: "viewer", disabled: "on", version: String(membership.version) }, { cookie }), { membershipId: membership.id });
+    await run(editMemberAction, postRequest(`/settings/users/${membership.id}`, { intent: "save", role: "viewer", disabled: "on", version: String(membership.version) }, { cookie }), { membershipId: membership.id });
     expect(await checkToken(db(), "invitation", second.token)).toMatchObject({ ok: false, reason: "disabled" });
   });
 

@@ -157,12 +157,12 @@ describe("refinance approval", () => {
 
   it("follows the trust's policy: at 90 % the limit is $144,000; bad settings are refused next to the field", async () => {
     const ctx = await setup();
-    const bad = await unwrap(await run(settingsAction, postRequest("/settings/stewardship", { version: "0", calculationMaxAgeDays: "0", refinanceMaxSharePercent: "150", cashOutLimitCents: "-1" }, { cookie: ctx.cookie })));
+    const bad = await unwrap(await run(settingsAction, postRequest("/settings/stewardship", { intent: "policy", version: "0", calculationMaxAgeDays: "0", refinanceMaxSharePercent: "150", cashOutLimitCents: "-1" }, { cookie: ctx.cookie })));
     expect(bad.status).toBe(400);
     const errors = (bad.body as { error: Record<string, string[]> }).error;
     expect(Object.keys(errors).sort()).toEqual(["calculationMaxAgeDays", "cashOutLimitCents", "refinanceMaxSharePercent"]);
     expect(await db().stewardshipSettings.count({ where: { organisationId: ctx.organisation.id } })).toBe(0);
-    const saved = (await run(settingsAction, postRequest("/settings/stewardship", { version: "0", calculationMaxAgeDays: "365", refinanceMaxSharePercent: "90", cashOutLimitCents: "0" }, { cookie: ctx.cookie }))) as Response;
+    const saved = (await run(settingsAction, postRequest("/settings/stewardship", { intent: "policy", version: "0", calculationMaxAgeDays: "365", refinanceMaxSharePercent: "90", cashOutLimitCents: "0" }, { cookie: ctx.cookie }))) as Response;
     expect(saved.status).toBe(302);
     const id = await newRequestId(ctx, { principalCents: "145000", payoffCents: "145000" });
     await decide(ctx.cookie, id, { intent: "approve" });

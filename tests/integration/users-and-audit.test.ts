@@ -75,9 +75,9 @@ describe("users and roles", () => {
   it("an edit over a stale version is refused and overwrites nothing", async () => {
     const { organisation, cookie } = await adminSession();
     const { membership } = await createMember(db(), organisation.id, "viewer");
-    const first = (await run(editMemberAction, postRequest(`/settings/users/${membership.id}`, { role: "staff", version: "1" }, { cookie }), { membershipId: membership.id })) as Response;
+    const first = (await run(editMemberAction, postRequest(`/settings/users/${membership.id}`, { intent: "save", role: "staff", version: "1" }, { cookie }), { membershipId: membership.id })) as Response;
     expect(first.status).toBe(302);
-    const stale = await unwrap(await run(editMemberAction, postRequest(`/settings/users/${membership.id}`, { role: "admin", version: "1" }, { cookie }), { membershipId: membership.id }));
+    const stale = await unwrap(await run(editMemberAction, postRequest(`/settings/users/${membership.id}`, { intent: "save", role: "admin", version: "1" }, { cookie }), { membershipId: membership.id }));
     expect(stale.status).toBe(409);
     expect(JSON.stringify(stale.body)).toContain("changed by someone else");
     const stored = await db().membership.findUniqueOrThrow({ where: { id: membership.id } });
@@ -88,7 +88,7 @@ describe("users and roles", () => {
   it("the last active administrator cannot be demoted", async () => {
     const { organisation, user, cookie } = await adminSession();
     const membership = await db().membership.findFirstOrThrow({ where: { organisationId: organisation.id, userId: user.id } });
-    const result = await unwrap(await run(editMemberAction, postRequest(`/settings/users/${membership.id}`, { role: "viewer", version: "1" }, { cookie }), { membershipId: membership.id }));
+    const result = await unwrap(await run(editMemberAction, postRequest(`/settings/users/${membership.id}`, { intent: "save", role: "viewer", version: "1" }, { cookie }), { membershipId: membership.id }));
     expect(result.status).toBe(400);
     expect((await db().membership.findUniqueOrThrow({ where: { id: membership.id } })).role).toBe("admin");
   });
@@ -97,7 +97,7 @@ describe("users and roles", () => {
     const a = await adminSession();
     const b = await adminSession();
     const { membership } = await createMember(db(), a.organisation.id, "staff");
-    const response = (await run(editMemberAction, postRequest(`/settings/users/${membership.id}`, { role: "admin", version: "1" }, { cookie: b.cookie }), { membershipId: membership.id })) as Response;
+    const response = (await run(editMemberAction, postRequest(`/settings/users/${membership.id}`, { intent: "save", role: "admin", version: "1" }, { cookie: b.cookie }), { membershipId: membership.id })) as Response;
     expect(response.status).toBe(404);
     const audit = await unwrap(await run(auditLoader, getRequest("/settings/audit", b.cookie)));
     const entries = (audit.body as { entries: { entityId: string }[] }).entries;
@@ -151,7 +151,7 @@ describe("disabling a person", () => {
     const inA = await sessionCookieFor(user.id, a.organisation.id);
     const inB = await sessionCookieFor(user.id, b.organisation.id);
 
-    const response = (await run(editMemberAction, postRequest(`/settings/users/${membership.id}`, { role: "staff", disabled: "on", version: "1" }, { cookie: a.cookie }), { membershipId: membership.id })) as Response;
+    const response = (await run(editMemberAction, postRequest(`/settings/users/${membership.id}`, { intent: "save", role: "staff", disabled: "on", version: "1" }, { cookie: a.cookie }), { membershipId: membership.id })) as Response;
     expect(response.status).toBe(302);
     expect(await getActor(getRequest("/", inA))).toBeNull();
     expect(await getActor(getRequest("/", inB))).toMatchObject({ organisationId: b.organisation.id });
@@ -161,7 +161,7 @@ describe("disabling a person", () => {
     expect(await authenticate(db(), user.email, TEST_PASSWORD, "10.7.7.7")).toMatchObject({ ok: true, organisationId: b.organisation.id });
 
     // re-enabled by A's admin, they can work in A again
-    await run(editMemberAction, postRequest(`/settings/users/${membership.id}`, { role: "staff", version: "2" }, { cookie: a.cookie }), { membershipId: membership.id });
+    await run(editMemberAction, postRequest(`/settings/users/${membership.id}`, { intent: "save", role: "staff", version: "2" }, { cookie: a.cookie }), { membershipId: membership.id });
     expect((await db().membership.findUniqueOrThrow({ where: { id: membership.id } })).disabledAt).toBeNull();
   });
 });
