@@ -1,13 +1,14 @@
 /**
  * The parcel page's view model (/parcels/:parcelId): the parcel as read (getParcelDetail) shaped for the page —
  * amounts in dollars, labels instead of codes, each home with its owner, leases, cases and ownership history,
- * the funding sources, and the audit history. Pure: no I/O.
+ * the funding sources, and the audit history. Pure: no I/O. It lives above parcels, leases and transfers (it
+ * gathers all three), like dashboard/, so that no concept folder imports one that imports it back.
  */
 import { LEASE_STATUS_LABELS } from "~/modules/leases/lifecycle";
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, type CaseKind } from "~/modules/transfers/schemas";
 import { centsToString, formatUsd } from "~/utils/money";
-import type { getParcelDetail } from "./parcels.server";
-import { AREA_UNIT_LABELS } from "./schemas";
+import type { getParcelDetail } from "~/modules/parcels/parcels.server";
+import { AREA_UNIT_LABELS } from "~/modules/parcels/schemas";
 
 type ParcelDetail = NonNullable<Awaited<ReturnType<typeof getParcelDetail>>>;
 

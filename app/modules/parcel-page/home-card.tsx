@@ -7,7 +7,7 @@ import { TableWrap } from "~/components/table-wrap";
 import { ResaleDeadlines } from "~/modules/transfers/components";
 import { formatScreenDate } from "~/utils/calendar-date";
 import type { ParcelView } from "./parcel-view";
-import { HOME_TYPE_LABELS } from "./schemas";
+import { HOME_TYPE_LABELS } from "~/modules/parcels/schemas";
 
 export function HomeCard({
   parcel,
