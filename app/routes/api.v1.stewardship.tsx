@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { authenticateApiRequest } from "~/modules/api-tokens/api-tokens.server";
 import { unauthorizedResponse } from "~/web/responses.server";
 import { getActor } from "~/modules/auth/session.server";
+import { organisationSlugAndTimeZone } from "~/modules/organisations/organisations.server";
 import { calendarJson } from "~/modules/stewardship/contract.server";
 import type { EventReader } from "~/modules/stewardship/events.server";
 import { isCalendarDate, todayIn } from "~/utils/calendar-date";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (actor) reader = actor;
   }
   if (!reader) return unauthorizedResponse();
-  const organisation = await db().organisation.findUniqueOrThrow({ where: { id: reader.organisationId }, select: { slug: true, timeZone: true } });
+  const organisation = await organisationSlugAndTimeZone(db(), reader.organisationId);
   const asOfParam = new URL(request.url).searchParams.get("asOf");
   if (asOfParam !== null && !isCalendarDate(asOfParam)) {
     return Response.json({ error: "invalid-date", field: "asOf", message: `"${asOfParam}" is not a calendar date in the form YYYY-MM-DD.` }, { status: 400, headers: HEADERS });

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { IntentErrors } from "~/modules/governance/components";
-import { addCandidate, castBallot, certifyElection, closeVoting, electionResults, getElection, turnout } from "~/modules/governance/elections.server";
+import { addCandidate, castBallot, certifyElection, closeVoting, electionResults, getElection, turnout, votedKeys } from "~/modules/governance/elections.server";
 import { listClasses, memberRoll } from "~/modules/governance/members.server";
 import { ballotChoices, CandidateSchema, ELECTION_STATUS_LABELS } from "~/modules/governance/schemas";
 import { db } from "~/utils/db.server";
@@ -26,11 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [classes, roll, voted, counts] = await Promise.all([
     listClasses(db(), actor.organisationId),
     memberRoll(db(), actor.organisationId, election.meeting.recordDate),
-    db().electionVoter.findMany({ where: { electionId: election.id }, select: { voterKey: true } }),
+    votedKeys(db(), actor.organisationId, election.id),
     turnout(db(), election.id),
   ]);
   const contested = [...new Set(election.seats.map((s) => s.classId))];
-  const votedKeys = new Set(voted.map((v) => v.voterKey));
+  const voterKeys = new Set(voted);
   const className = new Map(classes.map((c) => [c.id, c.name]));
   const results = election.status === "open" ? [] : await electionResults(db(), election);
   return {
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     termStartsOn: election.seats[0]?.termStartsOn ?? "",
     eligibleCandidates: roll.filter((m) => m.goodStanding && contested.includes(m.classId) && !election.candidates.some((c) => c.memberKey === m.key)).map((m) => ({ key: m.key, label: `${m.voterName} (${m.className})` })),
-    voters: roll.filter((m) => m.goodStanding && !votedKeys.has(m.key) && (!election.votingByClass || contested.includes(m.classId))).map((m) => ({ key: m.key, label: `${m.voterName}${m.voterName !== m.name ? ` for ${m.name}` : ""} (${m.className})` })),
+    voters: roll.filter((m) => m.goodStanding && !voterKeys.has(m.key) && (!election.votingByClass || contested.includes(m.classId))).map((m) => ({ key: m.key, label: `${m.voterName}${m.voterName !== m.name ? ` for ${m.name}` : ""} (${m.className})` })),
     turnout: { paper: counts.paper ?? 0, online: counts.online ?? 0, eligible: roll.filter((m) => m.goodStanding).length },
     results: results.map((r) => ({ ...r, className: className.get(r.classId) ?? "" })),
     canWrite: can(actor.role, "governance:write"),

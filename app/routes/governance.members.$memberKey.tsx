@@ -6,7 +6,7 @@ import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { NewPasswordSchema } from "~/modules/auth/password-policy";
 import { IntentErrors, StandingBadge } from "~/modules/governance/components";
-import { createMemberSignIn, duesHistory, getMember, memberRoll, recordDues, resignMember, setRepresentative } from "~/modules/governance/members.server";
+import { createMemberSignIn, duesHistory, getHouseholdMember, getMember, memberRoll, recordDues, resignMember, setRepresentative } from "~/modules/governance/members.server";
 import { parseMemberKey } from "~/modules/governance/rules";
 import { DuesSchema, RepresentativeSchema, ResignSchema } from "~/modules/governance/schemas";
 import { formatScreenDate, todayIn } from "~/utils/calendar-date";
@@ -28,10 +28,9 @@ async function load(organisationId: string, key: string) {
     const member = await getMember(db(), organisationId, parsed.id);
     return member && { kind: "member" as const, name: member.fullName, member, household: null, representative: null };
   }
-  const household = await db().household.findFirst({ where: { id: parsed.id, organisationId }, select: { id: true, name: true, email: true, members: { select: { fullName: true } } } });
-  if (!household) return null;
-  const representative = await db().householdRepresentative.findUnique({ where: { householdId: household.id } });
-  return { kind: "household" as const, name: household.name, member: null, household, representative };
+  const found = await getHouseholdMember(db(), organisationId, parsed.id);
+  if (!found) return null;
+  return { kind: "household" as const, name: found.household.name, member: null, household: found.household, representative: found.representative };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { addSeat } from "~/modules/governance/board.server";
+import { addSeat, listSeats } from "~/modules/governance/board.server";
 import { IntentErrors } from "~/modules/governance/components";
 import { addClass, getBylaws, listClasses, saveBylaws, setDuesRate } from "~/modules/governance/members.server";
 import { MAJORITIES, type QuorumRule } from "~/modules/governance/rules";
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [bylaws, classes, seats] = await Promise.all([
     getBylaws(db(), actor.organisationId),
     listClasses(db(), actor.organisationId),
-    db().boardSeat.findMany({ where: { organisationId: actor.organisationId }, include: { membershipClass: true }, orderBy: [{ position: "asc" }, { name: "asc" }] }),
+    listSeats(db(), actor.organisationId),
   ]);
   return {
     year: Number(todayIn(actor.timeZone).slice(0, 4)),

@@ -11,6 +11,7 @@ import {
   addMember,
   getHousehold,
   householdAuditHistory,
+  householdSummary,
   recordSale,
   removeMember,
   setHouseholdArchived,
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = readIntent(formData, ["add-member", "remove-member", "archive", "restore", "record-sale"]);
   const who = auditActor(actor);
-  const exists = await db().household.findFirst({ where: { id, organisationId: actor.organisationId }, select: { name: true } });
+  const exists = await householdSummary(db(), actor.organisationId, id);
   if (!exists) throw new Response("Household not found", { status: 404 });
   const back = `/households/${id}`;
 

@@ -7,6 +7,7 @@ import { Field, FormErrors, FormErrorSummary, SelectField } from "~/components/f
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { createCertification } from "~/modules/households/certification.server";
+import { currentOwnedHome, householdWithMemberNames, unownedHomesWithArea } from "~/modules/households/households.server";
 import { CertificationSchema, INCOME_SOURCES, options, TARGET_LEVELS } from "~/modules/households/schemas";
 import { defaultAreaCode, listAreas } from "~/modules/income-limits/income-limits.server";
 import { db } from "~/utils/db.server";
@@ -17,24 +18,13 @@ export const meta: MetaFunction = () => [{ title: "Certify income · Commongroun
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const household = await db().household.findFirst({
-    where: { id: params.householdId ?? "", organisationId: actor.organisationId },
-    include: { members: { select: { fullName: true }, orderBy: { createdAt: "asc" } } },
-  });
+  const household = await householdWithMemberNames(db(), actor.organisationId, params.householdId ?? "");
   if (!household) throw new Response("Household not found", { status: 404 });
   const [areas, defaultArea, owned, homes] = await Promise.all([
     listAreas(db(), actor.organisationId),
     defaultAreaCode(db(), actor.organisationId),
-    db().ownership.findFirst({
-      where: { organisationId: actor.organisationId, householdId: household.id, saleDate: null },
-      select: { home: { select: { label: true, parcel: { select: { streetAddress: true, incomeLimitAreaCode: true } } } } },
-    }),
-    db().home.findMany({
-      where: { organisationId: actor.organisationId, archivedAt: null, ownerships: { none: { saleDate: null } } },
-      orderBy: [{ parcel: { streetAddress: "asc" } }, { label: "asc" }],
-      select: { id: true, label: true, parcel: { select: { streetAddress: true, incomeLimitAreaCode: true } } },
-      take: 500,
-    }),
+    currentOwnedHome(db(), actor.organisationId, household.id),
+    unownedHomesWithArea(db(), actor.organisationId),
   ]);
   const areaName = (code: string | null) => (code ? (areas.find((a) => a.areaCode === code)?.areaName ?? code) : null);
   return {

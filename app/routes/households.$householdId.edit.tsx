@@ -7,7 +7,7 @@ import { FormErrorSummary } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { HouseholdFormFields } from "~/modules/households/components";
-import { updateHousehold } from "~/modules/households/households.server";
+import { getHouseholdRecord, updateHousehold } from "~/modules/households/households.server";
 import { UpdateHouseholdSchema } from "~/modules/households/schemas";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Edit household · Commongroun
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const household = await db().household.findFirst({ where: { id: params.householdId ?? "", organisationId: actor.organisationId } });
+  const household = await getHouseholdRecord(db(), actor.organisationId, params.householdId ?? "");
   if (!household) throw new Response("Household not found", { status: 404 });
   return {
     household: {

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { homesWithoutCurrentOwner, recordPurchase } from "~/modules/households/households.server";
+import { homesWithoutCurrentOwner, householdSummary, recordPurchase } from "~/modules/households/households.server";
 import { MORTGAGE_TYPES, options, PurchaseSchema } from "~/modules/households/schemas";
 import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -16,10 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Record a purchase · Commongr
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const household = await db().household.findFirst({
-    where: { id: params.householdId ?? "", organisationId: actor.organisationId },
-    select: { id: true, name: true },
-  });
+  const household = await householdSummary(db(), actor.organisationId, params.householdId ?? "");
   if (!household) throw new Response("Household not found", { status: 404 });
   return { household, homes: await homesWithoutCurrentOwner(db(), actor.organisationId) };
 }

@@ -7,7 +7,7 @@ import { Field, FormErrorSummary, SelectField, TextareaField } from "~/component
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { DEFAULT_KINDS } from "~/modules/stewardship-decisions/defaults";
-import { recordNoticeOfDefault } from "~/modules/stewardship-decisions/defaults.server";
+import { leaseForDefaultNotice, recordNoticeOfDefault } from "~/modules/stewardship-decisions/defaults.server";
 import { noticeOfDefaultSchema } from "~/modules/stewardship-decisions/schemas";
 import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
@@ -18,10 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Notice of default · Commongr
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const lease = await db().lease.findFirst({
-    where: { id: params.leaseId ?? "", organisationId: actor.organisationId },
-    select: { id: true, reference: true, monetaryCureDays: true, nonMonetaryCureDays: true },
-  });
+  const lease = await leaseForDefaultNotice(db(), actor.organisationId, params.leaseId ?? "");
   if (!lease) throw new Response("Lease not found", { status: 404 });
   return { lease, today: todayIn(actor.timeZone) };
 }

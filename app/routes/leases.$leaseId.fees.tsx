@@ -6,7 +6,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { LeaseFeesPanel, type FeeActionResult } from "~/modules/lease-fees/components";
-import { LeaseFeeError, leaseFeesPanel, recordPayment, recordWaiver, reverseEntry } from "~/modules/lease-fees/ledger.server";
+import { LeaseFeeError, leaseFeesPanel, leaseReference, recordPayment, recordWaiver, reverseEntry } from "~/modules/lease-fees/ledger.server";
 import { ledgerActionSchema } from "~/modules/lease-fees/schemas";
 import { db } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Lease 
 
 async function panel(request: Request, leaseId: string) {
   const actor = await requirePermission(request, "records:read");
-  const lease = await db().lease.findFirst({ where: { id: leaseId, organisationId: actor.organisationId }, select: { id: true, reference: true } });
+  const lease = await leaseReference(db(), actor.organisationId, leaseId);
   if (!lease) throw new Response("Lease not found", { status: 404 });
   const url = new URL(request.url);
   const fees = await leaseFeesPanel(db(), auditActor(actor), lease.id, todayIn(actor.timeZone), url.searchParams.get("payoffDate"));

@@ -8,7 +8,7 @@ import { Field, FormErrors, TextareaField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { usd } from "~/modules/mortgages/permitted-mortgages";
-import { recordImprovementRequest, recordPeriodRequest, recordRefinanceRequest } from "~/modules/stewardship-decisions/requests.server";
+import { leaseForRequest, recordImprovementRequest, recordPeriodRequest, recordRefinanceRequest } from "~/modules/stewardship-decisions/requests.server";
 import { improvementRequestSchema, PERIOD_KINDS, periodRequestSchema, refinanceRequestSchema, REQUEST_KINDS, type PeriodKind } from "~/modules/stewardship-decisions/schemas";
 import { todayIn } from "~/utils/calendar-date";
 import { fromDbCents } from "~/utils/cents";
@@ -20,10 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Record a request · Commongro
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const lease = await db().lease.findFirst({
-    where: { id: params.leaseId ?? "", organisationId: actor.organisationId },
-    select: { id: true, reference: true, status: true, permittedMortgages: { where: { releasedOn: null }, orderBy: { recordedOn: "asc" } } },
-  });
+  const lease = await leaseForRequest(db(), actor.organisationId, params.leaseId ?? "");
   if (!lease) throw new Response("Lease not found", { status: 404 });
   const kindParam = new URL(request.url).searchParams.get("kind") ?? "refinance";
   const kind: PeriodKind | "refinance" | "improvement" = kindParam === "improvement" ? "improvement" : (PERIOD_KINDS as readonly string[]).includes(kindParam) ? (kindParam as PeriodKind) : "refinance";

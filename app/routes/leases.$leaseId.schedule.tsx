@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrorSummary } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { getLeaseSchedule, saveLeaseSchedule, stewardshipSettings } from "~/modules/stewardship/events.server";
+import { getLeaseSchedule, leaseForSchedule, saveLeaseSchedule, stewardshipSettings } from "~/modules/stewardship/events.server";
 import { LeaseScheduleSchema } from "~/modules/stewardship/schemas";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
@@ -22,10 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Monito
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const lease = await db().lease.findFirst({
-    where: { id: params.leaseId ?? "", organisationId: actor.organisationId },
-    select: { id: true, reference: true, commencementDate: true },
-  });
+  const lease = await leaseForSchedule(db(), actor.organisationId, params.leaseId ?? "");
   if (!lease) throw new Response("Lease not found", { status: 404 });
   const [schedule, settings] = await Promise.all([getLeaseSchedule(db(), actor.organisationId, lease.id), stewardshipSettings(db(), actor.organisationId)]);
   return {

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/modules/auth/session.server";
+import { householdSummary } from "~/modules/households/households.server";
 import { renderHomeTodayPdf } from "~/modules/portal/home-today-pdf.server";
 import { myHomeToday } from "~/modules/portal/home-today.server";
 import { parsePayoff } from "~/modules/portal/payoff";
@@ -15,7 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!payoff.ok) throw new Response(payoff.message, { status: 400 });
   const result = await myHomeToday(db(), actor, today, payoff.cents);
   if (!result) throw new Response("There is no home with a signed lease recorded for your household.", { status: 404 });
-  const household = await db().household.findFirstOrThrow({ where: { id: actor.householdId!, organisationId: actor.organisationId }, select: { name: true } });
+  const household = await householdSummary(db(), actor.organisationId, actor.householdId!);
+  if (!household) throw new Error("The signed-in homeowner's household is not in their organisation.");
   const pdf = await renderHomeTodayPdf({ ...result, organisationName: actor.organisationName, householdName: household.name });
   return pdfResponse(pdf, `Your home today – ${result.address} – ${today}.pdf`);
 }

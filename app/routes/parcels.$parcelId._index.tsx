@@ -11,7 +11,7 @@ import { FormErrors, FormErrorSummary } from "~/components/forms";
 import { FundingFieldset, HomeFieldset } from "~/components/parcel-fieldset";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { caseDeadlineItems } from "~/modules/transfers/transfers.server";
+import { caseDeadlineItems, openCasesForHomes } from "~/modules/transfers/transfers.server";
 import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { addFundingSource, addHome, getParcelDetail, removeFundingSource, setParcelArchived } from "~/modules/parcels/parcels.server";
 import { checkFundingRules, FUNDING_PROGRAM_LABELS, FundingFields, FundingSourceSchema, HomeSchema, PARCEL_STATUS_LABELS } from "~/modules/parcels/schemas";
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { parcel } = detail;
   // each home's open resale / transfer case with its deadlines by the trust's local date
   const caseDeadlines = await caseDeadlineItems(db(), actor.organisationId, todayIn(actor.timeZone), { homeIds: parcel.homes.map((h) => h.id) });
-  const openCases = await db().transferCase.findMany({ where: { organisationId: actor.organisationId, openHomeId: { in: parcel.homes.map((h) => h.id) } }, select: { id: true, homeId: true } });
+  const openCases = await openCasesForHomes(db(), actor.organisationId, parcel.homes.map((h) => h.id));
   return {
     auditTimeZone: actor.timeZone,
     canWrite: can(actor.role, "records:write"),

@@ -1,7 +1,7 @@
 import { pageNumber } from "~/utils/page-number";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { listAuditEntries } from "~/modules/audit/audit.server";
+import { auditFilterChoices, listAuditEntries } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { db } from "~/utils/db.server";
 import { AuditHistory } from "~/components/audit-history";
@@ -20,19 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     entityId: url.searchParams.get("entityId") || undefined,
     page: pageNumber(url.searchParams.get("page")),
   };
-  const [result, entities, people] = await Promise.all([
-    listAuditEntries(db(), actor.organisationId, filters),
-    db().auditEntry.findMany({ where: { organisationId: actor.organisationId }, distinct: ["entity"], select: { entity: true } }),
-    db().membership.findMany({
-      where: { organisationId: actor.organisationId },
-      select: { user: { select: { id: true, name: true } } },
-    }),
-  ]);
+  const [result, { entities, people }] = await Promise.all([listAuditEntries(db(), actor.organisationId, filters), auditFilterChoices(db(), actor.organisationId)]);
   return {
     timeZone: actor.timeZone,
     filters,
-    entities: entities.map((e) => e.entity).sort(),
-    people: people.map((p) => p.user),
+    entities,
+    people,
     ...result,
     entries: result.entries.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),
   };

@@ -7,6 +7,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
+import { activeHouseholdChoices } from "~/modules/households/households.server";
 import { AddUserSchema } from "~/modules/users/schemas";
 import { addUser } from "~/modules/users/users.server";
 import { INVITATION_DAYS, inviteUser } from "~/modules/auth/account-tokens.server";
@@ -20,12 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Add a user · Commonground" }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "users:manage");
-  const households = await db().household.findMany({
-    where: { organisationId: actor.organisationId, archivedAt: null },
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-    take: 500,
-  });
+  const households = await activeHouseholdChoices(db(), actor.organisationId);
   return { households };
 }
 

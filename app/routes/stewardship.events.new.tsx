@@ -7,7 +7,7 @@ import { Field, FormErrorSummary, SelectField, TextareaField } from "~/component
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { MONITORING_EVENT_TYPES } from "~/modules/stewardship/events";
-import { assignableStaff, createMonitoringEvent } from "~/modules/stewardship/events.server";
+import { assignableStaff, createMonitoringEvent, signedLeaseChoices } from "~/modules/stewardship/events.server";
 import { NewEventSchema } from "~/modules/stewardship/schemas";
 import { todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
@@ -19,11 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Record a monitoring event · 
 /** Records an event by hand (an inspection, a late payment, an enforcement violation …) on a signed lease. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "records:write");
-  const leases = await db().lease.findMany({
-    where: { organisationId: actor.organisationId, status: { in: ["executed", "recorded", "active"] } },
-    select: { id: true, reference: true, household: { select: { name: true } } },
-    orderBy: { reference: "asc" },
-  });
+  const leases = await signedLeaseChoices(db(), actor.organisationId);
   return {
     leases: leases.map((l) => ({ value: l.id, label: `${l.reference} — ${l.household.name}` })),
     staff: await assignableStaff(db(), actor.organisationId),

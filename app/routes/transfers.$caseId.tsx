@@ -12,7 +12,7 @@ import { availableLetters, CASE_LETTER_LABELS, isCaseLetterKind } from "~/module
 import { produceCaseLetter } from "~/modules/transfers/letters.server";
 import { BuyerForm, CancelForm, ClosingForm, ClosingSummary, eligibilityText, FormulaPriceForm, OPTION_LABELS, OptionForm } from "~/modules/transfers/case-forms";
 import { buyerSchema, cancelSchema, CASE_KIND_LABELS, CASE_STATUS_LABELS, closingSchema, formulaPriceSchema, NOTICE_METHOD_LABELS, optionSchema } from "~/modules/transfers/schemas";
-import { buyerCandidates, calculateFormulaPrice, cancelTransferCase, chooseBuyer, closeTransferCase, decideOption, getTransferCase, TransferCaseError } from "~/modules/transfers/transfers.server";
+import { buyerCandidates, calculateFormulaPrice, cancelTransferCase, chooseBuyer, closeTransferCase, decideOption, getTransferCase, homeBedrooms, TransferCaseError } from "~/modules/transfers/transfers.server";
 import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayIn(actor.timeZone);
   const transfer = await getTransferCase(db(), actor.organisationId, params.caseId ?? "", today);
   if (!transfer) throw new Response("Case not found", { status: 404 });
-  const bedrooms = (await db().home.findFirst({ where: { id: transfer.home.id, organisationId: actor.organisationId }, select: { bedrooms: true } }))?.bedrooms ?? 0;
+  const bedrooms = await homeBedrooms(db(), actor.organisationId, transfer.home.id);
   const candidates = transfer.status === "open" ? await buyerCandidates(db(), actor.organisationId, transfer.seller?.householdId ?? null, bedrooms, transfer.id) : [];
   const documents = await listDocuments(db(), actor.organisationId, { ownerType: "transfer_case", ownerId: transfer.id });
   return { transfer, today, candidates, letters: availableLetters(transfer), documents, documentMaxBytes: documentMaxBytes(), canWrite: can(actor.role, "records:write"), isAdmin: actor.role === "admin" };

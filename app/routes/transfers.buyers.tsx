@@ -7,6 +7,7 @@ import { Field, FormErrors, FormErrorSummary, SelectField } from "~/components/f
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { addInterestedBuyer, BuyerPoolError, listBuyerPool, setInterestedBuyerStatus } from "~/modules/transfers/buyer-pool.server";
+import { householdsWithoutHome } from "~/modules/households/households.server";
 import { BUYER_POOL_STATUS_LABELS, poolAddSchema, poolStatusSchema } from "~/modules/transfers/schemas";
 import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
@@ -27,12 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayIn(actor.timeZone);
   const pool = await listBuyerPool(db(), actor.organisationId);
   const pooled = new Set(pool.map((e) => e.householdId));
-  const households = await db().household.findMany({
-    where: { organisationId: actor.organisationId, archivedAt: null, ownerships: { none: { saleDate: null } } },
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-    take: 1000,
-  });
+  const households = await householdsWithoutHome(db(), actor.organisationId);
   return {
     today,
     pool,

@@ -109,3 +109,12 @@ export async function auditHistory(db: Db, organisationId: string, entity: strin
     take: 100,
   });
 }
+
+/** The audit log's filter choices: the entities the organisation's log names, and the people who belong to it. */
+export async function auditFilterChoices(db: Db, organisationId: string) {
+  const [entities, people] = await Promise.all([
+    db.auditEntry.findMany({ where: { organisationId }, distinct: ["entity"], select: { entity: true } }),
+    db.membership.findMany({ where: { organisationId }, select: { user: { select: { id: true, name: true } } } }),
+  ]);
+  return { entities: entities.map((e) => e.entity).sort(), people: people.map((p) => p.user) };
+}

@@ -127,3 +127,8 @@ export function boardCsvRows(roster: Awaited<ReturnType<typeof boardRoster>>) {
     status: seat.current ? "held" : "vacant",
   }));
 }
+
+/** The organisation's board seats with their membership class, in board order (Governance → Settings). */
+export async function listSeats(db: Db, organisationId: string) {
+  return db.boardSeat.findMany({ where: { organisationId }, include: { membershipClass: true }, orderBy: [{ position: "asc" }, { name: "asc" }] });
+}

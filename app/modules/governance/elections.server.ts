@@ -219,3 +219,9 @@ export async function openElectionsFor(db: Db, organisationId: string, voterKey:
   }
   return out;
 }
+
+/** The voter keys of the members who have voted in an election of the organisation (paper or online). */
+export async function votedKeys(db: Db, organisationId: string, electionId: string): Promise<string[]> {
+  const voters = await db.electionVoter.findMany({ where: { electionId, election: { organisationId } }, select: { voterKey: true } });
+  return voters.map((v) => v.voterKey);
+}

@@ -297,3 +297,11 @@ export async function updateMemberEmail(db: Db, actor: AuditActor, memberId: str
     return { ok: true, id: member.id };
   });
 }
+
+/** A household as a member of the trust (a household membership's key), with its voting representative if it named one; null if the organisation has no such household. */
+export async function getHouseholdMember(db: Db, organisationId: string, householdId: string) {
+  const household = await db.household.findFirst({ where: { id: householdId, organisationId }, select: { id: true, name: true, email: true, members: { select: { fullName: true } } } });
+  if (!household) return null;
+  const representative = await db.householdRepresentative.findFirst({ where: { householdId: household.id, organisationId } });
+  return { household, representative };
+}

@@ -443,3 +443,59 @@ export async function backfillHouseholdSearchTokens(db: Db): Promise<number> {
     done += batch.length;
   }
 }
+
+/** The household's id and name; null if the organisation has no such household. */
+export async function householdSummary(db: Db, organisationId: string, householdId: string) {
+  return db.household.findFirst({ where: { id: householdId, organisationId }, select: { id: true, name: true } });
+}
+
+/** The household's record as the edit form shows it; null if the organisation has no such household. */
+export async function getHouseholdRecord(db: Db, organisationId: string, householdId: string) {
+  return db.household.findFirst({ where: { id: householdId, organisationId } });
+}
+
+/** The household with its members' names (oldest first); null if the organisation has no such household. */
+export async function householdWithMemberNames(db: Db, organisationId: string, householdId: string) {
+  return db.household.findFirst({
+    where: { id: householdId, organisationId },
+    include: { members: { select: { fullName: true }, orderBy: { createdAt: "asc" } } },
+  });
+}
+
+/** The home the household owns now (an ownership without a sale date), with its parcel's address and income-limit area; null if none. */
+export async function currentOwnedHome(db: Db, organisationId: string, householdId: string) {
+  return db.ownership.findFirst({
+    where: { organisationId, householdId, saleDate: null },
+    select: { home: { select: { label: true, parcel: { select: { streetAddress: true, incomeLimitAreaCode: true } } } } },
+  });
+}
+
+/** Homes with no current owner (a certification's home choices), with their parcel's address and income-limit area; at most 500. */
+export async function unownedHomesWithArea(db: Db, organisationId: string) {
+  return db.home.findMany({
+    where: { organisationId, archivedAt: null, ownerships: { none: { saleDate: null } } },
+    orderBy: [{ parcel: { streetAddress: "asc" } }, { label: "asc" }],
+    select: { id: true, label: true, parcel: { select: { streetAddress: true, incomeLimitAreaCode: true } } },
+    take: 500,
+  });
+}
+
+/** The organisation's households that are not archived, by name (a user's household choices); at most 500. */
+export async function activeHouseholdChoices(db: Db, organisationId: string) {
+  return db.household.findMany({
+    where: { organisationId, archivedAt: null },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+    take: 500,
+  });
+}
+
+/** The organisation's households that are not archived and own no home now, by name (possible buyers); at most 1000. */
+export async function householdsWithoutHome(db: Db, organisationId: string) {
+  return db.household.findMany({
+    where: { organisationId, archivedAt: null, ownerships: { none: { saleDate: null } } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+    take: 1000,
+  });
+}

@@ -1029,3 +1029,8 @@ export async function leaseFeesPanel(db: Db, actor: AuditActor, leaseId: string,
     })),
   };
 }
+
+/** The lease's id and reference (the fees page's heading); null if the organisation has no such lease. */
+export async function leaseReference(db: Db, organisationId: string, leaseId: string) {
+  return db.lease.findFirst({ where: { id: leaseId, organisationId }, select: { id: true, reference: true } });
+}

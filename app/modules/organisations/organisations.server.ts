@@ -76,3 +76,8 @@ export async function updateOrganisationTimeZone(db: Db, actor: AuditActor, time
     await recordAudit(tx, actor, { entity: "Organisation", entityId: actor.organisationId, action: "update", before, after: { timeZone } });
   });
 }
+
+/** The organisation's slug and IANA time zone (the stewardship calendar's JSON names the trust by its slug). */
+export async function organisationSlugAndTimeZone(db: Db, organisationId: string): Promise<{ slug: string; timeZone: string }> {
+  return db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { slug: true, timeZone: true } });
+}

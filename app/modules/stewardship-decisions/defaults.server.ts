@@ -197,3 +197,11 @@ export async function defaultNoticeLetter(db: Db, organisationId: string, defaul
     mortgagees: record.mortgageeCopies,
   });
 }
+
+/** The lease a notice of default is recorded on, with its cure periods; null if the organisation has no such lease. */
+export async function leaseForDefaultNotice(db: Db, organisationId: string, leaseId: string) {
+  return db.lease.findFirst({
+    where: { id: leaseId, organisationId },
+    select: { id: true, reference: true, monetaryCureDays: true, nonMonetaryCureDays: true },
+  });
+}

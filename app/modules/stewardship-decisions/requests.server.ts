@@ -375,3 +375,11 @@ export async function refinanceConsentLetter(db: Db, organisationId: string, req
     lenderCureDays: terms?.lenderCureDays ?? 120,
   });
 }
+
+/** The lease a request is recorded on, with its permitted mortgages not yet released (oldest first); null if the organisation has no such lease. */
+export async function leaseForRequest(db: Db, organisationId: string, leaseId: string) {
+  return db.lease.findFirst({
+    where: { id: leaseId, organisationId },
+    select: { id: true, reference: true, status: true, permittedMortgages: { where: { releasedOn: null }, orderBy: { recordedOn: "asc" } } },
+  });
+}

@@ -237,3 +237,20 @@ export async function saveLeaseSchedule(db: Db, actor: AuditActor, leaseId: stri
   });
   return { ok: true };
 }
+
+/** The lease whose monitoring schedule is edited, with its commencement date; null if the organisation has no such lease. */
+export async function leaseForSchedule(db: Db, organisationId: string, leaseId: string) {
+  return db.lease.findFirst({
+    where: { id: leaseId, organisationId },
+    select: { id: true, reference: true, commencementDate: true },
+  });
+}
+
+/** The signed leases (executed, recorded or active) an event can be recorded on, by reference, with the household's name. */
+export async function signedLeaseChoices(db: Db, organisationId: string) {
+  return db.lease.findMany({
+    where: { organisationId, status: { in: ["executed", "recorded", "active"] } },
+    select: { id: true, reference: true, household: { select: { name: true } } },
+    orderBy: { reference: "asc" },
+  });
+}

@@ -769,3 +769,13 @@ export async function buyerCandidates(db: Db, organisationId: string, sellerHous
       }),
   ];
 }
+
+/** The open resale or transfer cases of the given homes (a parcel page's homes). */
+export async function openCasesForHomes(db: Db, organisationId: string, homeIds: string[]) {
+  return db.transferCase.findMany({ where: { organisationId, openHomeId: { in: homeIds } }, select: { id: true, homeId: true } });
+}
+
+/** The home's number of bedrooms (0 when the home is not the organisation's). */
+export async function homeBedrooms(db: Db, organisationId: string, homeId: string): Promise<number> {
+  return (await db.home.findFirst({ where: { id: homeId, organisationId }, select: { bedrooms: true } }))?.bedrooms ?? 0;
+}
