@@ -70,6 +70,12 @@ export default tseslint.config(
     rules: { "house/no-raw-intent": "error" },
   },
   {
+    // Routes do not query the database themselves (issue 14): each query is a function of its module, scoped to
+    // the organisation, and the route hands it db().
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: { "house/no-prisma-in-routes": "error" },
+  },
+  {
     // No file in app/ imports, directly or through others, a file that imports it back.
     files: ["app/**/*.{ts,tsx}"],
     rules: { "house/no-import-cycle": "error" },

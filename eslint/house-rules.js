@@ -114,7 +114,76 @@ const noRawIntent = {
   },
 };
 
+/** Where a route could get the Prisma client from: the app's accessor module, the generated clients and Prisma's packages. */
+const DB_MODULE = /^~\/utils\/db\.server$/;
+const PRISMA_SOURCES = [/^@prisma\//, /^~\/generated\//, /(^|\/)generated\/(sqlite|postgresql)\//];
+
+/** True when `call` (a `db()` call) is itself an argument of a call: the client handed to a module function. */
+function isHandedToCall(call) {
+  const parent = call.parent;
+  return (parent.type === "CallExpression" || parent.type === "NewExpression") && parent.arguments.includes(call);
+}
+
+/**
+ * House rule `house/no-prisma-in-routes` (issue 14): a route does not query the database itself. Refused in
+ * app/routes: a Prisma call on the client (`db().household.findFirst(…)`, `db().$transaction(…)`), holding the
+ * client (`const client = db()`, `return db()`, passing `db` itself around), `createDb`, and a value import
+ * from Prisma's packages or the generated clients (type imports are fine). Allowed: `db()` handed straight to a
+ * module function (`getLease(db(), actor.organisationId, id)`) — the modules take the client as their first
+ * argument so tests can pass their own, and the query itself lives in the module, scoped to the organisation.
+ *
+ * @type {import("eslint").Rule.RuleModule}
+ */
+const noPrismaInRoutes = {
+  meta: {
+    type: "problem",
+    docs: { description: "routes do not query the database themselves: every query is a scoped function of the module it belongs to" },
+    schema: [],
+    messages: {
+      query: "Routes do not call Prisma (`{{what}}`): move the query into a function of its module (app/modules/<concept>/*.server.ts, naming the organisationId) and call that with db().",
+      client: "Routes do not hold the Prisma client (`{{what}}`): hand db() straight to a module function, e.g. getLease(db(), actor.organisationId, id).",
+      source: "Routes do not import Prisma (\"{{source}}\"): the database is reached through the modules (app/modules/<concept>/*.server.ts).",
+    },
+  },
+  create(context) {
+    const sourceCode = context.sourceCode;
+    const sources = onImportSources((node, source) => {
+      if (PRISMA_SOURCES.some((pattern) => pattern.test(source)) && !(node.type === "ImportDeclaration" && node.importKind === "type")) {
+        context.report({ node, messageId: "source", data: { source } });
+      }
+    });
+    return {
+      ...sources,
+      ImportDeclaration(node) {
+        sources.ImportDeclaration(node);
+        if (!DB_MODULE.test(node.source.value) || node.importKind === "type") return;
+        for (const specifier of node.specifiers) {
+          if (specifier.type !== "ImportSpecifier" || specifier.importKind === "type") continue;
+          const imported = specifier.imported.name ?? specifier.imported.value;
+          if (imported === "createDb") context.report({ node: specifier, messageId: "client", data: { what: "createDb" } });
+          if (imported !== "db") continue;
+          for (const variable of sourceCode.getDeclaredVariables(specifier)) {
+            for (const reference of variable.references) {
+              const id = reference.identifier;
+              const call = id.parent;
+              const isCall = call.type === "CallExpression" && call.callee === id && call.arguments.length === 0;
+              if (isCall && isHandedToCall(call)) continue;
+              if (isCall && call.parent.type === "MemberExpression" && call.parent.object === call) {
+                const property = call.parent.property;
+                const name = call.parent.computed ? "[…]" : property.name;
+                context.report({ node: call.parent, messageId: "query", data: { what: `${id.name}().${name}` } });
+              } else {
+                context.report({ node: isCall ? call : id, messageId: "client", data: { what: sourceCode.getText(isCall ? call : id) } });
+              }
+            }
+          }
+        }
+      },
+    };
+  },
+};
+
 export default {
   meta: { name: "house" },
-  rules: { "no-import-cycle": noImportCycle, "no-folder-cycle": noFolderCycle, "no-tests-import": noTestsImport, "no-response-in-modules": noResponseInModules, "no-raw-decimal": noRawDecimal, "org-scoped-queries": orgScopedQueries, "no-raw-intent": noRawIntent },
+  rules: { "no-import-cycle": noImportCycle, "no-folder-cycle": noFolderCycle, "no-tests-import": noTestsImport, "no-response-in-modules": noResponseInModules, "no-raw-decimal": noRawDecimal, "org-scoped-queries": orgScopedQueries, "no-raw-intent": noRawIntent, "no-prisma-in-routes": noPrismaInRoutes },
 };

@@ -252,3 +252,47 @@ describe("house rule: a multi-action route reads its intent with readIntent", ()
     expect(ruleOnly(await messages(raw, "app/web/intent.server.ts"))).toEqual([]);
   });
 });
+
+describe("house rule: routes do not call Prisma themselves", () => {
+  const ruleOnly = (found: string[]) => found.filter((m) => m.startsWith("house/no-prisma-in-routes"));
+  const offending = [
+    'import { createDb, db } from "~/utils/db.server";',
+    'import { PrismaClient } from "~/generated/sqlite/client";',
+    "export async function loader({ params }: { params: { id?: string } }) {",
+    '  const household = await db().household.findFirst({ where: { id: params.id ?? "" } });',
+    "  const client = db();",
+    "  const count = await client.lease.count();",
+    "  await db().$transaction(async () => null);",
+    "  return [household, count, createDb, PrismaClient, db];",
+    "}",
+  ].join("\n");
+
+  it("fails a query on db(), holding the client, db itself, createDb and an import of the generated client in a route", async () => {
+    const found = ruleOnly(await messages(offending, "app/routes/households.example.tsx"));
+    // createDb, the generated client, db().household, const client = db(), db().$transaction, the bare db
+    expect(found).toHaveLength(6);
+    expect(found.filter((m) => m.includes("Routes do not call Prisma (`db().household`)"))).toHaveLength(1);
+    expect(found.filter((m) => m.includes("Routes do not call Prisma (`db().$transaction`)"))).toHaveLength(1);
+    expect(found.join("\n")).toContain("move the query into a function of its module");
+  });
+
+  it("allows db() handed to a module function, a type import, and the same code in a module", async () => {
+    const fine = [
+      'import { householdSummary } from "~/modules/households/households.server";',
+      'import type { Db } from "~/utils/db.server";',
+      'import { db } from "~/utils/db.server";',
+      "export async function loader({ params }: { params: { id?: string } }) {",
+      '  const household = await householdSummary(db(), "org-1", params.id ?? "");',
+      "  const typed: Db | null = null;",
+      "  return [household, typed];",
+      "}",
+    ].join("\n");
+    expect(ruleOnly(await messages(fine, "app/routes/households.example.tsx"))).toEqual([]);
+    expect(ruleOnly(await messages(offending, "app/modules/households/example.server.ts"))).toEqual([]);
+  });
+
+  it("is switched on for the routes by the project's configuration", async () => {
+    const config = (await eslint.calculateConfigForFile("app/routes/households._index.tsx")) as { rules: Record<string, unknown> };
+    expect(config.rules["house/no-prisma-in-routes"]).toEqual([2]);
+  });
+});
