@@ -41,10 +41,28 @@ describe("house rule: app/ and scripts/ never import tests/", () => {
   });
 });
 
+/**
+ * Writes `files` into a fresh folder (removed after the block's tests) and returns a function that lints one of them
+ * with just `rule`, whose `root` option is that folder: the cycle rules read the files an import leads to from disk.
+ */
+function projectOnDisk(prefix: string, files: Record<string, string>, rule: string): (path: string) => Linter.LintMessage[] {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, ".."), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  const linter = new Linter({ cwd: root });
+  return (path: string) =>
+    linter.verify(
+      files[path]!,
+      [{ files: ["**/*.ts"], languageOptions: { parser: tseslint.parser }, plugins: { house }, rules: { [rule]: ["error", { root }] } }],
+      join(root, path),
+    );
+}
+
 describe("house rule: no import cycles in app/", () => {
   // A small project on disk: a → b → c → a is a circle; d imports a and is outside it.
-  const root = mkdtempSync(join(tmpdir(), "cg-cycle-"));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
   const files: Record<string, string> = {
     "app/modules/x/a.ts": 'import { b } from "./b";\nexport const a = () => b();\n',
     "app/modules/x/b.ts": 'import { c } from "~/modules/y/c";\nexport const b = () => c();\n',
@@ -52,17 +70,7 @@ describe("house rule: no import cycles in app/", () => {
     "app/modules/x/types.ts": "export type A = string;\n",
     "app/modules/x/d.ts": 'import { a } from "./a";\nexport const d = a;\n',
   };
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, ".."), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  const linter = new Linter({ cwd: root });
-  const lint = (path: string) =>
-    linter.verify(
-      files[path]!,
-      [{ files: ["**/*.ts"], languageOptions: { parser: tseslint.parser }, plugins: { house }, rules: { "house/no-import-cycle": ["error", { root }] } }],
-      join(root, path),
-    );
+  const lint = projectOnDisk("cg-cycle-", files, "house/no-import-cycle");
 
   it("reports the import that closes the circle, naming every file on it", () => {
     const [message, ...rest] = lint("app/modules/x/a.ts");
@@ -85,8 +93,6 @@ describe("house rule: no import cycles in app/", () => {
 describe("house rule: no circle between concept folders of app/modules", () => {
   // A small project on disk: folders leases → fees → events → leases form a circle (no file-level cycle);
   // parcels imports leases and is outside it; a unit test in events may import fees.
-  const root = mkdtempSync(join(tmpdir(), "cg-folder-cycle-"));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
   const files: Record<string, string> = {
     "app/modules/leases/amend.server.ts": 'import { lastCharge } from "~/modules/fees/ledger";\nexport const amend = () => lastCharge();\n',
     "app/modules/leases/terms.ts": "export const term = 1;\n",
@@ -96,17 +102,7 @@ describe("house rule: no circle between concept folders of app/modules", () => {
     "app/modules/parcels/parcel.ts": 'import { term } from "~/modules/leases/terms";\nexport const parcel = term;\n',
     "app/modules/events/event.test.ts": 'import { lastCharge } from "~/modules/fees/ledger";\nexport const t = lastCharge;\n',
   };
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, ".."), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  const linter = new Linter({ cwd: root });
-  const lint = (path: string) =>
-    linter.verify(
-      files[path]!,
-      [{ files: ["**/*.ts"], languageOptions: { parser: tseslint.parser }, plugins: { house }, rules: { "house/no-folder-cycle": ["error", { root }] } }],
-      join(root, path),
-    );
+  const lint = projectOnDisk("cg-folder-cycle-", files, "house/no-folder-cycle");
 
   it("reports each import on the circle, naming the folders and the import behind every step", () => {
     const [message, ...rest] = lint("app/modules/leases/amend.server.ts");
