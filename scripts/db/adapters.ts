@@ -241,8 +241,12 @@ export function quotePgIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+/**
+ * Databases are made from template0, which nobody can connect to: PostgreSQL refuses to copy a template another
+ * session is connected to (SQLSTATE 55006), and this tool itself connects to template1 to drop "postgres".
+ */
 export async function createPgDatabase(cfg: PgConnectionConfig, name: string): Promise<void> {
-  await withPgClient(cfg, maintenanceDatabase(cfg), (c) => c.query(`CREATE DATABASE ${quotePgIdent(name)}`));
+  await withPgClient(cfg, maintenanceDatabase(cfg), (c) => c.query(`CREATE DATABASE ${quotePgIdent(name)} TEMPLATE template0`));
 }
 
 export async function dropPgDatabase(cfg: PgConnectionConfig, name: string): Promise<void> {
@@ -323,7 +327,7 @@ export function postgresFactory(cfg: PgConnectionConfig): TrackedFactory {
         await emptyPgDatabase(cfg, name);
       } else {
         name = `prisma_migrate_shadow_db_${randomUUID().replace(/-/g, "")}`;
-        await withPgClient(cfg, cfg.database, (c) => c.query(`CREATE DATABASE ${quotePgIdent(name!)}`));
+        await withPgClient(cfg, cfg.database, (c) => c.query(`CREATE DATABASE ${quotePgIdent(name!)} TEMPLATE template0`));
       }
       const shadow = name;
       shadowDatabases.set(shadow, true);

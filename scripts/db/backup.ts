@@ -200,7 +200,7 @@ async function createDatabaseIfMissing(target: Extract<DatabaseTarget, { provide
   try {
     await client.connect();
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [target.pg.database]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${quotePgIdent(target.pg.database)}`);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${quotePgIdent(target.pg.database)} TEMPLATE template0`);
   } finally {
     await client.end().catch(() => undefined);
   }

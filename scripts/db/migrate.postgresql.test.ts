@@ -92,6 +92,19 @@ describe("create", () => {
     expect(dirs(project.postgresMigrations)).toEqual([initName]);
   });
 
+  test("plans while another session is connected to template1 (as a second migrate or test run is)", async () => {
+    const template1 = new URL(TEST_POSTGRES_URL);
+    template1.pathname = "/template1";
+    const other = new pg.Client({ connectionString: template1.toString() });
+    await other.connect();
+    try {
+      const result = await createMigrations(createOpts("still-nothing"));
+      expect(result.name).toBeNull();
+    } finally {
+      await other.end();
+    }
+  });
+
   test("rejects a name without letters or digits", async () => {
     await expect(createMigrations(createOpts("!!!"))).rejects.toThrow(/invalid migration name/);
   });

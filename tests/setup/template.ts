@@ -68,7 +68,7 @@ async function createTemplate(project: TestProject): Promise<() => Promise<void>
   const name = `cg_template_${process.pid}_${randomBytes(4).toString("hex")}`;
   if (project.name === "postgresql") {
     await dropAbandonedDatabases();
-    await admin(`CREATE DATABASE "${name}"`);
+    await admin(`CREATE DATABASE "${name}" TEMPLATE template0`);
     deploy(postgresUrl(name));
     project.provide("templateDatabase", { kind: "postgresql", name });
     return async () => {
