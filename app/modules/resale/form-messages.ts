@@ -7,7 +7,6 @@
  */
 import { formFieldForPath, SCHEDULE_HINT } from "./formula-spec";
 import { Decimal } from "~/utils/money";
-import type { FieldError } from "./contract";
 
 const PERCENT_LEAVES = new Set(["annualRate", "ownerShare", "creditRate", "housingCostRatio", "interestRate", "downPaymentRate", "propertyTaxRate", "mortgageInsuranceRate"]);
 const MONEY_LEAVES = new Set([
@@ -174,11 +173,4 @@ export function presetProblemInWords(path: string, message: string): string {
   const leaf = String(field.at(-1) ?? "");
   if (leaf in FIGURE_LABELS) return fieldMessage(field, message);
   return "This preset cannot be applied to these figures: an administrator can check it under Settings → Formula presets";
-}
-
-/** Contract field errors (e.g. from the API) as `{ "formula.annualRate": [message] }`. */
-export function fieldErrorsByPath(errors: FieldError[]): Record<string, string[]> {
-  const byPath: Record<string, string[]> = {};
-  for (const error of errors) (byPath[error.path] ??= []).push(error.message);
-  return byPath;
 }
