@@ -461,9 +461,14 @@ describe("routes", () => {
     const text = pdfText(Buffer.from(await response.arrayBuffer()));
     expect(text).toContain("Lease-fee statement");
     expect(text).toContain(`Ground lease ${lease.reference}`);
-    expect(text).toMatch(/Opening balance on .* \$0\.00/);
-    expect(text).toContain("Payment · check · 77");
+    expect(text).toContain("Opening balance on January 1, 2025 $0.00");
+    expect(text).toContain("January 4, 2025 Payment · check · 77 -$25.00 $0.00");
     expect(text).toMatch(/Closing balance \$50\.00/); // 3 × 25 − 25
+    // dates as the lease and the letters write them (documents/format), in the header, the rows and the labels
+    expect(text).toContain("Period January 1, 2025 – March 31, 2025 · issued ");
+    expect(text).toContain("January 1, 2025 Lease fee due January 1, 2025 $25.00 $25.00");
+    expect(text).toContain("March 1, 2025 Lease fee due March 1, 2025 $25.00 $50.00");
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const other = await createOrganisation(db());
     const otherCookie = await sessionCookieFor(other.user.id, other.organisation.id);
     expect(((await run(statementLoader, getRequest(`/households/${lease.householdId}/statement.pdf`, otherCookie), { householdId: lease.householdId })) as Response).status).toBe(404);

@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { formatCents, formatLegalDate, formatMoney, joinNames } from "./format";
+import { formatCents, formatLegalDate, formatMoney, joinNames, withLegalDates } from "./format";
 
 describe("document text formatting", () => {
   it("writes a legal date in words, whatever the server's time zone", () => {
     expect(formatLegalDate("2025-01-01")).toBe("January 1, 2025");
     expect(formatLegalDate("2024-02-29")).toBe("February 29, 2024");
     expect(formatLegalDate("2123-12-31")).toBe("December 31, 2123");
+  });
+
+  it("writes every calendar date inside a text in words, and leaves what is not a date", () => {
+    expect(withLegalDates("Lease fee due 2025-02-01")).toBe("Lease fee due February 1, 2025");
+    expect(withLegalDates("completed on 2020-06-01, after the valuation date 2019-12-31")).toBe("completed on June 1, 2020, after the valuation date December 31, 2019");
+    expect(withLegalDates("due 2025-02-30 (reference 12025-01-011)")).toBe("due 2025-02-30 (reference 12025-01-011)");
+    expect(withLegalDates("no date here")).toBe("no date here");
   });
 
   it("writes integer cents as dollars with thousands separators", () => {

@@ -1,4 +1,4 @@
-import { formatLegalProse } from "~/utils/calendar-date";
+import { formatLegalProse, isCalendarDate } from "~/utils/calendar-date";
 import { centsToString, formatUsd, isDecimalString } from "~/utils/money";
 
 /**
@@ -8,6 +8,15 @@ import { centsToString, formatUsd, isDecimalString } from "~/utils/money";
 
 /** "2025-01-01" → "January 1, 2025" (~/utils/calendar-date: never through a Date, so no time zone can shift it). */
 export const formatLegalDate = formatLegalProse;
+
+/**
+ * Text that carries calendar dates as `YYYY-MM-DD` (the resale engine's explanations, the fee ledger's labels)
+ * with each date written as `formatLegalDate` writes it: "due 2025-02-01" → "due February 1, 2025". Digits that
+ * are not a real date ("2025-02-30") are left as they are.
+ */
+export function withLegalDates(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (date) => (isCalendarDate(date) ? formatLegalDate(date) : date));
+}
 
 /** Integer cents → "$1,234.56". Throws a RangeError on a fraction of a cent. */
 export function formatCents(cents: number): string {

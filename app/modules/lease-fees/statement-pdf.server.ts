@@ -1,8 +1,7 @@
 import { drawTable, finishPages, Flow, MUTED, newDocument, toBuffer } from "~/modules/documents/pdf.server";
-import { centsToString, formatUsd } from "~/utils/money";
+import { formatCents, formatLegalDate, withLegalDates } from "~/modules/documents/format";
 import type { StatementData } from "./ledger.server";
 import { AGING_BUCKETS } from "./rules";
-import { formatScreenDate } from "~/utils/calendar-date";
 
 /**
  * A homeowner's lease-fee statement for a period, as a PDF: per lease, the opening balance, every entry with the
@@ -12,13 +11,11 @@ import { formatScreenDate } from "~/utils/calendar-date";
  */
 const AGING_TITLES = { current: "Current", "1-30": "1–30 days", "31-60": "31–60 days", "61-90": "61–90 days", "over-90": "Over 90 days" } as const;
 
-const usd = (cents: number) => formatUsd(centsToString(cents));
-
 export function renderStatementPdf(statement: StatementData, issuedOn: string): Promise<Buffer> {
   const doc = newDocument({
-    title: `Lease-fee statement — ${statement.householdName} — ${statement.from} to ${statement.to}`,
+    title: `Lease-fee statement — ${statement.householdName} — ${formatLegalDate(statement.from)} to ${formatLegalDate(statement.to)}`,
     author: statement.organisationName,
-    subject: `Lease fees from ${statement.from} to ${statement.to}`,
+    subject: `Lease fees from ${formatLegalDate(statement.from)} to ${formatLegalDate(statement.to)}`,
     keywords: "lease fees, statement, community land trust",
     date: issuedOn,
   });
@@ -29,7 +26,7 @@ export function renderStatementPdf(statement: StatementData, issuedOn: string): 
   for (const line of [
     statement.organisationName,
     `${statement.householdName}${statement.mailingAddress ? ` · ${statement.mailingAddress}` : ""}`,
-    `Period ${formatScreenDate(statement.from)} – ${formatScreenDate(statement.to)} · issued ${formatScreenDate(issuedOn)}`,
+    `Period ${formatLegalDate(statement.from)} – ${formatLegalDate(statement.to)} · issued ${formatLegalDate(issuedOn)}`,
   ]) {
     flow.paragraph(line, { font: "sans", size: 10, align: "left", color: MUTED, gapAfter: 1 });
   }
@@ -43,13 +40,13 @@ export function renderStatementPdf(statement: StatementData, issuedOn: string): 
     drawTable(
       flow,
       [
-        { header: "Date", width: 0.16 },
-        { header: "Entry", width: 0.48 },
+        { header: "Date", width: 0.2 },
+        { header: "Entry", width: 0.44 },
         { header: "Amount", width: 0.18, align: "right" },
         { header: "Balance", width: 0.18, align: "right" },
       ],
-      [["", `Opening balance on ${formatScreenDate(statement.from)}`, "", usd(lease.openingCents)], ...lease.lines.map((line) => [line.date, line.label, usd(line.amountCents), usd(line.balanceCents)])],
-      { dense: true, total: ["", "Closing balance", "", usd(lease.closingCents)] },
+      [["", `Opening balance on ${formatLegalDate(statement.from)}`, "", formatCents(lease.openingCents)], ...lease.lines.map((line) => [formatLegalDate(line.date), withLegalDates(line.label), formatCents(line.amountCents), formatCents(line.balanceCents)])],
+      { dense: true, total: ["", "Closing balance", "", formatCents(lease.closingCents)] },
     );
     const past = AGING_BUCKETS.filter((bucket) => bucket !== "current" && lease.aging[bucket] > 0);
     flow.paragraph(
@@ -57,9 +54,9 @@ export function renderStatementPdf(statement: StatementData, issuedOn: string): 
         ? lease.closingCents > 0
           ? "Nothing is past due."
           : lease.closingCents < 0
-            ? `Your account has a credit of ${usd(-lease.closingCents)}; it pays your next fees as they fall due.`
+            ? `Your account has a credit of ${formatCents(-lease.closingCents)}; it pays your next fees as they fall due.`
             : "Your account is paid up. Thank you."
-        : `Past due: ${past.map((bucket) => `${AGING_TITLES[bucket]} ${usd(lease.aging[bucket])}`).join(" · ")}.`,
+        : `Past due: ${past.map((bucket) => `${AGING_TITLES[bucket]} ${formatCents(lease.aging[bucket])}`).join(" · ")}.`,
       { font: "sans", size: 9.5, align: "left" },
     );
   }

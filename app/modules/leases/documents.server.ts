@@ -27,13 +27,13 @@ import { latestTemplateVersion, templateContent, templateVersionLabel } from "./
 import { termsAsSigned, timedTermsOf } from "./terms";
 import { stateFullName, stateLegalName } from "./state-names";
 import { describeResaleRule } from "~/modules/resale/describe";
-import { isCalendarDate, todayIn } from "~/utils/calendar-date";
+import { todayIn } from "~/utils/calendar-date";
 import { leaseRowTerms } from "./terms.server";
 import { riderTextsFor } from "./riders.server";
 import { fromDbCents } from "~/utils/cents";
 
 import { documentFilename, type LeaseDocumentKind } from "./document-kinds";
-import { formatLegalDate } from "~/modules/documents/format";
+import { formatLegalDate, withLegalDates } from "~/modules/documents/format";
 
 export { DOCUMENT_KINDS, type LeaseDocumentKind } from "./document-kinds";
 
@@ -119,7 +119,7 @@ export function workedExample(
   return {
     description: parts.join(" "),
     // legal text writes dates in prose: the engine's explanations use YYYY-MM-DD
-    lines: result.lines.map((line) => ({ label: line.label, amount: line.amount, explanation: line.explanation.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => (isCalendarDate(d) ? formatLegalDate(d) : d)) })),
+    lines: result.lines.map((line) => ({ label: line.label, amount: line.amount, explanation: withLegalDates(line.explanation) })),
     maxResalePrice: result.maxResalePrice,
   };
 }

@@ -70,6 +70,29 @@ describe("renderWorksheetPdf", () => {
     expect(info).toMatch(/Pages:\s+1/);
   });
 
+  it("writes its dates in words, as the lease and the letters do, never as YYYY-MM-DD", async () => {
+    const input = worksheetInput();
+    const parsed = parseResaleRequest({
+      ...input.request,
+      improvements: [
+        { description: "Roof", cost: "10000.00", completedOn: "2020-06-01", approved: true },
+        { description: "Deck", cost: "4000.00", completedOn: "2025-07-15", approved: true },
+      ],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const result = calculateResale(parsed.request);
+    // the deck was finished after the valuation date: a line and a warning say so, with both dates
+    expect(result.warnings.join(" ")).toContain("2025-07-15");
+    const text = pdfText(await renderWorksheetPdf({ ...input, request: parsed.request, result }), "dates.pdf").replace(/\s+/g, " ");
+    expect(text).toContain("Calculated June 2, 2025 by Zoë Ahmed");
+    expect(text).toContain("$250,000.00 on June 1, 2015");
+    expect(text).toContain("Valuation date June 1, 2025");
+    expect(text).toContain("Price the seller paid on June 1, 2015");
+    expect(text).toContain("since June 1, 2020");
+    expect(text).toContain("on July 15, 2025, after the valuation date June 1, 2025");
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
   it("gives the same bytes for the same input", async () => {
     const input = worksheetInput();
     const [first, second] = [await renderWorksheetPdf(input), await renderWorksheetPdf(input)];

@@ -1,3 +1,4 @@
+import { formatLegalDate, withLegalDates } from "~/modules/documents/format";
 import { drawTable, finishPages, Flow, MUTED, newDocument, toBuffer } from "~/modules/documents/pdf.server";
 import { formatPercent, formatUsd } from "~/utils/money";
 import type { BoundBy, ResaleRequest, ResaleResult } from "./contract";
@@ -33,8 +34,8 @@ const BOUND_LABEL: Record<BoundBy, string> = {
 function inputRows(request: ResaleRequest): [string, string][] {
   const rows: [string, string][] = [
     ["Formula", formulaLabel(request.formula)],
-    ["Purchase", `${formatUsd(request.purchase.price)} on ${request.purchase.date}`],
-    ["Valuation date", request.valuationDate],
+    ["Purchase", `${formatUsd(request.purchase.price)} on ${formatLegalDate(request.purchase.date)}`],
+    ["Valuation date", formatLegalDate(request.valuationDate)],
   ];
   const { appraisals, index } = request;
   if (appraisals) {
@@ -80,7 +81,7 @@ export function renderWorksheetPdf(input: WorksheetInput): Promise<Buffer> {
 
   // Title block.
   flow.paragraph("Resale price worksheet", { font: "serif-bold", size: 18, align: "left", gapAfter: 2 });
-  for (const line of [input.organisationName, input.homeLabel, `Calculated ${input.calculatedAt.slice(0, 10)} by ${input.calculatedBy}`]) {
+  for (const line of [input.organisationName, input.homeLabel, `Calculated ${formatLegalDate(input.calculatedAt.slice(0, 10))} by ${input.calculatedBy}`]) {
     flow.paragraph(line, { font: "sans", size: 10, align: "left", color: MUTED, gapAfter: 1 });
   }
 
@@ -108,7 +109,7 @@ export function renderWorksheetPdf(input: WorksheetInput): Promise<Buffer> {
       { header: "Amount", width: 0.16, align: "right" },
       { header: "How it was found", width: 0.5 },
     ],
-    result.lines.map((line) => [line.label, formatUsd(line.amount), line.explanation]),
+    result.lines.map((line) => [line.label, formatUsd(line.amount), withLegalDates(line.explanation)]),
     { dense: true, boldRows: result.lines.flatMap((line, index) => (line.label === "Maximum resale price" || line.label === "Formula price" ? [index] : [])) },
   );
 
@@ -117,7 +118,7 @@ export function renderWorksheetPdf(input: WorksheetInput): Promise<Buffer> {
   flow.paragraph(`Formula price: ${formatUsd(result.formulaPrice)}. The price is bound by ${BOUND_LABEL[result.boundBy]}.`, { align: "left" });
   if (result.warnings.length > 0) {
     flow.heading("Warnings", SECTION);
-    for (const warning of result.warnings) flow.paragraph(`• ${warning}`, { size: 10, align: "left", gapAfter: 3 });
+    for (const warning of result.warnings) flow.paragraph(`• ${withLegalDates(warning)}`, { size: 10, align: "left", gapAfter: 3 });
   }
   flow.keepTogether(44, () => {
     doc.y += 6;
