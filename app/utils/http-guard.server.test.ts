@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createRemixRequest } from "@remix-run/express/dist/server.js";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BODY_LIMITS, CSP_NONCE_HEADER, documentBodyLimit, guardRequests, securityHeaders } from "./http-guard.server";
+import { BODY_LIMITS, CSP_NONCE_HEADER, DATA_REQUEST_MESSAGE, documentBodyLimit, guardRequests, securityHeaders } from "./http-guard.server";
 
 /**
  * The guards in a real HTTP server, behind them a stand-in for the Remix handler that builds its request
@@ -180,6 +180,26 @@ describe("forms from elsewhere and malformed forms are refused with a 4xx", () =
     const answer = await send("/parcels/new", { body: "name=x" });
     expect(answer.status).toBe(415);
     expect(answer.body).toMatch(/must be sent as/);
+  });
+
+  it("answers a request in Remix's older data format (?_data=) with 400 and a sentence, whatever the method, and never hands it on", async () => {
+    const before = seen.length;
+    for (const path of ["/?_data=routes/nope", "/login?_data=routes/login", "/parcels?_data=", "/parcels?page=2&_data=routes/parcels._index"]) {
+      const answer = await send(path, { method: "GET" });
+      expect(answer.status, path).toBe(400);
+      expect(answer.headers["content-type"]).toBe("text/plain; charset=utf-8");
+      expect(answer.body).toBe(DATA_REQUEST_MESSAGE);
+    }
+    const posted = await send("/parcels/new?_data=routes/parcels.new", { headers: FORM, body: "name=x" });
+    expect(posted.status).toBe(400);
+    expect(posted.body).toBe(DATA_REQUEST_MESSAGE);
+    const api = await send("/api/v1/resale/calculate?_data=routes/api", { headers: { "Content-Type": "application/json" }, body: "{}" });
+    expect(api.status).toBe(400);
+    expect(JSON.parse(api.body)).toEqual({ error: "refused", message: DATA_REQUEST_MESSAGE });
+    expect(seen.length).toBe(before);
+    // the app's own requests: a page, single fetch's `.data`, a query that merely mentions _data
+    for (const path of ["/parcels", "/parcels.data", "/parcels?q=_data", "/parcels?my_data=1"]) expect((await send(path, { method: "GET" })).status, path).toBe(200);
+    expect(seen.length).toBe(before + 4);
   });
 });
 

@@ -18,7 +18,10 @@ import { isFormContentType, NOT_A_FORM_MESSAGE } from "./form-data.server";
  *   form without a form content type (415; the app's actions refuse it too, app/utils/form-data.server.ts), and any body larger than its route kind allows (413) — counted
  *   while it streams, so a body without Content-Length (chunked) is never held in memory beyond the limit:
  *   past it, the rest is read and dropped and the 413 sent once the client has finished sending. Only a
- *   body within its limit reaches `handler` (the Remix request handler), replayed from the bytes read.
+ *   body within its limit reaches `handler` (the Remix request handler), replayed from the bytes read. Before
+ *   that, for every method, it answers a request for Remix's older data format (`?_data=…`) with 400: the app
+ *   uses single fetch (`…/page.data`, remix.config.js), and Remix, still answering `?_data`, logged each one as
+ *   an unexpected error and failed with its own 403 or 500 (an unknown route id, a loader that returns nothing).
  */
 
 export const CSP_NONCE_HEADER = "x-commonground-csp-nonce";
@@ -163,10 +166,20 @@ function withBody(req: ExpressRequest, body: Buffer): ExpressRequest {
   });
 }
 
+export const DATA_REQUEST_MESSAGE = "This address does not answer “?_data=” requests (an older Remix data format). Open it without “?_data=”.";
+
+/** A request in Remix's older data format: what Remix itself checks (`url.searchParams.has("_data")`). */
+export function isLegacyDataRequest(req: ExpressRequest): boolean {
+  const query = req.originalUrl.indexOf("?");
+  return query !== -1 && new URLSearchParams(req.originalUrl.slice(query + 1)).has("_data");
+}
+
 export function guardRequests(handler: RequestHandler): RequestHandler {
   return (req, res, next) => {
+    const legacyData = isLegacyDataRequest(req);
     if (!hasBody(req)) {
-      void handler(req, res, next);
+      if (legacyData) refuse(res, 400, DATA_REQUEST_MESSAGE, routeKind(req.path));
+      else void handler(req, res, next);
       return;
     }
     const kind = routeKind(req.path);
@@ -176,8 +189,8 @@ export function guardRequests(handler: RequestHandler): RequestHandler {
     const handOn = AsyncResource.bind((body: Buffer) => void handler(withBody(req, body), res, next));
     // the refusal, once decided: its body is read and dropped, and the answer sent when the client has
     // finished sending (a client still sending may not read an early answer) or after DRAIN_BYTES more
-    let refusal: { status: number; message: string } | null = null;
-    if (kind !== "api") {
+    let refusal: { status: number; message: string } | null = legacyData ? { status: 400, message: DATA_REQUEST_MESSAGE } : null;
+    if (!refusal && kind !== "api") {
       if (isCrossSite(req)) {
         refusal = { status: 403, message: "This form was sent from another web site, so it was not accepted. Open Commonground directly and try again." };
       } else if (!isFormContentType(req.get("content-type"))) {

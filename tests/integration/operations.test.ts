@@ -154,6 +154,49 @@ describe("production mode without NODE_ENV", () => {
   });
 });
 
+describe("Remix's older data format (?_data=)", () => {
+  test("is answered 400 with a sentence, signed in or not, and logs no unexpected error", async () => {
+    const login = await get("/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: `http://127.0.0.1:${port}`, Host: `127.0.0.1:${port}` },
+      body: new URLSearchParams({ email: "admin@riverbend-clt.example", password: "operations-test-password-0123" }).toString(),
+    });
+    expect(login.status).toBe(302);
+    const signedIn = { Cookie: String(login.headers["set-cookie"]).split(";")[0]! };
+    // before the guard each of these logged Remix's "should not be making ?_data requests" warning as an
+    // unexpected error, and an unknown route id got a 403, a loader that returns nothing a 500 with a TypeError
+    const requests: [string, Record<string, string>][] = [
+      ["/?_data=routes/nope", {}],
+      ["/login?_data=routes/login", {}],
+      ["/login?_data=", {}],
+      ["/nope?_data=routes/nope", {}],
+      ["/parcels?_data=routes/parcels._index", {}],
+      ["/parcels?_data=routes/parcels._index", signedIn],
+      ["/parcels?_data=routes/nope", signedIn],
+    ];
+    const ids: string[] = [];
+    for (const [path, headers] of requests) {
+      const res = await get(path, { headers });
+      expect(res.status, path).toBe(400);
+      expect(Buffer.from(res.body, "latin1").toString("utf8"), path).toBe("This address does not answer “?_data=” requests (an older Remix data format). Open it without “?_data=”.");
+      ids.push(res.headers["x-request-id"] as string);
+    }
+    const lines = () =>
+      output
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .filter((entry) => ids.includes(entry.requestId as string));
+    // each request's own log line is written once it has been answered
+    while (lines().filter((entry) => entry.msg === "request").length < ids.length) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(lines().filter((entry) => entry.level !== "info")).toEqual([]);
+    // the app's own data requests (single fetch) still work
+    const data = await get("/parcels.data", { headers: signedIn });
+    expect(data.status).toBe(200);
+    expect(data.headers["content-type"]).toMatch(/^text\/x-script/);
+  });
+});
+
 describe("the demo organisation", () => {
   const signIn = (email: string, password: string) =>
     get("/login", {
