@@ -13,17 +13,20 @@
  *    (target p99 ≤ 300 ms, 0 errors).
  *
  * Options (environment): BENCH_PORT (default 4373), BENCH_SECONDS (per page, default 5),
- * BENCH_MIX_SECONDS (default 30), NODE_FLAGS (extra node flags for the server).
+ * BENCH_MIX_SECONDS (default 30), NODE_FLAGS (the server's node flags; default: those `npm start` uses,
+ * scripts/server-flags.mjs; NODE_FLAGS="" for node's defaults).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { serverNodeFlags } from "../scripts/server-flags.mjs";
 
 const PORT = Number(process.env.BENCH_PORT ?? 4373);
 const PER_PAGE_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const MIX_SECONDS = Number(process.env.BENCH_MIX_SECONDS ?? 30);
-const NODE_FLAGS = (process.env.NODE_FLAGS ?? "").split(" ").filter(Boolean);
+// the production start's node flags (scripts/server-flags.mjs, SERVER_NODE_FLAGS) unless NODE_FLAGS is set
+const NODE_FLAGS = process.env.NODE_FLAGS === undefined ? serverNodeFlags() : process.env.NODE_FLAGS.split(" ").filter(Boolean);
 const BASE = `http://127.0.0.1:${PORT}`;
 const PASSWORD = "bench-demo-password-0123456789";
 const work = mkdtempSync(join(tmpdir(), "cg-bench-"));

@@ -2,8 +2,8 @@
  * Operations (README "Operations"), against the compiled production server (build/server.js, built by
  * scripts/build.mjs when out of date) on this file's fresh database:
  * health and readiness, JSON request logs with the request id, a backup of the running instance under
- * writes restored into a fresh database and compared table by table, and a request in flight surviving
- * SIGTERM.
+ * writes restored into a fresh database and compared table by table, a request in flight surviving
+ * SIGTERM, and `npm start` running the server with the production heap flags.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -461,4 +461,67 @@ describe("graceful shutdown", () => {
     expect(code).toBe(0);
     expect(output).toContain('"msg":"stopped"');
   }, 60_000);
+});
+
+describe("npm start (scripts/start.mjs)", () => {
+  /** Runs `node scripts/start.mjs` on a fresh SQLite file; resolves with the process and the server's pid from its start-up log line. */
+  async function npmStart(extraEnv: Record<string, string>): Promise<{ start: ChildProcess; serverPid: number; startPort: number; log: () => string }> {
+    const startPort = await freePort();
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      PORT: String(startPort),
+      DATABASE_URL: `file:${join(work, `start-${startPort}.db`)}`,
+      SEED_DEMO: "false",
+      DOCUMENT_WARMUP: "false",
+      BACKUP_KEEP: "0",
+      SESSION_SECRET: process.env.SESSION_SECRET ?? "operations-test-start-secret-0123456789-abcdef",
+      ...extraEnv,
+    };
+    delete env.NODE_ENV;
+    const start = spawn(process.execPath, ["scripts/start.mjs"], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+    let text = "";
+    start.stdout!.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    start.stderr!.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    for (;;) {
+      if (start.exitCode !== null) throw new Error(`npm start exited (${start.exitCode}):\n${text}`);
+      const line = text.split("\n").find((l) => l.includes("Commonground is running"));
+      if (line) return { start, serverPid: JSON.parse(line).pid as number, startPort, log: () => text };
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  const commandLine = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+
+  test.runIf(kind === "sqlite" && process.platform === "linux")(
+    "runs the server with the production heap flags, answers, and stops the server on SIGTERM",
+    async () => {
+      const { start, serverPid, startPort, log } = await npmStart({});
+      expect(serverPid).not.toBe(start.pid);
+      expect(commandLine(serverPid).slice(1)).toEqual(["--max-semi-space-size=4", "--max-old-space-size=256", expect.stringMatching(/build\/server\.js$/)]);
+      const healthz = await fetch(`http://127.0.0.1:${startPort}/healthz`);
+      expect(healthz.status).toBe(200);
+      const exited = once(start, "exit");
+      start.kill("SIGTERM");
+      const [code] = (await exited) as [number | null];
+      expect(code).toBe(0);
+      expect(log()).toContain('"msg":"stopped"');
+      expect(existsSync(`/proc/${serverPid}`)).toBe(false);
+    },
+    120_000,
+  );
+
+  test.runIf(kind === "sqlite" && process.platform === "linux")(
+    "SERVER_NODE_FLAGS replaces the flags; empty runs the server in the npm start process itself",
+    async () => {
+      const replaced = await npmStart({ SERVER_NODE_FLAGS: "--max-old-space-size=300" });
+      expect(commandLine(replaced.serverPid).slice(1, 2)).toEqual(["--max-old-space-size=300"]);
+      replaced.start.kill("SIGTERM");
+      await once(replaced.start, "exit");
+      const none = await npmStart({ SERVER_NODE_FLAGS: "" });
+      expect(none.serverPid).toBe(none.start.pid);
+      none.start.kill("SIGTERM");
+      const [code] = (await once(none.start, "exit")) as [number | null];
+      expect(code).toBe(0);
+    },
+    120_000,
+  );
 });
