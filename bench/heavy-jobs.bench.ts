@@ -1,5 +1,5 @@
 /**
- * The heavy jobs under the production server's node flags (docs/decisions/023-production-heap-settings.md).
+ * The heavy jobs under the production server's node flags (docs/decisions/024-production-heap-settings.md).
  * Run: `npm run bench:heavy` (minutes: it seeds 100,000 parcels first). Prints figures and whether each job
  * succeeded; asserts nothing, but exits 1 when a job failed or the server died.
  *

@@ -1,5 +1,5 @@
 /**
- * The node flags the production server runs with (docs/decisions/023-production-heap-settings.md), in one place:
+ * The node flags the production server runs with (docs/decisions/024-production-heap-settings.md), in one place:
  * `npm start` (scripts/start.mjs) starts `node <flags> build/server.js` with them, and bench/heavy-jobs.bench.ts
  * proves the heavy jobs still succeed under them.
  *

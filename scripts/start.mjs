@@ -2,7 +2,7 @@
  * `npm start`: build when the sources changed since the last build (scripts/build.mjs), then run the compiled
  * server (build/server.js) with plain node and the production node flags (scripts/server-flags.mjs: a smaller
  * young generation and a capped old generation, so memory falls back after a burst of requests;
- * docs/decisions/023-production-heap-settings.md). V8 reads heap limits only when a process starts, so the server
+ * docs/decisions/024-production-heap-settings.md). V8 reads heap limits only when a process starts, so the server
  * runs in a child process started with them; this process forwards SIGINT/SIGTERM/SIGHUP to it and exits with its
  * exit code. SERVER_NODE_FLAGS replaces the flags; set empty, the server runs in this process with node's defaults.
  * A process manager can run `node <the same flags> build/server.js` directly after `npm run build`.
