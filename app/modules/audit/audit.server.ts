@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { timeOrderedId } from "~/utils/ordered-id.server";
 import type { Db, Tx } from "~/utils/db.server";
 import { databaseUrl, isPostgresUrl } from "~/utils/env.server";
 import { auditChanges } from "./diff";
@@ -71,7 +71,7 @@ export async function recordAuditMany(
   const sql = postgres
     ? `INSERT INTO "AuditEntry" (${columns}) SELECT r->>0, CAST($1 AS TEXT), CAST($2 AS TEXT), CAST($3 AS TEXT), r->>1, r->>2, r->>3, CAST(r->>4 AS JSONB), CAST($4 AS TEXT), CAST($5 AS TIMESTAMP(3)) FROM json_array_elements(CAST($6 AS JSON)) AS r`
     : `INSERT INTO "AuditEntry" (${columns}) SELECT value ->> 0, ?, ?, ?, value ->> 1, value ->> 2, value ->> 3, value ->> 4, ?, ? FROM json_each(?)`;
-  const rows = entries.map((entry) => [randomUUID(), entry.entity, entry.entityId, entry.action, JSON.stringify(auditChanges(entry.before ?? null, entry.after ?? null))]);
+  const rows = entries.map((entry) => [timeOrderedId(), entry.entity, entry.entityId, entry.action, JSON.stringify(auditChanges(entry.before ?? null, entry.after ?? null))]);
   for (let start = 0; start < rows.length; start += AUDIT_ROWS_PER_INSERT) {
     const json = JSON.stringify(rows.slice(start, start + AUDIT_ROWS_PER_INSERT));
     await tx.$executeRawUnsafe(sql, actor.organisationId, actor.userId, actor.label, actor.requestId, postgres ? createdAt : createdAt.replace("Z", "+00:00"), json);

@@ -14,7 +14,7 @@ import { recordAudit, recordAuditMany, type AuditActor } from "~/modules/audit/a
 import { BINDING_STATUSES } from "~/modules/leases/leases.server";
 import { homeLabel } from "~/modules/parcels/parcels.server";
 import { DELINQUENCY_SUBJECTS } from "~/modules/stewardship/events";
-import { randomUUID } from "node:crypto";
+import { timeOrderedId } from "~/utils/ordered-id.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
 import { databaseUrl, isPostgresUrl } from "~/utils/env.server";
 import { isCalendarDate } from "~/utils/calendar-date";
@@ -279,7 +279,7 @@ function generatedWrites(actor: AuditActor, generated: readonly Generated[]): Pl
   let count = 0;
   for (const g of generated) {
     if (g.marker !== null) markers.push([g.leaseId, g.marker, g.markerRead]);
-    for (const debit of g.lateCharges) rows.push([randomUUID(), g.leaseId, debit.kind, debit.key, debit.date, debit.amountCents]);
+    for (const debit of g.lateCharges) rows.push([timeOrderedId(), g.leaseId, debit.kind, debit.key, debit.date, debit.amountCents]);
     count += g.charges.length + g.lateCharges.length;
   }
   // id, home, household, lease, type, subject, due date, notes, schedule key
@@ -288,7 +288,7 @@ function generatedWrites(actor: AuditActor, generated: readonly Generated[]): Pl
     for (const event of g.events) {
       const late = event.kind === "late-payment";
       events.push([
-        randomUUID(),
+        timeOrderedId(),
         g.homeId,
         g.householdId,
         g.leaseId,
