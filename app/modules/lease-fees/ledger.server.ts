@@ -23,6 +23,7 @@ import { parseCsv, toCsv, validateCsvRows, type CsvRowError } from "~/utils/csv"
 import {
   AGING_BUCKETS,
   computeLedger,
+  feeSteps,
   type Aging,
   type Credit,
   type CreditKind,
@@ -36,6 +37,7 @@ import {
 } from "./rules";
 import { PAYMENT_CSV_COLUMNS, paymentCsvRowSchema, type AccountCodesValues, type IndexValueValues, type PaymentValues, type ReversalValues, type WaiverValues } from "./schemas";
 import { DomainError, kindForStatus } from "~/utils/errors";
+import { dayOf, fastFeeTerms, plainStep, postedAging as fastPostedAging } from "./fast-ledger";
 import { feeLeaseInclude, feeLeaseSelect, feeTermsOfLease, indexValuesOf, markerOf, postedCharges, type IndexValueRow, type LeaseForFees } from "./terms.server";
 
 export type FeeEntryKind = "charge" | "late-charge" | CreditKind;
@@ -218,14 +220,16 @@ function isRawUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * What one lease's step posts: `charges`, the charges newly posted (the marker moves to `marker`, or stays when
- * null); `lateCharges`, the late charges to store; `events`, the monitoring events to create.
+ * What one lease's step posts: `charges`, how many charges are newly posted, and `chargeCents`, their sum (the
+ * marker moves to `marker`, or stays when null); `lateCharges`, the late charges to store; `events`, the
+ * monitoring events to create.
  */
 type Generated = {
   leaseId: string;
   homeId: string;
   householdId: string;
-  charges: Debit[];
+  charges: number;
+  chargeCents: number;
   /** The marker as read when the plan was made, and where it moves (null: it stays). */
   markerRead: string | null;
   marker: string | null;
@@ -280,7 +284,7 @@ function generatedWrites(actor: AuditActor, generated: readonly Generated[]): Pl
   for (const g of generated) {
     if (g.marker !== null) markers.push([g.leaseId, g.marker, g.markerRead]);
     for (const debit of g.lateCharges) rows.push([timeOrderedId(), g.leaseId, debit.kind, debit.key, debit.date, debit.amountCents]);
-    count += g.charges.length + g.lateCharges.length;
+    count += g.charges + g.lateCharges.length;
   }
   // id, home, household, lease, type, subject, due date, notes, schedule key
   const events: string[][] = [];
@@ -342,16 +346,16 @@ function generatedWrites(actor: AuditActor, generated: readonly Generated[]): Pl
       tx,
       actor,
       generated
-        .filter((g) => g.charges.length > 0 || g.lateCharges.length > 0 || g.events.length > 0)
+        .filter((g) => g.charges > 0 || g.lateCharges.length > 0 || g.events.length > 0)
         .map((g) => ({
           entity: "LeaseFeeLedger",
           entityId: g.leaseId,
           action: "generate" as const,
           after: {
             through: g.through,
-            charges: g.charges.length,
+            charges: g.charges,
             lateCharges: g.lateCharges.length,
-            total: centsToString([...g.charges, ...g.lateCharges].reduce((sum, d) => sum + d.amountCents, 0)),
+            total: centsToString(g.lateCharges.reduce((sum, d) => sum + d.amountCents, g.chargeCents)),
             ...(g.marker !== null ? { chargesPostedThrough: g.marker } : {}),
             ...(g.events.length ? { monitoringEvents: g.events.map((e) => `${e.kind === "late-payment" ? "Late payment" : "90+ days delinquent"} (lease fee due ${e.chargeDueDate}) on ${e.date}`) } : {}),
           },
@@ -381,7 +385,8 @@ function planGenerated(lease: LeaseForFees, { posted, credits }: LedgerParts, in
     leaseId: lease.id,
     homeId: lease.homeId,
     householdId: lease.householdId,
-    charges,
+    charges: charges.length,
+    chargeCents: charges.reduce((sum, charge) => sum + charge.amountCents, 0),
     markerRead: marker,
     // the marker moves with the charges it posts (nothing to post: it stays, no write)
     marker: charges.length > 0 ? asOf : null,
@@ -392,12 +397,39 @@ function planGenerated(lease: LeaseForFees, { posted, credits }: LedgerParts, in
 }
 
 /**
+ * `planGenerated` on a plain ledger by the fast path (fast-ledger.ts: fee terms without amendments, every charge paid
+ * by its last grace day, no stored late charge …), from the lease's stored entries as the database's text: the
+ * charges after the marker are posted, nothing else. Null when the fast path does not cover the ledger.
+ */
+function planGeneratedFast(lease: LeaseForFees, entries: string, indexValues: readonly IndexValueRow[], through: string): Generated | null {
+  const terms = feeTermsOfLease(lease, indexValues);
+  if ((terms.changes?.length ?? 0) > 0) return null;
+  const asOf = chargesThrough(lease, through);
+  const fast = fastFeeTerms(terms, feeSteps(terms, asOf));
+  const marker = markerOf(lease);
+  const plan = fast && plainStep(fast, entries, dayOf(asOf), marker === null ? null : dayOf(marker));
+  if (!plan) return null;
+  return {
+    leaseId: lease.id,
+    homeId: lease.homeId,
+    householdId: lease.householdId,
+    charges: plan.charges,
+    chargeCents: plan.cents,
+    markerRead: marker,
+    marker: plan.charges > 0 ? asOf : null,
+    lateCharges: [],
+    events: [],
+    through,
+  };
+}
+
+/**
  * The stored entries of many leases in one query, as the rules need them: one text per lease built by the database
  * ("kind|date|amount|entry key|applies to" joined by ";": reading a million entries as Prisma rows takes many
  * seconds, as JSON about a second, as these texts a fraction of that). `leaseIds`: only those leases; `through`:
  * only entries dated up to it. Entries in no particular order, without their ids.
  */
-async function postedEntriesByLease(db: Db | Tx, organisationId: string, options: { leaseIds?: readonly string[]; through?: string }): Promise<Map<string, LedgerParts>> {
+async function postedEntriesByLease(db: Db | Tx, organisationId: string, options: { leaseIds?: readonly string[]; through?: string }): Promise<Map<string, string>> {
   const postgres = isPostgresUrl(databaseUrl());
   const args: unknown[] = [organisationId];
   const param = () => (postgres ? `$${args.length}` : "?");
@@ -416,7 +448,7 @@ async function postedEntriesByLease(db: Db | Tx, organisationId: string, options
     `SELECT "leaseId" AS "leaseId", ${aggregate} AS "entries" FROM "LeaseFeeEntry" WHERE ${conditions.join(" AND ")} GROUP BY "leaseId"`,
     ...args,
   );
-  return new Map(rows.map((row) => [row.leaseId, parseLedgerParts(row.entries)]));
+  return new Map(rows.map((row) => [row.leaseId, row.entries]));
 }
 
 type LedgerParts = { posted: Debit[]; credits: Credit[] };
@@ -457,7 +489,7 @@ function parseLedgerParts(texts: string): LedgerParts {
  * (organisation, date) index, visits the table's rows in date order — all over the file — and sorts them by lease,
  * ≈ 15 times slower on a 10,000-lease portfolio (docs/benchmarks.md).
  */
-async function agingInputsByLease(db: Db | Tx, organisationId: string, through: string): Promise<Map<string, { parts: LedgerParts; paidCents: number }>> {
+async function agingInputsByLease(db: Db | Tx, organisationId: string, through: string): Promise<Map<string, { entries: string | null; paidCents: number }>> {
   const postgres = isPostgresUrl(databaseUrl());
   const entry = `"kind" || '|' || "date" || '|' || CAST("amountCents" AS TEXT) || '|' || COALESCE("entryKey", '') || '|' || COALESCE("appliesTo", '')`;
   const listed = `"kind" = 'late-charge' OR "appliesTo" IS NOT NULL`;
@@ -468,8 +500,8 @@ async function agingInputsByLease(db: Db | Tx, organisationId: string, through: 
     organisationId,
     through,
   );
-  const byLease = new Map<string, { parts: LedgerParts; paidCents: number }>();
-  for (const row of rows) byLease.set(row.leaseId, { parts: row.entries ? parseLedgerParts(row.entries) : { posted: [], credits: [] }, paidCents: Number(String(row.paid)) });
+  const byLease = new Map<string, { entries: string | null; paidCents: number }>();
+  for (const row of rows) byLease.set(row.leaseId, { entries: row.entries, paidCents: Number(String(row.paid)) });
   return byLease;
 }
 
@@ -492,7 +524,13 @@ export async function generateAllCharges(db: Db, actor: AuditActor, through: str
         indexValuesOf(db, actor.organisationId),
         ledgerEventKeys(db, actor.organisationId, ids),
       ]);
-      return generatedWrites(actor, leases.map((lease) => planGenerated(lease, byLease.get(lease.id) ?? { posted: [], credits: [] }, indexValues, through, events)));
+      return generatedWrites(
+        actor,
+        leases.map((lease) => {
+          const entries = byLease.get(lease.id) ?? "";
+          return planGeneratedFast(lease, entries, indexValues, through) ?? planGenerated(lease, parseLedgerParts(entries), indexValues, through, events);
+        }),
+      );
     });
   }
   return { leases: leaseIds.length, posted };
@@ -782,7 +820,7 @@ export async function arrearsList(db: Db, organisationId: string, asOf: string):
   const totals = { current: 0, "1-30": 0, "31-60": 0, "61-90": 0, "over-90": 0, balance: 0 };
   for (const lease of leases) {
     const inputs = byLease.get(lease.id);
-    const aging = postedAging(lease, inputs?.parts ?? { posted: [], credits: [] }, inputs?.paidCents ?? 0, indexValues, asOf);
+    const aging = postedAging(lease, inputs?.entries ?? null, inputs?.paidCents ?? 0, indexValues, asOf);
     const owed = AGING_BUCKETS.reduce((sum, bucket) => sum + aging.aging[bucket], 0);
     if (owed <= 0) continue;
     for (const bucket of AGING_BUCKETS) totals[bucket] += aging.aging[bucket];
@@ -803,10 +841,16 @@ export async function arrearsList(db: Db, organisationId: string, asOf: string):
  * charges and targeted credits (`entries`) and the sum of its other credits up to `asOf` (`paidCents`): as of one
  * date, credits that pay the oldest debts first count only by their sum, so they enter the rules as one credit.
  */
-function postedAging(lease: LeaseForFees, parts: LedgerParts, paidCents: number, indexValues: readonly IndexValueRow[], asOf: string) {
+function postedAging(lease: LeaseForFees, entries: string | null, paidCents: number, indexValues: readonly IndexValueRow[], asOf: string) {
   const terms = feeTermsOfLease(lease, indexValues);
   const marker = markerOf(lease);
-  const charges = postedCharges(terms, marker !== null && marker > asOf ? asOf : marker);
+  const chargedThrough = marker !== null && marker > asOf ? asOf : marker;
+  // the fast path (fast-ledger.ts) when it covers the ledger: no amendments, no credit of one particular debit
+  const fast = chargedThrough === null || (terms.changes?.length ?? 0) > 0 ? null : fastFeeTerms(terms, feeSteps(terms, chargedThrough));
+  const quick = fast && fastPostedAging(fast, dayOf(chargedThrough!), entries, paidCents, dayOf(asOf));
+  if (quick) return quick;
+  const charges = postedCharges(terms, chargedThrough);
+  const parts = entries ? parseLedgerParts(entries) : { posted: [], credits: [] };
   const { posted } = parts;
   const credits = [...parts.credits];
   if (paidCents !== 0) credits.push({ kind: "payment", date: asOf, amountCents: paidCents });

@@ -193,7 +193,7 @@ export function feeSteps(terms: Pick<FeeTerms, "monthlyFeeCents" | "commencement
     if (anniversary > through) break;
     if (feeSetOnAnniversary) continue;
     if (escalation.type === "fixed") {
-      fee = new Decimal(fee).times(new Decimal(escalation.rate).plus(1)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+      fee = fixedEscalation(fee, escalation.rate);
     } else if (escalation.type === "index") {
       const previous = latestIndexOnOrBefore(escalation.values, feeAnniversary(terms.commencementDate, year - 1));
       const current = latestIndexOnOrBefore(escalation.values, anniversary);
@@ -208,6 +208,19 @@ export function feeSteps(terms: Pick<FeeTerms, "monthlyFeeCents" | "commencement
     if (escalation.type === "none" && changeIndex >= changes.length) break;
   }
   return steps;
+}
+
+const fixedEscalations = new Map<string, number>();
+/** fee × (1 + rate) rounded half-up to the cent (memoised: a portfolio's leases share a few fees and rates). */
+function fixedEscalation(fee: number, rate: string): number {
+  const memoKey = `${rate}|${fee}`;
+  let escalated = fixedEscalations.get(memoKey);
+  if (escalated === undefined) {
+    escalated = new Decimal(fee).times(new Decimal(rate).plus(1)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+    if (fixedEscalations.size >= 100_000) fixedEscalations.clear();
+    fixedEscalations.set(memoKey, escalated);
+  }
+  return escalated;
 }
 
 /** fee × numerator ÷ denominator rounded half-up to the cent, in exact integer arithmetic. */
