@@ -142,6 +142,34 @@ function hasLedger(lease: { status: string }): boolean {
   return (LEDGER_STATUSES as readonly string[]).includes(lease.status);
 }
 
+/** The lease with its fee terms and, when it has a ledger, its stored entries and the trust's index values. */
+async function readLedger(db: Db | Tx, organisationId: string, leaseId: string) {
+  const lease = await findLedgerLease(db, organisationId, leaseId);
+  if (!hasLedger(lease)) return { lease, entries: [] as FeeEntry[], indexValues: [] as IndexValueRow[] };
+  const [entries, indexValues] = await Promise.all([leaseEntries(db, organisationId, leaseId), indexValuesOf(db, organisationId)]);
+  return { lease, entries, indexValues };
+}
+type LedgerRead = Awaited<ReturnType<typeof readLedger>>;
+
+/**
+ * Posts what is due up to `through`, as generateLeaseCharges does, and returns the ledger as it then stands. When
+ * nothing was due (the usual case when a page is read) the ledger read to plan the posting is the answer, so a page
+ * reads the lease, its entries and the index values once; after a posting, or a retry, they are read again.
+ */
+async function postDueAndRead(db: Db, actor: AuditActor, leaseId: string, through: string): Promise<LedgerRead> {
+  let read = await readLedger(db, actor.organisationId, leaseId);
+  if (!hasLedger(read.lease)) return read;
+  let attempts = 0;
+  let last = undefined as Plan | undefined;
+  await postWithRetry(db, async () => {
+    if (attempts++ > 0) read = await readLedger(db, actor.organisationId, leaseId);
+    const events = await ledgerEventKeys(db, actor.organisationId, [leaseId]);
+    last = generatedWrites(actor, [planGenerated(read.lease, ledgerParts(read.entries), read.indexValues, through, events)]);
+    return last;
+  });
+  return last && (last.count > 0 || last.events > 0) ? readLedger(db, actor.organisationId, leaseId) : read;
+}
+
 /** The entry key of a reversal of a posted charge (charges are not stored rows): unique per lease, so once. */
 const REVERSAL_OF = "reversal-of:";
 
@@ -561,17 +589,15 @@ function debitLabel(kind: "charge" | "late-charge", key: string, date: string): 
  * posted charges and the stored entries and applies the rules (oldest debt first, running balance, aging).
  */
 export async function leaseLedger(db: Db, actor: AuditActor, leaseId: string, asOf: string, options: { generate?: boolean } = {}): Promise<LeaseLedgerView> {
-  const lease = await findLedgerLease(db, actor.organisationId, leaseId);
-  if (!hasLedger(lease)) {
-    return { hasLedger: false, asOf, lines: [], balanceCents: 0, aging: { current: 0, "1-30": 0, "31-60": 0, "61-90": 0, "over-90": 0 }, unpaid: [], terms: null };
-  }
-  if (options.generate !== false) await generateLeaseCharges(db, actor, leaseId, asOf);
-  const [current, entries, indexValues] = await Promise.all([
-    findLedgerLease(db, actor.organisationId, leaseId),
-    leaseEntries(db, actor.organisationId, leaseId),
-    indexValuesOf(db, actor.organisationId),
-  ]);
-  return ledgerView(current, entries, indexValues, asOf);
+  const read = options.generate === false ? await readLedger(db, actor.organisationId, leaseId) : await postDueAndRead(db, actor, leaseId, asOf);
+  return ledgerViewOf(read, asOf);
+}
+
+const NO_AGING: Aging = { current: 0, "1-30": 0, "31-60": 0, "61-90": 0, "over-90": 0 };
+
+function ledgerViewOf({ lease, entries, indexValues }: LedgerRead, asOf: string): LeaseLedgerView {
+  if (!hasLedger(lease)) return { hasLedger: false, asOf, lines: [], balanceCents: 0, aging: { ...NO_AGING }, unpaid: [], terms: null };
+  return ledgerView(lease, entries, indexValues, asOf);
 }
 
 /** The id of the entry a reversal reverses: a stored entry's id, or a posted charge's key. */
@@ -624,9 +650,11 @@ export async function scheduledLeaseCharges(db: Db | Tx, organisationId: string,
  * rules will post up to that date, assuming no further payments. Nothing is stored.
  */
 export async function payoffFigure(db: Db | Tx, organisationId: string, leaseId: string, closingDate: string): Promise<{ closingDate: string; payoffCents: number; aging: Aging }> {
-  const lease = await findLedgerLease(db, organisationId, leaseId);
-  if (!hasLedger(lease)) return { closingDate, payoffCents: 0, aging: { current: 0, "1-30": 0, "31-60": 0, "61-90": 0, "over-90": 0 } };
-  const [entries, indexValues] = await Promise.all([leaseEntries(db, organisationId, leaseId), indexValuesOf(db, organisationId)]);
+  return payoffOf(await readLedger(db, organisationId, leaseId), closingDate);
+}
+
+function payoffOf({ lease, entries, indexValues }: LedgerRead, closingDate: string): { closingDate: string; payoffCents: number; aging: Aging } {
+  if (!hasLedger(lease)) return { closingDate, payoffCents: 0, aging: { ...NO_AGING } };
   const { posted, credits } = ledgerParts(entries);
   const ledger = computeLedger({ terms: feeTermsOfLease(lease, indexValues), posted, credits, asOf: chargesThrough(lease, closingDate) });
   // credits dated after the lease ended but up to the closing date still count
@@ -1050,10 +1078,12 @@ export async function recordIndexValue(db: Db, actor: AuditActor, values: IndexV
 
 /** What the lease page shows: the ledger as of today (charges posted first) and the payoff at a closing date. */
 export async function leaseFeesPanel(db: Db, actor: AuditActor, leaseId: string, today: string, payoffDate?: string | null) {
-  const view = await leaseLedger(db, actor, leaseId, today);
-  const lease = await findLedgerLease(db, actor.organisationId, leaseId);
+  // one read of the ledger (after posting what is due) for the view and the payoff figure
+  const read = await postDueAndRead(db, actor, leaseId, today);
+  const view = ledgerViewOf(read, today);
+  const lease = read.lease;
   const closingDate = payoffDate && /^\d{4}-\d{2}-\d{2}$/.test(payoffDate) && isCalendarDate(payoffDate) ? payoffDate : today;
-  const payoff = await payoffFigure(db, actor.organisationId, leaseId, closingDate);
+  const payoff = payoffOf(read, closingDate);
   return {
     hasLedger: view.hasLedger,
     asOf: view.asOf,
