@@ -2,7 +2,7 @@ import { todayIn } from "~/utils/calendar-date";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { ImportProblems } from "~/components/import-problems";
+import { DryRunActions, FileOrPasteFields, ImportProblems } from "~/components/import-problems";
 import { useResetKey } from "~/components/use-reset-key";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
@@ -79,22 +79,8 @@ export default function ImportPaymentsPage() {
         </section>
       ) : null}
       <Form method="post" encType="multipart/form-data" className="stack card" key={formKey}>
-        <div className="field">
-          <label htmlFor="file">CSV file</label>
-          <input id="file" name="file" type="file" accept=".csv,text/csv" />
-        </div>
-        <div className="field">
-          <label htmlFor="csv">…or paste the CSV</label>
-          <textarea id="csv" name="csv" rows={10} defaultValue={actionData?.text ?? ""} spellCheck={false} />
-        </div>
-        <div className="actions">
-          <button type="submit" name="intent" value="dry-run" className={clean ? "secondary" : "primary"} disabled={busy}>
-            Check (dry run)
-          </button>
-          <button type="submit" name="intent" value="commit" className={clean ? "primary" : "secondary"} disabled={busy}>
-            Record the payments
-          </button>
-        </div>
+        <FileOrPasteFields text={actionData?.text ?? ""} spellCheck={false} />
+        <DryRunActions clean={clean} busy={busy} commitLabel="Record the payments" commitAlways />
       </Form>
     </>
   );

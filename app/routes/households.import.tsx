@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { ImportProblems } from "~/components/import-problems";
+import { DryRunActions, FileOrPasteFields, ImportProblems } from "~/components/import-problems";
 import { useResetKey } from "~/components/use-reset-key";
 import { uploadedText } from "~/utils/upload.server";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
@@ -108,24 +108,8 @@ export default function ImportHouseholdsPage() {
         </section>
       ) : null}
       <Form method="post" encType="multipart/form-data" className="stack card" key={formKey}>
-        <div className="field">
-          <label htmlFor="file">CSV file</label>
-          <input id="file" name="file" type="file" accept=".csv,text/csv" />
-        </div>
-        <div className="field">
-          <label htmlFor="csv">…or paste the CSV</label>
-          <textarea id="csv" name="csv" rows={10} defaultValue={result?.text ?? ""} spellCheck={false} />
-        </div>
-        <div className="actions">
-          <button type="submit" name="intent" value="dry-run" className={clean ? "secondary" : "primary"} disabled={busy}>
-            Check (dry run)
-          </button>
-          {clean ? (
-            <button type="submit" name="intent" value="commit" className="primary" disabled={busy}>
-              Import all
-            </button>
-          ) : null}
-        </div>
+        <FileOrPasteFields text={result?.text ?? ""} spellCheck={false} />
+        <DryRunActions clean={clean} busy={busy} commitLabel="Import all" />
       </Form>
     </>
   );

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { ImportProblems } from "~/components/import-problems";
+import { FileOrPasteFields, ImportProblems } from "~/components/import-problems";
 import { useResetKey } from "~/components/use-reset-key";
 import { uploadedText } from "~/utils/upload.server";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
@@ -83,14 +83,7 @@ export default function ImportParcelsPage() {
       </p>
       <p>First we check every row and list any problems; nothing is saved until you confirm, and then either every row is imported or none.</p>
       <Form method="post" encType="multipart/form-data" className="card stack" key={formKey}>
-        <div className="field">
-          <label htmlFor="file">CSV file</label>
-          <input id="file" name="file" type="file" accept=".csv,text/csv" />
-        </div>
-        <div className="field">
-          <label htmlFor="csv">…or paste the CSV</label>
-          <textarea id="csv" name="csv" rows={6} defaultValue={result?.csv ?? ""} />
-        </div>
+        <FileOrPasteFields text={result?.csv ?? ""} rows={6} />
         <div>
           <button type="submit" name="intent" value="preview" className="primary" disabled={busy}>
             Check the file

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { ImportProblems } from "~/components/import-problems";
+import { DryRunActions, FileOrPasteFields, ImportProblems } from "~/components/import-problems";
 import { useResetKey } from "~/components/use-reset-key";
 import { uploadedText } from "~/utils/upload.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -129,14 +129,7 @@ export default function ImportIncomeLimitsPage() {
         </section>
       ) : null}
       <Form method="post" encType="multipart/form-data" className="stack card" key={formKey}>
-        <div className="field">
-          <label htmlFor="file">File (CSV or JSON)</label>
-          <input id="file" name="file" type="file" accept=".csv,.json,text/csv,application/json" />
-        </div>
-        <div className="field">
-          <label htmlFor="text">…or paste it</label>
-          <textarea id="text" name="text" rows={10} spellCheck={false} defaultValue={result?.text ?? ""} />
-        </div>
+        <FileOrPasteFields text={result?.text ?? ""} spellCheck={false} fileLabel="File (CSV or JSON)" accept=".csv,.json,text/csv,application/json" pasteLabel="…or paste it" pasteName="text" />
         <div className="field">
           <label htmlFor="effectiveFrom">Effective from</label>
           <input
@@ -164,16 +157,7 @@ export default function ImportIncomeLimitsPage() {
             Where the figures come from (e.g. &quot;HUD FY2025 Section 8 Income Limits, huduser.gov&quot;). Default for CSV: HUD Section 8 Income Limits FYyyyy (CSV import).
           </p>
         </div>
-        <div className="actions">
-          <button type="submit" name="intent" value="dry-run" className={clean ? "secondary" : "primary"} disabled={busy}>
-            Check (dry run)
-          </button>
-          {clean ? (
-            <button type="submit" name="intent" value="commit" className="primary" disabled={busy}>
-              Import
-            </button>
-          ) : null}
-        </div>
+        <DryRunActions clean={clean} busy={busy} commitLabel="Import" />
       </Form>
     </>
   );
