@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { Field, FormErrorSummary } from "~/components/forms";
@@ -6,6 +6,28 @@ import { SetPasswordSchema } from "~/modules/auth/password-policy";
 
 type LoaderData = { usable: false; message: string } | { usable: true; name: string; email: string; organisationName: string };
 type ActionData = { usable: boolean; message: string; reply: SubmissionResult<string[]> | null } | undefined;
+
+/**
+ * The new password and its repetition, as the browser's password manager expects them (`new-password`): the
+ * invitation and reset page below and the signed-in change-password page (routes/account.password.tsx).
+ */
+export function NewPasswordFields({ fields, hint }: { fields: { newPassword: FieldMetadata<string>; confirmPassword: FieldMetadata<string> }; hint: string }) {
+  return (
+    <>
+      <Field
+        label="New password"
+        hint={hint}
+        errors={fields.newPassword.errors}
+        inputProps={{ ...getInputProps(fields.newPassword, { type: "password" }), autoComplete: "new-password" }}
+      />
+      <Field
+        label="Repeat the new password"
+        errors={fields.confirmPassword.errors}
+        inputProps={{ ...getInputProps(fields.confirmPassword, { type: "password" }), autoComplete: "new-password" }}
+      />
+    </>
+  );
+}
 
 /** The page a one-time link opens: choose a password (invitation) or a new one (reset). Works without JavaScript. */
 export function SetPasswordPage({ loaderData, actionData, title, intro, button }: { loaderData: LoaderData; actionData: ActionData; title: string; intro: (organisationName: string) => string; button: string }) {
@@ -37,17 +59,7 @@ export function SetPasswordPage({ loaderData, actionData, title, intro, button }
       <Form method="post" className="stack" {...getFormProps(form)}>
         <FormErrorSummary form={form} />
         <input type="email" name="username" value={loaderData.email} autoComplete="username" readOnly hidden />
-        <Field
-          label="New password"
-          hint="At least 10 characters. A short sentence of unrelated words is easy to remember and hard to guess."
-          errors={fields.newPassword.errors}
-          inputProps={{ ...getInputProps(fields.newPassword, { type: "password" }), autoComplete: "new-password" }}
-        />
-        <Field
-          label="Repeat the new password"
-          errors={fields.confirmPassword.errors}
-          inputProps={{ ...getInputProps(fields.confirmPassword, { type: "password" }), autoComplete: "new-password" }}
-        />
+        <NewPasswordFields fields={fields} hint="At least 10 characters. A short sentence of unrelated words is easy to remember and hard to guess." />
         <button type="submit" className="primary">
           {button}
         </button>

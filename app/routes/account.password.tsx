@@ -6,6 +6,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrorSummary } from "~/components/forms";
+import { NewPasswordFields } from "~/components/set-password-page";
 import { NewPasswordSchema } from "~/modules/auth/password-policy";
 import { requireActor, revokeOtherSessions } from "~/modules/auth/session.server";
 import { changePassword } from "~/modules/users/users.server";
@@ -72,17 +73,7 @@ export default function ChangePasswordPage() {
           errors={fields.currentPassword.errors}
           inputProps={{ ...getInputProps(fields.currentPassword, { type: "password" }), autoComplete: "current-password" }}
         />
-        <Field
-          label="New password"
-          hint="At least 10 characters. A short sentence is easy to remember and hard to guess."
-          errors={fields.newPassword.errors}
-          inputProps={{ ...getInputProps(fields.newPassword, { type: "password" }), autoComplete: "new-password" }}
-        />
-        <Field
-          label="Repeat the new password"
-          errors={fields.confirmPassword.errors}
-          inputProps={{ ...getInputProps(fields.confirmPassword, { type: "password" }), autoComplete: "new-password" }}
-        />
+        <NewPasswordFields fields={fields} hint="At least 10 characters. A short sentence is easy to remember and hard to guess." />
         <button type="submit" className="primary">
           Change password
         </button>
