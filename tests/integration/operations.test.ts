@@ -86,6 +86,15 @@ function get(
   });
 }
 
+/** Signs in through the sign-in form as a browser on this site would (the form's Origin is checked). */
+function signIn(email: string, password: string) {
+  return get("/login", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: `http://127.0.0.1:${port}`, Host: `127.0.0.1:${port}` },
+    body: new URLSearchParams({ email, password }).toString(),
+  });
+}
+
 beforeAll(async () => {
   const build = spawnSync(process.execPath, ["scripts/build.mjs", "--if-stale"], { encoding: "utf8" });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
@@ -156,11 +165,7 @@ describe("production mode without NODE_ENV", () => {
 
 describe("Remix's older data format (?_data=)", () => {
   test("is answered 400 with a sentence, signed in or not, and logs no unexpected error", async () => {
-    const login = await get("/login", {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: `http://127.0.0.1:${port}`, Host: `127.0.0.1:${port}` },
-      body: new URLSearchParams({ email: "admin@riverbend-clt.example", password: "operations-test-password-0123" }).toString(),
-    });
+    const login = await signIn("admin@riverbend-clt.example", "operations-test-password-0123");
     expect(login.status).toBe(302);
     const signedIn = { Cookie: String(login.headers["set-cookie"]).split(";")[0]! };
     // before the guard each of these logged Remix's "should not be making ?_data requests" warning as an
@@ -198,12 +203,6 @@ describe("Remix's older data format (?_data=)", () => {
 });
 
 describe("the demo organisation", () => {
-  const signIn = (email: string, password: string) =>
-    get("/login", {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: `http://127.0.0.1:${port}`, Host: `127.0.0.1:${port}` },
-      body: new URLSearchParams({ email, password }).toString(),
-    });
 
   test("gives each demo account its own strong random password, printed once, and shows a banner while signed in to it", async () => {
     // the start-up output lists each account as "role  email  password"
@@ -233,11 +232,7 @@ describe("the demo organisation", () => {
 
 describe("access log", () => {
   test("every file read (PDF, CSV) is logged in ACCESS_LOG with who read it; pages, refusals and the request log's lines are not", async () => {
-    const login = await get("/login", {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: `http://127.0.0.1:${port}`, Host: `127.0.0.1:${port}` },
-      body: new URLSearchParams({ email: "admin@riverbend-clt.example", password: "operations-test-password-0123" }).toString(),
-    });
+    const login = await signIn("admin@riverbend-clt.example", "operations-test-password-0123");
     expect(login.status).toBe(302);
     const cookie = String(login.headers["set-cookie"]).split(";")[0]!;
     const signedIn = { headers: { Cookie: cookie } };
