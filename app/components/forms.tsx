@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
+import { getFormProps, type FormMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 
@@ -56,14 +56,6 @@ export function Field({
       <FieldMessages id={props.id} hint={hint} errors={errors} />
     </div>
   );
-}
-
-/**
- * An amount, rate or count of a Conform form: a text input (the schema reads "$1,234.50" and "1.5") with the
- * decimal keypad on phones (`inputMode="decimal"`). The one way a form asks for money or a percentage.
- */
-export function DecimalField<Schema>({ meta, ...common }: Omit<Common, "errors"> & { meta: FieldMetadata<Schema, Record<string, unknown>, string[]> }) {
-  return <Field {...common} errors={meta.errors} inputProps={{ ...getInputProps(meta, { type: "text" }), inputMode: "decimal" }} />;
 }
 
 export function TextareaField({

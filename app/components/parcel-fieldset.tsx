@@ -1,5 +1,5 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
-import { DecimalField, Field, SelectField, TextareaField } from "~/components/forms";
+import { Field, SelectField, TextareaField } from "~/components/forms";
 import {
   ACQUISITION_METHODS,
   AREA_UNIT_LABELS,
@@ -42,7 +42,7 @@ export function ParcelFieldset({ fields, areas }: { fields: FieldsOf<typeof Parc
           errors={fields.legalDescription.errors}
           textareaProps={getTextareaProps(fields.legalDescription)}
         />
-        <DecimalField label="Land area" meta={fields.landArea} />
+        <Field label="Land area" errors={fields.landArea.errors} inputProps={{ ...getInputProps(fields.landArea, { type: "text" }), inputMode: "decimal" }} />
         <SelectField label="Land area unit" errors={fields.landAreaUnit.errors} selectProps={getSelectProps(fields.landAreaUnit)} options={options(AREA_UNITS, AREA_UNIT_LABELS)} />
         <Field label="Zoning" errors={fields.zoning.errors} inputProps={getInputProps(fields.zoning, { type: "text" })} />
         <SelectField
@@ -57,7 +57,7 @@ export function ParcelFieldset({ fields, areas }: { fields: FieldsOf<typeof Parc
       <fieldset className="form-grid">
         <legend>Acquisition and value</legend>
         <Field label="Acquisition date" errors={fields.acquisitionDate.errors} inputProps={getInputProps(fields.acquisitionDate, { type: "date" })} />
-        <DecimalField label="Acquisition price ($)" meta={fields.acquisitionPriceCents} />
+        <Field label="Acquisition price ($)" errors={fields.acquisitionPriceCents.errors} inputProps={{ ...getInputProps(fields.acquisitionPriceCents, { type: "text" }), inputMode: "decimal" }} />
         <SelectField
           label="How it was acquired"
           errors={fields.acquisitionMethod.errors}
@@ -65,7 +65,7 @@ export function ParcelFieldset({ fields, areas }: { fields: FieldsOf<typeof Parc
           placeholder="—"
           options={options(ACQUISITION_METHODS)}
         />
-        <DecimalField label="Assessed land value ($)" meta={fields.assessedLandValueCents} />
+        <Field label="Assessed land value ($)" errors={fields.assessedLandValueCents.errors} inputProps={{ ...getInputProps(fields.assessedLandValueCents, { type: "text" }), inputMode: "decimal" }} />
       </fieldset>
     </>
   );
@@ -79,7 +79,7 @@ export function HomeFieldset({ fields, legend, hint }: { fields: FieldsOf<typeof
       <SelectField label="Type of home" errors={fields.homeType.errors} selectProps={getSelectProps(fields.homeType)} placeholder="—" options={options(HOME_TYPES, HOME_TYPE_LABELS)} />
       <Field label="Unit label" hint="e.g. “Unit B”; blank for a house" errors={fields.label.errors} inputProps={getInputProps(fields.label, { type: "text" })} />
       <Field label="Bedrooms" errors={fields.bedrooms.errors} inputProps={{ ...getInputProps(fields.bedrooms, { type: "number" }), min: 0 }} />
-      <DecimalField label="Bathrooms" meta={fields.bathrooms} />
+      <Field label="Bathrooms" errors={fields.bathrooms.errors} inputProps={{ ...getInputProps(fields.bathrooms, { type: "text" }), inputMode: "decimal" }} />
       <Field label="Floor area (sq ft)" errors={fields.floorAreaSqft.errors} inputProps={{ ...getInputProps(fields.floorAreaSqft, { type: "number" }), min: 1 }} />
       <Field label="Year built" errors={fields.yearBuilt.errors} inputProps={{ ...getInputProps(fields.yearBuilt, { type: "number" }), min: 1700 }} />
     </fieldset>
@@ -93,7 +93,7 @@ export function FundingFieldset({ fields, legend, hint }: { fields: FieldsOf<typ
       {hint ? <p className="field-hint span-all">{hint}</p> : null}
       <Field label="Funder" errors={fields.funder.errors} inputProps={getInputProps(fields.funder, { type: "text" })} />
       <SelectField label="Program" errors={fields.program.errors} selectProps={getSelectProps(fields.program)} placeholder="—" options={options(FUNDING_PROGRAMS, FUNDING_PROGRAM_LABELS)} />
-      <DecimalField label="Amount ($)" meta={fields.amountCents} />
+      <Field label="Amount ($)" errors={fields.amountCents.errors} inputProps={{ ...getInputProps(fields.amountCents, { type: "text" }), inputMode: "decimal" }} />
       <Field label="Date received" errors={fields.receivedOn.errors} inputProps={getInputProps(fields.receivedOn, { type: "date" })} />
       <Field label="Affordability period (years)" errors={fields.affordabilityYears.errors} inputProps={{ ...getInputProps(fields.affordabilityYears, { type: "number" }), min: 1 }} />
       <Field label="Restriction end date" errors={fields.restrictionEndDate.errors} inputProps={getInputProps(fields.restrictionEndDate, { type: "date" })} />

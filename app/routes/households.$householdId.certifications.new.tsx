@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DecimalField, Field, FormErrors, FormErrorSummary, SelectField } from "~/components/forms";
+import { Field, FormErrors, FormErrorSummary, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { createCertification } from "~/modules/households/certification.server";
@@ -152,7 +152,11 @@ export default function CertifyIncomePage() {
                   placeholder="—"
                   options={options(INCOME_SOURCES)}
                 />
-                <DecimalField label={`Annual amount (income ${index + 1})`} meta={row.annualAmount} />
+                <Field
+                  label={`Annual amount (income ${index + 1})`}
+                  errors={row.annualAmount.errors}
+                  inputProps={{ ...getInputProps(row.annualAmount, { type: "text" }), inputMode: "decimal" }}
+                />
               </div>
             );
           })}

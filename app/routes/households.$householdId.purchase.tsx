@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DecimalField, Field, FormErrorSummary, SelectField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { homesWithoutCurrentOwner, householdSummary, recordPurchase } from "~/modules/households/households.server";
@@ -62,7 +62,11 @@ export default function RecordPurchasePage() {
             placeholder="Choose a home"
             options={homes.map((h) => ({ value: h.id, label: h.label }))}
           />
-          <DecimalField label="Purchase price ($)" meta={fields.purchasePrice} />
+          <Field
+            label="Purchase price ($)"
+            errors={fields.purchasePrice.errors}
+            inputProps={{ ...getInputProps(fields.purchasePrice, { type: "text" }), inputMode: "decimal" }}
+          />
           <Field
             label="Purchase date"
             errors={fields.purchaseDate.errors}
@@ -72,8 +76,17 @@ export default function RecordPurchasePage() {
         <fieldset className="form-grid">
           <legend>Mortgage at purchase</legend>
           <Field label="Lender" errors={fields.mortgageLender.errors} inputProps={getInputProps(fields.mortgageLender, { type: "text" })} />
-          <DecimalField label="Amount ($)" meta={fields.mortgageAmount} />
-          <DecimalField label="Interest rate (%)" hint="e.g. 6.125" meta={fields.mortgageRate} />
+          <Field
+            label="Amount ($)"
+            errors={fields.mortgageAmount.errors}
+            inputProps={{ ...getInputProps(fields.mortgageAmount, { type: "text" }), inputMode: "decimal" }}
+          />
+          <Field
+            label="Interest rate (%)"
+            hint="e.g. 6.125"
+            errors={fields.mortgageRate.errors}
+            inputProps={{ ...getInputProps(fields.mortgageRate, { type: "text" }), inputMode: "decimal" }}
+          />
           <Field
             label="Term (years)"
             errors={fields.mortgageTermYears.errors}

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DecimalField, Field, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { DEFAULT_KINDS } from "~/modules/stewardship-decisions/defaults";
@@ -60,7 +60,7 @@ export default function NewNoticeOfDefaultPage() {
             options={Object.entries(DEFAULT_KINDS).map(([value, label]) => ({ value, label }))}
           />
           <Field label="Notice date" hint="YYYY-MM-DD" errors={fields.noticeDate.errors} inputProps={getInputProps(fields.noticeDate, { type: "date" })} />
-          <DecimalField label="Amount owed ($), for a monetary default" meta={fields.amountCents} />
+          <Field label="Amount owed ($), for a monetary default" errors={fields.amountCents.errors} inputProps={{ ...getInputProps(fields.amountCents, { type: "text" }), inputMode: "decimal" }} />
         </div>
         <TextareaField label="The default (what the homeowner has not done)" errors={fields.description.errors} textareaProps={getTextareaProps(fields.description)} />
         <div>

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { DecimalField, Field, FormErrors, TextareaField } from "~/components/forms";
+import { Field, FormErrors, TextareaField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { usd } from "~/modules/mortgages/permitted-mortgages";
@@ -106,7 +106,7 @@ function ImprovementRequestForm() {
       <div className="form-grid">
         <Field label="Date received" errors={fields.receivedOn.errors} inputProps={getInputProps(fields.receivedOn, { type: "date" })} />
         <Field label="Description of the work" errors={fields.description.errors} inputProps={getInputProps(fields.description, { type: "text" })} />
-        <DecimalField label="Estimated cost ($)" meta={fields.costCents} />
+        <Field label="Estimated cost ($)" errors={fields.costCents.errors} inputProps={{ ...getInputProps(fields.costCents, { type: "text" }), inputMode: "decimal" }} />
         <Field label="Expected completion" errors={fields.completedOn.errors} inputProps={getInputProps(fields.completedOn, { type: "date" })} />
       </div>
     </RequestPage>
@@ -154,7 +154,7 @@ function PeriodRequestForm({ kind }: { kind: PeriodKind }) {
           <Field label={kind === "rental" ? "Tenant" : "Lender accepting less than it is owed"} errors={fields.party.errors} inputProps={getInputProps(fields.party, { type: "text" })} />
         ) : null}
         {kind === "short-sale" ? (
-          <DecimalField label="Price offered ($)" meta={fields.priceCents} />
+          <Field label="Price offered ($)" errors={fields.priceCents.errors} inputProps={{ ...getInputProps(fields.priceCents, { type: "text" }), inputMode: "decimal" }} />
         ) : null}
       </div>
       <TextareaField label="Reason" errors={fields.reason.errors} textareaProps={getTextareaProps(fields.reason)} />
@@ -188,8 +188,13 @@ function RefinanceRequestForm() {
       <div className="form-grid">
         <Field label="Date received" errors={fields.receivedOn.errors} inputProps={getInputProps(fields.receivedOn, { type: "date" })} />
         <Field label="New lender" errors={fields.lender.errors} inputProps={getInputProps(fields.lender, { type: "text" })} />
-        <DecimalField label="New principal ($)" meta={fields.principalCents} />
-        <DecimalField label="Payoff of the loans it repays ($)" hint="The lender's payoff figure; the rest is cash out." meta={fields.payoffCents} />
+        <Field label="New principal ($)" errors={fields.principalCents.errors} inputProps={{ ...getInputProps(fields.principalCents, { type: "text" }), inputMode: "decimal" }} />
+        <Field
+          label="Payoff of the loans it repays ($)"
+          hint="The lender's payoff figure; the rest is cash out."
+          errors={fields.payoffCents.errors}
+          inputProps={{ ...getInputProps(fields.payoffCents, { type: "text" }), inputMode: "decimal" }}
+        />
         <Field label="Interest rate (%)" errors={fields.rate.errors} inputProps={getInputProps(fields.rate, { type: "text" })} />
         <Field label="Term (years)" errors={fields.termYears.errors} inputProps={getInputProps(fields.termYears, { type: "text" })} />
       </div>

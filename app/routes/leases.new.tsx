@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
-import { DecimalField, Field, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { createLease, leaseFormOptions } from "~/modules/leases/leases.server";
@@ -134,7 +134,7 @@ export function LeaseForm({
       <fieldset className="card">
         <legend>Lease fee</legend>
         <div className="form-grid">
-          <DecimalField label="Monthly lease fee ($)" meta={fields.monthlyFeeCents} />
+          <Field label="Monthly lease fee ($)" errors={fields.monthlyFeeCents.errors} inputProps={{ ...getInputProps(fields.monthlyFeeCents, { type: "text" }), inputMode: "decimal" }} />
           <SelectField
             label="Fee escalation"
             errors={fields.escalationKind.errors}
@@ -142,12 +142,12 @@ export function LeaseForm({
             options={ESCALATION_KINDS.map((k) => ({ value: k, label: ESCALATION_LABELS[k] }))}
           />
           {escalation === "fixed-percent" ? (
-            <DecimalField label="Yearly increase (%)" meta={fields.escalationRate} />
+            <Field label="Yearly increase (%)" errors={fields.escalationRate.errors} inputProps={{ ...getInputProps(fields.escalationRate, { type: "text" }), inputMode: "decimal" }} />
           ) : null}
           {escalation === "index" ? (
             <>
               <Field label="Index" hint="e.g. CPI-U" errors={fields.escalationIndexName.errors} inputProps={getInputProps(fields.escalationIndexName, { type: "text" })} />
-              <DecimalField label="Yearly cap (%)" meta={fields.escalationCap} />
+              <Field label="Yearly cap (%)" errors={fields.escalationCap.errors} inputProps={{ ...getInputProps(fields.escalationCap, { type: "text" }), inputMode: "decimal" }} />
             </>
           ) : null}
         </div>

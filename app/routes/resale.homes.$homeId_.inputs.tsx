@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ZodTypeAny } from "zod";
-import { DecimalField, Field, FormErrorSummary } from "~/components/forms";
+import { Field, FormErrorSummary } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import {
@@ -226,8 +226,8 @@ function AppraisalForm() {
           <Field label="Ordered on" errors={fields.orderedOn.errors} inputProps={getInputProps(fields.orderedOn, { type: "date" })} />
           <Field label="Report received on" hint="Leave the report's fields empty while it is on order." errors={fields.receivedOn.errors} inputProps={getInputProps(fields.receivedOn, { type: "date" })} />
           <Field label="Value effective on" errors={fields.effectiveDate.errors} inputProps={getInputProps(fields.effectiveDate, { type: "date" })} />
-          <DecimalField label="Appraised value ($)" meta={fields.value} />
-          <DecimalField label="Improvement value ($)" hint="The part the appraiser attributes to the owner's improvements." meta={fields.improvementValue} />
+          <Field label="Appraised value ($)" errors={fields.value.errors} inputProps={{ ...getInputProps(fields.value, { type: "text" }), inputMode: "decimal" }} />
+          <Field label="Improvement value ($)" hint="The part the appraiser attributes to the owner's improvements." errors={fields.improvementValue.errors} inputProps={{ ...getInputProps(fields.improvementValue, { type: "text" }), inputMode: "decimal" }} />
           <Field label="Report reference" errors={fields.source.errors} inputProps={getInputProps(fields.source, { type: "text" })} />
           <Field label="Note" errors={fields.note.errors} inputProps={getInputProps(fields.note, { type: "text" })} />
         </div>
@@ -254,8 +254,8 @@ function ReceiveAppraisal({ appraisalId, version, canWrite }: { appraisalId: str
         <input type="hidden" name="version" value={version} />
         <Field label="Received on" errors={fields.receivedOn.errors} inputProps={getInputProps(fields.receivedOn, { type: "date" })} />
         <Field label="Value effective on" errors={fields.effectiveDate.errors} inputProps={getInputProps(fields.effectiveDate, { type: "date" })} />
-        <DecimalField label="Appraised value ($)" meta={fields.value} />
-        <DecimalField label="Improvement value ($)" meta={fields.improvementValue} />
+        <Field label="Appraised value ($)" errors={fields.value.errors} inputProps={{ ...getInputProps(fields.value, { type: "text" }), inputMode: "decimal" }} />
+        <Field label="Improvement value ($)" errors={fields.improvementValue.errors} inputProps={{ ...getInputProps(fields.improvementValue, { type: "text" }), inputMode: "decimal" }} />
         <Field label="Report reference" errors={fields.source.errors} inputProps={getInputProps(fields.source, { type: "text" })} />
         <button type="submit" className="secondary">
           Record report
@@ -318,7 +318,7 @@ function ImprovementForm() {
         <input type="hidden" name="intent" value="improvement" />
         <div className="form-grid">
           <Field label="Work done" errors={fields.description.errors} inputProps={getInputProps(fields.description, { type: "text" })} />
-          <DecimalField label="Cost ($)" meta={fields.cost} />
+          <Field label="Cost ($)" errors={fields.cost.errors} inputProps={{ ...getInputProps(fields.cost, { type: "text" }), inputMode: "decimal" }} />
           <Field label="Approved on" errors={fields.approvedOn.errors} inputProps={getInputProps(fields.approvedOn, { type: "date" })} />
           <Field label="Completed on" errors={fields.completedOn.errors} inputProps={getInputProps(fields.completedOn, { type: "date" })} />
           <Field label="Credit terms approved" hint="e.g. 100 % of cost, depreciated over 15 years" errors={fields.creditTerms.errors} inputProps={getInputProps(fields.creditTerms, { type: "text" })} />

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DecimalField, Field, FormErrorSummary } from "~/components/forms";
+import { Field, FormErrorSummary } from "~/components/forms";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { stewardshipSettings, updateMonitoringSettings } from "~/modules/stewardship/events.server";
@@ -153,8 +153,17 @@ export default function StewardshipSettingsPage() {
               errors={fields.calculationMaxAgeDays.errors}
               inputProps={{ ...getInputProps(fields.calculationMaxAgeDays, { type: "text" }), inputMode: "numeric" }}
             />
-            <DecimalField label="Most a refinance may borrow (% of the formula price)" meta={fields.refinanceMaxSharePercent} />
-            <DecimalField label="Cash-out limit ($)" hint="New principal less the payoff of the loans it repays." meta={fields.cashOutLimitCents} />
+            <Field
+              label="Most a refinance may borrow (% of the formula price)"
+              errors={fields.refinanceMaxSharePercent.errors}
+              inputProps={{ ...getInputProps(fields.refinanceMaxSharePercent, { type: "text" }), inputMode: "decimal" }}
+            />
+            <Field
+              label="Cash-out limit ($)"
+              hint="New principal less the payoff of the loans it repays."
+              errors={fields.cashOutLimitCents.errors}
+              inputProps={{ ...getInputProps(fields.cashOutLimitCents, { type: "text" }), inputMode: "decimal" }}
+            />
           </div>
           <div className="actions">
             <button type="submit" className="primary">

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
-import { CheckboxField, DecimalField, Field, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
+import { CheckboxField, Field, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
 import { FORMULA_TYPE_LABELS, FORMULA_TYPES, FormulaPresetFormSchema, ROUNDING_MODES } from "~/modules/resale/formula-spec";
 
 type Errors = Record<string, string[] | undefined>;
@@ -95,14 +95,14 @@ export function FormulaPresetForm({
         <h2>Formula parameters</h2>
         {type === "fixed-rate" ? (
           <div className="form-grid">
-            <DecimalField label="Annual rate (%)" hint="e.g. 1.5" meta={fields.annualRate} />
+            <Field label="Annual rate (%)" hint="e.g. 1.5" errors={fields.annualRate.errors} inputProps={{ ...getInputProps(fields.annualRate, { type: "text" }), inputMode: "decimal" }} />
             <SelectField label="Interest" errors={fields.compounding.errors} selectProps={getSelectProps(fields.compounding)} options={[{ value: "simple", label: "Simple" }, { value: "compound", label: "Compounded yearly" }]} />
             <SelectField label="Time owned counts" errors={fields.elapsed.errors} selectProps={getSelectProps(fields.elapsed)} options={[{ value: "full-months", label: "Full months (months ÷ 12)" }, { value: "full-years", label: "Full years only" }]} />
           </div>
         ) : null}
         {type === "appraisal" ? (
           <div className="form-grid">
-            <DecimalField label="Owner's share of the change in value (%)" hint="e.g. 25" meta={fields.ownerShare} />
+            <Field label="Owner's share of the change in value (%)" hint="e.g. 25" errors={fields.ownerShare.errors} inputProps={{ ...getInputProps(fields.ownerShare, { type: "text" }), inputMode: "decimal" }} />
             <Field
               label="…or a share that steps with years owned"
               hint="Full years owned: share %, e.g. 0: 20, 5: 25, 10: 30 (leave the share above empty)"
@@ -137,7 +137,7 @@ export function FormulaPresetForm({
                 { value: "index", label: "An index (e.g. CPI)" },
               ]}
             />
-            <DecimalField label="Annual rate (%)" hint="With a fixed rate, e.g. 2" meta={fields.annualRate} />
+            <Field label="Annual rate (%)" hint="With a fixed rate, e.g. 2" errors={fields.annualRate.errors} inputProps={{ ...getInputProps(fields.annualRate, { type: "text" }), inputMode: "decimal" }} />
             <SelectField label="Interest" errors={fields.compounding.errors} selectProps={getSelectProps(fields.compounding)} options={[{ value: "simple", label: "Simple" }, { value: "compound", label: "Compounded yearly" }]} />
             <SelectField label="Time owned counts" errors={fields.elapsed.errors} selectProps={getSelectProps(fields.elapsed)} options={[{ value: "full-months", label: "Full months (months ÷ 12)" }, { value: "full-years", label: "Full years only" }]} />
             <Field label="Index named in the lease" hint="With an index, e.g. CPI-U" errors={fields.indexName.errors} inputProps={getInputProps(fields.indexName, { type: "text" })} />
@@ -164,7 +164,12 @@ export function FormulaPresetForm({
         <CheckboxField label="Not below the purchase price (floor; the market-value cap still wins)" errors={fields.floor.errors} inputProps={getInputProps(fields.floor, { type: "checkbox" })} />
         <div className="form-grid">
           <SelectField label="Rounding" errors={fields.roundingMode.errors} selectProps={getSelectProps(fields.roundingMode)} options={[...ROUNDING_MODES]} />
-          <DecimalField label="Rounding increment ($)" hint="0.01 for the cent; e.g. 50, 500, 1000" meta={fields.roundingIncrement} />
+          <Field
+            label="Rounding increment ($)"
+            hint="0.01 for the cent; e.g. 50, 500, 1000"
+            errors={fields.roundingIncrement.errors}
+            inputProps={{ ...getInputProps(fields.roundingIncrement, { type: "text" }), inputMode: "decimal" }}
+          />
         </div>
       </div>
       <div className="actions">

@@ -7,7 +7,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { Disclosure, RemoveButton } from "~/components/controls";
-import { DecimalField, Field, FormErrors, FormErrorSummary, SelectField } from "~/components/forms";
+import { Field, FormErrors, FormErrorSummary, SelectField } from "~/components/forms";
 import { TableWrap } from "~/components/table-wrap";
 import { formatScreenDate } from "~/utils/calendar-date";
 import type { HouseholdView } from "./household-view";
@@ -238,7 +238,7 @@ function SaleForm({ ownership, result }: { ownership: HouseholdView["ownerships"
         <FormErrorSummary form={form} />
         <div className="form-grid">
           <Field label="Sale date" errors={fields.saleDate.errors} inputProps={getInputProps(fields.saleDate, { type: "date" })} />
-          <DecimalField label="Sale price ($)" meta={fields.salePrice} />
+          <Field label="Sale price ($)" errors={fields.salePrice.errors} inputProps={{ ...getInputProps(fields.salePrice, { type: "text" }), inputMode: "decimal" }} />
         </div>
         <div>
           <button type="submit" className="primary">

@@ -8,7 +8,7 @@ import { getInputProps, getSelectProps, useForm, type FieldMetadata, type Submis
 import { parseWithZod } from "@conform-to/zod";
 import { Link } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { CheckboxField, DecimalField, Field, FormErrors, SelectField } from "~/components/forms";
+import { CheckboxField, Field, FormErrors, SelectField } from "~/components/forms";
 import type { HomeFigure } from "~/modules/home-inputs/prefill";
 import { DEDUCTION_ROWS, IMPROVEMENT_ROWS, type CalculatorContext } from "~/modules/resale/calculator-fields";
 import { calculatorFormSchema } from "~/modules/resale/calculator-request";
@@ -59,12 +59,9 @@ type CalculatorFields = ReturnType<typeof useCalculatorForm>[1];
 /** Spread on an element: `{ hidden: true }` once hydrated unless it applies (the page's `show`). */
 type Shown = { hidden?: boolean };
 
-const input = (meta: FieldMetadata<string | undefined>, label: string, hint?: string, inputMode: "decimal" | "text" = "decimal") =>
-  inputMode === "decimal" ? (
-    <DecimalField label={label} hint={hint} meta={meta} />
-  ) : (
-    <Field label={label} hint={hint} errors={meta.errors} inputProps={{ ...getInputProps(meta, { type: "text" }), inputMode }} />
-  );
+const input = (meta: FieldMetadata<string | undefined>, label: string, hint?: string, inputMode: "decimal" | "text" = "decimal") => (
+  <Field label={label} hint={hint} errors={meta.errors} inputProps={{ ...getInputProps(meta, { type: "text" }), inputMode }} />
+);
 
 type AffordabilityFieldset = FieldMetadata<Record<string, string | undefined> | undefined>;
 
@@ -72,7 +69,7 @@ function AffordabilityTermsFields({ field, withIncome, legend }: { field: Afford
   const f = field.getFieldset();
   const text = (name: string, label: string, hint?: string) => {
     const meta = f[name]!;
-    return <DecimalField key={name} label={label} hint={hint} meta={meta} />;
+    return <Field key={name} label={label} hint={hint} errors={meta.errors} inputProps={{ ...getInputProps(meta, { type: "text" }), inputMode: "decimal" }} />;
   };
   return (
     <fieldset className="stack">
