@@ -72,15 +72,15 @@ export function latestDate(a: string, b: string): string {
   return a >= b ? a : b;
 }
 
-/**
- * Days since 0000-03-01 in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil): consecutive days
- * differ by one (for arithmetic on many dates at once, as the lease-fee ledger's fast path does).
- */
-export function dayNumber({ year, month, day }: CalendarDate): number {
+function dayNumber({ year, month, day }: CalendarDate): number {
   return dayNumberOf(year, month, day);
 }
 
-/** `dayNumber` of a date given by its parts (no object: for loops over many dates). */
+/**
+ * Days since 0000-03-01 in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil) of a date given by
+ * its parts: consecutive days differ by one (for arithmetic on many dates at once, as the lease-fee ledger's fast
+ * path does; no object per date).
+ */
 export function dayNumberOf(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
