@@ -10,7 +10,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "governance:read");
   const meeting = await getMeeting(db(), actor.organisationId, params.meetingId ?? "");
   if (!meeting) throw new Response("No such meeting.", { status: 404 });
-  const noticeDate = meeting.noticeQueuedAt ? meeting.noticeQueuedAt.toISOString().slice(0, 10) : todayIn(actor.timeZone);
+  const noticeDate = todayIn(actor.timeZone, meeting.noticeQueuedAt ?? new Date());
   const pdf = await renderMeetingNotice(await noticeData(db(), actor.organisationId, meeting, noticeDate));
   return pdfResponse(pdf, `notice-${meeting.date}-${meeting.title}.pdf`, { disposition: "inline" });
 }

@@ -14,6 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisationName: actor.organisationName,
     homeLabel: calculation.homeLabel,
     calculatedAt: calculation.createdAt.toISOString(),
+    timeZone: actor.timeZone,
     calculatedBy: calculation.createdByLabel,
     request: calculation.request,
     result: calculation.result,

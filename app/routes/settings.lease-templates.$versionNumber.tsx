@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const content = templateContent(version.content);
   return {
     versionNumber: version.versionNumber,
-    label: templateVersionLabel(version),
+    label: templateVersionLabel(version, actor.timeZone),
     createdAt: version.createdAt.toISOString(),
     content,
     review: templateReview(version),

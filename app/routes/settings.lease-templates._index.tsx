@@ -10,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Lease templates · Commongrou
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "templates:manage");
-  const versions = await listTemplateVersions(db(), actor.organisationId);
+  const versions = await listTemplateVersions(db(), actor.organisationId, actor.timeZone);
   return {
     versions: versions.map((v) => ({
       versionNumber: v.versionNumber,

@@ -100,6 +100,12 @@ describe("governance pages", () => {
     expect(text).toContain("meet.example/clt"); // the justified line may break the link after "https://"
     expect(text).toContain("Page 1 of 1");
     expect(fonts).toContain("DejaVuSerif");
+    // a legal notice writes its dates out ("January 15, 2027"), dated the trust's day the notice was queued
+    const longDate = (day: string) => new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+    expect(text).toContain(`Given on ${longDate(trustToday())}`);
+    expect(text).toContain(`on ${longDate(date)} at 6:30 pm`);
+    expect(text).toContain(`on the record date, ${longDate(trustToday())}, may vote`);
+    expect(outbox[0]!.textBody).toContain(`Notice given on ${longDate(trustToday())}.`);
   });
 
   it("notice too late for the bylaws' period is refused with the date it was due", async () => {

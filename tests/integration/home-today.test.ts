@@ -66,6 +66,11 @@ describe("Your home today", () => {
     expect(text).toContain("not a guaranteed price");
     expect(text).toContain("7 Willow Court");
     expect(text).toContain("Estimated net proceeds");
+    // dates written out as the trust's other documents write them ("June 1, 2024"), not the screens' "Jun 1, 2024"
+    const longDate = (date: string) => new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
+    expect(text).toContain(`as of ${longDate(today)}. Bought on June 1, 2024 for $200,000.00.`);
+    expect(text).toContain("Price the seller paid on June 1, 2024");
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(text).toContain(`$${((expectedCents - 15_000_000) / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })}`);
   });
 

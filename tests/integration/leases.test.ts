@@ -411,8 +411,15 @@ describe("lease templates", () => {
     content.articles[0]!.sections[0]!.text = content.articles[0]!.sections[0]!.text.replace(" See {{montly_fee}} and {{lesee}}.", " The fee is {{monthly_lease_fee}}.");
     const saved = (await run(templateAction, postRequest("/settings/lease-templates/new", { intent: "json", basedOn: "1", from: "1", note: "Fee mention", content: JSON.stringify(content) }, { cookie }))) as Response;
     expect(saved.status).toBe(302);
-    const versions = await listTemplateVersions(db(), organisation.id);
+    const versions = await listTemplateVersions(db(), organisation.id, "America/Los_Angeles");
     expect(versions.map((v) => v.versionNumber)).toEqual([2, 1]);
+    // version 2 is dated the trust's calendar day it was saved, not the UTC day (6 pm in Los Angeles is 1 or 2 am UTC)
+    const savedAt = (await db().leaseTemplateVersion.findFirstOrThrow({ where: { organisationId: organisation.id, versionNumber: 2 } })).createdAt;
+    const losAngelesDay = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles" }).format(savedAt);
+    expect(versions[0]!.label).toBe(`Ground lease, version 2 (${losAngelesDay})`);
+    await db().leaseTemplateVersion.updateMany({ where: { organisationId: organisation.id, versionNumber: 2 }, data: { createdAt: new Date("2025-06-02T01:30:00Z") } });
+    expect((await listTemplateVersions(db(), organisation.id, "America/Los_Angeles"))[0]!.label).toBe("Ground lease, version 2 (2025-06-01)");
+    expect((await listTemplateVersions(db(), organisation.id, "Europe/Berlin"))[0]!.label).toBe("Ground lease, version 2 (2025-06-02)");
     expect(versions[0]!.createdBy).toBe("Avery Admin");
     expect((await db().leaseTemplateVersion.findFirstOrThrow({ where: { organisationId: organisation.id, versionNumber: 1 } })).content).toEqual(DEFAULT_LEASE_TEMPLATE);
     // Stale: based on version 1 again.

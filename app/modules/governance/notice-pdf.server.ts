@@ -4,14 +4,14 @@
  */
 import { Flow, finishPages, letterhead, MUTED, newDocument, toBuffer } from "~/modules/documents/pdf.server";
 import { noticeParagraphs, noticeTitle, type NoticeData } from "./notice";
-import { formatScreenDate } from "~/utils/calendar-date";
+import { formatLegalDate } from "~/modules/documents/format";
 
 export async function renderMeetingNotice(data: NoticeData): Promise<Buffer> {
   const title = noticeTitle(data);
   const doc = newDocument({
     title,
     author: data.organisation.name,
-    subject: `${title} — ${formatScreenDate(data.meeting.date)}`,
+    subject: `${title} — ${formatLegalDate(data.meeting.date)}`,
     keywords: ["meeting notice", "community land trust", data.meeting.kind].join(", "),
     date: data.noticeDate,
   });
@@ -19,7 +19,7 @@ export async function renderMeetingNotice(data: NoticeData): Promise<Buffer> {
   flow.newPage();
   letterhead(flow, data.organisation, { gapAfter: 18 });
   flow.heading(title.toUpperCase(), { size: 14, gapAfter: 4 });
-  flow.paragraph(`Given on ${formatScreenDate(data.noticeDate)}`, { font: "sans", size: 9, align: "center", color: MUTED, gapAfter: 14 });
+  flow.paragraph(`Given on ${formatLegalDate(data.noticeDate)}`, { font: "sans", size: 9, align: "center", color: MUTED, gapAfter: 14 });
   for (const [heading, text] of noticeParagraphs(data)) {
     flow.leadParagraph(`${heading}. `, text);
   }

@@ -2,7 +2,7 @@
  * The words of a meeting notice, shared by the PDF (notice-pdf.server.ts) and the email. Pure.
  */
 import { MEETING_KINDS, type MeetingKind } from "./schemas";
-import { formatScreenDate } from "~/utils/calendar-date";
+import { formatLegalDate } from "~/modules/documents/format";
 
 export type NoticeData = {
   organisation: { name: string; address: string };
@@ -18,11 +18,11 @@ export function noticeTitle(data: NoticeData): string {
 /** The notice as paragraphs: [heading, text] pairs, in order. */
 export function noticeParagraphs(data: NoticeData): [string, string][] {
   const { meeting } = data;
-  const when = `${formatScreenDate(meeting.date)}${meeting.time ? ` at ${meeting.time}` : ""}`;
+  const when = `${formatLegalDate(meeting.date)}${meeting.time ? ` at ${meeting.time}` : ""}`;
   const where = [meeting.place, meeting.link ? `online at ${meeting.link}` : ""].filter(Boolean).join(", and ") || "a place to be announced";
   const paragraphs: [string, string][] = [
     ["Meeting", `${data.organisation.name} will hold its ${MEETING_KINDS[meeting.kind as MeetingKind]?.toLowerCase() ?? "meeting"}, “${meeting.title}”, on ${when}, at ${where}.`],
-    ["Who may vote", `Members in good standing on the record date, ${formatScreenDate(meeting.recordDate)}, may vote. A leaseholder household votes through the representative it has named to the trust.`],
+    ["Who may vote", `Members in good standing on the record date, ${formatLegalDate(meeting.recordDate)}, may vote. A leaseholder household votes through the representative it has named to the trust.`],
   ];
   if (data.seatsUpForElection.length > 0) {
     paragraphs.push([
@@ -36,5 +36,5 @@ export function noticeParagraphs(data: NoticeData): [string, string][] {
 
 export function noticeEmailText(data: NoticeData, greetingName: string): string {
   const body = noticeParagraphs(data).map(([heading, text]) => `${heading}\n${text}`).join("\n\n");
-  return `Dear ${greetingName},\n\n${body}\n\n${data.organisation.name}\n${data.organisation.address}\n\nNotice given on ${formatScreenDate(data.noticeDate)}.`;
+  return `Dear ${greetingName},\n\n${body}\n\n${data.organisation.name}\n${data.organisation.address}\n\nNotice given on ${formatLegalDate(data.noticeDate)}.`;
 }

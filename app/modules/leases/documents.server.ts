@@ -209,7 +209,7 @@ export async function buildLeaseDocumentData(
     // an older version that does not print every term gets an "Additional Terms" article stating them
     template: {
       content: withUnprintedTerms(templateContent(version.content)),
-      versionLabel: templateVersionLabel(version),
+      versionLabel: templateVersionLabel(version, organisation.timeZone),
       review: version.reviewedAt ? { counsel: version.reviewedByCounsel, on: todayIn(organisation.timeZone, version.reviewedAt) } : null,
     },
     resale: {

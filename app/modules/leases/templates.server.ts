@@ -5,6 +5,7 @@
  * the version it was signed on.
  */
 import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { todayIn } from "~/utils/calendar-date";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db } from "~/utils/db.server";
 import { DEFAULT_LEASE_TEMPLATE, DEFAULT_LEASE_TEMPLATE_VERSION_LABEL } from "./default-template";
@@ -30,10 +31,11 @@ export async function ensureDefaultTemplate(db: Db, organisationId: string) {
   }
 }
 
-/** "Ground lease, version 3 (2025-06-01)"; version 1 of the default says so. */
-export function templateVersionLabel(version: { versionNumber: number; note: string; createdAt: Date }): string {
+/** "Ground lease, version 3 (2025-06-01)", dated the trust's calendar day it was saved (`timeZone`, the trust's);
+ * version 1 of the default says so. */
+export function templateVersionLabel(version: { versionNumber: number; note: string; createdAt: Date }, timeZone: string): string {
   if (version.versionNumber === 1 && version.note === DEFAULT_LEASE_TEMPLATE_VERSION_LABEL) return version.note;
-  return `${TEMPLATE_NAME}, version ${version.versionNumber} (${version.createdAt.toISOString().slice(0, 10)})`;
+  return `${TEMPLATE_NAME}, version ${version.versionNumber} (${todayIn(timeZone, version.createdAt)})`;
 }
 
 export function templateContent(json: unknown): LeaseTemplateContent {
@@ -51,7 +53,7 @@ export async function getTemplateVersion(db: Db, organisationId: string, version
 }
 
 /** Every version, newest first, with who saved it. */
-export async function listTemplateVersions(db: Db, organisationId: string) {
+export async function listTemplateVersions(db: Db, organisationId: string, timeZone: string) {
   const template = await ensureDefaultTemplate(db, organisationId);
   const versions = await db.leaseTemplateVersion.findMany({
     where: { organisationId, templateId: template.id },
@@ -73,7 +75,7 @@ export async function listTemplateVersions(db: Db, organisationId: string) {
   const names = new Map(users.map((u) => [u.id, u.name]));
   return versions.map((v) => ({
     ...v,
-    label: templateVersionLabel(v),
+    label: templateVersionLabel(v, timeZone),
     review: templateReview(v),
     createdBy: v.createdById ? names.get(v.createdById) ?? "A former user" : "Commonground (default template)",
   }));

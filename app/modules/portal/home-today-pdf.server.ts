@@ -3,10 +3,10 @@
  * maximum resale price worksheet line by line, the estimated net proceeds and the equity built, each line
  * explained, and the note that it is not a guaranteed price. The bytes depend only on the data.
  */
+import { formatLegalDate, withLegalDates } from "~/modules/documents/format";
 import { drawTable, finishPages, Flow, newDocument, toBuffer } from "~/modules/documents/pdf.server";
 import { centsToString, formatUsd } from "~/utils/money";
 import type { HomeToday, RecordedInput } from "./home-today";
-import { formatScreenDate } from "~/utils/calendar-date";
 
 export type HomeTodayPdfData = HomeToday & {
   organisationName: string;
@@ -31,8 +31,8 @@ export async function renderHomeTodayPdf(data: HomeTodayPdfData): Promise<Buffer
   const flow = new Flow(doc);
   flow.newPage();
   flow.heading("YOUR HOME TODAY", { size: 14, gapAfter: 4 });
-  flow.paragraph(`${data.householdName} · ${data.address} · ground lease ${data.lease.reference} · as of ${formatScreenDate(data.today)}. Bought on ${formatScreenDate(data.purchase.date)} for ${usd(data.purchase.priceCents)}.`, { align: "left" });
-  flow.paragraph(data.notes[0] ?? "", { font: "serif-bold", align: "left" });
+  flow.paragraph(`${data.householdName} · ${data.address} · ground lease ${data.lease.reference} · as of ${formatLegalDate(data.today)}. Bought on ${formatLegalDate(data.purchase.date)} for ${usd(data.purchase.priceCents)}.`, { align: "left" });
+  flow.paragraph(withLegalDates(data.notes[0] ?? ""), { font: "serif-bold", align: "left" });
 
   flow.heading("Maximum resale price under your lease", { size: 12 });
   if (data.price.ok) {
@@ -43,19 +43,19 @@ export async function renderHomeTodayPdf(data: HomeTodayPdfData): Promise<Buffer
         { header: "Amount", width: 0.17, align: "right" },
         { header: "How it is worked out", width: 0.55 },
       ],
-      data.price.lines.map((line) => [line.label, formatUsd(line.amount), line.explanation]),
+      data.price.lines.map((line) => [line.label, formatUsd(line.amount), withLegalDates(line.explanation)]),
     );
     flow.paragraph(`Maximum resale price today: ${usd(data.price.maxResalePriceCents)}.`, { font: "serif-bold", align: "left" });
-    for (const warning of data.price.warnings) flow.paragraph(`Note: ${warning}`, { align: "left" });
+    for (const warning of data.price.warnings) flow.paragraph(`Note: ${withLegalDates(warning)}`, { align: "left" });
   } else {
     flow.paragraph("The price cannot be worked out yet, because the trust has not recorded:", { align: "left" });
-    for (const missing of data.price.missing) flow.paragraph(`• ${missing}`, { indent: 14, align: "left", gapAfter: 3 });
+    for (const missing of data.price.missing) flow.paragraph(`• ${withLegalDates(missing)}`, { indent: 14, align: "left", gapAfter: 3 });
     flow.paragraph("Ask the trust's office; once it is recorded the estimate appears here.", { align: "left" });
-    flow.paragraph(`${data.feesOwed.label} today: ${usd(-data.feesOwed.amountCents)}. ${data.feesOwed.explanation}`, { align: "left" });
+    flow.paragraph(`${data.feesOwed.label} today: ${usd(-data.feesOwed.amountCents)}. ${withLegalDates(data.feesOwed.explanation)}`, { align: "left" });
   }
   if (data.recorded.length > 0) {
     flow.paragraph("Figures the trust has recorded for your home:", { align: "left" });
-    for (const r of data.recorded) flow.paragraph(`• ${r.what}: ${r.source}`, { indent: 14, align: "left", gapAfter: 3 });
+    for (const r of data.recorded) flow.paragraph(withLegalDates(`• ${r.what}: ${r.source}`), { indent: 14, align: "left", gapAfter: 3 });
   }
 
   if (data.proceeds && data.netProceedsCents !== null) {
@@ -67,7 +67,7 @@ export async function renderHomeTodayPdf(data: HomeTodayPdfData): Promise<Buffer
         { header: "Amount", width: 0.17, align: "right" },
         { header: "What it is", width: 0.55 },
       ],
-      data.proceeds.map((line) => [line.label, usd(line.amountCents), line.explanation]),
+      data.proceeds.map((line) => [line.label, usd(line.amountCents), withLegalDates(line.explanation)]),
       { total: ["Estimated net proceeds", usd(data.netProceedsCents), ""] },
     );
   }
@@ -80,11 +80,11 @@ export async function renderHomeTodayPdf(data: HomeTodayPdfData): Promise<Buffer
         { header: "Amount", width: 0.17, align: "right" },
         { header: "What it is", width: 0.55 },
       ],
-      data.equity.map((line) => [line.label, usd(line.amountCents), line.explanation]),
+      data.equity.map((line) => [line.label, usd(line.amountCents), withLegalDates(line.explanation)]),
       { total: ["Equity built", usd(data.equityBuiltCents), ""] },
     );
   }
-  for (const note of data.notes.slice(1)) flow.paragraph(note, { align: "left", size: 10 });
+  for (const note of data.notes.slice(1)) flow.paragraph(withLegalDates(note), { align: "left", size: 10 });
   finishPages(doc, { headerLeft: data.organisationName, headerRight: "Your home today — an estimate", headerFrom: 1, draft: false });
   return toBuffer(doc);
 }

@@ -29,6 +29,7 @@ function worksheetInput(improvementCount = 1): WorksheetInput {
     organisationName: "Łódź Community Land Trust",
     homeLabel: "12 Elm Street, Unit 3",
     calculatedAt: "2025-06-02T14:03:00.000Z",
+    timeZone: "America/Chicago",
     calculatedBy: "Zoë Ahmed",
     request: parsed.request,
     result: calculateResale(parsed.request),
@@ -91,6 +92,16 @@ describe("renderWorksheetPdf", () => {
     expect(text).toContain("since June 1, 2020");
     expect(text).toContain("on July 15, 2025, after the valuation date June 1, 2025");
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it("is dated the trust's calendar day, not the UTC day", async () => {
+    // 2025-06-03 02:30 UTC is 7:30 pm on June 2 in Los Angeles (PDT, UTC−7) and 2:30 pm on June 3 in Auckland
+    // (NZST, UTC+12): a Californian trust's worksheet from that evening says June 2.
+    const base = { ...worksheetInput(), calculatedAt: "2025-06-03T02:30:00.000Z" };
+    const california = pdfText(await renderWorksheetPdf({ ...base, timeZone: "America/Los_Angeles" }), "la.pdf").replace(/\s+/g, " ");
+    expect(california).toContain("Calculated June 2, 2025 by Zoë Ahmed");
+    const newZealand = pdfText(await renderWorksheetPdf({ ...base, timeZone: "Pacific/Auckland" }), "nz.pdf").replace(/\s+/g, " ");
+    expect(newZealand).toContain("Calculated June 3, 2025 by Zoë Ahmed");
   });
 
   it("gives the same bytes for the same input", async () => {

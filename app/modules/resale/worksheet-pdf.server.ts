@@ -1,5 +1,6 @@
 import { formatLegalDate, withLegalDates } from "~/modules/documents/format";
 import { drawTable, finishPages, Flow, MUTED, newDocument, toBuffer } from "~/modules/documents/pdf.server";
+import { todayIn } from "~/utils/calendar-date";
 import { formatPercent, formatUsd } from "~/utils/money";
 import type { BoundBy, ResaleRequest, ResaleResult } from "./contract";
 import { capLabel, describeFormula, formulaLabel, roundingText } from "./describe";
@@ -8,13 +9,15 @@ import { capLabel, describeFormula, formulaLabel, roundingText } from "./describ
  * The resale price worksheet: a one- or two-page PDF a staff member can hand to a seller, drawn with the shared
  * PDF toolkit (~/modules/documents/pdf.server.ts: the page, fonts and tables of the ground lease). Layout only —
  * every number comes from the `ResaleResult` the engine produced. The same input gives the same bytes: the
- * document's date is the day of `calculatedAt`, not the clock.
+ * document's date is the trust's calendar day at `calculatedAt` (in `timeZone`), not the clock.
  */
 export type WorksheetInput = {
   organisationName: string;
   homeLabel: string;
   /** ISO instant of the calculation, e.g. "2025-06-02T14:03:00.000Z". */
   calculatedAt: string;
+  /** The trust's IANA time zone: the worksheet is dated the trust's calendar day at `calculatedAt`. */
+  timeZone: string;
   calculatedBy: string;
   request: ResaleRequest;
   result: ResaleResult;
@@ -67,21 +70,23 @@ function inputRows(request: ResaleRequest): [string, string][] {
 
 export function renderWorksheetPdf(input: WorksheetInput): Promise<Buffer> {
   const { request, result } = input;
-  if (Number.isNaN(new Date(input.calculatedAt).getTime())) throw new RangeError(`calculatedAt is not an ISO instant: ${input.calculatedAt}`);
+  const instant = new Date(input.calculatedAt);
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`calculatedAt is not an ISO instant: ${input.calculatedAt}`);
+  const calculatedOn = todayIn(input.timeZone, instant);
 
   const doc = newDocument({
     title: `Resale price worksheet — ${input.homeLabel}`,
     author: input.organisationName,
     subject: `Maximum resale price ${formatUsd(result.maxResalePrice)}`,
     keywords: "resale price, worksheet, community land trust",
-    date: input.calculatedAt.slice(0, 10),
+    date: calculatedOn,
   });
   const flow = new Flow(doc);
   flow.newPage();
 
   // Title block.
   flow.paragraph("Resale price worksheet", { font: "serif-bold", size: 18, align: "left", gapAfter: 2 });
-  for (const line of [input.organisationName, input.homeLabel, `Calculated ${formatLegalDate(input.calculatedAt.slice(0, 10))} by ${input.calculatedBy}`]) {
+  for (const line of [input.organisationName, input.homeLabel, `Calculated ${formatLegalDate(calculatedOn)} by ${input.calculatedBy}`]) {
     flow.paragraph(line, { font: "sans", size: 10, align: "left", color: MUTED, gapAfter: 1 });
   }
 
