@@ -18,11 +18,15 @@ import { readFileSync } from "node:fs";
  *   and that list, in its order), so documents with the same glyphs in the same order share the bytes.
  * Output bytes are unchanged: each document still builds its own subset in the order it uses the glyphs and
  * numbers its fonts in the order it uses them (the PDF tests check repeated renders are identical).
+ * One thing fontkit keeps per font is not a pure function of the text: the characters of a glyph (first request
+ * wins), which pdfkit writes into each document's text layer; `withGlyphsPerCharacters` makes them one, so an
+ * earlier document cannot change a later one's text layer (fonts.server.test.ts).
  */
 const require = createRequire(import.meta.url);
 
 type FontkitSubset = { glyphs: number[]; encode: () => Uint8Array };
-type FontkitFont = { createSubset: () => FontkitSubset };
+type FontkitGlyph = { id: number; codePoints: number[] };
+type FontkitFont = { createSubset: () => FontkitSubset; getGlyph: (id: number, codePoints?: number[]) => FontkitGlyph | null };
 type Fontkit = { create: (data: Buffer) => FontkitFont };
 type Run = { glyphs: unknown[]; positions: unknown[]; advanceWidth: number };
 /** The part of pdfkit's embedded font (a document's instance of a font) this module uses. */
@@ -78,6 +82,43 @@ function withSharedSubsets(font: FontkitFont): FontkitFont {
   return font;
 }
 
+/**
+ * Makes a glyph's characters a function of how it is asked for, not of who asked first.
+ *
+ * fontkit keeps one glyph object per glyph id for the life of the font, made with the characters of the first
+ * request (`getGlyph(id, codePoints)`), and shaping takes a glyph's characters from that object. pdfkit writes
+ * each document's text layer (the ToUnicode map: what copy, search and screen readers get) from those
+ * characters. With the font shared across documents, one document could decide another's text layer: after a
+ * document whose "č" was drawn with "c" as a part (a subset asks for its parts with no characters), every later
+ * document's "c" had no character and "completed" read "ompleted". Here a request whose characters differ from
+ * the kept glyph's gets a glyph of its own with those characters (made once per id and characters), so the
+ * words laid out, and the word caches below, depend only on the font and the text; each document's map is
+ * still its own (pdfkit's, first use in the document wins).
+ */
+function withGlyphsPerCharacters(font: FontkitFont): FontkitFont {
+  const getGlyph = font.getGlyph.bind(font);
+  const others = new Map<string, FontkitGlyph>();
+  font.getGlyph = (id, codePoints = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (!glyph || codePoints.length === 0 || sameCodePoints(glyph.codePoints, codePoints)) return glyph;
+    const key = `${id}:${codePoints.join(",")}`;
+    let other = others.get(key);
+    if (!other) {
+      const Glyph = glyph.constructor as new (id: number, codePoints: number[], font: FontkitFont) => FontkitGlyph;
+      other = new Glyph(id, codePoints.slice(), font);
+      others.set(key, other);
+    }
+    return other;
+  };
+  return font;
+}
+
+function sameCodePoints(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 let parsed: Record<FontName, FontkitFont> | undefined;
 
 function parsedFonts(): Record<FontName, FontkitFont> {
@@ -85,7 +126,7 @@ function parsedFonts(): Record<FontName, FontkitFont> {
     const fontkit = require("fontkit") as Fontkit;
     const fonts = {} as Record<FontName, FontkitFont>;
     for (const [name, file] of Object.entries(FILES) as [FontName, string][]) {
-      const font = withSharedSubsets(fontkit.create(fontFile(file)));
+      const font = withSharedSubsets(withGlyphsPerCharacters(fontkit.create(fontFile(file))));
       fonts[name] = font;
       sharedWords.set(font, { words: Object.create(null) as Record<string, Run>, widths: new Map() });
     }
