@@ -1,5 +1,8 @@
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
+// the same entry pdfkit imports (its ES build imports fontkit's ES build): `require("fontkit")` here loaded
+// fontkit's CommonJS build as a second copy, its code and Unicode data held twice (docs/benchmarks.md)
+import { create as createFont } from "fontkit";
 
 /**
  * The Unicode TrueType fonts every generated document embeds (pdfkit subsets them).
@@ -27,7 +30,6 @@ const require = createRequire(import.meta.url);
 type FontkitSubset = { glyphs: number[]; encode: () => Uint8Array };
 type FontkitGlyph = { id: number; codePoints: number[] };
 type FontkitFont = { createSubset: () => FontkitSubset; getGlyph: (id: number, codePoints?: number[]) => FontkitGlyph | null };
-type Fontkit = { create: (data: Buffer) => FontkitFont };
 type Run = { glyphs: unknown[]; positions: unknown[]; advanceWidth: number };
 /** The part of pdfkit's embedded font (a document's instance of a font) this module uses. */
 type EmbeddedFont = {
@@ -123,10 +125,9 @@ let parsed: Record<FontName, FontkitFont> | undefined;
 
 function parsedFonts(): Record<FontName, FontkitFont> {
   if (!parsed) {
-    const fontkit = require("fontkit") as Fontkit;
     const fonts = {} as Record<FontName, FontkitFont>;
     for (const [name, file] of Object.entries(FILES) as [FontName, string][]) {
-      const font = withSharedSubsets(withGlyphsPerCharacters(fontkit.create(fontFile(file))));
+      const font = withSharedSubsets(withGlyphsPerCharacters(createFont(fontFile(file)) as FontkitFont));
       fonts[name] = font;
       sharedWords.set(font, { words: Object.create(null) as Record<string, Run>, widths: new Map() });
     }
