@@ -26,7 +26,9 @@ export function householdTokens(name: string, email: string, memberNames: readon
 }
 
 async function writeHouseholdTokens(tx: Tx, organisationId: string, householdId: string, tokens: string[]): Promise<void> {
-  await tx.householdSearchToken.deleteMany({ where: { householdId, organisationId } });
+  // scoped through the household, not by the word row's organisationId: SQLite would read every word of the trust
+  // by the (organisationId, token, householdId) index instead of the primary key (as writeSearchTokens for parcels)
+  await tx.householdSearchToken.deleteMany({ where: { householdId, household: { organisationId } } });
   if (tokens.length) await tx.householdSearchToken.createMany({ data: tokens.map((token) => ({ organisationId, householdId, token })) });
 }
 
