@@ -1,6 +1,7 @@
 import { timeOrderedId } from "~/utils/ordered-id.server";
 import type { Db, Tx } from "~/utils/db.server";
 import { databaseUrl, isPostgresUrl } from "~/utils/env.server";
+import { yieldToEventLoop } from "~/utils/bulk-insert.server";
 import { auditChanges } from "./diff";
 
 export type AuditAction = "create" | "update" | "delete" | "archive" | "restore" | "transition" | "generate" | "revoke" | "review";
@@ -52,18 +53,33 @@ export async function recordAudit(
 /** Audit entries per statement of `recordAuditMany`. */
 const AUDIT_ROWS_PER_INSERT = 5_000;
 
+export type AuditEntryInput = { entity: string; entityId: string; action: AuditAction; before?: Record<string, unknown> | null; after?: Record<string, unknown> | null };
+
+/** Audit entries made ready to write (`prepareAuditMany`): the statements' JSON parameters. */
+export type PreparedAuditEntries = { chunks: string[] };
+
 /**
- * Appends many audit entries of one actor at once (as `recordAudit` writes each; all with the same time), by an
- * INSERT … SELECT per 5,000 entries whose rows travel as one JSON parameter: Prisma's `createMany` compiles a
- * statement with a parameter per value, which cost ≈ 0.6 ms of CPU per entry for the fee ledger's scheduled step
- * (docs/benchmarks.md). Call it with the transaction client that made the changes.
+ * The CPU part of `recordAuditMany` — ids, the changes of each entry, the JSON parameters — done before the
+ * transaction, in slices of 1,000 entries that let other requests run between them (a 20,000-row import makes
+ * 40,000 entries: ≈ 1 s of CPU). Write them with `writeAuditMany` in the transaction that makes the changes.
  */
-export async function recordAuditMany(
-  tx: Tx | Db,
-  actor: AuditActor,
-  entries: readonly { entity: string; entityId: string; action: AuditAction; before?: Record<string, unknown> | null; after?: Record<string, unknown> | null }[],
-): Promise<void> {
-  if (entries.length === 0) return;
+export async function prepareAuditMany(entries: readonly AuditEntryInput[]): Promise<PreparedAuditEntries> {
+  const chunks: string[] = [];
+  for (let start = 0; start < entries.length; start += AUDIT_ROWS_PER_INSERT) {
+    const rows: string[][] = [];
+    for (let i = start; i < Math.min(start + AUDIT_ROWS_PER_INSERT, entries.length); i++) {
+      if (i > start && i % 1_000 === 0) await yieldToEventLoop();
+      const entry = entries[i]!;
+      rows.push([timeOrderedId(), entry.entity, entry.entityId, entry.action, JSON.stringify(auditChanges(entry.before ?? null, entry.after ?? null))]);
+    }
+    chunks.push(JSON.stringify(rows));
+  }
+  return { chunks };
+}
+
+/** Appends prepared audit entries of one actor (all with the same time), an INSERT … SELECT per 5,000. */
+export async function writeAuditMany(tx: Tx | Db, actor: AuditActor, prepared: PreparedAuditEntries): Promise<void> {
+  if (prepared.chunks.length === 0) return;
   const postgres = isPostgresUrl(databaseUrl());
   // the text form Prisma writes a DateTime in on SQLite; a timestamp on PostgreSQL
   const createdAt = new Date().toISOString();
@@ -71,11 +87,19 @@ export async function recordAuditMany(
   const sql = postgres
     ? `INSERT INTO "AuditEntry" (${columns}) SELECT r->>0, CAST($1 AS TEXT), CAST($2 AS TEXT), CAST($3 AS TEXT), r->>1, r->>2, r->>3, CAST(r->>4 AS JSONB), CAST($4 AS TEXT), CAST($5 AS TIMESTAMP(3)) FROM json_array_elements(CAST($6 AS JSON)) AS r`
     : `INSERT INTO "AuditEntry" (${columns}) SELECT value ->> 0, ?, ?, ?, value ->> 1, value ->> 2, value ->> 3, value ->> 4, ?, ? FROM json_each(?)`;
-  const rows = entries.map((entry) => [timeOrderedId(), entry.entity, entry.entityId, entry.action, JSON.stringify(auditChanges(entry.before ?? null, entry.after ?? null))]);
-  for (let start = 0; start < rows.length; start += AUDIT_ROWS_PER_INSERT) {
-    const json = JSON.stringify(rows.slice(start, start + AUDIT_ROWS_PER_INSERT));
+  for (const json of prepared.chunks) {
     await tx.$executeRawUnsafe(sql, actor.organisationId, actor.userId, actor.label, actor.requestId, postgres ? createdAt : createdAt.replace("Z", "+00:00"), json);
   }
+}
+
+/**
+ * Appends many audit entries of one actor at once (as `recordAudit` writes each; all with the same time), by an
+ * INSERT … SELECT per 5,000 entries whose rows travel as one JSON parameter: Prisma's `createMany` compiles a
+ * statement with a parameter per value, which cost ≈ 0.6 ms of CPU per entry for the fee ledger's scheduled step
+ * (docs/benchmarks.md). Call it with the transaction client that made the changes.
+ */
+export async function recordAuditMany(tx: Tx | Db, actor: AuditActor, entries: readonly AuditEntryInput[]): Promise<void> {
+  await writeAuditMany(tx, actor, await prepareAuditMany(entries));
 }
 
 export type AuditFilters = { entity?: string; action?: string; userId?: string; entityId?: string; page?: number };

@@ -1,9 +1,11 @@
 import { z } from "zod";
-import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { prepareAuditMany, writeAuditMany, type AuditActor, type AuditEntryInput, type PreparedAuditEntries } from "~/modules/audit/audit.server";
 import { safeParseCsv, validateCsvRows, type CsvRowError } from "~/utils/csv";
-import type { Db } from "~/utils/db.server";
+import type { Db, Tx } from "~/utils/db.server";
+import { bulkTimestamp, insertRowsFromJson, yieldToEventLoop, type BulkColumn } from "~/utils/bulk-insert.server";
+import { timeOrderedId } from "~/utils/ordered-id.server";
 import { centsToString } from "~/utils/money";
-import { parcelData, parcelSearchText, writeSearchTokens } from "./parcels.server";
+import { parcelData, parcelSearchText } from "./parcels.server";
 import { parcelTokens } from "./search";
 import { PARCEL_CSV_COLUMNS } from "./csv-columns";
 import { isTableOfArea } from "~/modules/income-limits/income-limits";
@@ -47,6 +49,9 @@ export type ParcelImportPreview = {
   rowCount: number;
 };
 
+/** Rows prepared per slice before the event loop is let run (validation, and the commit's records). */
+const ROWS_PER_SLICE = 1_000;
+
 type Planned = { rows: ImportRow[]; errors: CsvRowError[] };
 
 async function plan(db: Db, organisationId: string, text: string): Promise<Planned> {
@@ -62,11 +67,13 @@ async function plan(db: Db, organisationId: string, text: string): Promise<Plann
   if (parsed.rows.length > 20_000) return { rows: [], errors: [{ row: 1, column: "", message: "Import at most 20,000 rows at a time" }] };
   const errors: CsvRowError[] = [];
   const rows: ImportRow[] = [];
-  parsed.rows.forEach((raw, index) => {
-    const result = validateCsvRows([raw], ImportRowSchema, PARCEL_CSV_COLUMNS);
+  // in slices, letting other requests run between them (20,000 rows take seconds of CPU)
+  for (let index = 0; index < parsed.rows.length; index++) {
+    if (index > 0 && index % ROWS_PER_SLICE === 0) await yieldToEventLoop();
+    const result = validateCsvRows([parsed.rows[index]!], ImportRowSchema, PARCEL_CSV_COLUMNS);
     for (const error of result.errors) errors.push({ ...error, row: index + 2 });
     if (result.valid[0]) rows.push({ ...result.valid[0], __row: index + 2 } as ImportRow);
-  });
+  }
   // HUD area: a code or name of the trust's tables, stored as the code; empty → the trust's default area
   const [areas, fallbackArea] = await Promise.all([listAreas(db, organisationId), defaultAreaCode(db, organisationId)]);
   for (const row of rows) {
@@ -128,7 +135,17 @@ export async function previewParcelImport(db: Db, organisationId: string, text: 
   return { errors, rowCount: rows.length + new Set(errors.map((e) => e.row)).size, ...summarise(rows) };
 }
 
-/** The commit: all rows or none. Re-validates (the data may have changed since the dry run). */
+/**
+ * The commit: all rows or none. Re-validates (the data may have changed since the dry run).
+ *
+ * Stores what registering each parcel and home one by one stored — the same columns, search text and words, and a
+ * "create" audit entry per parcel (marked "CSV import") and per home, in file order — but set-based: the records
+ * are built first, in slices that let other requests run between them, then written in one short transaction of
+ * a few INSERT … SELECT statements (parcels, homes, search words, audit entries; rows as JSON parameters). New rows
+ * get time-ordered ids, and one instant for the import's createdAt/updatedAt and its audit entries. The
+ * transaction does not yield: on SQLite the connection is shared, so another request would run inside it
+ * (docs/decisions/025-large-imports-set-based.md).
+ */
 export async function commitParcelImport(
   db: Db,
   actor: AuditActor,
@@ -136,41 +153,139 @@ export async function commitParcelImport(
 ): Promise<{ ok: true; parcelCount: number; homeCount: number } | { ok: false; errors: CsvRowError[] }> {
   const { rows, errors } = await plan(db, actor.organisationId, text);
   if (errors.length > 0 || rows.length === 0) return { ok: false, errors };
-  await db.$transaction(
-    async (tx) => {
-      const parcelIds = new Map<string, string>();
-      for (const row of rows) {
-        let parcelId = parcelIds.get(row.parcelNumber);
-        if (!parcelId) {
-          const place = { parcelNumber: row.parcelNumber, streetAddress: row.streetAddress, city: row.city ?? "" };
-          const parcel = await tx.parcel.create({
-            data: { ...parcelData(row), organisationId: actor.organisationId, searchText: parcelSearchText(place, []) },
-          });
-          await recordAudit(tx, actor, { entity: "Parcel", entityId: parcel.id, action: "create", after: { ...parcel, source: "CSV import" } });
-          await writeSearchTokens(tx, actor.organisationId, parcel.id, parcelTokens(place, []));
-          parcelId = parcel.id;
-          parcelIds.set(row.parcelNumber, parcelId);
-        }
-        if (row.homeType && row.bedrooms !== undefined && row.bathrooms !== undefined) {
-          const home = await tx.home.create({
-            data: {
-              organisationId: actor.organisationId,
-              parcelId,
-              label: row.homeLabel ?? "",
-              homeType: row.homeType,
-              bedrooms: row.bedrooms,
-              bathrooms: row.bathrooms,
-              floorAreaSqft: row.floorAreaSqft ?? null,
-              yearBuilt: row.yearBuilt ?? null,
-            },
-          });
-          await recordAudit(tx, actor, { entity: "Home", entityId: home.id, action: "create", after: home });
-        }
-      }
-    },
-    { timeout: 120_000, maxWait: 10_000 },
-  );
+  const records = await importRecords(actor.organisationId, rows);
+  await db.$transaction((tx) => createImported(tx, actor, records), { timeout: 120_000, maxWait: 10_000 });
   return { ok: true, ...summarise(rows) };
+}
+
+type ImportedParcel = ReturnType<typeof parcelRecord>["record"];
+type ImportedHome = ReturnType<typeof homeRecord>;
+type ImportRecords = { parcels: ImportedParcel[]; homes: ImportedHome[]; tokens: [string, string][]; audit: PreparedAuditEntries };
+
+/** A new parcel as its row is stored (and as Prisma returns it: the audit entry is made from it). */
+function parcelRecord(organisationId: string, row: ImportRow, now: Date) {
+  const place = { parcelNumber: row.parcelNumber, streetAddress: row.streetAddress, city: row.city ?? "" };
+  const data = parcelData(row);
+  const record = {
+    id: timeOrderedId(),
+    organisationId,
+    ...data,
+    searchText: parcelSearchText(place, []),
+    archivedAt: null as Date | null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return { record, tokens: parcelTokens(place, []) };
+}
+
+function homeRecord(organisationId: string, parcelId: string, row: ImportRow & { homeType: NonNullable<ImportRow["homeType"]>; bedrooms: number; bathrooms: string }, now: Date) {
+  return {
+    id: timeOrderedId(),
+    organisationId,
+    parcelId,
+    label: row.homeLabel ?? "",
+    homeType: row.homeType,
+    bedrooms: row.bedrooms,
+    bathrooms: row.bathrooms,
+    floorAreaSqft: row.floorAreaSqft ?? null,
+    yearBuilt: row.yearBuilt ?? null,
+    archivedAt: null as Date | null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** The parcels, homes, search words and audit entries of the validated rows (rows sharing a parcel number: one parcel). */
+async function importRecords(organisationId: string, rows: readonly ImportRow[]): Promise<ImportRecords> {
+  const now = new Date();
+  const out: Omit<ImportRecords, "audit"> = { parcels: [], homes: [], tokens: [] };
+  const audit: AuditEntryInput[] = [];
+  const parcelIds = new Map<string, string>();
+  for (let start = 0; start < rows.length; start += ROWS_PER_SLICE) {
+    if (start > 0) await yieldToEventLoop();
+    for (const row of rows.slice(start, start + ROWS_PER_SLICE)) {
+      let parcelId = parcelIds.get(row.parcelNumber);
+      if (!parcelId) {
+        const { record, tokens } = parcelRecord(organisationId, row, now);
+        out.parcels.push(record);
+        for (const token of tokens) out.tokens.push([record.id, token]);
+        audit.push({ entity: "Parcel", entityId: record.id, action: "create", after: { ...record, source: "CSV import" } });
+        parcelId = record.id;
+        parcelIds.set(row.parcelNumber, parcelId);
+      }
+      if (row.homeType && row.bedrooms !== undefined && row.bathrooms !== undefined) {
+        const home = homeRecord(organisationId, parcelId, { ...row, homeType: row.homeType, bedrooms: row.bedrooms, bathrooms: row.bathrooms }, now);
+        out.homes.push(home);
+        audit.push({ entity: "Home", entityId: home.id, action: "create", after: home });
+      }
+    }
+  }
+  return { ...out, audit: await prepareAuditMany(audit) };
+}
+
+const PARCEL_COLUMNS: BulkColumn[] = [
+  { name: "id", type: "text" },
+  { name: "parcelNumber", type: "text" },
+  { name: "parcelNumberKey", type: "text" },
+  { name: "streetAddress", type: "text" },
+  { name: "city", type: "text" },
+  { name: "state", type: "text" },
+  { name: "postalCode", type: "text" },
+  { name: "legalDescription", type: "text" },
+  { name: "landArea", type: "text" },
+  { name: "landAreaUnit", type: { enum: "AreaUnit" } },
+  { name: "zoning", type: "text" },
+  { name: "acquisitionDate", type: "text" },
+  { name: "acquisitionPriceCents", type: "bigint" },
+  { name: "acquisitionMethod", type: { enum: "AcquisitionMethod" } },
+  { name: "assessedLandValueCents", type: "bigint" },
+  { name: "status", type: { enum: "ParcelStatus" } },
+  { name: "incomeLimitAreaCode", type: "text" },
+  { name: "searchText", type: "text" },
+  { name: "version", type: "integer" },
+  { name: "createdAt", type: "timestamp" },
+  { name: "updatedAt", type: "timestamp" },
+];
+const HOME_COLUMNS: BulkColumn[] = [
+  { name: "id", type: "text" },
+  { name: "parcelId", type: "text" },
+  { name: "label", type: "text" },
+  { name: "homeType", type: { enum: "HomeType" } },
+  { name: "bedrooms", type: "integer" },
+  { name: "bathrooms", type: "text" },
+  { name: "floorAreaSqft", type: "integer" },
+  { name: "yearBuilt", type: "integer" },
+  { name: "version", type: "integer" },
+  { name: "createdAt", type: "timestamp" },
+  { name: "updatedAt", type: "timestamp" },
+];
+
+/** The import's writes: a few set-based statements per table, in the caller's transaction. */
+async function createImported(tx: Tx, actor: AuditActor, records: ImportRecords): Promise<void> {
+  const cents = (value: number | bigint | null) => (value === null ? null : String(value));
+  const stamp = records.parcels[0] ? bulkTimestamp(records.parcels[0].createdAt) : "";
+  await insertRowsFromJson(
+    tx,
+    actor.organisationId,
+    "Parcel",
+    PARCEL_COLUMNS,
+    records.parcels.map((p) => [
+      p.id, p.parcelNumber, p.parcelNumberKey, p.streetAddress, p.city, p.state, p.postalCode, p.legalDescription, p.landArea, p.landAreaUnit, p.zoning,
+      p.acquisitionDate, cents(p.acquisitionPriceCents), p.acquisitionMethod, cents(p.assessedLandValueCents), p.status, p.incomeLimitAreaCode, p.searchText,
+      p.version, stamp, stamp,
+    ]),
+  );
+  await insertRowsFromJson(
+    tx,
+    actor.organisationId,
+    "Home",
+    HOME_COLUMNS,
+    records.homes.map((h) => [h.id, h.parcelId, h.label, h.homeType, h.bedrooms, h.bathrooms, h.floorAreaSqft, h.yearBuilt, h.version, stamp, stamp]),
+  );
+  await insertRowsFromJson(tx, actor.organisationId, "ParcelSearchToken", [{ name: "parcelId", type: "text" }, { name: "token", type: "text" }], records.tokens, 10_000);
+  await writeAuditMany(tx, actor, records.audit);
 }
 
 export const PARCEL_EXPORT_HEADERS = [...Object.values(PARCEL_CSV_COLUMNS), "funding_total"] as const;
