@@ -14,7 +14,8 @@
  *
  * Options (environment): BENCH_PORT (default 4373), BENCH_SECONDS (per page, default 5),
  * BENCH_MIX_SECONDS (default 30), NODE_FLAGS (the server's node flags; default: those `npm start` uses,
- * scripts/server-flags.mjs; NODE_FLAGS="" for node's defaults).
+ * scripts/server-flags.mjs; NODE_FLAGS="" for node's defaults), BENCH_SETTLE_SECONDS (also report the server's RSS
+ * that many seconds after the "5 s later" figure, to see what V8's memory reducer gives back when the server is idle).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -191,5 +192,9 @@ console.log(
 console.log(`memory after the load: ${rssMb(pid).toFixed(0)} MB RSS (target ≤ 200 MB)`);
 await sleep(5_000);
 console.log(`memory 5 s later: ${rssMb(pid).toFixed(0)} MB RSS`);
+if (process.env.BENCH_SETTLE_SECONDS) {
+  await sleep(Number(process.env.BENCH_SETTLE_SECONDS) * 1000);
+  console.log(`memory ${Number(process.env.BENCH_SETTLE_SECONDS) + 5} s later: ${rssMb(pid).toFixed(0)} MB RSS`);
+}
 await stop(server.child);
 rmSync(work, { recursive: true, force: true });
