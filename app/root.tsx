@@ -39,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         canReadRecords: can(actor.role, "records:read"),
         organisations: actor.organisations,
         organisationId: actor.organisationId,
+        timeZone: actor.timeZone,
       }
     : null;
   return data(

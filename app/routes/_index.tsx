@@ -6,7 +6,7 @@ import { portfolioSummary } from "~/modules/dashboard/dashboard.server";
 import { attentionThisWeek, recentActivityInWords } from "~/modules/dashboard/attention.server";
 import { centsToString, formatUsd } from "~/utils/money";
 import { db } from "~/utils/db.server";
-import { formatInstant } from "~/utils/format";
+import { useFormatInstant } from "~/components/instant";
 import { can } from "~/utils/permissions";
 import { calendarSummary, stewardshipCalendar } from "~/modules/stewardship/calendar.server";
 import { eventPath, StatusBadge, typeLabel } from "~/modules/stewardship/components";
@@ -55,6 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function HomePage() {
+  const formatInstant = useFormatInstant();
   const data = useLoaderData<typeof loader>();
   if (data.kind === "member") {
     return (

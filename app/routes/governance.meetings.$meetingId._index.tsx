@@ -13,7 +13,7 @@ import { addDays, MAJORITIES } from "~/modules/governance/rules";
 import { AttendanceSchema, ElectionSchema, ELECTION_STATUS_LABELS, MEETING_KINDS, ResolutionSchema, type MeetingKind } from "~/modules/governance/schemas";
 import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
-import { formatInstant } from "~/utils/format";
+import { useFormatInstant } from "~/components/instant";
 import { intentFailure } from "~/utils/intent-reply.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -76,6 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
+  const formatInstant = useFormatInstant();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { meeting } = data;

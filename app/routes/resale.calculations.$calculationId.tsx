@@ -6,7 +6,7 @@ import { RequestInputs, Worksheet } from "~/modules/resale/components";
 import { describeResaleRule, formulaLabel } from "~/modules/resale/describe";
 import { subsidyRetained } from "~/modules/resale/outcomes";
 import { db } from "~/utils/db.server";
-import { formatInstant } from "~/utils/format";
+import { useFormatInstant } from "~/components/instant";
 import { formatUsd, toMoneyString } from "~/utils/money";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -32,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 
 export default function SavedCalculationPage() {
+  const formatInstant = useFormatInstant();
   const { calculation } = useLoaderData<typeof loader>();
   return (
     <>

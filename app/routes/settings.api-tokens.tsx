@@ -9,7 +9,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from "~/modules/api-tok
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { db } from "~/utils/db.server";
-import { formatInstant } from "~/utils/format";
+import { useFormatInstant } from "~/components/instant";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
 import { TableWrap } from "~/components/table-wrap";
@@ -52,6 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ApiTokensPage() {
+  const formatInstant = useFormatInstant();
   const { tokens } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({

@@ -9,7 +9,7 @@ import { EMAIL_STATUS_LABELS } from "~/modules/email/retry";
 import { IntentErrors } from "~/modules/governance/components";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { formatInstant } from "~/utils/format";
+import { useFormatInstant } from "~/components/instant";
 import { intentFailure } from "~/utils/intent-reply.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -64,6 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function EmailSettingsPage() {
+  const formatInstant = useFormatInstant();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (

@@ -5,7 +5,7 @@ import { listFormulaPresets } from "~/modules/formula-presets/formula-presets.se
 import { specExtrasLabel } from "~/modules/resale/formula-spec";
 import { describeResaleRule, formulaLabel } from "~/modules/resale/describe";
 import { db } from "~/utils/db.server";
-import { formatInstant } from "~/utils/format";
+import { useFormatInstant } from "~/components/instant";
 import { can } from "~/utils/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Formula presets · Commonground" }];
@@ -30,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function FormulaPresetsPage() {
+  const formatInstant = useFormatInstant();
   const { presets, canManage } = useLoaderData<typeof loader>();
   return (
     <>

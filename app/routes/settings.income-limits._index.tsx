@@ -4,7 +4,7 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { DERIVATION_METHODS, isDerivationMethod } from "~/modules/income-limits/income-limits";
 import { defaultAreaCode, listIncomeLimitTables } from "~/modules/income-limits/income-limits.server";
 import { db } from "~/utils/db.server";
-import { formatInstant } from "~/utils/format";
+import { useFormatInstant } from "~/components/instant";
 import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { TableWrap } from "~/components/table-wrap";
@@ -35,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function IncomeLimitsPage() {
+  const formatInstant = useFormatInstant();
   const { tables, canManage, defaultArea } = useLoaderData<typeof loader>();
   return (
     <>

@@ -11,7 +11,7 @@ import { RiderVersionSchema, riderParagraphs } from "~/modules/leases/riders";
 import { archiveRider, getRider, saveRiderVersion } from "~/modules/leases/riders.server";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
-import { formatInstant } from "~/utils/format";
+import { useFormatInstant } from "~/components/instant";
 import { readFormData } from "~/utils/form-data.server";
 import { readIntent } from "~/web/intent.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -68,6 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RiderPage() {
+  const formatInstant = useFormatInstant();
   const rider = useLoaderData<typeof loader>();
   const latest = rider.versions[0];
   const lastResult = useActionData<typeof action>();

@@ -9,7 +9,7 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { RiderVersionSchema, STANDARD_RIDERS } from "~/modules/leases/riders";
 import { listRiders, saveRiderVersion } from "~/modules/leases/riders.server";
 import { db } from "~/utils/db.server";
-import { formatInstant } from "~/utils/format";
+import { useFormatInstant } from "~/components/instant";
 import { readFormData } from "~/utils/form-data.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { TableWrap } from "~/components/table-wrap";
@@ -43,6 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function LeaseRidersPage() {
+  const formatInstant = useFormatInstant();
   const { riders, standard } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({

@@ -11,7 +11,7 @@ import { TemplateReviewSchema } from "~/modules/leases/schemas";
 import { LEASE_TEMPLATE_FIELDS, missingRequiredFields, recitalLetter } from "~/modules/leases/template";
 import { getTemplateVersion, markTemplateVersionReviewed, templateContent, templateReview, templateVersionLabel } from "~/modules/leases/templates.server";
 import { db } from "~/utils/db.server";
-import { formatInstant } from "~/utils/format";
+import { useFormatInstant } from "~/components/instant";
 import { readFormData } from "~/utils/form-data.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -55,6 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 function ReviewPanel({ versionNumber, review }: { versionNumber: number; review: ReturnType<typeof useLoaderData<typeof loader>>["review"] }) {
+  const formatInstant = useFormatInstant();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: `review-${versionNumber}`,
@@ -113,6 +114,7 @@ function WithFields({ text }: { text: string }) {
 }
 
 export default function TemplateVersionPage() {
+  const formatInstant = useFormatInstant();
   const { versionNumber, label, createdAt, content, review, unprintedTerms } = useLoaderData<typeof loader>();
   return (
     <article style={{ maxWidth: "48rem" }}>

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listTemplateVersions } from "~/modules/leases/templates.server";
 import { db } from "~/utils/db.server";
-import { formatInstant } from "~/utils/format";
+import { useFormatInstant } from "~/components/instant";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Lease templates · Commonground" }];
@@ -26,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function LeaseTemplatesPage() {
+  const formatInstant = useFormatInstant();
   const { versions } = useLoaderData<typeof loader>();
   return (
     <>

@@ -142,9 +142,20 @@ test("the dashboard is a to-do list: this week's work and recent activity in wor
   await page.getByLabel("Household name").fill("Haddad household");
   await page.getByRole("button", { name: "Add household" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Haddad household" })).toBeVisible();
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
   await page.goto("/");
   const activity = page.getByTestId("recent-activity");
   await expect(activity).toContainText("added the household Haddad household");
+  // when it happened, in the trust's time zone (the demo trust is in Vermont: Eastern time), not UTC
+  const newYorkToday = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "America/New_York" }).format(new Date());
+  await expect(activity.getByRole("listitem").filter({ hasText: "Haddad household" }).first()).toContainText(
+    new RegExp(`\\(${newYorkToday}, \\d{1,2}:\\d{2} [AP]M E[SD]T\\)`),
+  );
+  await page.waitForLoadState("networkidle");
+  expect(consoleErrors, "the page hydrates without a mismatch").toEqual([]);
   await expect(activity).not.toContainText("Create Household");
   await activity.getByRole("link", { name: "the household Haddad household" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Haddad household" })).toBeVisible();

@@ -15,5 +15,10 @@ describe("the dashboard's to-do list", () => {
     // a removed record has no page to link to; an unknown kind reads as words, not a class name
     expect(activityInWords({ ...entry, entity: "FundingSource", action: "delete" })).toMatchObject({ verb: "removed", what: "a funding source", href: null });
     expect(activityInWords({ ...entry, entity: "LeaseRiderVersion" })).toMatchObject({ what: "a lease rider version" });
+    // "an" before a vowel sound: the demo's own seed read "changed the status of a election"
+    expect(activityInWords({ ...entry, entity: "Election", action: "transition" })).toMatchObject({ what: "an election" });
+    expect(activityInWords({ ...entry, entity: "IncomeCertification" })).toMatchObject({ what: "an income certification" });
+    expect(activityInWords({ ...entry, entity: "HomeAppraisal" })).toMatchObject({ what: "an appraisal" });
+    expect(activityInWords({ ...entry, entity: "Membership" })).toMatchObject({ what: "a user account" });
   });
 });

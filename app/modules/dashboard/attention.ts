@@ -44,6 +44,12 @@ const VERBS: Record<string, string> = {
   review: "reviewed",
 };
 
+/** "an election", "an income certification", "a user account": "an" before a vowel sound (no noun here starts
+ * with a silent "h" or a "u" read as a vowel). */
+function indefiniteArticle(noun: string): "a" | "an" {
+  return /^[aeio]/i.test(noun) ? "an" : "a";
+}
+
 export type ActivityEntry = { id: string; actorLabel: string; entity: string; entityId: string; action: string; createdAt: string };
 
 /** One line of recent activity: "Dana Reyes added the household Okafor household", with the record's link when it has a page. */
@@ -54,7 +60,7 @@ export function activityInWords(entry: ActivityEntry, label?: string): { who: st
   return {
     who: entry.actorLabel || "Someone",
     verb,
-    what: label ? `the ${noun} ${label}` : `a ${noun}`,
+    what: label ? `the ${noun} ${label}` : `${indefiniteArticle(noun)} ${noun}`,
     href: known?.path && entry.action !== "delete" ? known.path(entry.entityId) : null,
   };
 }

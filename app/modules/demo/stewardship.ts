@@ -1,6 +1,7 @@
 import { systemActor } from "~/modules/audit/audit.server";
 import { storedEventFor } from "~/modules/stewardship/calendar.server";
-import { changeEventStatus, createMonitoringEvent } from "~/modules/stewardship/events.server";
+import { DEFAULT_GRACE_DAYS } from "~/modules/stewardship/events";
+import { changeEventStatus, createMonitoringEvent, updateMonitoringSettings } from "~/modules/stewardship/events.server";
 import { addDays, compareCalendarDates, todayIn } from "~/utils/calendar-date";
 import type { Db } from "~/utils/db.server";
 
@@ -12,9 +13,15 @@ import type { Db } from "~/utils/db.server";
  * - delinquent: the third lease's first property tax proof, marked delinquent by staff 30 days after it was due;
  * - open: an inspection of the fourth lease's home, due 30 days after the trust's today.
  * The other yearly occurrences stay computed (the calendar shows them open, overdue or delinquent by date).
+ * Like a trust moving its records in, the demo asks for nothing due before it began monitoring in Commonground
+ * (`DEMO_MONITORING_STARTS_ON`, Settings → Stewardship): the ended 2012 lease's eleven years of certifications
+ * and tax proofs, never asked for, are not shown as 22 delinquent events.
  */
+export const DEMO_MONITORING_STARTS_ON = "2024-01-01";
+
 export async function seedDemoStewardship(db: Db, organisationId: string): Promise<void> {
   const actor = systemActor(organisationId, "Demo data");
+  await updateMonitoringSettings(db, actor, { intent: "monitoring", version: 0, graceDays: DEFAULT_GRACE_DAYS, occupancyFixedDate: null, taxProofDate: null, monitoringStartsOn: DEMO_MONITORING_STARTS_ON });
   const organisation = await db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { timeZone: true } });
   const today = todayIn(organisation.timeZone);
   const leases = (

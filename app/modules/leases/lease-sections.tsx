@@ -7,7 +7,7 @@ import { TableWrap } from "~/components/table-wrap";
 import type { ResaleLine } from "~/modules/resale/contract";
 import { TEXT } from "~/modules/resale/engine-texts";
 import { formatScreenDate } from "~/utils/calendar-date";
-import { formatInstant } from "~/utils/format";
+import { useFormatInstant } from "~/components/instant";
 import { centsToString, formatUsd } from "~/utils/money";
 import type { getLease } from "./leases.server";
 import type { FrozenRider } from "./riders";
@@ -165,6 +165,7 @@ export function AmendmentsSection({ amendments }: { amendments: LeaseRecord["ame
 
 /** The lease and memorandum PDFs produced and recorded, newest first. */
 export function ProducedDocumentsSection({ documents }: { documents: LeaseRecord["documents"] }) {
+  const formatInstant = useFormatInstant();
   return (
     <section className="card">
       <h2>Documents produced</h2>

@@ -1,6 +1,6 @@
 import type { BoundBy, ResaleRequest, ResaleResult } from "./contract";
 import { Link } from "@remix-run/react";
-import { formatInstant } from "~/utils/format";
+import { useFormatInstant } from "~/components/instant";
 import { formatUsd } from "~/utils/money";
 import { capLabel, roundingText } from "./describe";
 import { TableWrap } from "~/components/table-wrap";
@@ -117,6 +117,7 @@ export type SavedCalculationRow = {
 
 /** Saved calculations, newest first; with `showHome` a column names each one's home. */
 export function SavedCalculationsTable({ rows, showHome = false }: { rows: SavedCalculationRow[]; showHome?: boolean }) {
+  const formatInstant = useFormatInstant();
   return (
     <TableWrap label="Saved calculations">
       <table>

@@ -1,6 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
-import { formatInstant } from "~/utils/format";
+import { useFormatInstant } from "~/components/instant";
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES_IN_WORDS, DOCUMENT_CATEGORIES, formatBytes, type DocumentCategory, type DocumentOwnerType } from "./types";
 import { TableWrap } from "~/components/table-wrap";
 
@@ -42,6 +42,7 @@ export function DocumentsPanel({
   defaultCategory?: DocumentCategory;
   title?: string;
 }) {
+  const formatInstant = useFormatInstant();
   const fetcher = useFetcher<UploadReply>();
   const [clientError, setClientError] = useState<string | null>(null);
   const reply = fetcher.data && !fetcher.data.ok ? fetcher.data : null;
