@@ -83,7 +83,8 @@ export default function MyHomePage() {
                   {item.leaseReference ? <span className="muted"> (lease {item.leaseReference})</span> : null}
                 </p>
                 <p>
-                  {item.overdue && item.answerable ? <strong>Overdue. </strong> : null}
+                  {/* a delinquent item's status already says "Overdue" */}
+                  {item.overdue && item.answerable && item.status !== "delinquent" ? <strong>Overdue. </strong> : null}
                   Where it stands: <strong>{item.statusLabel}</strong>.
                 </p>
                 <p className="portal-actions">
