@@ -7,14 +7,15 @@ import { databaseUrl, isPostgresUrl } from "./env.server";
  * value, or a Prisma `create` per row, costs far more CPU per row (docs/benchmarks.md).
  *
  * A column's `type` says how its JSON value is stored: `text` (a string or null), `integer` (a number or null),
- * `bigint` (a decimal string or null — integer cents beyond 2^53 stay exact), `timestamp` (an ISO instant string,
+ * `bigint` (a decimal string or null — integer cents beyond 2^53 stay exact), `boolean` (true, false or null; 1/0
+ * on SQLite, as Prisma stores it), `timestamp` (an ISO instant string,
  * stored as Prisma stores a DateTime: text on SQLite, TIMESTAMP(3) on PostgreSQL) or, on PostgreSQL, the name of an
  * enum type (`{ enum: "ParcelStatus" }`; SQLite stores enums as text).
  *
  * Every row is written with the given organisation in its "organisationId" column (the table must have one; the
  * columns given are the others). Run it inside the transaction that makes the change.
  */
-export type BulkColumn = { name: string; type: "text" | "integer" | "bigint" | "timestamp" | { enum: string } };
+export type BulkColumn = { name: string; type: "text" | "integer" | "bigint" | "boolean" | "timestamp" | { enum: string } };
 export type BulkValue = string | number | null;
 
 export async function insertRowsFromJson(
@@ -34,6 +35,7 @@ export async function insertRowsFromJson(
       const type = column.type;
       if (typeof type === "object") return postgres ? `CAST(${value} AS "${type.enum}")` : value;
       if (type === "integer") return postgres ? `CAST(${value} AS INTEGER)` : value;
+      if (type === "boolean") return postgres ? `CAST(${value} AS BOOLEAN)` : value;
       if (type === "bigint") return postgres ? `CAST(${value} AS BIGINT)` : `CAST(${value} AS INTEGER)`;
       if (type === "timestamp") return postgres ? `CAST(${value} AS TIMESTAMP(3))` : value;
       return value;

@@ -179,7 +179,8 @@ async function refreshSearchText(tx: Tx, householdId: string): Promise<void> {
   await writeHouseholdTokens(tx, household.organisationId, householdId, householdTokens(household.name, household.email, memberNames));
 }
 
-function memberSnapshot(members: readonly { fullName: string; relationship: string }[]) {
+/** Members as a household's audit entry lists them. */
+export function memberSnapshot(members: readonly { fullName: string; relationship: string }[]) {
   return members.map((m) => (m.relationship ? `${m.fullName} (${m.relationship})` : m.fullName));
 }
 
