@@ -4,7 +4,7 @@ import { ApplyButton } from "~/components/list-filters";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { AGING_LABELS, AgingTable, money } from "~/modules/lease-fees/components";
-import { arrearsList, generateAllCharges } from "~/modules/lease-fees/ledger.server";
+import { generateAllChargesAndArrears } from "~/modules/lease-fees/ledger.server";
 import { AGING_BUCKETS } from "~/modules/lease-fees/rules";
 import { formatScreenDate, isCalendarDate, todayIn } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
@@ -19,8 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayIn(actor.timeZone);
   const asked = new URL(request.url).searchParams.get("asOf") ?? "";
   const asOf = isCalendarDate(asked) && asked <= today ? asked : today;
-  await generateAllCharges(db(), auditActor(actor), today);
-  const arrears = await arrearsList(db(), actor.organisationId, asOf);
+  const { arrears } = await generateAllChargesAndArrears(db(), auditActor(actor), today, asOf);
   return { asOf, today, ...arrears, canWrite: can(actor.role, "records:write") };
 }
 

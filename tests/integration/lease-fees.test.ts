@@ -8,6 +8,7 @@ import {
   arrearsList,
   bookkeepingCsv,
   generateAllCharges,
+  generateAllChargesAndArrears,
   generateLeaseCharges,
   importPayments,
   leaseLedger,
@@ -397,6 +398,88 @@ describe("arrears, payoff, export", () => {
     expect(lines.filter((l) => l.includes(",Lease fee,1210,4010,25.00,"))).toHaveLength(1);
     expect(lines.filter((l) => l.includes(",Payment,1010,1210,25.00,"))).toHaveLength(1);
     expect(lines.filter((l) => l.includes(",Payment,1010,1210,120.00,"))).toHaveLength(1);
+  });
+});
+
+describe("the arrears page's step and aging in one read (generateAllChargesAndArrears)", () => {
+  /**
+   * A trust with one ledger of each kind: nothing paid (late charges), paid ahead, a waiver of one charge and a
+   * returned cheque, a fee amended from 2025-03-01, a lease that ended on 2025-06-30, and one not commenced by the
+   * step's date with a payment in advance.
+   */
+  async function portfolio() {
+    const { organisation, user } = await createOrganisation(db());
+    const actor = systemActor(organisation.id, "Test");
+    const base = { commencementDate: "2025-01-01", monthlyFeeCents: 2500, escalationKind: "none" as const, feeDueDay: 1, lateChargeCents: 1000, graceDays: 10 };
+    const lease = (values: Record<string, unknown> = {}, status: "active" | "ended" = "active") => createLease(db(), organisation.id, { status, values: { ...base, ...values } });
+    const unpaid = await lease();
+    const ahead = await lease();
+    await recordPayment(db(), actor, ahead.id, { date: "2025-01-02", amount: 30000 }, TODAY);
+    const waived = await lease();
+    await leaseLedger(db(), actor, waived.id, "2025-02-15");
+    const cheque = await recordPayment(db(), actor, waived.id, { date: "2025-02-03", amount: 5000 }, TODAY);
+    await recordWaiver(db(), actor, waived.id, { date: "2025-02-10", amount: 1000, appliesTo: "late:2025-01-01", note: "Board approved" }, TODAY);
+    await reverseEntry(db(), actor, waived.id, { entryId: cheque, date: "2025-02-14", note: "Cheque returned unpaid" }, TODAY);
+    const amended = await lease({ escalationKind: "fixed-percent", escalationRate: "0.03" });
+    const amendment = await amendLease(
+      db(),
+      actor,
+      amended.id,
+      { intent: "amend", version: amended.version, effectiveDate: "2025-03-01", description: "Board resolution", monthlyFeeCents: 3000, escalationKind: "fixed-percent", escalationRate: "0.03", feeDueDay: 1, purchaseOptionDays: amended.purchaseOptionDays, renewalTermYears: amended.renewalTermYears, riders: [] },
+      feeLedgerForAmendments,
+    );
+    expect(amendment.ok).toBe(true);
+    const ended = await lease({}, "ended");
+    const later = await lease({ commencementDate: "2025-09-01" });
+    await recordPayment(db(), actor, later.id, { date: "2025-08-01", amount: 2500 }, TODAY);
+    return { organisation, user, actor, unpaid, ended, later };
+  }
+
+  it("gives what the step followed by the arrears list gives, as of the step's date or earlier, also on a second call", async () => {
+    const { organisation, actor, unpaid, ended, later } = await portfolio();
+    const first = await generateAllChargesAndArrears(db(), actor, "2025-08-15", "2025-08-15", { batchSize: 2 });
+    // the five leases commenced by 2025-08-15 (not the one commencing 2025-09-01)
+    expect(first.leases).toBe(5);
+    expect(await postedThrough(unpaid.id)).toBe("2025-08-15");
+    expect(await postedThrough(ended.id)).toBe("2025-06-30");
+    expect(await postedThrough(later.id)).toBeUndefined();
+    // worked by hand: $25.00 on the 1st of Jan … Aug, nothing paid, a $10.00 late charge on the 12th of each month;
+    // as of 2025-08-15: Aug 1 and 12 are 14 and 3 days past due, Jul 1 and 12 45 and 34, Jun 1 and 12 75 and 64,
+    // Jan … May over 90 days
+    const row = (arrears: typeof first.arrears, id: string) => arrears.rows.find((r) => r.leaseId === id);
+    expect(row(first.arrears, unpaid.id)).toMatchObject({ balanceCents: 28000, aging: { current: 0, "1-30": 3500, "31-60": 3500, "61-90": 3500, "over-90": 17500 } });
+    // the ended lease (ended 2025-06-30): $25.00 Jan … Jun with their late charges, all over 90 days by 2025-08-15
+    // except June's charge (75 days) and its late charge (64 days)
+    expect(row(first.arrears, ended.id)).toMatchObject({ balanceCents: 21000, aging: { current: 0, "1-30": 0, "31-60": 0, "61-90": 3500, "over-90": 17500 } });
+    // the same as the arrears list reading the stored ledgers again afterwards, to the row
+    expect(first.arrears).toEqual(await arrearsList(db(), organisation.id, "2025-08-15"));
+    expect(first.arrears.rows).toHaveLength(4);
+    // an earlier date on the page (the step still posts up to its own date); then nothing left to post
+    const earlier = await generateAllChargesAndArrears(db(), actor, "2025-08-15", "2025-04-20", { batchSize: 3 });
+    expect(earlier.posted).toBe(0);
+    expect(earlier.arrears).toEqual(await arrearsList(db(), organisation.id, "2025-04-20"));
+    expect(row(earlier.arrears, unpaid.id)).toMatchObject({ balanceCents: 14000 });
+    // a later step: what it posts (September's charges, August's late charges …) is aged with the rest
+    const next = await generateAllChargesAndArrears(db(), actor, "2025-09-20", "2025-09-20");
+    expect(next.posted).toBeGreaterThan(0);
+    expect(next.arrears).toEqual(await arrearsList(db(), organisation.id, "2025-09-20"));
+    expect(row(next.arrears, unpaid.id)).toMatchObject({ balanceCents: 31500 });
+  });
+
+  it("two at once (two connections on PostgreSQL): each answers the ledgers as posted once", async () => {
+    const { organisation, actor, unpaid } = await portfolio();
+    const postgres = process.env.TEST_DATABASE === "postgresql";
+    const [a, b] = postgres ? [createDb(process.env.DATABASE_URL!), createDb(process.env.DATABASE_URL!)] : [db(), db()];
+    try {
+      const [one, two] = await Promise.all([generateAllChargesAndArrears(a, actor, "2025-08-15", "2025-08-15"), generateAllChargesAndArrears(b, actor, "2025-08-15", "2025-08-15")]);
+      const stored = await arrearsList(db(), organisation.id, "2025-08-15");
+      expect(one.arrears).toEqual(stored);
+      expect(two.arrears).toEqual(stored);
+    } finally {
+      if (postgres) await Promise.all([a.$disconnect(), b.$disconnect()]);
+    }
+    expect(await db().leaseFeeEntry.count({ where: { leaseId: unpaid.id, kind: "late-charge" } })).toBe(8);
+    expect(await db().auditEntry.count({ where: { entity: "LeaseFeeLedger", entityId: unpaid.id } })).toBe(1);
   });
 });
 

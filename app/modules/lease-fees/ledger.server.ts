@@ -538,30 +538,120 @@ async function agingInputsByLease(db: Db | Tx, organisationId: string, through: 
  * ledger, in batches of leases (one read and one write transaction per batch).
  */
 export async function generateAllCharges(db: Db, actor: AuditActor, through: string, options: { batchSize?: number } = {}): Promise<{ leases: number; posted: number }> {
-  const leaseIds = (
-    await db.lease.findMany({ where: { organisationId: actor.organisationId, status: { in: [...LEDGER_STATUSES] }, commencementDate: { lte: through } }, select: { id: true }, orderBy: { id: "asc" } })
-  ).map((lease) => lease.id);
-  const batchSize = options.batchSize ?? 1000;
+  const { leases, posted } = await stepInBatches(db, actor, through, null, options.batchSize ?? 1000);
+  return { leases, posted };
+}
+
+/**
+ * What the arrears page does (`/fees`): the scheduled step up to `through` (the trust's today), then every lease that
+ * owes something as of `asOf` (on or before `through`), as `generateAllCharges` followed by `arrearsList` give — but
+ * each batch of ledgers is read once: its aging is computed from what the step read and what it then wrote (the
+ * marker it moved, the late charges it stored), not read again (a 10,000-lease portfolio has over a million
+ * payments; docs/benchmarks.md). A batch whose write was refused is read again before it is planned again, as
+ * `generateAllCharges` does, so the aging is of the ledger as the step left it.
+ */
+export async function generateAllChargesAndArrears(
+  db: Db,
+  actor: AuditActor,
+  through: string,
+  asOf: string,
+  options: { batchSize?: number } = {},
+): Promise<{ leases: number; posted: number; arrears: { rows: ArrearsRow[]; totals: Aging & { balance: number } } }> {
+  if (asOf > through) {
+    // not asked by the app (the page's date is at most today); aging after the charges posted would project nothing
+    const step = await generateAllCharges(db, actor, through, options);
+    return { ...step, arrears: await arrearsList(db, actor.organisationId, asOf) };
+  }
+  const { leases, posted, aged } = await stepInBatches(db, actor, through, asOf, options.batchSize ?? 1000);
+  return { leases, posted, arrears: arrearsOf(aged) };
+}
+
+/** What the arrears list reads of a lease besides its fee terms: its household and home, for the row. */
+const arrearsLeaseSelect = {
+  ...feeLeaseSelect,
+  household: { select: { id: true, name: true } },
+  home: { select: { label: true, parcel: { select: { streetAddress: true, parcelNumber: true } } } },
+} as const;
+
+type ArrearsLease = LeaseForFees & { reference: string; household: { id: string; name: string }; home: Parameters<typeof homeLabel>[0] };
+type AgedLease = { lease: ArrearsLease; balanceCents: number; aging: Aging };
+
+/**
+ * The step over every ledger in batches; with `agingAsOf`, also the balance and aging of each ledger (every lease with
+ * a ledger, also those not commenced by `through`, which the step leaves alone) as of that date, from the batch's read
+ * and writes.
+ */
+async function stepInBatches(db: Db, actor: AuditActor, through: string, agingAsOf: string | null, batchSize: number): Promise<{ leases: number; posted: number; aged: AgedLease[] }> {
+  const rows = await db.lease.findMany({
+    where: { organisationId: actor.organisationId, status: { in: [...LEDGER_STATUSES] }, ...(agingAsOf === null ? { commencementDate: { lte: through } } : {}) },
+    select: { id: true, commencementDate: true },
+    orderBy: { id: "asc" },
+  });
+  const stepped = (lease: { commencementDate: string }) => lease.commencementDate <= through;
+  const leaseIds = rows.map((lease) => lease.id);
   let posted = 0;
+  const aged: AgedLease[] = [];
   for (let start = 0; start < leaseIds.length; start += batchSize) {
     const ids = leaseIds.slice(start, start + batchSize);
+    // the batch as last read and planned (a refused write is read and planned again)
+    const last: { read: { leases: ArrearsLease[]; byLease: Map<string, string>; indexValues: IndexValueRow[]; generated: Map<string, Generated> } | null } = { read: null };
     posted += await postWithRetry(db, async () => {
       const [leases, byLease, indexValues, events] = await Promise.all([
-        db.lease.findMany({ where: { organisationId: actor.organisationId, id: { in: ids } }, select: feeLeaseSelect }),
+        agingAsOf === null
+          ? (db.lease.findMany({ where: { organisationId: actor.organisationId, id: { in: ids } }, select: feeLeaseSelect }) as Promise<LeaseForFees[]>)
+          : db.lease.findMany({ where: { organisationId: actor.organisationId, id: { in: ids } }, select: arrearsLeaseSelect }),
         postedEntriesByLease(db, actor.organisationId, { leaseIds: ids }),
         indexValuesOf(db, actor.organisationId),
         ledgerEventKeys(db, actor.organisationId, ids),
       ]);
-      return generatedWrites(
-        actor,
-        leases.map((lease) => {
-          const entries = byLease.get(lease.id) ?? "";
-          return planGeneratedFast(lease, entries, indexValues, through) ?? planGenerated(lease, parseLedgerParts(entries), indexValues, through, events);
-        }),
-      );
+      const generated: Generated[] = [];
+      for (const lease of leases) {
+        if (!stepped(lease)) continue;
+        const entries = byLease.get(lease.id) ?? "";
+        generated.push(planGeneratedFast(lease, entries, indexValues, through) ?? planGenerated(lease, parseLedgerParts(entries), indexValues, through, events));
+      }
+      if (agingAsOf !== null) last.read = { leases: leases as ArrearsLease[], byLease, indexValues, generated: new Map(generated.map((g) => [g.leaseId, g])) };
+      return generatedWrites(actor, generated);
     });
+    const batch = last.read;
+    if (agingAsOf === null || batch === null) continue;
+    for (const lease of batch.leases) {
+      // the ledger as the step left it: the marker it moved (or the one read) and the late charges it stored
+      const g = batch.generated.get(lease.id);
+      const marker = g ? (g.marker ?? g.markerRead) : markerOf(lease);
+      const inputs = agingInputsOf(batch.byLease.get(lease.id) ?? "", g?.lateCharges ?? [], agingAsOf);
+      const aging = postedAging({ ...lease, feeLedger: marker === null ? null : { chargesPostedThrough: marker } }, inputs.entries, inputs.paidCents, batch.indexValues, agingAsOf);
+      aged.push({ lease, ...aging });
+    }
   }
-  return { leases: leaseIds.length, posted };
+  return { leases: rows.filter(stepped).length, posted, aged };
+}
+
+/**
+ * `agingInputsByLease`'s figures for one lease from the step's read of its entries (`texts`, every date) and the
+ * late charges the step stored: the entries dated up to `asOf` that are late charges or credits of one particular
+ * debit, as text, and minus the sum of every other entry dated up to `asOf` as `paidCents`.
+ */
+function agingInputsOf(texts: string, lateCharges: readonly Debit[], asOf: string): { entries: string | null; paidCents: number } {
+  const listed: string[] = [];
+  let paidCents = 0;
+  let start = 0;
+  while (start < texts.length) {
+    let end = texts.indexOf(";", start);
+    if (end < 0) end = texts.length;
+    const a = texts.indexOf("|", start);
+    const b = texts.indexOf("|", a + 1);
+    if (texts.slice(a + 1, b) <= asOf) {
+      const c = texts.indexOf("|", b + 1);
+      const d = texts.indexOf("|", c + 1);
+      // as the query: a late charge, or an entry that names the debit it applies to
+      if (texts.startsWith("late-charge|", start) || d + 1 < end) listed.push(texts.slice(start, end));
+      else paidCents -= Number(texts.slice(b + 1, c));
+    }
+    start = end + 1;
+  }
+  for (const debit of lateCharges) if (debit.date <= asOf) listed.push(`${debit.kind}|${debit.date}|${debit.amountCents}|${debit.key}|`);
+  return { entries: listed.length > 0 ? listed.join(";") : null, paidCents };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -833,27 +923,28 @@ export type ArrearsRow = { leaseId: string; reference: string; householdId: stri
  */
 export async function arrearsList(db: Db, organisationId: string, asOf: string): Promise<{ rows: ArrearsRow[]; totals: Aging & { balance: number } }> {
   const [leases, byLease, indexValues] = await Promise.all([
-    db.lease.findMany({
-      where: { organisationId, status: { in: [...LEDGER_STATUSES] } },
-      select: {
-        ...feeLeaseSelect,
-        household: { select: { id: true, name: true } },
-        home: { select: { label: true, parcel: { select: { streetAddress: true, parcelNumber: true } } } },
-      },
-    }),
+    db.lease.findMany({ where: { organisationId, status: { in: [...LEDGER_STATUSES] } }, select: arrearsLeaseSelect }),
     agingInputsByLease(db, organisationId, asOf),
     indexValuesOf(db, organisationId),
   ]);
+  return arrearsOf(
+    leases.map((lease) => {
+      const inputs = byLease.get(lease.id);
+      return { lease, ...postedAging(lease, inputs?.entries ?? null, inputs?.paidCents ?? 0, indexValues, asOf) };
+    }),
+  );
+}
+
+/** The leases that owe something, most overdue first, and the trust's totals by aging bucket. */
+function arrearsOf(aged: readonly AgedLease[]): { rows: ArrearsRow[]; totals: Aging & { balance: number } } {
   const rows: ArrearsRow[] = [];
   const totals = { current: 0, "1-30": 0, "31-60": 0, "61-90": 0, "over-90": 0, balance: 0 };
-  for (const lease of leases) {
-    const inputs = byLease.get(lease.id);
-    const aging = postedAging(lease, inputs?.entries ?? null, inputs?.paidCents ?? 0, indexValues, asOf);
-    const owed = AGING_BUCKETS.reduce((sum, bucket) => sum + aging.aging[bucket], 0);
+  for (const { lease, balanceCents, aging } of aged) {
+    const owed = AGING_BUCKETS.reduce((sum, bucket) => sum + aging[bucket], 0);
     if (owed <= 0) continue;
-    for (const bucket of AGING_BUCKETS) totals[bucket] += aging.aging[bucket];
-    totals.balance += aging.balanceCents;
-    rows.push({ leaseId: lease.id, reference: lease.reference, householdId: lease.household.id, householdName: lease.household.name, homeLabel: homeLabel(lease.home), balanceCents: aging.balanceCents, aging: aging.aging });
+    for (const bucket of AGING_BUCKETS) totals[bucket] += aging[bucket];
+    totals.balance += balanceCents;
+    rows.push({ leaseId: lease.id, reference: lease.reference, householdId: lease.household.id, householdName: lease.household.name, homeLabel: homeLabel(lease.home), balanceCents, aging });
   }
   const weight = (row: ArrearsRow) => [row.aging["over-90"], row.aging["61-90"], row.aging["31-60"], row.aging["1-30"], row.balanceCents];
   rows.sort((a, b) => {
