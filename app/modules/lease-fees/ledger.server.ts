@@ -563,18 +563,25 @@ export async function generateAllChargesAndArrears(
     return { ...step, arrears: await arrearsList(db, actor.organisationId, asOf) };
   }
   const { leases, posted, aged } = await stepInBatches(db, actor, through, asOf, options.batchSize ?? 1000);
-  return { leases, posted, arrears: arrearsOf(aged) };
+  // the household and home only of the leases that owe something (a few of a portfolio's leases)
+  const owing = aged.filter(({ aging }) => AGING_BUCKETS.some((bucket) => aging[bucket] > 0)).map(({ lease }) => lease.id);
+  const details = new Map<string, ArrearsDetail>();
+  for (let start = 0; start < owing.length; start += 1000) {
+    const rows = await db.lease.findMany({ where: { organisationId: actor.organisationId, id: { in: owing.slice(start, start + 1000) } }, select: arrearsDetailSelect });
+    for (const row of rows) details.set(row.id, row);
+  }
+  return { leases, posted, arrears: arrearsOf(aged, details) };
 }
 
-/** What the arrears list reads of a lease besides its fee terms: its household and home, for the row. */
-const arrearsLeaseSelect = {
-  ...feeLeaseSelect,
+/** What the arrears list shows of a lease besides its figures: its household and home. */
+const arrearsDetailSelect = {
+  id: true,
   household: { select: { id: true, name: true } },
   home: { select: { label: true, parcel: { select: { streetAddress: true, parcelNumber: true } } } },
 } as const;
 
-type ArrearsLease = LeaseForFees & { reference: string; household: { id: string; name: string }; home: Parameters<typeof homeLabel>[0] };
-type AgedLease = { lease: ArrearsLease; balanceCents: number; aging: Aging };
+type ArrearsDetail = { household: { id: string; name: string }; home: Parameters<typeof homeLabel>[0] };
+type AgedLease = { lease: LeaseForFees & { reference: string }; balanceCents: number; aging: Aging };
 
 /**
  * The step over every ledger in batches; with `agingAsOf`, also the balance and aging of each ledger (every lease with
@@ -594,12 +601,10 @@ async function stepInBatches(db: Db, actor: AuditActor, through: string, agingAs
   for (let start = 0; start < leaseIds.length; start += batchSize) {
     const ids = leaseIds.slice(start, start + batchSize);
     // the batch as last read and planned (a refused write is read and planned again)
-    const last: { read: { leases: ArrearsLease[]; byLease: Map<string, string>; indexValues: IndexValueRow[]; generated: Map<string, Generated> } | null } = { read: null };
+    const last: { read: { leases: (LeaseForFees & { reference: string })[]; byLease: Map<string, string>; indexValues: IndexValueRow[]; generated: Map<string, Generated> } | null } = { read: null };
     posted += await postWithRetry(db, async () => {
       const [leases, byLease, indexValues, events] = await Promise.all([
-        agingAsOf === null
-          ? (db.lease.findMany({ where: { organisationId: actor.organisationId, id: { in: ids } }, select: feeLeaseSelect }) as Promise<LeaseForFees[]>)
-          : db.lease.findMany({ where: { organisationId: actor.organisationId, id: { in: ids } }, select: arrearsLeaseSelect }),
+        db.lease.findMany({ where: { organisationId: actor.organisationId, id: { in: ids } }, select: feeLeaseSelect }),
         postedEntriesByLease(db, actor.organisationId, { leaseIds: ids }),
         indexValuesOf(db, actor.organisationId),
         ledgerEventKeys(db, actor.organisationId, ids),
@@ -610,7 +615,7 @@ async function stepInBatches(db: Db, actor: AuditActor, through: string, agingAs
         const entries = byLease.get(lease.id) ?? "";
         generated.push(planGeneratedFast(lease, entries, indexValues, through) ?? planGenerated(lease, parseLedgerParts(entries), indexValues, through, events));
       }
-      if (agingAsOf !== null) last.read = { leases: leases as ArrearsLease[], byLease, indexValues, generated: new Map(generated.map((g) => [g.leaseId, g])) };
+      if (agingAsOf !== null) last.read = { leases, byLease, indexValues, generated: new Map(generated.map((g) => [g.leaseId, g])) };
       return generatedWrites(actor, generated);
     });
     const batch = last.read;
@@ -633,6 +638,8 @@ async function stepInBatches(db: Db, actor: AuditActor, through: string, agingAs
  * debit, as text, and minus the sum of every other entry dated up to `asOf` as `paidCents`.
  */
 function agingInputsOf(texts: string, lateCharges: readonly Debit[], asOf: string): { entries: string | null; paidCents: number } {
+  // read in place (a portfolio's step reads over a million entries): the date as a day number, the amount digit by digit
+  const asOfDay = dayOf(asOf);
   const listed: string[] = [];
   let paidCents = 0;
   let start = 0;
@@ -640,13 +647,18 @@ function agingInputsOf(texts: string, lateCharges: readonly Debit[], asOf: strin
     let end = texts.indexOf(";", start);
     if (end < 0) end = texts.length;
     const a = texts.indexOf("|", start);
-    const b = texts.indexOf("|", a + 1);
-    if (texts.slice(a + 1, b) <= asOf) {
+    if (dayOf(texts, a + 1) <= asOfDay) {
+      const b = a + 11; // "|YYYY-MM-DD|"
       const c = texts.indexOf("|", b + 1);
       const d = texts.indexOf("|", c + 1);
       // as the query: a late charge, or an entry that names the debit it applies to
       if (texts.startsWith("late-charge|", start) || d + 1 < end) listed.push(texts.slice(start, end));
-      else paidCents -= Number(texts.slice(b + 1, c));
+      else {
+        const negative = texts.charCodeAt(b + 1) === 45;
+        let cents = 0;
+        for (let i = negative ? b + 2 : b + 1; i < c; i += 1) cents = cents * 10 + (texts.charCodeAt(i) - 48);
+        paidCents += negative ? cents : -cents;
+      }
     }
     start = end + 1;
   }
@@ -923,7 +935,7 @@ export type ArrearsRow = { leaseId: string; reference: string; householdId: stri
  */
 export async function arrearsList(db: Db, organisationId: string, asOf: string): Promise<{ rows: ArrearsRow[]; totals: Aging & { balance: number } }> {
   const [leases, byLease, indexValues] = await Promise.all([
-    db.lease.findMany({ where: { organisationId, status: { in: [...LEDGER_STATUSES] } }, select: arrearsLeaseSelect }),
+    db.lease.findMany({ where: { organisationId, status: { in: [...LEDGER_STATUSES] } }, select: { ...feeLeaseSelect, ...arrearsDetailSelect } }),
     agingInputsByLease(db, organisationId, asOf),
     indexValuesOf(db, organisationId),
   ]);
@@ -932,11 +944,12 @@ export async function arrearsList(db: Db, organisationId: string, asOf: string):
       const inputs = byLease.get(lease.id);
       return { lease, ...postedAging(lease, inputs?.entries ?? null, inputs?.paidCents ?? 0, indexValues, asOf) };
     }),
+    new Map(leases.map((lease) => [lease.id, lease])),
   );
 }
 
-/** The leases that owe something, most overdue first, and the trust's totals by aging bucket. */
-function arrearsOf(aged: readonly AgedLease[]): { rows: ArrearsRow[]; totals: Aging & { balance: number } } {
+/** The leases that owe something, most overdue first, and the trust's totals by aging bucket (`details`: of those leases). */
+function arrearsOf(aged: readonly AgedLease[], details: ReadonlyMap<string, ArrearsDetail>): { rows: ArrearsRow[]; totals: Aging & { balance: number } } {
   const rows: ArrearsRow[] = [];
   const totals = { current: 0, "1-30": 0, "31-60": 0, "61-90": 0, "over-90": 0, balance: 0 };
   for (const { lease, balanceCents, aging } of aged) {
@@ -944,7 +957,8 @@ function arrearsOf(aged: readonly AgedLease[]): { rows: ArrearsRow[]; totals: Ag
     if (owed <= 0) continue;
     for (const bucket of AGING_BUCKETS) totals[bucket] += aging[bucket];
     totals.balance += balanceCents;
-    rows.push({ leaseId: lease.id, reference: lease.reference, householdId: lease.household.id, householdName: lease.household.name, homeLabel: homeLabel(lease.home), balanceCents, aging });
+    const { household, home } = details.get(lease.id)!;
+    rows.push({ leaseId: lease.id, reference: lease.reference, householdId: household.id, householdName: household.name, homeLabel: homeLabel(home), balanceCents, aging });
   }
   const weight = (row: ArrearsRow) => [row.aging["over-90"], row.aging["61-90"], row.aging["31-60"], row.aging["1-30"], row.balanceCents];
   rows.sort((a, b) => {
