@@ -39,6 +39,11 @@ export async function disconnectDb(): Promise<void> {
   await current?.client.$disconnect();
 }
 
+/** A unique constraint refused a write: P2002 from a Prisma query, or P2010 from a raw statement whose driver
+ * adapter error is a unique constraint violation (SQLite's SQLITE_CONSTRAINT_UNIQUE, PostgreSQL's 23505). */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta } = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
+  if (code === "P2002") return true;
+  return code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }

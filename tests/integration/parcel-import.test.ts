@@ -176,6 +176,26 @@ describe("committing a parcel import", () => {
     expect(await db().parcel.count({ where: { organisationId: organisation.id } })).toBe(3);
   });
 
+  it("tells the person, without a 500, when a parcel of the file was registered while it was imported", async () => {
+    const { organisation } = await staffSession();
+    // two people commit the same file at once: both checks pass (nothing registered yet), one import lands,
+    // the other is refused as a whole with a sentence, and nothing of it is stored twice
+    const results = await Promise.all([
+      commitParcelImport(db(), systemActor(organisation.id, "First importer"), CSV),
+      commitParcelImport(db(), systemActor(organisation.id, "Second importer"), CSV),
+    ]);
+    const refused = results.filter((result) => !result.ok);
+    expect(results.filter((result) => result.ok)).toEqual([{ ok: true, parcelCount: 2, homeCount: 2 }]);
+    expect(refused).toEqual([
+      {
+        ok: false,
+        errors: [{ row: 1, column: "", message: "A parcel number in this file was registered by someone else while it was being imported, so nothing was imported. Check the file again." }],
+      },
+    ]);
+    expect(await db().parcel.count({ where: { organisationId: organisation.id } })).toBe(2);
+    expect(await db().home.count({ where: { organisationId: organisation.id } })).toBe(2);
+  });
+
   it("lets other work run while a large file is checked and committed", async () => {
     const { organisation } = await staffSession();
     const rows = Array.from({ length: 2_500 }, (_, i) => `L-${i},${i + 1} Long Road,Winooski,leased,single_family,2,1`);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { prepareAuditMany, writeAuditMany, type AuditActor, type AuditEntryInput, type PreparedAuditEntries } from "~/modules/audit/audit.server";
 import { safeParseCsv, validateCsvRows, type CsvRowError } from "~/utils/csv";
-import type { Db, Tx } from "~/utils/db.server";
+import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
 import { bulkTimestamp, insertRowsFromJson, yieldToEventLoop, type BulkColumn } from "~/utils/bulk-insert.server";
 import { timeOrderedId } from "~/utils/ordered-id.server";
 import { centsToString } from "~/utils/money";
@@ -48,6 +48,8 @@ export type ParcelImportPreview = {
   homeCount: number;
   rowCount: number;
 };
+
+const REGISTERED_MEANWHILE = "A parcel number in this file was registered by someone else while it was being imported, so nothing was imported. Check the file again.";
 
 /** Rows prepared per slice before the event loop is let run (validation, and the commit's records). */
 const ROWS_PER_SLICE = 1_000;
@@ -154,7 +156,13 @@ export async function commitParcelImport(
   const { rows, errors } = await plan(db, actor.organisationId, text);
   if (errors.length > 0 || rows.length === 0) return { ok: false, errors };
   const records = await importRecords(actor.organisationId, rows);
-  await db.$transaction((tx) => createImported(tx, actor, records), { timeout: 120_000, maxWait: 10_000 });
+  try {
+    await db.$transaction((tx) => createImported(tx, actor, records), { timeout: 120_000, maxWait: 10_000 });
+  } catch (error) {
+    // checked before the transaction: someone registered one of the file's parcel numbers in between
+    if (isUniqueViolation(error)) return { ok: false, errors: [{ row: 1, column: "", message: REGISTERED_MEANWHILE }] };
+    throw error;
+  }
   return { ok: true, ...summarise(rows) };
 }
 
