@@ -8,6 +8,7 @@ import {
   daysBetween,
   formatLegalProse,
   formatScreenDate,
+  withScreenDates,
   fullMonthsBetween,
   fullYearsBetween,
   isCalendarDate,
@@ -173,5 +174,20 @@ describe("time zones and today", () => {
     ["2024-02-29T23:00:00Z", "America/Los_Angeles", "2024-02-29"],
   ])("at %s it is %s in %s", (instant, zone, expected) => {
     expect(todayIn(zone, new Date(instant))).toBe(expected);
+  });
+});
+
+describe("withScreenDates", () => {
+  it("writes each date inside a sentence as the screens do", () => {
+    expect(withScreenDates("Lease fee due 2025-04-01")).toBe("Lease fee due Apr 1, 2025");
+    expect(withScreenDates("Appraisal by Champlain Valley Appraisal, effective 2024-02-20, received 2024-03-05, at purchase")).toBe(
+      "Appraisal by Champlain Valley Appraisal, effective Feb 20, 2024, received Mar 5, 2024, at purchase",
+    );
+    expect(withScreenDates("Opportunities Credit Union: $144,400.00 (2024-01-15)")).toBe("Opportunities Credit Union: $144,400.00 (Jan 15, 2024)");
+  });
+  it("leaves a payment reference, an impossible date and plain text as they are", () => {
+    expect(withScreenDates("Payment · ACH · ACH-GL-2024-0001-2024-04-01")).toBe("Payment · ACH · ACH-GL-2024-0001-2024-04-01");
+    expect(withScreenDates("due 2025-02-30")).toBe("due 2025-02-30");
+    expect(withScreenDates("No dates here")).toBe("No dates here");
   });
 });

@@ -175,6 +175,17 @@ export function formatScreenDate(date: string | null | undefined): string {
   return `${SHORT_MONTHS[parsed.month - 1]} ${parsed.day}, ${parsed.year}`;
 }
 
+/**
+ * Text that carries calendar dates as `YYYY-MM-DD` (the resale engine's explanations, the fee ledger's labels,
+ * a monitoring event's subject) with each date written as `formatScreenDate` writes it: "Lease fee due 2025-02-01"
+ * → "Lease fee due Feb 1, 2025". The screens' counterpart of the documents' `withLegalDates`; digits that are not
+ * a real date ("2025-02-30") and dates inside a longer token (a payment reference "ACH-2025-02-01") are left as
+ * they are.
+ */
+export function withScreenDates(text: string): string {
+  return text.replace(/(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])/g, (date) => formatScreenDate(date));
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Time zones and today
 // ---------------------------------------------------------------------------------------------------------
