@@ -12,6 +12,7 @@ import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { formatScreenDate } from "~/utils/calendar-date";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Monitoring schedule ${data?.lease.reference ?? ""} · Commonground` }];
 
@@ -70,7 +71,7 @@ export default function LeaseSchedulePage() {
       </p>
       <h1>Monitoring schedule — {lease.reference}</h1>
       <p className="muted">
-        Commenced {lease.commencementDate}. Without dates of its own this lease follows the trust: occupancy certification on{" "}
+        Commenced {formatScreenDate(lease.commencementDate)}. Without dates of its own this lease follows the trust: occupancy certification on{" "}
         {trust.occupancyFixedDate ?? `the commencement anniversary (${anniversary})`}, property tax proof on {trust.taxProofDate ?? `the commencement anniversary (${anniversary})`}.
       </p>
       <Form method="post" className="stack card" {...getFormProps(form)}>

@@ -7,7 +7,7 @@ import { CheckboxField, Field, FormErrorSummary, TextareaField } from "~/compone
 import { requirePermission } from "~/modules/auth/session.server";
 import { HOMEOWNER_FORMS, improvementFormSchema, isHomeownerFormKind, leaveFormSchema, refinanceFormSchema, sellFormSchema, type HomeownerFormKind } from "~/modules/portal/forms";
 import { giveNoticeOfIntentToSell, myBindingLease, sendImprovementRequest, sendLeaveRequest, sendRefinanceRequest } from "~/modules/portal/forms.server";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { fromDbCents } from "~/utils/cents";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     kind,
     lease: lease
-      ? { reference: lease.reference, mortgages: lease.permittedMortgages.map((m) => ({ id: m.id, text: `${m.lender}: ${formatUsd(centsToString(fromDbCents(m.amountCents)))} (${m.recordedOn})` })) }
+      ? { reference: lease.reference, mortgages: lease.permittedMortgages.map((m) => ({ id: m.id, text: `${m.lender}: ${formatUsd(centsToString(fromDbCents(m.amountCents)))} (${formatScreenDate(m.recordedOn)})` })) }
       : null,
   };
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
 import { myLease } from "~/modules/portal/my-home.server";
-import { formatScreenDate, todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn, withScreenDates } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { centsToString, formatUsd } from "~/utils/money";
 import { TableWrap } from "~/components/table-wrap";
@@ -81,7 +81,7 @@ export default function MyLeasePage() {
               <ul>
                 {fees.unpaid.map((u) => (
                   <li key={u.key}>
-                    {u.label}: {usd(u.unpaidCents)} unpaid
+                    {withScreenDates(u.label)}: {usd(u.unpaidCents)} unpaid
                   </li>
                 ))}
               </ul>
@@ -102,7 +102,7 @@ export default function MyLeasePage() {
                     <tr key={i}>
                       <td>{formatScreenDate(line.date)}</td>
                       <td>
-                        {line.label}
+                        {withScreenDates(line.label)}
                         {line.reversed ? <span className="muted"> (reversed)</span> : null}
                       </td>
                       <td className="num">{usd(line.amountCents)}</td>

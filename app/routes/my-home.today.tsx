@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
 import { myHomeToday } from "~/modules/portal/home-today.server";
 import { parsePayoff } from "~/modules/portal/payoff";
-import { formatScreenDate, todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn, withScreenDates } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { centsToString, formatUsd } from "~/utils/money";
 
@@ -61,14 +61,14 @@ export default function HomeTodayPage() {
                 <div key={i} style={{ display: "contents" }}>
                   <dt>{line.label}</dt>
                   <dd>
-                    <strong>{formatUsd(line.amount)}</strong> — {line.explanation}
+                    <strong>{formatUsd(line.amount)}</strong> — {withScreenDates(line.explanation)}
                   </dd>
                 </div>
               ))}
             </dl>
             {result.price.warnings.map((w, i) => (
               <p key={i} className="muted">
-                Note: {w}
+                Note: {withScreenDates(w)}
               </p>
             ))}
           </>
@@ -82,7 +82,7 @@ export default function HomeTodayPage() {
             </ul>
             <p>Ask the trust&apos;s office; once it is recorded the estimate appears here.</p>
             <p>
-              {result.feesOwed.label} today: <strong>{usd(-result.feesOwed.amountCents)}</strong> — {result.feesOwed.explanation}
+              {result.feesOwed.label} today: <strong>{usd(-result.feesOwed.amountCents)}</strong> — {withScreenDates(result.feesOwed.explanation)}
             </p>
           </>
         )}
@@ -92,7 +92,7 @@ export default function HomeTodayPage() {
             <ul>
               {result.recorded.map((r, i) => (
                 <li key={i}>
-                  {r.what}: {r.source}
+                  {r.what}: {withScreenDates(r.source)}
                 </li>
               ))}
             </ul>
@@ -135,7 +135,7 @@ export default function HomeTodayPage() {
               <div key={line.label} style={{ display: "contents" }}>
                 <dt>{line.label}</dt>
                 <dd>
-                  <strong>{usd(line.amountCents)}</strong> — {line.explanation}
+                  <strong>{usd(line.amountCents)}</strong> — {withScreenDates(line.explanation)}
                 </dd>
               </div>
             ))}
@@ -155,7 +155,7 @@ export default function HomeTodayPage() {
                 <div key={line.label} style={{ display: "contents" }}>
                   <dt>{line.label}</dt>
                   <dd>
-                    <strong>{usd(line.amountCents)}</strong> — {line.explanation}
+                    <strong>{usd(line.amountCents)}</strong> — {withScreenDates(line.explanation)}
                   </dd>
                 </div>
               ))}

@@ -11,7 +11,7 @@ import { ReportTable } from "~/modules/reports/report-table";
 import { FUNDING_PROGRAM_LABELS, HOME_TYPE_LABELS, PARCEL_STATUS_LABELS } from "~/modules/parcels/schemas";
 import { LEASE_STATUS_LABELS } from "~/modules/leases/lifecycle";
 import { listFundingSources, loadPortfolioReport } from "~/modules/reports/reports.server";
-import { formatScreenDate } from "~/utils/calendar-date";
+import { formatScreenDate, withScreenDates } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { centsToString, formatUsd } from "~/utils/money";
 import { periodReportRequest } from "~/web/report-pages.server";
@@ -184,7 +184,7 @@ export default function ReportsPage() {
       <Table
         caption={`Purchases without an income certification valid at the purchase (valid ${report.certificationValidityMonths} months)`}
         headers={["Household", "Home", "Purchased", "Certification"]}
-        rows={report.flaggedPurchases.map((p) => [p.household, p.home, p.purchaseDate, p.message])}
+        rows={report.flaggedPurchases.map((p) => [p.household, p.home, formatScreenDate(p.purchaseDate), withScreenDates(p.message)])}
       />
       <h2>Resales completed</h2>
       <Table
@@ -192,7 +192,7 @@ export default function ReportsPage() {
         headers={["Home", "Closed", "Price", "% AMI needed (this sale / previous)", "Subsidy retained", "Seller's gain", "Net proceeds", "Return on down payment"]}
         rows={report.resales.map((r) => [
           r.home,
-          r.closingDate ?? "",
+          formatScreenDate(r.closingDate),
           r.priceCents === null ? "—" : formatUsd(centsToString(r.priceCents)),
           r.outcomes ? `${r.outcomes.percentAmiNeeded.atThisSale ?? "—"} / ${r.outcomes.percentAmiNeeded.atPreviousSale ?? "—"}` : "—",
           r.outcomes?.subsidyRetained ? formatUsd(r.outcomes.subsidyRetained) : "—",

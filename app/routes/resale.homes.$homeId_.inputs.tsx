@@ -25,7 +25,7 @@ import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formErrorsOf, formStatusOf } from "~/utils/errors";
 import { TableWrap } from "~/components/table-wrap";
-import { formatScreenDate } from "~/utils/calendar-date";
+import { formatScreenDate, withScreenDates } from "~/utils/calendar-date";
 
 /** The valuation inputs of one home: appraisals, inspections with deductions, approved improvements (docs/home-inputs.md). */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Valuation inputs${data ? ` — ${data.home.label}` : ""} · Commonground` }];
@@ -133,7 +133,7 @@ export default function HomeInputsPage() {
                     <td>{a.effectiveDate ? formatScreenDate(a.effectiveDate) : "—"}</td>
                     <td className="num">{money(a.valueCents)}</td>
                     <td className="num">{money(a.improvementValueCents)}</td>
-                    <td>{a.source}</td>
+                    <td>{withScreenDates(a.source)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -10,7 +10,7 @@ import { usd } from "~/modules/mortgages/permitted-mortgages";
 import { DEFAULT_KINDS, defaultStanding, DELINQUENT_OBLIGATIONS, ESCALATION_STAGES } from "~/modules/stewardship-decisions/defaults";
 import { getLeaseDefault, updateDefault } from "~/modules/stewardship-decisions/defaults.server";
 import { defaultActionSchema } from "~/modules/stewardship-decisions/schemas";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn, withScreenDates } from "~/utils/calendar-date";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -131,7 +131,7 @@ export default function LeaseDefaultPage() {
             <ul>
               {record.escalations.map((e, i) => (
                 <li key={i}>
-                  {e.date}: {e.label}
+                  {formatScreenDate(e.date)}: {withScreenDates(e.label)}
                   {e.note ? ` — ${e.note}` : ""}
                 </li>
               ))}

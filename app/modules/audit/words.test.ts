@@ -18,6 +18,14 @@ describe("audit entries in words (issue 15)", () => {
     expect(isInternalKey("homeId")).toBe(true);
     expect(isInternalKey("description")).toBe(false);
   });
+  it("says a stored choice in words and leaves out schedule and lookup keys", () => {
+    expect(valueInWords("homeType", "single_family")).toBe("single family");
+    expect(valueInWords("type", "occupancy_certification")).toBe("occupancy certification");
+    // words people type keep their hyphens
+    expect(valueInWords("notes", "well-kept")).toBe("well-kept");
+    expect(isInternalKey("scheduleKey")).toBe(true);
+    expect(isInternalKey("parcelNumberKey")).toBe(true);
+  });
   it("names the action and the record in words, and the seed's actor", () => {
     expect(actionInWords("create", "ResaleCalculation")).toBe("Created resale calculation");
     expect(actionInWords("update", "FundingSource")).toBe("Changed funding source");

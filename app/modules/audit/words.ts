@@ -39,7 +39,8 @@ export function actionInWords(action: string, entity: string): string {
 
 /** True for keys a reader of the history has no use for (record ids, version counters). */
 export function isInternalKey(key: string): boolean {
-  return key === "id" || key === "version" || key === "organisationId" || /Ids?$/.test(key);
+  // a schedule key ("occupancy_certification:2025") or a normalised lookup key repeats what the entry says in words
+  return key === "id" || key === "version" || key === "organisationId" || /Ids?$/.test(key) || /.Key$/.test(key);
 }
 
 /** A field name as a label: "assessedLandValueCents" → "Assessed land value". */
@@ -55,6 +56,8 @@ export function labelFor(key: string): string {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+/** A stored enum value: lower-case words joined by "_" ("single_family"); people write hyphens ("well-kept"), not these. */
+const CODE = /^[a-z]+(?:_[a-z0-9]+)+$/;
 
 /** A value in words; `timeZone` formats instants in the trust's time zone. */
 export function valueInWords(key: string, value: unknown, timeZone = "UTC", depth = 0): string {
@@ -69,6 +72,8 @@ export function valueInWords(key: string, value: unknown, timeZone = "UTC", dept
     if (INSTANT.test(value) && !Number.isNaN(Date.parse(value))) {
       return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(value));
     }
+    // a stored choice ("single_family", "occupancy_certification") in words
+    if (CODE.test(value)) return value.replace(/_/g, " ");
     return value.length > 120 ? `${value.slice(0, 117)}…` : value;
   }
   if (Array.isArray(value)) {

@@ -5,6 +5,7 @@
  * Pure: no I/O.
  */
 import { DERIVATION_METHODS, incomeBand9902, isDerivationMethod } from "~/modules/income-limits/income-limits";
+import { formatScreenDate } from "~/utils/calendar-date";
 import { centsToString, formatUsd } from "~/utils/money";
 import { certificationAtPurchase } from "./certification-validity";
 import type { getHousehold, householdAuditHistory } from "./households.server";
@@ -55,7 +56,7 @@ export function householdView(household: HouseholdRecord, certificationValidityM
       verdict: c.eligibilityVerdict || `by % AMI (certified before published limits were recorded): ${c.percentAmi}% against ${c.targetLevel}%`,
       hundredPercentLimit: formatUsd(String(c.hundredPercentLimit)),
       method: isDerivationMethod(c.derivationMethod) ? DERIVATION_METHODS[c.derivationMethod].label : c.derivationMethod,
-      table: `FY${c.incomeLimitTable.fiscalYear} ${c.incomeLimitTable.areaName} (in effect from ${c.incomeLimitTable.effectiveFrom})`,
+      table: `FY${c.incomeLimitTable.fiscalYear} ${c.incomeLimitTable.areaName} (in effect from ${formatScreenDate(c.incomeLimitTable.effectiveFrom)})`,
     })),
     ownerships: household.ownerships.map((o) => ({
       id: o.id,

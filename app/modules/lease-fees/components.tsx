@@ -6,7 +6,7 @@ import { formatUsd, centsToString } from "~/utils/money";
 import { AGING_BUCKETS, AGING_LABELS, type Aging } from "./rules";
 import { paymentSchema, reversalSchema, waiverSchema } from "./schemas";
 import { TableWrap } from "~/components/table-wrap";
-import { formatScreenDate } from "~/utils/calendar-date";
+import { formatScreenDate, withScreenDates } from "~/utils/calendar-date";
 
 /** The lease-fee ledger on the lease page (and on /leases/:id/fees, which its forms post to). */
 
@@ -109,7 +109,7 @@ export function LeaseFeesPanel({ leaseId, fees, canWrite, last }: { leaseId: str
               <tr key={`${line.entry?.id ?? line.date}-${index}`}>
                 <td>{formatScreenDate(line.date)}</td>
                 <td>
-                  {line.label}
+                  {withScreenDates(line.label)}
                   {line.reversed ? <span className="badge">reversed</span> : null}
                 </td>
                 <td className="num">{money(line.amountCents)}</td>

@@ -6,7 +6,7 @@ import { Link } from "@remix-run/react";
 import { TableWrap } from "~/components/table-wrap";
 import type { ResaleLine } from "~/modules/resale/contract";
 import { TEXT } from "~/modules/resale/engine-texts";
-import { formatScreenDate } from "~/utils/calendar-date";
+import { formatScreenDate, withScreenDates } from "~/utils/calendar-date";
 import { useFormatInstant } from "~/components/instant";
 import { centsToString, formatUsd } from "~/utils/money";
 import type { getLease } from "./leases.server";
@@ -60,7 +60,7 @@ export function ResaleFormulaSection({
                   <tr key={i}>
                     <th scope="row">{line.label}</th>
                     <td className="num">{/^-?\d+(\.\d+)?$/.test(line.amount) ? formatUsd(line.amount) : line.amount}</td>
-                    <td className="muted">{line.explanation}</td>
+                    <td className="muted">{withScreenDates(line.explanation)}</td>
                   </tr>
                 ))}
                 <tr>

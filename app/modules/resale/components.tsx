@@ -4,7 +4,7 @@ import { useFormatInstant } from "~/components/instant";
 import { formatUsd } from "~/utils/money";
 import { capLabel, roundingText } from "./describe";
 import { TableWrap } from "~/components/table-wrap";
-import { formatScreenDate } from "~/utils/calendar-date";
+import { formatScreenDate, withScreenDates } from "~/utils/calendar-date";
 
 /** The resale pages' shared pieces: the worksheet, the inputs of a calculation, and lists of saved ones. */
 export const BOUND_BY_LABELS: Record<BoundBy, string> = {
@@ -50,7 +50,7 @@ export function Worksheet({ result, caption = "Worksheet" }: { result: ResaleRes
                   <td className="num" style={{ fontWeight: total ? 700 : 400 }}>
                     {formatUsd(line.amount)}
                   </td>
-                  <td>{line.explanation}</td>
+                  <td>{withScreenDates(line.explanation)}</td>
                 </tr>
               );
             })}
@@ -62,7 +62,7 @@ export function Worksheet({ result, caption = "Worksheet" }: { result: ResaleRes
           <h3 style={{ marginTop: 0 }}>Warnings</h3>
           <ul>
             {result.warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
+              <li key={warning}>{withScreenDates(warning)}</li>
             ))}
           </ul>
         </div>

@@ -4,7 +4,7 @@ import { DocumentsPanel, type DocumentRow } from "~/modules/stored-documents/com
 import { StatusBadge, typeLabel } from "./components";
 import type { MonitoringEventStatus, MonitoringEventType } from "./events";
 import { LETTER_KINDS, type LetterKind } from "./letters";
-import { formatScreenDate } from "~/utils/calendar-date";
+import { formatScreenDate, withScreenDates } from "~/utils/calendar-date";
 import type { EventPageIntent } from "./schemas";
 
 export type EventViewData = {
@@ -70,7 +70,7 @@ export function EventView({ data, reply, returnTo }: { data: EventViewData; repl
       <div className="page-header">
         <h1>
           {typeLabel(event.type)}
-          {event.subject ? `: ${event.subject}` : ""} — due {formatScreenDate(event.dueDate)}
+          {event.subject ? `: ${withScreenDates(event.subject)}` : ""} — due {formatScreenDate(event.dueDate)}
         </h1>
         {data.letters.length ? (
           <div className="actions">

@@ -92,7 +92,7 @@ export function CancelForm({ version, today }: { version: number; today: string 
 }
 
 export function eligibilityText(e: Record<string, unknown>): string {
-  return `eligible at ${String(e.level)} % AMI: ${String(e.verdict)}; certified ${String(e.certifiedOn)} (valid until ${String(e.validUntil)}); ${String(e.sizeForBedrooms)}; first-time buyer: ${
+  return `eligible at ${String(e.level)} % AMI: ${String(e.verdict)}; certified ${formatScreenDate(String(e.certifiedOn))} (valid until ${formatScreenDate(String(e.validUntil))}); ${String(e.sizeForBedrooms)}; first-time buyer: ${
     e.firstTimeBuyer === null ? "not recorded" : e.firstTimeBuyer ? "yes" : "no"
   }`;
 }

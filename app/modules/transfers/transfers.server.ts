@@ -22,7 +22,7 @@ import { parseResaleRequest, type ResaleRequest, type ResaleResult } from "~/mod
 import { calculateResale } from "~/modules/resale/engine";
 import { incomeLimitTablesForContract } from "~/modules/resale/income-limit-tables.server";
 import { saveResaleCalculation } from "~/modules/resale/calculations.server";
-import { addDays, addMonths, addYears, compareCalendarDates, yearOf } from "~/utils/calendar-date";
+import { addDays, addMonths, addYears, compareCalendarDates, formatScreenDate, yearOf } from "~/utils/calendar-date";
 import { fromDbCents } from "~/utils/cents";
 import { STALE_RECORD_MESSAGE } from "~/utils/concurrency.server";
 import { isUniqueViolation, type Db, type Tx } from "~/utils/db.server";
@@ -757,15 +757,15 @@ export async function buyerCandidates(db: Db, organisationId: string, sellerHous
   return [
     ...pooled.map((e) => ({
       value: e.householdId,
-      label: `${e.name} — in the pool since ${e.addedOn}, wants ${e.bedroomsWanted} bedrooms; ${
-        e.certification ? `${sizeForBedrooms(e.certification.householdSize, homeBedrooms)}; certified ${e.certification.certifiedOn}, ${e.certification.percentAmi} % AMI` : "no certification"
+      label: `${e.name} — in the pool since ${formatScreenDate(e.addedOn)}, wants ${e.bedroomsWanted} bedrooms; ${
+        e.certification ? `${sizeForBedrooms(e.certification.householdSize, homeBedrooms)}; certified ${formatScreenDate(e.certification.certifiedOn)}, ${e.certification.percentAmi} % AMI` : "no certification"
       }; ${first(e.firstTimeBuyer)}`,
     })),
     ...households
       .filter((h) => !inPool.has(h.id))
       .map((h) => {
         const c = h.incomeCertifications[0];
-        return { value: h.id, label: `${h.name} (not in the pool) — ${c ? `certified ${c.certifiedOn}, ${c.percentAmi} % AMI` : "no certification"}` };
+        return { value: h.id, label: `${h.name} (not in the pool) — ${c ? `certified ${formatScreenDate(c.certifiedOn)}, ${c.percentAmi} % AMI` : "no certification"}` };
       }),
   ];
 }
