@@ -10,7 +10,7 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { usd } from "~/modules/mortgages/permitted-mortgages";
 import { leaseForRequest, recordImprovementRequest, recordPeriodRequest, recordRefinanceRequest } from "~/modules/stewardship-decisions/requests.server";
 import { improvementRequestSchema, PERIOD_KINDS, periodRequestSchema, refinanceRequestSchema, REQUEST_KINDS, type PeriodKind } from "~/modules/stewardship-decisions/schemas";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { fromDbCents } from "~/utils/cents";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -205,7 +205,7 @@ function RefinanceRequestForm() {
           <div className="field field-checkbox" key={m.id}>
             <input type="checkbox" id={`repays-${m.id}`} name="repays" value={m.id} />
             <label htmlFor={`repays-${m.id}`}>
-              {m.lender}: {m.amount} ({m.recordedOn})
+              {m.lender}: {m.amount} ({formatScreenDate(m.recordedOn)})
             </label>
           </div>
         ))}

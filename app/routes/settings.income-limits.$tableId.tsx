@@ -25,6 +25,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
 import { readIntent } from "~/web/intent.server";
 import { TableWrap } from "~/components/table-wrap";
+import { formatScreenDate } from "~/utils/calendar-date";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `FY${data.table.fiscalYear} ${data.table.areaName} · Income limits · Commonground` : "Income limits · Commonground" },
@@ -104,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await setEffectiveFrom(db(), auditActor(actor), id, submission.value.effectiveFrom, submission.value.version);
       return redirectWithToast(back, {
         kind: "success",
-        message: `The table is in effect from ${submission.value.effectiveFrom}. Certifications already made keep the table they used.`,
+        message: `The table is in effect from ${formatScreenDate(submission.value.effectiveFrom)}. Certifications already made keep the table they used.`,
       });
     }
     if (intent === "method") {
@@ -143,7 +144,7 @@ export default function IncomeLimitTablePage() {
           <code>{table.areaCode}</code>
         </dd>
         <dt>Effective from</dt>
-        <dd data-testid="effective-from">{table.effectiveFrom}</dd>
+        <dd data-testid="effective-from">{formatScreenDate(table.effectiveFrom)}</dd>
         <dt>Median family income (4 persons)</dt>
         <dd>{formatUsd(String(table.median))}</dd>
         <dt>Source</dt>

@@ -8,6 +8,7 @@ import { useFormatInstant } from "~/components/instant";
 import { formatUsd } from "~/utils/money";
 import { can } from "~/utils/permissions";
 import { TableWrap } from "~/components/table-wrap";
+import { formatScreenDate } from "~/utils/calendar-date";
 
 export const meta: MetaFunction = () => [{ title: "Income limits · Commonground" }];
 
@@ -83,7 +84,7 @@ export default function IncomeLimitsPage() {
                   <td>
                     {t.areaName} <code>{t.areaCode}</code> {t.areaCode === defaultArea ? <span className="badge">Default area</span> : null}
                   </td>
-                  <td>{t.effectiveFrom}</td>
+                  <td>{formatScreenDate(t.effectiveFrom)}</td>
                   <td className="num">{t.median}</td>
                   <td>{t.method}</td>
                   <td className="num">{t.certifications}</td>

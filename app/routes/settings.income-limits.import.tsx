@@ -13,6 +13,7 @@ import { db } from "~/utils/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form-data.server";
 import { readIntent } from "~/web/intent.server";
+import { formatScreenDate } from "~/utils/calendar-date";
 
 export const meta: MetaFunction = () => [{ title: "Import income limits · Commonground" }];
 
@@ -118,7 +119,7 @@ export default function ImportIncomeLimitsPage() {
             <ul>
               {result.tables.map((t) => (
                 <li key={`${t.fiscalYear}-${t.areaCode}`}>
-                  FY{t.fiscalYear} {t.areaName} ({t.areaCode}), in effect from {t.effectiveFrom} —{" "}
+                  FY{t.fiscalYear} {t.areaName} ({t.areaCode}), in effect from {formatScreenDate(t.effectiveFrom)} —{" "}
                   {t.action === "create" ? "new" : "replaces the table on file"}
                 </li>
               ))}
@@ -144,7 +145,7 @@ export default function ImportIncomeLimitsPage() {
             {Object.entries(HUD_EFFECTIVE_DATES)
               .reverse()
               .slice(0, 3)
-              .map(([year, date]) => `FY${year}: ${date}`)
+              .map(([year, date]) => `FY${year}: ${formatScreenDate(date)}`)
               .join(", ")}
             ). Certifications use the newest table of their area in effect on their date. A CSV column{" "}
             <code>effective_from</code> or a JSON field <code>effectiveFrom</code> overrides it per table.

@@ -10,7 +10,7 @@ import { usd } from "~/modules/mortgages/permitted-mortgages";
 import type { RefinanceFigures } from "~/modules/stewardship-decisions/refinance";
 import { decideStewardshipRequest, getStewardshipRequest, type RefinanceDetails } from "~/modules/stewardship-decisions/requests.server";
 import { decisionSchema, REQUEST_KINDS, REQUEST_STATUSES, type RequestKind, type RequestStatus } from "~/modules/stewardship-decisions/schemas";
-import { todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn } from "~/utils/calendar-date";
 import { formatPercent } from "~/utils/money";
 import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
               payoff: usd(details.payoffCents),
               rate: details.rate,
               termYears: details.termYears,
-              repays: found.lease.permittedMortgages.filter((m) => details.repays.includes(m.id)).map((m) => `${m.lender}: ${usd(m.amountCents)} (${m.recordedOn})`),
+              repays: found.lease.permittedMortgages.filter((m) => details.repays.includes(m.id)).map((m) => `${m.lender}: ${usd(m.amountCents)} (${formatScreenDate(m.recordedOn)})`),
             }
           : null,
       period:

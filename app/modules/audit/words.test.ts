@@ -23,6 +23,8 @@ describe("audit entries in words (issue 15)", () => {
     expect(valueInWords("type", "occupancy_certification")).toBe("occupancy certification");
     // words people type keep their hyphens
     expect(valueInWords("notes", "well-kept")).toBe("well-kept");
+    expect(valueInWords("monitoringEvents", ["Late payment (lease fee due 2025-04-01) on 2025-04-12"])).toBe("Late payment (lease fee due Apr 1, 2025) on Apr 12, 2025");
+    expect(valueInWords("reference", "ACH-GL-2025-0002-2025-04-01")).toBe("ACH-GL-2025-0002-2025-04-01");
     expect(isInternalKey("scheduleKey")).toBe(true);
     expect(isInternalKey("parcelNumberKey")).toBe(true);
   });

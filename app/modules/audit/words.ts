@@ -3,7 +3,7 @@
  * → "Assessed land value"), amounts in dollars, calendar dates and instants formatted, lists and objects as
  * short phrases instead of JSON, record ids left out. Pure.
  */
-import { formatScreenDate } from "~/utils/calendar-date";
+import { formatScreenDate, withScreenDates } from "~/utils/calendar-date";
 import { formatUsd, centsToString } from "~/utils/money";
 
 /** Labels that a plain split of the field name would get wrong. */
@@ -74,7 +74,9 @@ export function valueInWords(key: string, value: unknown, timeZone = "UTC", dept
     }
     // a stored choice ("single_family", "occupancy_certification") in words
     if (CODE.test(value)) return value.replace(/_/g, " ");
-    return value.length > 120 ? `${value.slice(0, 117)}…` : value;
+    // dates inside a sentence ("Late payment (lease fee due 2025-04-01) on 2025-04-12") as the screens write them
+    const words = withScreenDates(value);
+    return words.length > 120 ? `${words.slice(0, 117)}…` : words;
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return "none";

@@ -216,7 +216,7 @@ function WaiverForm({ action, today, unpaid, last }: { action: string; today: st
         label="Of"
         errors={fields.appliesTo.errors}
         selectProps={getSelectProps(fields.appliesTo)}
-        options={[{ value: "", label: "The balance in general (oldest first)" }, ...unpaid.map((row) => ({ value: row.key, label: `${row.label} (${money(row.unpaidCents)} unpaid)` }))]}
+        options={[{ value: "", label: "The balance in general (oldest first)" }, ...unpaid.map((row) => ({ value: row.key, label: `${withScreenDates(row.label)} (${money(row.unpaidCents)} unpaid)` }))]}
       />
       <Field label="Date" errors={fields.date.errors} inputProps={getInputProps(fields.date, { type: "date" })} />
       <Field label="Amount ($)" errors={fields.amount.errors} inputProps={getInputProps(fields.amount, { type: "text" })} />

@@ -14,6 +14,7 @@ import { DEDUCTION_ROWS, IMPROVEMENT_ROWS, type CalculatorContext } from "~/modu
 import { calculatorFormSchema } from "~/modules/resale/calculator-request";
 import { FORMULA_TYPE_LABELS, FORMULA_TYPES, ROUNDING_MODES } from "~/modules/resale/formula-spec";
 import type { CalculatorView } from "./calculator-view";
+import { withScreenDates } from "~/utils/calendar-date";
 
 /** True once React runs in the browser: only then are fieldsets that do not apply hidden (without JS all show). */
 export function useHydrated(): boolean {
@@ -289,7 +290,7 @@ export function HomeFiguresFieldset({
           <p className="field-hint">Prefilled from what is recorded for this home (change any figure before calculating):</p>
           <ul className="field-hint">
             {sources.map((text) => (
-              <li key={text}>{text}</li>
+              <li key={text}>{withScreenDates(text)}</li>
             ))}
           </ul>
         </div>

@@ -112,7 +112,7 @@ export function EventView({ data, reply, returnTo }: { data: EventViewData; repl
           <dt>Resolved</dt>
           <dd>{event.resolvedOn ? `${formatScreenDate(event.resolvedOn)}: ${event.resolution}` : "—"}</dd>
           <dt>Notes</dt>
-          <dd style={{ whiteSpace: "pre-wrap" }}>{event.notes || "—"}</dd>
+          <dd style={{ whiteSpace: "pre-wrap" }}>{event.notes ? withScreenDates(event.notes) : "—"}</dd>
         </dl>
       </section>
 
