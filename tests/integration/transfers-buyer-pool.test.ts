@@ -77,10 +77,10 @@ describe("the pool of interested buyers", () => {
     // (the % AMI shown is the certification's own stored figure)
     const candidates = await buyerCandidates(db(), organisation.id, null, home.bedrooms, caseId);
     expect(candidates.map((c) => c.label.replace(/, [\d.]+ % AMI/, ", … % AMI"))).toEqual([
-      "Nguyen household — in the pool since 2025-11-03, wants 1 bedrooms; 2 persons for 3 bedrooms (outside one person per bedroom to two per bedroom plus one); certified 2026-01-10, … % AMI; not a first-time buyer",
-      "Patel household — in the pool since 2026-01-20, wants 2 bedrooms; 3 persons for 3 bedrooms; certified 2026-01-10, … % AMI; first-time buyer not recorded",
-      "Okafor household — in the pool since 2026-02-10, wants 3 bedrooms; 4 persons for 3 bedrooms; certified 2026-01-10, … % AMI; first-time buyer",
-      "Outsider household (not in the pool) — certified 2026-01-10, … % AMI",
+      "Nguyen household — in the pool since Nov 3, 2025, wants 1 bedroom; 2 persons for 3 bedrooms (outside one person per bedroom to two per bedroom plus one); certified Jan 10, 2026, … % AMI; not a first-time buyer",
+      "Patel household — in the pool since Jan 20, 2026, wants 2 bedrooms; 3 persons for 3 bedrooms; certified Jan 10, 2026, … % AMI; first-time buyer not recorded",
+      "Okafor household — in the pool since Feb 10, 2026, wants 3 bedrooms; 4 persons for 3 bedrooms; certified Jan 10, 2026, … % AMI; first-time buyer",
+      "Outsider household (not in the pool) — certified Jan 10, 2026, … % AMI",
     ]);
 
     // choosing a pool household offers it the home; choosing another puts the first back to waiting
