@@ -5,13 +5,14 @@ import { DEMO, signIn } from "./support";
 
 /**
  * What people read on the main pages is in words: a date as "Apr 1, 2025", never the stored "2025-04-01"; no
- * "undefined", "NaN" or "[object Object]" where a value went missing. A date inside a longer token (a payment
+ * "undefined", "NaN" or "[object Object]" where a value went missing; no time in UTC (the demo trust is in New York). A date inside a longer token (a payment
  * reference "ACH-GL-2024-0001-2024-04-01") is someone's own text and is left alone; so are the values of date
  * inputs, which are not part of the page's text.
  */
 const MACHINE_TEXT = [
   { what: "a stored date", pattern: /(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])/ },
   { what: "a missing value", pattern: /\bundefined\b|\bNaN\b|\[object Object\]/ },
+  { what: "a time in UTC, not the trust's zone", pattern: /\d:\d{2}\s?[AP]M UTC\b/ },
 ];
 
 /** Each line of a page's text that reads like machine output, with the page and what it shows. */
