@@ -757,7 +757,7 @@ export async function buyerCandidates(db: Db, organisationId: string, sellerHous
   return [
     ...pooled.map((e) => ({
       value: e.householdId,
-      label: `${e.name} — in the pool since ${formatScreenDate(e.addedOn)}, wants ${e.bedroomsWanted} bedrooms; ${
+      label: `${e.name} — in the pool since ${formatScreenDate(e.addedOn)}, wants ${e.bedroomsWanted} bedroom${e.bedroomsWanted === 1 ? "" : "s"}; ${
         e.certification ? `${sizeForBedrooms(e.certification.householdSize, homeBedrooms)}; certified ${formatScreenDate(e.certification.certifiedOn)}, ${e.certification.percentAmi} % AMI` : "no certification"
       }; ${first(e.firstTimeBuyer)}`,
     })),
