@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const home = await getHomeForResale(db(), actor.organisationId, params.homeId ?? "");
   if (!home) throw new Response("Home not found", { status: 404 });
   const inputs = await getHomeInputs(db(), actor.organisationId, home.id);
-  return { home: { id: home.id, label: home.label, parcelId: home.parcelId }, inputs, canWrite: can(actor.role, "records:write") };
+  return { home: { id: home.id, label: home.label, parcelId: home.parcelId }, inputs, canWrite: can(actor.role, "records:write"), canManageSettings: can(actor.role, "settings:manage") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -92,7 +92,7 @@ function useIntentForm(intent: string, schema: ZodTypeAny, id = intent) {
 }
 
 export default function HomeInputsPage() {
-  const { home, inputs, canWrite } = useLoaderData<typeof loader>();
+  const { home, inputs, canWrite, canManageSettings } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -101,7 +101,7 @@ export default function HomeInputsPage() {
       <h1>Valuation inputs — {home.label}</h1>
       <p className="muted">
         Dated, sourced records the resale formula reads. Each is kept on the home and used by every later calculation: the latest appraisal by the valuation date, the pre-sale
-        inspection&apos;s deductions, the improvements the trust approved. Index values are the trust&apos;s (<Link to="/settings/lease-fees">Settings → Lease fees</Link>).
+        inspection&apos;s deductions, the improvements the trust approved. Index values are the trust&apos;s ({canManageSettings ? <Link to="/settings/lease-fees">Settings → Lease fees</Link> : "recorded by an administrator under Settings → Lease fees"}).
       </p>
 
       <section className="card" aria-labelledby="appraisals">

@@ -107,7 +107,7 @@ export default function BuyerPoolPage() {
                   <td>{formatScreenDate(e.addedOn)}</td>
                   <td className="num">{e.bedroomsWanted}</td>
                   <td>
-                    {e.certification ? `${e.certification.householdSize} persons, certified ${formatScreenDate(e.certification.certifiedOn)} at ${e.certification.percentAmi} % AMI` : "No income certification"}
+                    {e.certification ? `${e.certification.householdSize} ${e.certification.householdSize === 1 ? "person" : "persons"}, certified ${formatScreenDate(e.certification.certifiedOn)} at ${e.certification.percentAmi} % AMI` : "No income certification"}
                     {e.fitsWanted === null ? "" : e.fitsWanted ? "; size fits the bedrooms wanted" : "; size outside the bedrooms wanted"}
                     {`; first-time buyer: ${e.firstTimeBuyer === null ? "not recorded" : e.firstTimeBuyer ? "yes" : "no"}`}
                     {e.ownsHome ? "; owns a home now" : ""}

@@ -117,8 +117,11 @@ describe("a home's valuation inputs", () => {
     const viewerCookie = await sessionCookieFor(viewer.user.id, organisation.id);
     expect(((await post({ intent: "appraisal", appraiser: "X", orderedOn: "2026-03-02" }, viewerCookie)) as Response).status).toBe(403);
     const page = await unwrap(await run(loader, getRequest(path, viewerCookie), { homeId: home.id }));
-    const body = page.body as { canWrite: boolean; inputs: Awaited<ReturnType<typeof getHomeInputs>> };
+    const body = page.body as { canWrite: boolean; canManageSettings: boolean; inputs: Awaited<ReturnType<typeof getHomeInputs>> };
     expect(body.canWrite).toBe(false);
+    // the index values' settings page is an administrator's: no link to it for others (it would answer 403)
+    expect(body.canManageSettings).toBe(false);
+    expect(((await unwrap(await run(loader, getRequest(path, cookie), { homeId: home.id }))).body as { canManageSettings: boolean }).canManageSettings).toBe(true);
     expect(body.inputs.appraisals.map((a) => [a.receivedOn, a.valueCents])).toEqual([["2026-03-20", 33_500_000]]);
     expect(body.inputs.improvements.map((i) => [i.description, i.costCents])).toEqual([["Deck", 420_050]]);
     expect(body.inputs.inspections[0]!.deductions).toEqual([{ description: "Window", amountCents: 45_000 }]);
