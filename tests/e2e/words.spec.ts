@@ -59,4 +59,9 @@ test("the staff pages write dates and values in words", async ({ page }) => {
 test("the homeowner's pages write dates and values in words", async ({ page }) => {
   await signIn(page, "homeowner@riverbend-clt.example", DEMO_HOMEOWNER_PASSWORD);
   expect(await machineText(page, await homeownerPages(page))).toEqual([]);
+  // the household's members by the household form's words, not the stored choice ("spouse-partner")
+  await page.goto("/my-home");
+  const household = page.getByRole("region", { name: "Your household" });
+  await expect(household).toContainText("(spouse or partner)");
+  await expect(household).not.toContainText("spouse-partner");
 });
