@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
-import { RELATIONSHIPS } from "~/modules/households/schemas";
+import { relationshipLabel } from "~/modules/households/schemas";
 import { HOMEOWNER_FORMS, type HomeownerFormKind } from "~/modules/portal/forms";
 import { myDueItems, myRequestsAndCases } from "~/modules/portal/forms.server";
 import { myHomeOverview } from "~/modules/portal/my-home.server";
@@ -205,7 +205,7 @@ export default function MyHomePage() {
             {overview.household.members.map((member, i) => (
               <li key={i}>
                 {member.fullName}
-                {member.relationship ? <span className="muted"> ({relationshipInWords(member.relationship)})</span> : null}
+                {member.relationship ? <span className="muted"> ({relationshipLabel(member.relationship).toLowerCase()})</span> : null}
               </li>
             ))}
           </ul>
@@ -230,10 +230,4 @@ export default function MyHomePage() {
       ) : null}
     </div>
   );
-}
-
-/** "spouse-partner" → "spouse or partner": the household form's own label for the stored choice. */
-function relationshipInWords(relationship: string): string {
-  const label: string | undefined = RELATIONSHIPS[relationship as keyof typeof RELATIONSHIPS];
-  return label ? label.toLowerCase() : relationship;
 }

@@ -11,7 +11,7 @@ import { Field, FormErrors, FormErrorSummary, SelectField } from "~/components/f
 import { TableWrap } from "~/components/table-wrap";
 import { formatScreenDate } from "~/utils/calendar-date";
 import type { HouseholdView } from "./household-view";
-import { MemberSchema, options, RELATIONSHIPS, SaleSchema } from "./schemas";
+import { MemberSchema, options, relationshipLabel, RELATIONSHIPS, SaleSchema } from "./schemas";
 
 /** What the page's action answered: the intent posted and its Conform reply. */
 type Result = { intent: string; reply: SubmissionResult<string[]> } | undefined;
@@ -163,7 +163,7 @@ export function Members({ household, canWrite, result }: { household: HouseholdV
               {household.members.map((m) => (
                 <tr key={m.id}>
                   <td>{m.fullName}</td>
-                  <td>{m.relationship || "—"}</td>
+                  <td>{m.relationship ? relationshipLabel(m.relationship) : "—"}</td>
                   <td>{formatScreenDate(m.dateOfBirth)}</td>
                   <td>{[m.email, m.phone].filter(Boolean).join(" · ") || "—"}</td>
                   {canWrite ? (

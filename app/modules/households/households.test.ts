@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contentDisposition as attachmentDisposition } from "~/utils/content-disposition";
 import { householdsToCsv, planHouseholdImport } from "./csv";
-import { CertificationSchema, householdSearchText, isLegalDate, parseDollarsToCents, PurchaseSchema } from "./schemas";
+import { CertificationSchema, householdSearchText, isLegalDate, parseDollarsToCents, PurchaseSchema, relationshipLabel } from "./schemas";
 
 describe("legal dates", () => {
   it.each([
@@ -136,5 +136,13 @@ describe("amounts beyond what is stored", () => {
     });
     expect(sum.success).toBe(false);
     expect(JSON.stringify(sum.error?.issues)).toContain("total income is too large");
+  });
+});
+
+describe("relationshipLabel", () => {
+  it("says a member's stored relationship in the household form's words", () => {
+    expect(relationshipLabel("spouse-partner")).toBe("Spouse or partner");
+    expect(relationshipLabel("other-relative")).toBe("Other relative");
+    expect(relationshipLabel("godmother")).toBe("godmother");
   });
 });

@@ -46,6 +46,12 @@ export const RELATIONSHIPS = {
   "other": "Other household member",
 } as const;
 
+/** A member's stored relationship in the household form's words ("spouse-partner" → "Spouse or partner"); text that
+ * is not one of the choices is shown as it is. */
+export function relationshipLabel(relationship: string): string {
+  return (RELATIONSHIPS as Record<string, string>)[relationship] ?? relationship;
+}
+
 export const INCOME_SOURCES = {
   "wages": "Wages",
   "self-employment": "Self-employment",
