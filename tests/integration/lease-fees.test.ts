@@ -201,6 +201,7 @@ describe("monitoring events from the ledger", () => {
       ["delinquent_90_days", "2024-04-15", "Lease fee", "open", lease.homeId, lease.householdId],
       ["late_payment", "2024-05-12", "Lease fee due 2024-05-01", "open", lease.homeId, lease.householdId],
     ]);
+    expect(events[0]!.notes).toBe("The lease fee due 2024-01-15 was not paid in full by the end of the grace period.");
     expect(events[4]!.notes).toBe("The lease fee due 2024-01-15 was still unpaid 90 days after it was due.");
     // a steward resolves one: reading the ledger again never re-creates it
     await db().monitoringEvent.update({ where: { id: events[0]!.id }, data: { status: "resolved", resolvedOn: "2024-02-01", resolution: "Paid" } });

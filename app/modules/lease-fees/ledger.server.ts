@@ -38,7 +38,7 @@ import {
 import { PAYMENT_CSV_COLUMNS, paymentCsvRowSchema, type AccountCodesValues, type IndexValueValues, type PaymentValues, type ReversalValues, type WaiverValues } from "./schemas";
 import { DomainError, kindForStatus } from "~/utils/errors";
 import { dayOf, fastFeeTerms, plainStep, postedAging as fastPostedAging } from "./fast-ledger";
-import { feeLeaseInclude, feeLeaseSelect, feeTermsOfLease, indexValuesOf, markerOf, postedCharges, type IndexValueRow, type LeaseForFees } from "./terms.server";
+import { feeLeaseInclude, feeLeasesByIds, feeLeaseSelect, feeTermsOfLease, indexValuesOf, markerOf, postedCharges, type IndexValueRow, type LeaseForFees } from "./terms.server";
 
 export type FeeEntryKind = "charge" | "late-charge" | CreditKind;
 export const ENTRY_KIND_LABELS: Record<FeeEntryKind, string> = {
@@ -164,7 +164,7 @@ async function postDueAndRead(db: Db, actor: AuditActor, leaseId: string, throug
   await postWithRetry(db, async () => {
     if (attempts++ > 0) read = await readLedger(db, actor.organisationId, leaseId);
     const events = await ledgerEventKeys(db, actor.organisationId, [leaseId]);
-    last = generatedWrites(actor, [planGenerated(read.lease, ledgerParts(read.entries), read.indexValues, through, events)]);
+    last = generatedWrites(actor, [planGenerated(read.lease, feeTermsOfLease(read.lease, read.indexValues), ledgerParts(read.entries), through, events)]);
     return last;
   });
   return last && (last.count > 0 || last.events > 0) ? readLedger(db, actor.organisationId, leaseId) : read;
@@ -217,7 +217,7 @@ export async function generateLeaseCharges(db: Db, actor: AuditActor, leaseId: s
       indexValuesOf(db, actor.organisationId),
       ledgerEventKeys(db, actor.organisationId, [leaseId]),
     ]);
-    return generatedWrites(actor, [planGenerated(current, ledgerParts(entries), indexValues, through, events)]);
+    return generatedWrites(actor, [planGenerated(current, feeTermsOfLease(current, indexValues), ledgerParts(entries), through, events)]);
   });
 }
 
@@ -265,6 +265,19 @@ type Generated = {
   events: LedgerEvent[];
   through: string;
 };
+
+/**
+ * The words of the monitoring events the ledger creates, around the due date of the charge: a late payment's subject
+ * ("Lease fee due …") and a delinquency's (shown after the type: "90+ days delinquent: Lease fee"), then the notes of
+ * both ("The lease fee due … was not paid in full by the end of the grace period.").
+ */
+const EVENT_WORDS = [
+  "Lease fee due ",
+  DELINQUENCY_SUBJECTS["lease-fee"],
+  "The lease fee due ",
+  " was not paid in full by the end of the grace period.",
+  " was still unpaid 90 days after it was due.",
+] as const;
 
 /** The `scheduleKey` of a monitoring event the ledger creates: unique per lease, so it is created once. */
 const EVENT_KEY_PREFIX = "lease-fee:";
@@ -314,25 +327,14 @@ function generatedWrites(actor: AuditActor, generated: readonly Generated[]): Pl
     for (const debit of g.lateCharges) rows.push([timeOrderedId(), g.leaseId, debit.kind, debit.key, debit.date, debit.amountCents]);
     count += g.charges + g.lateCharges.length;
   }
-  // id, home, household, lease, type, subject, due date, notes, schedule key
+  // id, home, household, lease, type, the charge's due date, the event's due date, schedule key (the subject and notes
+  // are written by the statement from the charge's due date and EVENT_WORDS: a 10,000-lease portfolio's first step
+  // creates ≈ 42,000 events, and every character of the JSON parameter is handled several times on its way)
   const events: string[][] = [];
   for (const g of generated) {
     for (const event of g.events) {
-      const late = event.kind === "late-payment";
-      events.push([
-        timeOrderedId(),
-        g.homeId,
-        g.householdId,
-        g.leaseId,
-        late ? "late_payment" : "delinquent_90_days",
-        // shown after the type ("90+ days delinquent: Lease fee"), so in words
-        late ? `Lease fee due ${event.chargeDueDate}` : DELINQUENCY_SUBJECTS["lease-fee"],
-        event.date,
-        late
-          ? `The lease fee due ${event.chargeDueDate} was not paid in full by the end of the grace period.`
-          : `The lease fee due ${event.chargeDueDate} was still unpaid 90 days after it was due.`,
-        `${EVENT_KEY_PREFIX}${event.key}`,
-      ]);
+      const type = event.kind === "late-payment" ? "late_payment" : "delinquent_90_days";
+      events.push([timeOrderedId(), g.homeId, g.householdId, g.leaseId, type, event.chargeDueDate, event.date, `${EVENT_KEY_PREFIX}${event.key}`]);
     }
   }
   if (count === 0 && events.length === 0) return { count: 0, events: 0, write: async () => {} };
@@ -354,9 +356,19 @@ function generatedWrites(actor: AuditActor, generated: readonly Generated[]): Pl
     // the monitoring events (created by the ledger, not by whoever read it: no createdById); a second writer's
     // copy is refused by the unique (organisation, lease, scheduleKey) index
     const eventColumns = `"id", "organisationId", "homeId", "householdId", "leaseId", "type", "subject", "dueDate", "notes", "scheduleKey", "createdById", "updatedAt"`;
+    const late = (field: (index: number) => string, then: string, otherwise: string) => `(CASE WHEN ${field(4)} = 'late_payment' THEN ${then} ELSE ${otherwise} END)`;
+    // EVENT_WORDS as SQL literals (our own constants, not input)
+    const word = (index: number) => `'${EVENT_WORDS[index]!.replaceAll("'", "''")}'`;
+    const eventValues = (field: (index: number) => string) =>
+      [
+        late(field, `${word(0)} || ${field(5)}`, word(1)),
+        field(6),
+        `${word(2)} || ${field(5)} || ${late(field, word(3), word(4))}`,
+        field(7),
+      ].join(", ");
     const eventSql = postgres
-      ? `INSERT INTO "MonitoringEvent" (${eventColumns}) SELECT r->>0, CAST($1 AS TEXT), r->>1, r->>2, r->>3, CAST(r->>4 AS "MonitoringEventType"), r->>5, r->>6, r->>7, r->>8, NULL, CURRENT_TIMESTAMP FROM json_array_elements(CAST($2 AS JSON)) AS r`
-      : `INSERT INTO "MonitoringEvent" (${eventColumns}) SELECT value ->> 0, ?, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, NULL, CURRENT_TIMESTAMP FROM json_each(?)`;
+      ? `INSERT INTO "MonitoringEvent" (${eventColumns}) SELECT r->>0, CAST($1 AS TEXT), r->>1, r->>2, r->>3, CAST(r->>4 AS "MonitoringEventType"), ${eventValues((i) => `(r->>${i})`)}, NULL, CURRENT_TIMESTAMP FROM json_array_elements(CAST($2 AS JSON)) AS r`
+      : `INSERT INTO "MonitoringEvent" (${eventColumns}) SELECT value ->> 0, ?, value ->> 1, value ->> 2, value ->> 3, value ->> 4, ${eventValues((i) => `(value ->> ${i})`)}, NULL, CURRENT_TIMESTAMP FROM json_each(?)`;
     if (markers.length > 0) {
       const json = JSON.stringify(markers);
       const inserted = markers.some(([, , from]) => from === null) ? await tx.$executeRawUnsafe(insertMarkerSql, actor.organisationId, json) : 0;
@@ -398,8 +410,7 @@ function generatedWrites(actor: AuditActor, generated: readonly Generated[]): Pl
  * marker (the marker moves to that date), the late charges not stored yet, and the monitoring events not created
  * yet. The charges up to the marker are the rules' own, so the whole ledger is computed from the terms.
  */
-function planGenerated(lease: LeaseForFees, { posted, credits }: LedgerParts, indexValues: readonly IndexValueRow[], through: string, eventState: EventState): Generated {
-  const terms = feeTermsOfLease(lease, indexValues);
+function planGenerated(lease: LeaseForFees, terms: FeeTerms, { posted, credits }: LedgerParts, through: string, eventState: EventState): Generated {
   const asOf = chargesThrough(lease, through);
   const marker = markerOf(lease);
   const ledger = computeLedger({ terms, posted, credits, asOf, withLines: false });
@@ -429,8 +440,7 @@ function planGenerated(lease: LeaseForFees, { posted, credits }: LedgerParts, in
  * by its last grace day, no stored late charge …), from the lease's stored entries as the database's text: the
  * charges after the marker are posted, nothing else. Null when the fast path does not cover the ledger.
  */
-function planGeneratedFast(lease: LeaseForFees, entries: string, indexValues: readonly IndexValueRow[], through: string): Generated | null {
-  const terms = feeTermsOfLease(lease, indexValues);
+function planGeneratedFast(lease: LeaseForFees, terms: FeeTerms, entries: string, through: string): Generated | null {
   if ((terms.changes?.length ?? 0) > 0) return null;
   const asOf = chargesThrough(lease, through);
   const fast = fastFeeTerms(terms, feeSteps(terms, asOf));
@@ -513,9 +523,9 @@ function parseLedgerParts(texts: string): LedgerParts {
  * What aging needs of the stored entries of every lease, dated up to `through`, in one query: the late charges and
  * the credits of one particular debit as entries (one text per lease, as `postedEntriesByLease`), and the sum of
  * every other credit (payments, general waivers, reversals of payments) as `paidCents` (+ pays). On SQLite the
- * query reads the entries through the (organisation, lease, date) index: left to itself the planner takes the
- * (organisation, date) index, visits the table's rows in date order — all over the file — and sorts them by lease,
- * ≈ 15 times slower on a 10,000-lease portfolio (docs/benchmarks.md).
+ * query reads the entries through the (organisation, lease, date) index, in lease order: while there was also an
+ * (organisation, date) index, the planner left to itself took that one, visited the table's rows in date order — all
+ * over the file — and sorted them by lease, ≈ 15 times slower on a 10,000-lease portfolio (docs/benchmarks.md).
  */
 async function agingInputsByLease(db: Db | Tx, organisationId: string, through: string): Promise<Map<string, { entries: string | null; paidCents: number }>> {
   const postgres = isPostgresUrl(databaseUrl());
@@ -534,11 +544,19 @@ async function agingInputsByLease(db: Db | Tx, organisationId: string, through: 
 }
 
 /**
+ * Leases per batch of the scheduled step (one read and one write transaction each). Fewer, larger write transactions
+ * cost less on SQLite: each journals every page it changes, and consecutive batches change many of the same index pages
+ * (the late charges' and events' dates); a 10,000-lease portfolio's first step took ≈ 0.4–1.3 s less wall time in batches of
+ * 2,500 than of 1,000 (docs/benchmarks.md). A batch's write holds the database's write lock for ≈ 0.5 s at most there.
+ */
+const STEP_BATCH_LEASES = 2500;
+
+/**
  * The scheduled step: posts what is due up to `through` on every lease of the organisation that has a
  * ledger, in batches of leases (one read and one write transaction per batch).
  */
 export async function generateAllCharges(db: Db, actor: AuditActor, through: string, options: { batchSize?: number } = {}): Promise<{ leases: number; posted: number }> {
-  const { leases, posted } = await stepInBatches(db, actor, through, null, options.batchSize ?? 1000);
+  const { leases, posted } = await stepInBatches(db, actor, through, null, options.batchSize ?? STEP_BATCH_LEASES);
   return { leases, posted };
 }
 
@@ -562,7 +580,7 @@ export async function generateAllChargesAndArrears(
     const step = await generateAllCharges(db, actor, through, options);
     return { ...step, arrears: await arrearsList(db, actor.organisationId, asOf) };
   }
-  const { leases, posted, aged } = await stepInBatches(db, actor, through, asOf, options.batchSize ?? 1000);
+  const { leases, posted, aged } = await stepInBatches(db, actor, through, asOf, options.batchSize ?? STEP_BATCH_LEASES);
   // the household and home only of the leases that owe something (a few of a portfolio's leases)
   const owing = aged.filter(({ aging }) => AGING_BUCKETS.some((bucket) => aging[bucket] > 0)).map(({ lease }) => lease.id);
   const details = new Map<string, ArrearsDetail>();
@@ -601,21 +619,25 @@ async function stepInBatches(db: Db, actor: AuditActor, through: string, agingAs
   for (let start = 0; start < leaseIds.length; start += batchSize) {
     const ids = leaseIds.slice(start, start + batchSize);
     // the batch as last read and planned (a refused write is read and planned again)
-    const last: { read: { leases: (LeaseForFees & { reference: string })[]; byLease: Map<string, string>; indexValues: IndexValueRow[]; generated: Map<string, Generated> } | null } = { read: null };
+    const last: { read: { leases: (LeaseForFees & { reference: string })[]; byLease: Map<string, string>; terms: Map<string, FeeTerms>; generated: Map<string, Generated> } | null } = { read: null };
     posted += await postWithRetry(db, async () => {
       const [leases, byLease, indexValues, events] = await Promise.all([
-        db.lease.findMany({ where: { organisationId: actor.organisationId, id: { in: ids } }, select: feeLeaseSelect }),
+        feeLeasesByIds(db, actor.organisationId, ids),
         postedEntriesByLease(db, actor.organisationId, { leaseIds: ids }),
         indexValuesOf(db, actor.organisationId),
         ledgerEventKeys(db, actor.organisationId, ids),
       ]);
       const generated: Generated[] = [];
+      // each lease's fee terms once: the plan, and aging after the write, use them
+      const terms = new Map<string, FeeTerms>();
       for (const lease of leases) {
+        const leaseTerms = feeTermsOfLease(lease, indexValues);
+        terms.set(lease.id, leaseTerms);
         if (!stepped(lease)) continue;
         const entries = byLease.get(lease.id) ?? "";
-        generated.push(planGeneratedFast(lease, entries, indexValues, through) ?? planGenerated(lease, parseLedgerParts(entries), indexValues, through, events));
+        generated.push(planGeneratedFast(lease, leaseTerms, entries, through) ?? planGenerated(lease, leaseTerms, parseLedgerParts(entries), through, events));
       }
-      if (agingAsOf !== null) last.read = { leases, byLease, indexValues, generated: new Map(generated.map((g) => [g.leaseId, g])) };
+      if (agingAsOf !== null) last.read = { leases, byLease, terms, generated: new Map(generated.map((g) => [g.leaseId, g])) };
       return generatedWrites(actor, generated);
     });
     const batch = last.read;
@@ -625,7 +647,7 @@ async function stepInBatches(db: Db, actor: AuditActor, through: string, agingAs
       const g = batch.generated.get(lease.id);
       const marker = g ? (g.marker ?? g.markerRead) : markerOf(lease);
       const inputs = agingInputsOf(batch.byLease.get(lease.id) ?? "", g?.lateCharges ?? [], agingAsOf);
-      const aging = postedAging({ ...lease, feeLedger: marker === null ? null : { chargesPostedThrough: marker } }, inputs.entries, inputs.paidCents, batch.indexValues, agingAsOf);
+      const aging = postedAging(batch.terms.get(lease.id)!, marker, inputs.entries, inputs.paidCents, agingAsOf);
       aged.push({ lease, ...aging });
     }
   }
@@ -942,7 +964,7 @@ export async function arrearsList(db: Db, organisationId: string, asOf: string):
   return arrearsOf(
     leases.map((lease) => {
       const inputs = byLease.get(lease.id);
-      return { lease, ...postedAging(lease, inputs?.entries ?? null, inputs?.paidCents ?? 0, indexValues, asOf) };
+      return { lease, ...postedAging(feeTermsOfLease(lease, indexValues), markerOf(lease), inputs?.entries ?? null, inputs?.paidCents ?? 0, asOf) };
     }),
     new Map(leases.map((lease) => [lease.id, lease])),
   );
@@ -974,9 +996,7 @@ function arrearsOf(aged: readonly AgedLease[], details: ReadonlyMap<string, Arre
  * charges and targeted credits (`entries`) and the sum of its other credits up to `asOf` (`paidCents`): as of one
  * date, credits that pay the oldest debts first count only by their sum, so they enter the rules as one credit.
  */
-function postedAging(lease: LeaseForFees, entries: string | null, paidCents: number, indexValues: readonly IndexValueRow[], asOf: string) {
-  const terms = feeTermsOfLease(lease, indexValues);
-  const marker = markerOf(lease);
+function postedAging(terms: FeeTerms, marker: string | null, entries: string | null, paidCents: number, asOf: string) {
   const chargedThrough = marker !== null && marker > asOf ? asOf : marker;
   // the fast path (fast-ledger.ts) when it covers the ledger: no amendments, no credit of one particular debit
   const fast = chargedThrough === null || (terms.changes?.length ?? 0) > 0 ? null : fastFeeTerms(terms, feeSteps(terms, chargedThrough));

@@ -11,6 +11,7 @@ import { amendmentsInForceOrder, leaseTermsOn, termsAsSigned, TIMED_TERM_KEYS, t
 import { leaseRowTerms } from "~/modules/leases/terms.server";
 import type { FeeLedgerForAmendments } from "~/modules/leases/leases.server";
 import type { Db, Tx } from "~/utils/db.server";
+import { databaseUrl, isPostgresUrl } from "~/utils/env.server";
 import { scheduledCharges, type Debit, type FeeEscalation, type FeeTerms, type FeeTermsChange, type IndexValue } from "./rules";
 
 export type LeaseForFees = Parameters<typeof leaseRowTerms>[0] & {
@@ -53,6 +54,57 @@ export const feeLeaseSelect = {
   riders: true,
   ...(Object.fromEntries(TIMED_TERM_KEYS.map((key) => [key, true])) as { [K in (typeof TIMED_TERM_KEYS)[number]]: true }),
 } as const;
+
+/** A lease as `feeLeaseSelect` reads it (`LeaseForFees` and its reference). */
+export type FeeLease = LeaseForFees & { reference: string };
+
+/** The lease columns `feeLeaseSelect` reads, besides its amendments and marker; those read as text are parsed below. */
+const FEE_LEASE_TEXT_COLUMNS = ["id", "organisationId", "reference", "homeId", "householdId", "status", "commencementDate", "endedOn"] as const;
+const FEE_LEASE_NUMBER_COLUMNS = ["monthlyFeeCents", "renewalTermYears", ...TIMED_TERM_KEYS] as const;
+const FEE_LEASE_JSON_COLUMNS = ["feeEscalation", "riders"] as const;
+
+/**
+ * The leases `ids` of the organisation as `feeLeaseSelect` reads them, for the bulk readers (the scheduled step reads
+ * every lease of a portfolio): the lease rows and their markers by one SQL statement, numbers and JSON read as text on
+ * both engines and parsed here (Prisma's `findMany` with relations cost ≈ 50 µs a lease, most of the reading;
+ * docs/benchmarks.md), and the amendments, which few leases have, by one query. In no particular order.
+ */
+export async function feeLeasesByIds(db: Db | Tx, organisationId: string, ids: readonly string[]): Promise<FeeLease[]> {
+  if (ids.length === 0) return [];
+  const postgres = isPostgresUrl(databaseUrl());
+  const column = (name: string, asText: boolean) => (asText ? `CAST(l."${name}" AS TEXT) AS "${name}"` : `l."${name}" AS "${name}"`);
+  const columns = [
+    ...FEE_LEASE_TEXT_COLUMNS.map((name) => column(name, false)),
+    ...FEE_LEASE_NUMBER_COLUMNS.map((name) => column(name, true)),
+    ...FEE_LEASE_JSON_COLUMNS.map((name) => column(name, true)),
+    `m."chargesPostedThrough" AS "chargesPostedThrough"`,
+  ].join(", ");
+  const idsIn = postgres ? `SELECT json_array_elements_text(CAST($2 AS JSON))` : `SELECT value FROM json_each(?)`;
+  const [rows, amendments] = await Promise.all([
+    db.$queryRawUnsafe<Record<string, string | null>[]>(
+      `SELECT ${columns} FROM "Lease" AS l LEFT JOIN "LeaseFeeLedger" AS m ON m."leaseId" = l."id"
+       WHERE l."organisationId" = ${postgres ? "$1" : "?"} AND l."id" IN (${idsIn})`,
+      organisationId,
+      JSON.stringify(ids),
+    ),
+    db.leaseAmendment.findMany({ where: { organisationId, leaseId: { in: [...ids] } }, select: { ...amendmentSelect, leaseId: true } }),
+  ]);
+  const amendmentsOf = new Map<string, AmendmentRecord[]>();
+  for (const { leaseId, ...amendment } of amendments) {
+    let list = amendmentsOf.get(leaseId);
+    if (!list) amendmentsOf.set(leaseId, (list = []));
+    list.push(amendment);
+  }
+  return rows.map((row) => {
+    const lease: Record<string, unknown> = {};
+    for (const name of FEE_LEASE_TEXT_COLUMNS) lease[name] = row[name];
+    for (const name of FEE_LEASE_NUMBER_COLUMNS) lease[name] = Number(row[name]);
+    for (const name of FEE_LEASE_JSON_COLUMNS) lease[name] = JSON.parse(row[name]!);
+    lease.amendments = amendmentsOf.get(row.id!) ?? [];
+    lease.feeLedger = row.chargesPostedThrough === null ? null : { chargesPostedThrough: row.chargesPostedThrough };
+    return lease as FeeLease;
+  });
+}
 
 export type IndexValueRow = { indexName: string; date: string; value: string };
 

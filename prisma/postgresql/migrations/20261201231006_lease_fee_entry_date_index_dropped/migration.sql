@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "LeaseFeeEntry_organisationId_date_idx";
