@@ -375,6 +375,39 @@ describe("payments, waivers and reversals", () => {
     expect(done.committed).toBe(true);
     expect(await db().leaseFeeEntry.count({ where: { kind: "payment", leaseId: lease.id } })).toBe(2);
   });
+
+  it("records a large bank file whole: every payment in the file's order, each with its audit entry", async () => {
+    const { organisation, actor, lease } = await setup({ commencementDate: "2025-01-01", escalationKind: "none" });
+    // $5.00, then 2,000 payments of one cent, all on 2025-01-03 (rows 2 … 2002): $25.00, January's charge
+    const lines = [`${lease.reference},2025-01-03,5.00,ACH,B-0`, ...Array.from({ length: 2000 }, (_, i) => `${lease.reference},2025-01-03,0.01,Cheque,B-${i + 1}`)];
+    const done = await importPayments(db(), actor, `Lease,Date,Amount,Method,Reference\n${lines.join("\n")}\n`, { dryRun: false, today: TODAY });
+    expect(done).toMatchObject({ ok: true, committed: true, totalCents: 2500 });
+    const stored = await db().leaseFeeEntry.findMany({ where: { organisationId: organisation.id, leaseId: lease.id }, orderBy: [{ date: "asc" }, { createdAt: "asc" }, { id: "asc" }] });
+    expect(stored).toHaveLength(2001);
+    expect(stored[0]).toMatchObject({ kind: "payment", date: "2025-01-03", amountCents: -500n, method: "ACH", reference: "B-0", note: "Bank file row 2", createdByLabel: "Test", appliesTo: null, reversesId: null, entryKey: null });
+    expect(stored[2000]).toMatchObject({ kind: "payment", amountCents: -1n, method: "Cheque", reference: "B-2000", note: "Bank file row 2002" });
+    // the ledger lists them in the file's order and is paid up
+    const view = await leaseLedger(db(), actor, lease.id, "2025-01-31");
+    const payments = view.lines.filter((line) => line.kind === "payment");
+    expect(payments.map((line) => line.entry?.reference)).toEqual(["B-0", ...Array.from({ length: 2000 }, (_, i) => `B-${i + 1}`)]);
+    expect(view.balanceCents).toBe(0);
+    // one audit entry per payment, as a payment entered by hand gets
+    const audits = await db().auditEntry.findMany({ where: { organisationId: organisation.id, entity: "LeaseFeeEntry", action: "create" }, select: { entityId: true, changes: true, actorLabel: true } });
+    expect(audits).toHaveLength(2001);
+    const first = audits.find((audit) => audit.entityId === stored[0]!.id)!;
+    expect(first.actorLabel).toBe("Test");
+    expect((first.changes as { after: unknown }).after).toEqual({
+      leaseId: lease.id,
+      kind: "payment",
+      date: "2025-01-03",
+      amount: "-5.00",
+      appliesTo: null,
+      reversesId: null,
+      method: "ACH",
+      reference: "B-0",
+      note: "Bank file row 2",
+    });
+  });
 });
 
 describe("arrears, payoff, export", () => {
