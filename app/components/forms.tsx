@@ -1,6 +1,7 @@
 import { getFormProps, type FormMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { withScreenDates } from "~/utils/calendar-date";
 
 /**
  * Form fields with a visible label, an optional hint and the field's errors, wired for screen readers
@@ -29,7 +30,7 @@ function FieldMessages({ id, hint, errors }: { id: string; hint?: ReactNode; err
       {errors?.length ? (
         // one field, one message: the first says what to do first
         <p id={`${id}-error`} className="field-error" role="alert">
-          {errors[0]}
+          {withScreenDates(errors[0]!)}
         </p>
       ) : null}
     </>
@@ -144,7 +145,7 @@ export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
   return (
     <div className="form-errors" role="alert" id={id}>
       {errors.map((error) => (
-        <p key={error}>{error}</p>
+        <p key={error}>{withScreenDates(error)}</p>
       ))}
     </div>
   );
@@ -194,7 +195,7 @@ export function ErrorSummary({ errors, formId, formErrors = [] }: { errors: Summ
         {count === 1 ? "There is a problem" : `There are ${count} problems`}
       </h2>
       {formErrors.map((error) => (
-        <p key={error}>{error}</p>
+        <p key={error}>{withScreenDates(error)}</p>
       ))}
       {errors.length ? (
         <ul>
@@ -210,7 +211,7 @@ export function ErrorSummary({ errors, formId, formErrors = [] }: { errors: Summ
                   field.focus();
                 }}
               >
-                {error.message}
+                {withScreenDates(error.message)}
               </a>
             </li>
           ))}

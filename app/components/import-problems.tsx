@@ -1,4 +1,5 @@
 import { TableWrap } from "~/components/table-wrap";
+import { withScreenDates } from "~/utils/calendar-date";
 
 /**
  * The pieces every import page shares (parcels, households, income limits, lease-fee payments): where the file
@@ -75,7 +76,7 @@ export function ImportProblems({ problems, caption }: { problems: { row: number;
             <tr key={index}>
               <td>{problem.row || "whole file"}</td>
               <td>{problem.column ? <code>{problem.column}</code> : "—"}</td>
-              <td>{problem.message}</td>
+              <td>{withScreenDates(problem.message)}</td>
             </tr>
           ))}
         </tbody>

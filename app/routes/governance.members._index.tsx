@@ -5,7 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
 import { StandingBadge } from "~/modules/governance/components";
 import { memberRoll } from "~/modules/governance/members.server";
-import { formatScreenDate, todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn, withScreenDates } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { isCalendarDate } from "~/utils/calendar-date";
 import { formatUsd, centsToString } from "~/utils/money";
@@ -35,7 +35,7 @@ export default function MemberRollPage() {
         <div className="field">
           <label htmlFor="date">Roll on the date</label>
           <input id="date" name="date" type="date" defaultValue={requested || date} aria-invalid={dateError ? true : undefined} aria-describedby={dateError ? "date-error" : undefined} />
-          {dateError ? <p id="date-error" className="field-error" role="alert">{dateError}</p> : null}
+          {dateError ? <p id="date-error" className="field-error" role="alert">{withScreenDates(dateError)}</p> : null}
         </div>
         <ApplyButton />
       </Form>

@@ -7,7 +7,7 @@ import { answerDueItem, myDueItem } from "~/modules/portal/forms.server";
 import type { ScheduledType } from "~/modules/stewardship/calendar";
 import { listDocuments, limitInWords } from "~/modules/stored-documents/stored-documents.server";
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES_IN_WORDS } from "~/modules/stored-documents/types";
-import { formatScreenDate, todayIn } from "~/utils/calendar-date";
+import { formatScreenDate, todayIn, withScreenDates } from "~/utils/calendar-date";
 import { db } from "~/utils/db.server";
 import { documentMaxBytes } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -83,7 +83,7 @@ export default function DueItemPage() {
       ) : null}
       {otherError ? (
         <p role="alert" className="field-error">
-          {otherError}
+          {withScreenDates(otherError)}
         </p>
       ) : null}
       {item.answerable && answer ? (
@@ -94,7 +94,7 @@ export default function DueItemPage() {
               <label htmlFor="attest">{answer.attestation}</label>
               {attestError ? (
                 <p id="attest-error" className="field-error" role="alert">
-                  {attestError}
+                  {withScreenDates(attestError)}
                 </p>
               ) : null}
             </div>
@@ -104,7 +104,7 @@ export default function DueItemPage() {
             <input id="file" name="file" type="file" accept={ACCEPT_ATTRIBUTE} aria-invalid={fileError ? true : undefined} aria-describedby={fileError ? "file-error" : "file-hint"} />
             {fileError ? (
               <p id="file-error" className="field-error" role="alert">
-                {fileError}
+                {withScreenDates(fileError)}
               </p>
             ) : (
               <p id="file-hint" className="hint">

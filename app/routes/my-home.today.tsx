@@ -117,7 +117,7 @@ export default function HomeTodayPage() {
             />
             {payoffError ? (
               <p id="payoff-error" className="field-error" role="alert">
-                {payoffError}
+                {withScreenDates(payoffError)}
               </p>
             ) : (
               <p id="payoff-hint" className="hint">

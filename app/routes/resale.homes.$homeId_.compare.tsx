@@ -13,7 +13,7 @@ import { db } from "~/utils/db.server";
 import { formatUsd } from "~/utils/money";
 import { BOUND_BY_LABELS } from "~/modules/resale/components";
 import { calculatorStartingPoint } from "~/modules/home-inputs/prefill.server";
-import { formatScreenDate, isCalendarDate } from "~/utils/calendar-date";
+import { formatScreenDate, isCalendarDate, withScreenDates } from "~/utils/calendar-date";
 import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Compare and project${data ? ` — ${data.home.label}` : ""} · Commonground` }];
@@ -158,7 +158,7 @@ function QueryField({ name, label, value, error, hint }: { name: string; label: 
       ) : null}
       {error ? (
         <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
+          {withScreenDates(error)}
         </p>
       ) : null}
     </div>

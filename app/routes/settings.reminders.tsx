@@ -9,6 +9,7 @@ import { StaleRecordError } from "~/utils/concurrency.server";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { withScreenDates } from "~/utils/calendar-date";
 
 export const meta: MetaFunction = () => [{ title: "Reminders · Commonground" }];
 
@@ -49,7 +50,7 @@ export default function RemindersSettingsPage() {
       </p>
       {reply ? (
         <p role="alert" className="field-error">
-          {reply.message}
+          {withScreenDates(reply.message)}
         </p>
       ) : null}
       <Form method="post" className="card stack" style={{ maxWidth: "44rem" }}>

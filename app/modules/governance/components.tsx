@@ -1,4 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
+import { withScreenDates } from "~/utils/calendar-date";
 
 /** The errors of one of a page's intent forms (see ~/utils/intent-reply.server). */
 export function IntentErrors({ actionData, intent }: { actionData: unknown; intent: string }) {
@@ -10,7 +11,7 @@ export function IntentErrors({ actionData, intent }: { actionData: unknown; inte
     <div role="alert" className="form-errors">
       <ul>
         {messages.map((m) => (
-          <li key={m}>{m}</li>
+          <li key={m}>{withScreenDates(m)}</li>
         ))}
       </ul>
     </div>

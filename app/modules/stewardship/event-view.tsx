@@ -46,7 +46,7 @@ function FieldError({ reply, intent, name }: { reply: EventActionReply; intent: 
   const errors = reply?.intent === intent ? reply.fieldErrors?.[name] : undefined;
   return errors?.length ? (
     <p className="field-error" role="alert" id={`${intent}-${name}-error`}>
-      {errors.join(" ")}
+      {withScreenDates(errors.join(" "))}
     </p>
   ) : null;
 }
@@ -54,7 +54,7 @@ function FieldError({ reply, intent, name }: { reply: EventActionReply; intent: 
 function FormMessage({ reply, intent }: { reply: EventActionReply; intent: EventPageIntent }) {
   return reply?.intent === intent && !reply.fieldErrors ? (
     <p className="field-error" role="alert">
-      {reply.message}
+      {withScreenDates(reply.message)}
     </p>
   ) : null;
 }
