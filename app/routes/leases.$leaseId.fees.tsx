@@ -2,7 +2,7 @@ import { todayIn } from "~/utils/calendar-date";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { auditActor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { LeaseFeesPanel, type FeeActionResult } from "~/modules/lease-fees/components";
@@ -66,13 +66,17 @@ export default function LeaseFeesPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const view = actionData ?? loaderData;
+  const [params] = useSearchParams();
+  // the entry chosen from the ledger ("Reverse…"), or the one whose reversal was just refused
+  const refused = actionData?.last.intent === "reversal" ? (actionData.last.result.initialValue as { entryId?: unknown } | null | undefined)?.entryId : undefined;
+  const reversing = typeof refused === "string" ? refused : params.get("reverse");
   return (
     <>
       <p>
         <Link to={`/leases/${view.leaseId}`}>← Ground lease {view.reference}</Link>
       </p>
       <h1>Lease fees — {view.reference}</h1>
-      <LeaseFeesPanel leaseId={view.leaseId} fees={view.fees} canWrite={view.canWrite} last={actionData?.last} />
+      <LeaseFeesPanel leaseId={view.leaseId} fees={view.fees} canWrite={view.canWrite} last={actionData?.last} reversing={reversing} />
     </>
   );
 }

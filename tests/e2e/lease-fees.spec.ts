@@ -44,7 +44,7 @@ test("staff enter a payment on a lease in arrears and download the homeowner's s
   await form.getByRole("button", { name: "Record payment" }).click();
   await expect(page.getByText("Payment of $12.34 recorded.")).toBeVisible();
   expect(cents((await page.getByTestId("fee-balance").textContent()) ?? "")).toBe(before - 1234);
-  await expect(page.getByRole("cell", { name: `Payment · check · ${reference}` })).toBeVisible();
+  await expect(page.getByRole("cell", { name: `Payment · check · ${reference}`, exact: true })).toBeVisible();
   expect(await page.locator("#fees table tbody tr").count()).toBe(rowsBefore + 1);
 
   // The homeowner's statement for the period that includes today, read back from the PDF.
@@ -59,4 +59,18 @@ test("staff enter a payment on a lease in arrears and download the homeowner's s
   expect(text).toContain(`Ground lease ${leaseReference}`);
   expect(text).toContain(reference);
   expect(text).toContain("12.34");
+
+  // Then the payment is reversed: the ledger links each entry to one reversal form (the lease page itself carries
+  // none), a missing reason is refused next to the field, and the reversal restores the balance.
+  expect(await page.locator('#fees input[name="intent"][value="reversal"]').count()).toBe(0);
+  await page.getByRole("row", { name: new RegExp(`Payment · check · ${reference}`) }).getByRole("link", { name: /^Reverse/ }).click();
+  const reversal = page.locator("#fee-reversal");
+  await expect(reversal.getByRole("heading", { name: new RegExp(`^Reverse: Payment · check · ${reference}, [A-Z][a-z]{2} \\d{1,2}, \\d{4}, [-−]?\\$12\\.34$`) })).toBeVisible();
+  await reversal.getByRole("button", { name: "Post reversal" }).click();
+  await expect(reversal.locator(".field-error")).toContainText(/reason/i);
+  await reversal.getByLabel("Reason").fill("Cheque returned unpaid");
+  await reversal.getByRole("button", { name: "Post reversal" }).click();
+  await expect(page.getByText("The entry was reversed.")).toBeVisible();
+  expect(cents((await page.getByTestId("fee-balance").textContent()) ?? "")).toBe(before);
+  await expect(page.getByRole("row", { name: new RegExp(`Payment · check · ${reference}`) }).getByText("reversed")).toBeVisible();
 });

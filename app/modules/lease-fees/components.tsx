@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { formatUsd, centsToString } from "~/utils/money";
 import { AGING_BUCKETS, AGING_LABELS, type Aging } from "./rules";
@@ -63,7 +63,17 @@ export function AgingTable({ aging, caption }: { aging: Aging; caption: string }
   );
 }
 
-export function LeaseFeesPanel({ leaseId, fees, canWrite, last }: { leaseId: string; fees: LedgerPanelData; canWrite: boolean; last?: FeeActionResult }) {
+/** Whether a ledger line can be reversed: a posted entry that is not itself a reversal and was not reversed yet. */
+function reversible(line: LedgerPanelData["lines"][number]): line is LedgerPanelData["lines"][number] & { entry: NonNullable<LedgerPanelData["lines"][number]["entry"]> } {
+  return line.entry !== null && line.entry.kind !== "reversal" && !line.reversed;
+}
+
+/**
+ * The ledger panel. `reversing`: the entry whose reversal form is shown (the fees page's `?reverse=` or the entry of a
+ * reversal just refused); each reversible line links there — one form on the page, not one per line (a lease ten
+ * years old has over a hundred entries, and a form per line made the lease page's HTML and its rendering heavy).
+ */
+export function LeaseFeesPanel({ leaseId, fees, canWrite, last, reversing }: { leaseId: string; fees: LedgerPanelData; canWrite: boolean; last?: FeeActionResult; reversing?: string | null }) {
   if (!fees.hasLedger) {
     return (
       <section className="card" id="fees" aria-labelledby="fees-heading">
@@ -73,6 +83,7 @@ export function LeaseFeesPanel({ leaseId, fees, canWrite, last }: { leaseId: str
     );
   }
   const action = `/leases/${leaseId}/fees`;
+  const toReverse = canWrite && reversing ? fees.lines.find((line) => reversible(line) && line.entry!.id === reversing) : undefined;
   return (
     <section className="card" id="fees" aria-labelledby="fees-heading">
       <h2 id="fees-heading">Lease-fee ledger</h2>
@@ -117,11 +128,10 @@ export function LeaseFeesPanel({ leaseId, fees, canWrite, last }: { leaseId: str
                 <td>{line.entry?.createdByLabel ?? ""}</td>
                 {canWrite ? (
                   <td>
-                    {line.entry && line.entry.kind !== "reversal" && !line.reversed ? (
-                      <details>
-                        <summary>Reverse…</summary>
-                        <ReversalForm action={action} entryId={line.entry.id} today={fees.asOf} last={last} />
-                      </details>
+                    {reversible(line) ? (
+                      <Link to={`${action}?reverse=${encodeURIComponent(line.entry.id)}#fee-reversal`} aria-label={`Reverse: ${withScreenDates(line.label)}, ${formatScreenDate(line.date)}`}>
+                        Reverse…
+                      </Link>
                     ) : null}
                   </td>
                 ) : null}
@@ -163,6 +173,17 @@ export function LeaseFeesPanel({ leaseId, fees, canWrite, last }: { leaseId: str
           </div>
         </Form>
       </div>
+      {toReverse ? (
+        <section className="card" id="fee-reversal" aria-labelledby="fee-reversal-heading">
+          <h3 id="fee-reversal-heading">
+            Reverse: {withScreenDates(toReverse.label)}, {formatScreenDate(toReverse.date)}, {money(toReverse.amountCents)}
+          </h3>
+          <ReversalForm action={action} entryId={toReverse.entry!.id} today={fees.asOf} last={last} />
+          <p>
+            <Link to={action}>Cancel</Link>
+          </p>
+        </section>
+      ) : null}
       {canWrite ? (
         <div className="cards">
           <PaymentForm action={action} today={fees.asOf} last={last?.intent === "payment" ? last.result : undefined} />
