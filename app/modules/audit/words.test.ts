@@ -28,6 +28,23 @@ describe("audit entries in words (issue 15)", () => {
     expect(isInternalKey("scheduleKey")).toBe(true);
     expect(isInternalKey("parcelNumberKey")).toBe(true);
   });
+  it("says a record's stored choice in the words it is given, also inside lists and objects", () => {
+    const lease = { status: { recorded: "Recorded with the county" }, kind: { "fixed-percent": "Fixed percent per year" } };
+    expect(valueInWords("status", "recorded", "UTC", lease)).toBe("Recorded with the county");
+    expect(valueInWords("feeEscalation", { kind: "fixed-percent", annualRate: "0.03" }, "UTC", lease)).toBe("kind Fixed percent per year, annual rate 0.03");
+    // a name followed by its stored choice: the choice's words in lower case, as My home writes a relationship
+    const household = { member: { head: "Head of household", "spouse-partner": "Spouse or partner" } };
+    expect(valueInWords("members", ["José Núñez (head)", "María Núñez (spouse-partner)", "Ana Ruiz (friend)"], "UTC", household)).toBe(
+      "José Núñez (head of household); María Núñez (spouse or partner); Ana Ruiz (friend)",
+    );
+    // text that is not one of the choices, a field without choices and an inherited name stay as written
+    const funding = { program: { city: "City" } };
+    expect(valueInWords("program", "city", "UTC", funding)).toBe("City");
+    expect(valueInWords("program", "Neighbourhood fund", "UTC", funding)).toBe("Neighbourhood fund");
+    expect(valueInWords("program", "city")).toBe("city");
+    expect(valueInWords("funder", "city", "UTC", funding)).toBe("city");
+    expect(valueInWords("program", "toString", "UTC", funding)).toBe("toString");
+  });
   it("names the action and the record in words, and the seed's actor", () => {
     expect(actionInWords("create", "ResaleCalculation")).toBe("Created resale calculation");
     expect(actionInWords("update", "FundingSource")).toBe("Changed funding source");

@@ -54,13 +54,40 @@ export function labelFor(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/**
+ * A record's stored choices in the words of the form that sets them, by field: stored value → words. The caller
+ * passes the record's own labels (each concept's vocabulary; this module imports no concept), e.g.
+ * `{ program: { city: "City" } }` for a funding source.
+ */
+export type ChoiceWords = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/** A name followed by its stored choice, as a household's member list is stored: "María Núñez (spouse-partner)". */
+const NAME_WITH_CHOICE = /^(.+) \(([a-z][a-z0-9_-]*)\)$/;
+
+/** A stored choice in words, or undefined when `value` is not one of the choices for `key`. */
+function choiceInWords(choices: ChoiceWords, key: string, value: string): string | undefined {
+  const labels = Object.hasOwn(choices, key) ? choices[key] : undefined;
+  if (!labels) return undefined;
+  if (Object.hasOwn(labels, value)) return labels[value];
+  const named = NAME_WITH_CHOICE.exec(value);
+  if (named && Object.hasOwn(labels, named[2]!)) return `${named[1]} (${labels[named[2]!]!.toLowerCase()})`;
+  return undefined;
+}
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 /** A stored enum value: lower-case words joined by "_" ("single_family"); people write hyphens ("well-kept"), not these. */
 const CODE = /^[a-z]+(?:_[a-z0-9]+)+$/;
 
-/** A value in words; `timeZone` formats instants in the trust's time zone. */
-export function valueInWords(key: string, value: unknown, timeZone = "UTC", depth = 0): string {
+/**
+ * A value in words; `timeZone` formats instants in the trust's time zone; `choices` are the record's stored choices
+ * in its form's words (also inside lists and objects: a lease's `feeEscalation.kind`).
+ */
+export function valueInWords(key: string, value: unknown, timeZone = "UTC", choices: ChoiceWords = {}): string {
+  return inWords(key, value, timeZone, choices, 0);
+}
+
+function inWords(key: string, value: unknown, timeZone: string, choices: ChoiceWords, depth: number): string {
   if (value === null || value === undefined || value === "") return "none";
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number" || (typeof value === "string" && /^-?\d+$/.test(value) && /Cents$/.test(key))) {
@@ -68,6 +95,8 @@ export function valueInWords(key: string, value: unknown, timeZone = "UTC", dept
     return String(value);
   }
   if (typeof value === "string") {
+    const choice = choiceInWords(choices, key, value);
+    if (choice !== undefined) return choice;
     if (DATE.test(value)) return formatScreenDate(value);
     if (INSTANT.test(value) && !Number.isNaN(Date.parse(value))) {
       return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(value));
@@ -81,12 +110,12 @@ export function valueInWords(key: string, value: unknown, timeZone = "UTC", dept
   if (Array.isArray(value)) {
     if (value.length === 0) return "none";
     if (depth > 0) return `${value.length} item${value.length === 1 ? "" : "s"}`;
-    return value.map((item) => valueInWords(key.replace(/s$/, ""), item, timeZone, depth + 1)).join("; ");
+    return value.map((item) => inWords(key.replace(/s$/, ""), item, timeZone, choices, depth + 1)).join("; ");
   }
   if (typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>).filter(([k]) => !isInternalKey(k));
     if (depth > 1) return `${entries.length} details`;
-    return entries.map(([k, v]) => `${labelFor(k).toLowerCase()} ${valueInWords(k, v, timeZone, depth + 1)}`).join(", ");
+    return entries.map(([k, v]) => `${labelFor(k).toLowerCase()} ${inWords(k, v, timeZone, choices, depth + 1)}`).join(", ");
   }
   return String(value);
 }
