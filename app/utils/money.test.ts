@@ -94,6 +94,15 @@ describe("formatWholeUsd", () => {
   });
 });
 
+describe("formatDecimal", () => {
+  it("separates thousands and keeps every stored digit", async () => {
+    const { formatDecimal } = await import("./money");
+    expect(["1234.5", "111900", "999", "1000", "-98000", "1234567.125", "0.5"].map(formatDecimal)).toEqual(["1,234.5", "111,900", "999", "1,000", "-98,000", "1,234,567.125", "0.5"]);
+    // not a plain decimal: as it is
+    expect(["", "n/a", "1,234.5"].map(formatDecimal)).toEqual(["", "n/a", "1,234.5"]);
+  });
+});
+
 describe("rateToPercent", () => {
   it("shows a stored rate as the percent people type, exactly", async () => {
     const { rateToPercent } = await import("./money");

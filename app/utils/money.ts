@@ -141,6 +141,17 @@ export function formatWholeUsd(value: DecimalInput): string {
   return `${negative ? "-" : ""}$${groupThousands(negative ? fixed.slice(1) : fixed)}`;
 }
 
+/**
+ * A stored decimal (an index value) as people read it: thousands separated, every digit kept as stored, no
+ * rounding: "1234.5" -> "1,234.5", "-98000" -> "-98,000". For display only; text that is not a plain decimal is
+ * returned as it is.
+ */
+export function formatDecimal(value: string): string {
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(value);
+  if (!match) return value;
+  return `${match[1]}${groupThousands(match[2]!)}${match[3] ?? ""}`;
+}
+
 /** A rate as a percentage without trailing zeros: "0.015" -> "1.5%", "0.3" -> "30%". */
 export function formatPercent(rate: DecimalInput): string {
   if (typeof rate !== "string") return `${rate.times(100).toFixed()}%`;
