@@ -83,10 +83,10 @@ export default function BoardPage() {
                       </select>
                       <button type="submit">Save</button>
                     </Form>
-                  ) : (seat.current?.officerTitle ?? "")}
+                  ) : (seat.current?.officerTitle || "—")}
                 </td>
-                <td>{seat.current ? `${formatScreenDate(seat.current.startsOn)} – ${formatScreenDate(seat.current.endsOn)}` : ""}</td>
-                <td>{seat.upcoming.map((t) => `${t.holderName} from ${formatScreenDate(t.startsOn)}`).join("; ")}</td>
+                <td>{seat.current ? `${formatScreenDate(seat.current.startsOn)} – ${formatScreenDate(seat.current.endsOn)}` : "—"}</td>
+                <td>{seat.upcoming.map((t) => `${t.holderName} from ${formatScreenDate(t.startsOn)}`).join("; ") || "—"}</td>
               </tr>
             ))}
           </tbody>

@@ -159,12 +159,12 @@ export default function ElectionPage() {
               <h3>{r.className}: {r.seats} seat{r.seats === 1 ? "" : "s"}, {r.ballots} ballots</h3>
               <TableWrap label={`Votes: ${r.className}`}>
                 <table>
-                  <thead><tr><th>Candidate</th><th>Votes</th><th></th></tr></thead>
+                  <thead><tr><th>Candidate</th><th>Votes</th><th>Outcome</th></tr></thead>
                   <tbody>
                     {r.counts.map((c) => (
                       <tr key={c.candidateId}>
                         <td>{c.name}</td><td>{c.votes}</td>
-                        <td>{r.elected.includes(c.candidateId) ? "Elected" : r.tie?.candidateIds.includes(c.candidateId) ? "Tied" : ""}</td>
+                        <td>{r.elected.includes(c.candidateId) ? "Elected" : r.tie?.candidateIds.includes(c.candidateId) ? "Tied" : "—"}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -128,7 +128,7 @@ export default function MemberPage() {
             <thead><tr><th>Year</th><th>Recorded</th><th>Kind</th><th>Amount</th><th>Note</th></tr></thead>
             <tbody>
               {data.dues.map((d) => (
-                <tr key={d.id}><td>{d.year}</td><td>{formatScreenDate(d.recordedOn)}</td><td>{d.kind === "waived" ? "Waived" : "Paid"}</td><td>{d.kind === "paid" ? formatUsd(centsToString(d.amountCents)) : "—"}</td><td>{d.note}</td></tr>
+                <tr key={d.id}><td>{d.year}</td><td>{formatScreenDate(d.recordedOn)}</td><td>{d.kind === "waived" ? "Waived" : "Paid"}</td><td>{d.kind === "paid" ? formatUsd(centsToString(d.amountCents)) : "—"}</td><td>{d.note || "—"}</td></tr>
               ))}
             </tbody>
           </table>

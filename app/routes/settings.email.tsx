@@ -114,7 +114,7 @@ export default function EmailSettingsPage() {
                 </td>
                 <td>{m.attempts}</td>
                 <td>
-                  {m.lastError}
+                  {m.lastError || "—"}
                   {m.status === "failed" ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value="retry" />

@@ -15,6 +15,7 @@ import { readIntent } from "~/web/intent.server";
 import { formErrorsOf, formStatusOf } from "~/utils/errors";
 import { TableWrap } from "~/components/table-wrap";
 import { formatScreenDate } from "~/utils/calendar-date";
+import { formatDecimal } from "~/utils/money";
 
 export const meta: MetaFunction = () => [{ title: "Lease-fee settings · Commonground" }];
 
@@ -106,8 +107,8 @@ export default function LeaseFeeSettingsPage() {
                   <tr key={v.id}>
                     <td>{v.indexName || "(default)"}</td>
                     <td>{formatScreenDate(v.date)}</td>
-                    <td className="num">{v.value}</td>
-                    <td>{v.source}</td>
+                    <td className="num">{formatDecimal(v.value)}</td>
+                    <td>{v.source || "—"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -56,6 +56,65 @@ test("the staff pages write dates and values in words", async ({ page }) => {
   expect(await machineText(page, paths)).toEqual([]);
 });
 
+/**
+ * Each cell of the pages' tables that is empty where a value is missing (the app writes "—" there), as
+ * "path: table › column". A cell holding a link, a button or a form control is not empty.
+ */
+async function emptyCells(page: Page, paths: string[]): Promise<string[]> {
+  const found = new Set<string>();
+  for (const path of paths) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    const cells = await page.locator("main table td").evaluateAll((tds) =>
+      tds
+        .filter((td) => (td as HTMLElement).innerText.trim() === "" && !td.querySelector("a, button, input, select, textarea"))
+        .map((td) => {
+          const table = td.closest("table")!;
+          const header = table.querySelectorAll("thead th")[(td as HTMLTableCellElement).cellIndex]?.textContent?.trim() || "(no heading)";
+          return `${td.closest("[aria-label]")?.getAttribute("aria-label") ?? "table"} › ${header}`;
+        }),
+    );
+    for (const cell of cells) found.add(`${path}: ${cell}`);
+  }
+  return [...found];
+}
+
+/** Every address on `from` whose path has the shape `to`, once each. */
+async function recordLinks(page: Page, from: string, to: RegExp): Promise<string[]> {
+  await page.goto(from);
+  const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  return [...new Set(hrefs.map((href) => href.split("#")[0]!).filter((href) => to.test(href.split("?")[0]!)))];
+}
+
+test("governance and settings tables write \"—\" where a value is missing, and index values with their thousands separated", async ({ page }) => {
+  // an email in the outbox without a problem, and an index value recorded without a source
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill(DEMO.viewer);
+  await page.getByRole("button", { name: "Email me a link" }).click();
+  await expect(page.getByRole("status")).toContainText("we have sent it a link");
+  await signIn(page, DEMO.admin);
+  await page.goto("/settings/lease-fees");
+  await page.getByLabel("Index name (as the lease names it)").fill("Words check index");
+  await page.getByLabel("Date", { exact: true }).fill("2020-01-01");
+  await page.getByLabel("Value", { exact: true }).fill("1234.5");
+  await page.getByRole("button", { name: "Record index value" }).click();
+  await expect(page.getByRole("status")).toContainText("Index value recorded.");
+  // stored "1234.5", read "1,234.5"; the demo's "111900" reads "111,900"
+  const indexValues = page.getByRole("region", { name: "Index values" });
+  await expect.soft(indexValues.getByRole("row", { name: "Words check index Jan 1, 2020 1,234.5 —" })).toBeVisible();
+  await expect.soft(indexValues.getByRole("cell", { name: "111,900", exact: true })).toBeVisible();
+  await expect.soft(indexValues).not.toContainText("111900");
+
+  const elections: string[] = [];
+  for (const meeting of await recordLinks(page, "/governance", /^\/governance\/meetings\/[^/]+$/)) elections.push(...(await recordLinks(page, meeting, /^\/governance\/elections\/[^/]+$/)));
+  const members = await recordLinks(page, "/governance/members", /^\/governance\/members\/[^/]+$/);
+  // the demo has a certified election, a vacant seat, dues recorded without a note, an email without a problem
+  expect(elections.length).toBeGreaterThan(0);
+  expect(members.length).toBeGreaterThan(5);
+  const paths = ["/governance", "/governance/members", "/governance/board", "/governance/settings", ...elections, ...members, "/settings/email", "/settings/lease-fees"];
+  expect(await emptyCells(page, paths)).toEqual([]);
+});
+
 test("the homeowner's pages write dates and values in words", async ({ page }) => {
   await signIn(page, "homeowner@riverbend-clt.example", DEMO_HOMEOWNER_PASSWORD);
   expect(await machineText(page, await homeownerPages(page))).toEqual([]);
