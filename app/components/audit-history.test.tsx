@@ -22,6 +22,7 @@ describe("audit history says stored choices in the forms' words", () => {
             entry("IncomeCertification", { before: null, after: { incomeItems: [{ source: "self-employment", amountCents: 1_000_000 }] } }),
             entry("TransferCase", { before: null, after: { kind: "trust-sale", noticeMethod: "hand-delivery" } }),
             entry("InterestedBuyer", { before: { status: "waiting" }, after: { status: "offered" } }),
+            entry("LeaseFeeEntry", { before: null, after: { kind: "late-charge", date: "2025-02-12", amount: "10.00" } }),
           ]}
         />,
       ),
@@ -29,13 +30,14 @@ describe("audit history says stored choices in the forms' words", () => {
     expect(html).toContain("Program: State → City");
     expect(html).toContain("Home type: Single-family house");
     expect(html).toContain("Status: Executed (signed) → Recorded with the county");
-    expect(html).toContain("Fee escalation: kind Fixed percent per year, annual rate 0.03");
+    expect(html).toContain("Fee escalation: kind Fixed percent per year, annual rate 3%");
     expect(html).toContain("Ethnicity: Not Hispanic or Latino");
     expect(html).toContain("Members: José Núñez (head of household); María Núñez (spouse or partner)");
     expect(html).toContain("Income items: source Self-employment, amount $10,000.00");
     expect(html).toContain("Kind: Sale by the trust");
     expect(html).toContain("Notice method: By hand");
     expect(html).toContain("Status: Waiting → Offered a home");
+    expect(html).toContain("Kind: Late charge");
   });
 
   it("leaves a value of a record without choices, or not one of them, as stored", () => {

@@ -1,6 +1,7 @@
 import { actionInWords, actorInWords, isInternalKey, labelFor, valueInWords, type ChoiceWords } from "~/modules/audit/words";
 import { ELECTION_STATUS_LABELS, MEETING_KINDS } from "~/modules/governance/schemas";
 import { ETHNICITIES, INCOME_SOURCES, RACES, RELATIONSHIPS } from "~/modules/households/schemas";
+import { ENTRY_KIND_LABELS } from "~/modules/lease-fees/schemas";
 import { LEASE_STATUS_LABELS } from "~/modules/leases/lifecycle";
 import { ESCALATION_LABELS } from "~/modules/leases/schemas";
 import { AREA_UNIT_LABELS, FUNDING_PROGRAM_LABELS, HOME_TYPE_LABELS, PARCEL_STATUS_LABELS } from "~/modules/parcels/schemas";
@@ -23,6 +24,7 @@ const RECORD_CHOICES: Readonly<Record<string, ChoiceWords>> = {
   HouseholdMember: { relationship: RELATIONSHIPS },
   IncomeCertification: { source: INCOME_SOURCES },
   Lease: { status: LEASE_STATUS_LABELS, kind: ESCALATION_LABELS },
+  LeaseFeeEntry: { kind: ENTRY_KIND_LABELS },
   TransferCase: { kind: CASE_KIND_LABELS, status: CASE_STATUS_LABELS, noticeMethod: NOTICE_METHOD_LABELS },
   InterestedBuyer: { status: BUYER_POOL_STATUS_LABELS },
   Meeting: { kind: MEETING_KINDS },

@@ -31,7 +31,7 @@ describe("audit entries in words (issue 15)", () => {
   it("says a record's stored choice in the words it is given, also inside lists and objects", () => {
     const lease = { status: { recorded: "Recorded with the county" }, kind: { "fixed-percent": "Fixed percent per year" } };
     expect(valueInWords("status", "recorded", "UTC", lease)).toBe("Recorded with the county");
-    expect(valueInWords("feeEscalation", { kind: "fixed-percent", annualRate: "0.03" }, "UTC", lease)).toBe("kind Fixed percent per year, annual rate 0.03");
+    expect(valueInWords("feeEscalation", { kind: "fixed-percent", annualRate: "0.03" }, "UTC", lease)).toBe("kind Fixed percent per year, annual rate 3%");
     // a name followed by its stored choice: the choice's words in lower case, as My home writes a relationship
     const household = { member: { head: "Head of household", "spouse-partner": "Spouse or partner" } };
     expect(valueInWords("members", ["José Núñez (head)", "María Núñez (spouse-partner)", "Ana Ruiz (friend)"], "UTC", household)).toBe(
@@ -45,6 +45,16 @@ describe("audit entries in words (issue 15)", () => {
     expect(valueInWords("funder", "city", "UTC", funding)).toBe("city");
     expect(valueInWords("program", "toString", "UTC", funding)).toBe("toString");
   });
+  it("says a rate as the percentage the forms take, exactly", () => {
+    expect(valueInWords("annualRate", "0.03")).toBe("3%");
+    expect(valueInWords("interestRate", "0.0675")).toBe("6.75%");
+    expect(valueInWords("rate", "0.1")).toBe("10%");
+    expect(valueInWords("feeEscalation", { kind: "fixed-percent", annualRate: "0.025" })).toContain("annual rate 2.5%");
+    // not a rate, or not a number: as before
+    expect(valueInWords("moderate", "0.5")).toBe("0.5");
+    expect(valueInWords("annualRate", "three percent")).toBe("three percent");
+  });
+
   it("names the action and the record in words, and the seed's actor", () => {
     expect(actionInWords("create", "ResaleCalculation")).toBe("Created resale calculation");
     expect(actionInWords("update", "FundingSource")).toBe("Changed funding source");

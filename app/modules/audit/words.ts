@@ -4,7 +4,7 @@
  * short phrases instead of JSON, record ids left out. Pure.
  */
 import { formatScreenDate, withScreenDates } from "~/utils/calendar-date";
-import { formatUsd, centsToString } from "~/utils/money";
+import { formatPercent, formatUsd, centsToString } from "~/utils/money";
 
 /** Labels that a plain split of the field name would get wrong. */
 const LABELS: Record<string, string> = {
@@ -98,6 +98,8 @@ function inWords(key: string, value: unknown, timeZone: string, choices: ChoiceW
     const choice = choiceInWords(choices, key, value);
     if (choice !== undefined) return choice;
     if (DATE.test(value)) return formatScreenDate(value);
+    // a rate is stored as a fraction ("annualRate": "0.03") and entered and shown as a percentage ("3%")
+    if (/(^r|R)ate$/.test(key) && /^-?\d+(\.\d+)?$/.test(value)) return formatPercent(value);
     if (INSTANT.test(value) && !Number.isNaN(Date.parse(value))) {
       return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(value));
     }

@@ -36,19 +36,12 @@ import {
   type LedgerEvent,
   type LedgerLine,
 } from "./rules";
-import { PAYMENT_CSV_COLUMNS, paymentCsvRowSchema, type AccountCodesValues, type IndexValueValues, type PaymentValues, type ReversalValues, type WaiverValues } from "./schemas";
+import { ENTRY_KIND_LABELS, PAYMENT_CSV_COLUMNS, paymentCsvRowSchema, type FeeEntryKind, type AccountCodesValues, type IndexValueValues, type PaymentValues, type ReversalValues, type WaiverValues } from "./schemas";
 import { DomainError, kindForStatus } from "~/utils/errors";
 import { dayOf, fastFeeTerms, plainStep, postedAging as fastPostedAging } from "./fast-ledger";
 import { feeLeaseInclude, feeLeasesByIds, feeLeaseSelect, feeTermsOfLease, indexValuesOf, markerOf, postedCharges, type IndexValueRow, type LeaseForFees } from "./terms.server";
 
-export type FeeEntryKind = "charge" | "late-charge" | CreditKind;
-export const ENTRY_KIND_LABELS: Record<FeeEntryKind, string> = {
-  charge: "Lease fee",
-  "late-charge": "Late charge",
-  payment: "Payment",
-  waiver: "Waiver",
-  reversal: "Reversal",
-};
+export { ENTRY_KIND_LABELS, type FeeEntryKind };
 
 /** Leases that have a ledger: those that bind or bound a home. Drafts have none. */
 const LEDGER_STATUSES = [...BINDING_STATUSES, "ended", "assigned"] as const;

@@ -1,5 +1,16 @@
 import { z } from "zod";
 import { legalDate, money, optionalText, recordVersion, text } from "~/utils/form-fields";
+import type { CreditKind } from "./rules";
+
+/** A ledger entry's kind in words (the ledger's lines, the bookkeeping export, the audit history). */
+export type FeeEntryKind = "charge" | "late-charge" | CreditKind;
+export const ENTRY_KIND_LABELS: Record<FeeEntryKind, string> = {
+  charge: "Lease fee",
+  "late-charge": "Late charge",
+  payment: "Payment",
+  waiver: "Waiver",
+  reversal: "Reversal",
+};
 
 /** The forms of the lease-fee ledger (shared by the form and the action; they work without JavaScript). */
 
