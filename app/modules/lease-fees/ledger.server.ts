@@ -809,13 +809,22 @@ async function postCredit(
     },
     select: { id: true },
   });
-  await recordAudit(tx, actor, {
-    entity: "LeaseFeeEntry",
-    entityId: entry.id,
-    action: "create",
-    after: { leaseId, kind: data.kind, date: data.date, amount: centsToString(data.amountCents), appliesTo: data.appliesTo ?? null, reversesId: data.reversesId ?? null, method: data.method ?? "", reference: data.reference ?? "", note: data.note ?? "" },
-  });
+  await recordAudit(tx, actor, creditAudit(entry.id, leaseId, data));
   return entry.id;
+}
+
+/** The audit entry of a credit posted to a lease's ledger (one by hand, or each payment of a bank file). */
+function creditAudit(
+  entryId: string,
+  leaseId: string,
+  data: { kind: CreditKind; date: string; amountCents: number; appliesTo?: string | null; reversesId?: string | null; method?: string; reference?: string; note?: string },
+) {
+  return {
+    entity: "LeaseFeeEntry",
+    entityId: entryId,
+    action: "create" as const,
+    after: { leaseId, kind: data.kind, date: data.date, amount: centsToString(data.amountCents), appliesTo: data.appliesTo ?? null, reversesId: data.reversesId ?? null, method: data.method ?? "", reference: data.reference ?? "", note: data.note ?? "" },
+  };
 }
 
 function notInFuture(date: string, today: string, field: string): void {
@@ -951,12 +960,7 @@ export async function importPayments(db: Db, actor: AuditActor, csvText: string,
   const createdAt = bulkTimestamp(new Date());
   const entries = rows.map((row) => ({ id: timeOrderedId(), row, note: `Bank file row ${row.row}` }));
   const audit = await prepareAuditMany(
-    entries.map(({ id, row, note }) => ({
-      entity: "LeaseFeeEntry",
-      entityId: id,
-      action: "create" as const,
-      after: { leaseId: row.leaseId, kind: "payment", date: row.date, amount: centsToString(-row.amountCents), appliesTo: null, reversesId: null, method: row.method, reference: row.reference, note },
-    })),
+    entries.map(({ id, row, note }) => creditAudit(id, row.leaseId, { kind: "payment", date: row.date, amountCents: -row.amountCents, method: row.method, reference: row.reference, note })),
   );
   await db.$transaction(
     async (tx) => {

@@ -34,34 +34,26 @@ export const amendmentSelect = { effectiveDate: true, createdAt: true, changes: 
 /** Include for a lease: its amendments and its posting marker. */
 export const feeLeaseInclude = { amendments: { select: amendmentSelect }, feeLedger: { select: { chargesPostedThrough: true } } } as const;
 
+/** A lease as `feeLeaseSelect` reads it (`LeaseForFees` and its reference). */
+export type FeeLease = LeaseForFees & { reference: string };
+
+/**
+ * The lease columns the ledger reads (`LeaseForFees` and its reference), besides its amendments and marker: text, numbers
+ * and JSON (`feeLeasesByIds` reads the last two as text and parses them).
+ */
+const FEE_LEASE_TEXT_COLUMNS = ["id", "organisationId", "reference", "homeId", "householdId", "status", "commencementDate", "endedOn"] as const;
+const FEE_LEASE_NUMBER_COLUMNS = ["monthlyFeeCents", "renewalTermYears", ...TIMED_TERM_KEYS] as const;
+const FEE_LEASE_JSON_COLUMNS = ["feeEscalation", "riders"] as const;
+type FeeLeaseColumn = (typeof FEE_LEASE_TEXT_COLUMNS)[number] | (typeof FEE_LEASE_NUMBER_COLUMNS)[number] | (typeof FEE_LEASE_JSON_COLUMNS)[number];
+
 /**
  * Select for a lease with only what the ledger reads of it (`LeaseForFees` and its reference): the bulk readers
  * (the scheduled step, the arrears list) read thousands of leases, and every column Prisma reads costs.
  */
 export const feeLeaseSelect = {
   ...feeLeaseInclude,
-  id: true,
-  organisationId: true,
-  reference: true,
-  homeId: true,
-  householdId: true,
-  status: true,
-  commencementDate: true,
-  endedOn: true,
-  monthlyFeeCents: true,
-  feeEscalation: true,
-  renewalTermYears: true,
-  riders: true,
-  ...(Object.fromEntries(TIMED_TERM_KEYS.map((key) => [key, true])) as { [K in (typeof TIMED_TERM_KEYS)[number]]: true }),
+  ...(Object.fromEntries([...FEE_LEASE_TEXT_COLUMNS, ...FEE_LEASE_NUMBER_COLUMNS, ...FEE_LEASE_JSON_COLUMNS].map((key) => [key, true])) as { [K in FeeLeaseColumn]: true }),
 } as const;
-
-/** A lease as `feeLeaseSelect` reads it (`LeaseForFees` and its reference). */
-export type FeeLease = LeaseForFees & { reference: string };
-
-/** The lease columns `feeLeaseSelect` reads, besides its amendments and marker; those read as text are parsed below. */
-const FEE_LEASE_TEXT_COLUMNS = ["id", "organisationId", "reference", "homeId", "householdId", "status", "commencementDate", "endedOn"] as const;
-const FEE_LEASE_NUMBER_COLUMNS = ["monthlyFeeCents", "renewalTermYears", ...TIMED_TERM_KEYS] as const;
-const FEE_LEASE_JSON_COLUMNS = ["feeEscalation", "riders"] as const;
 
 /**
  * The leases `ids` of the organisation as `feeLeaseSelect` reads them, for the bulk readers (the scheduled step reads
